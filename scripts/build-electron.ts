@@ -1,0 +1,18 @@
+// Bundles the main process and the preload into CommonJS files Electron loads directly.
+// The preload is sandboxed: it can only `require('electron')`, so everything else is inlined.
+import { build, type BuildOptions } from 'esbuild';
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  external: ['electron'],
+  logLevel: 'info',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/main/main.ts'], outfile: 'dist/main/main.cjs' }),
+  build({ ...common, entryPoints: ['src/preload/preload.ts'], outfile: 'dist/preload/preload.cjs' }),
+]);

@@ -1,0 +1,87 @@
+// Electron entry point: wires the pure modules to Electron. Nothing here decides policy; it only
+// connects the deciders (origins, permissions, navigation, IPC router) to Electron's hooks.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Notification, protocol, session, shell } from 'electron';
+import { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME } from '../shared/appScheme.ts';
+import { buildCsp, DEFAULT_CONNECT_SOURCES } from '../shared/csp.ts';
+import { createIpcHandlers } from './ipc/handlers.ts';
+import { registerIpc } from './ipc/registerIpc.main.ts';
+import { createIpcRouter } from './ipc/router.ts';
+import { createLogger } from './log.ts';
+import { createAppProtocolHandler } from './protocol/appProtocolHandler.ts';
+import { MemorySecretStore } from './secrets/secretStore.ts';
+import { attachNavigationGuards, installPermissionHandlers } from './security/guards.main.ts';
+import { isAppUrl, parseOrigin } from './security/origins.ts';
+import { acquireSingleInstance } from './singleInstance.main.ts';
+import { createMainWindow } from './window.main.ts';
+
+const IPC_TIMEOUT_MS = 15_000;
+const log = createLogger('main');
+const appOrigins = [parseOrigin(APP_ORIGIN)];
+
+// Must happen before `ready`: the app scheme behaves like https (secure context, fetch, CSP).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const rendererDir = path.join(__dirname, '..', 'renderer');
+  const csp = buildCsp({ connectSources: DEFAULT_CONNECT_SOURCES });
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ rootDir: rendererDir, scheme: APP_SCHEME, host: APP_HOST, csp, readFile }),
+  );
+
+  installPermissionHandlers(session.defaultSession, { appOrigins, log });
+  const openExternal = (url: string) => shell.openExternal(url);
+  app.on('web-contents-created', (_event, contents) => attachNavigationGuards(contents, { appOrigins, openExternal, log }));
+
+  const secrets = new MemorySecretStore();
+  const dispatch = createIpcRouter({
+    handlers: createIpcHandlers({
+      appName: app.getName(),
+      appVersion: app.getVersion(),
+      platform: process.platform,
+      locale: () => ({ locale: app.getLocale(), preferred: app.getPreferredSystemLanguages() }),
+      openExternal,
+      secrets,
+      notify: ({ title, body }) => {
+        if (!Notification.isSupported()) return false;
+        new Notification({ title, body, silent: false }).show();
+        return true;
+      },
+    }),
+    isTrustedSender: (url) => isAppUrl(url, appOrigins),
+    timeoutMs: IPC_TIMEOUT_MS,
+    log,
+  });
+  registerIpc(ipcMain, dispatch);
+
+  mainWindow = createMainWindow({
+    preloadPath: path.join(__dirname, '..', 'preload', 'preload.cjs'),
+    entryUrl: APP_ENTRY_URL,
+    title: 'Relais',
+  });
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+if (acquireSingleInstance(app, focusMainWindow)) {
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  start().catch((error: unknown) => {
+    log(`fatal: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+  });
+}

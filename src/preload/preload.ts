@@ -1,0 +1,6 @@
+// The sandboxed preload: exposes exactly one object, generated from the IPC contract.
+import { contextBridge, ipcRenderer } from 'electron';
+import { createPreloadApi } from '../shared/ipc/bridge.ts';
+import { BRIDGE_GLOBAL } from '../shared/ipc/channels.ts';
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, createPreloadApi((channel, request) => ipcRenderer.invoke(channel, request)));

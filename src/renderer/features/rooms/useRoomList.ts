@@ -1,0 +1,32 @@
+import { ClientEvent, RoomEvent, type MatrixClient } from 'matrix-js-sdk';
+import { useEffect, useState } from 'react';
+import { listRooms, type RoomSummary } from '../../matrix/roomList.ts';
+
+/** The sorted room list, refreshed on the client events that can change it. */
+export function useRoomList(client: MatrixClient): RoomSummary[] {
+  const [rooms, setRooms] = useState<RoomSummary[]>(() => listRooms(client));
+  useEffect(() => {
+    let scheduled = false;
+    // Coalesce bursts (an initial sync emits one event per room) into one render.
+    const refresh = () => {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        setRooms(listRooms(client));
+      });
+    };
+    const events = [ClientEvent.Sync, ClientEvent.Room, ClientEvent.DeleteRoom, ClientEvent.AccountData] as const;
+    events.forEach((e) => client.on(e, refresh));
+    client.on(RoomEvent.Name, refresh);
+    client.on(RoomEvent.Timeline, refresh);
+    client.on(RoomEvent.MyMembership, refresh);
+    return () => {
+      events.forEach((e) => client.off(e, refresh));
+      client.off(RoomEvent.Name, refresh);
+      client.off(RoomEvent.Timeline, refresh);
+      client.off(RoomEvent.MyMembership, refresh);
+    };
+  }, [client]);
+  return rooms;
+}

@@ -1,0 +1,45 @@
+// The room list as the UI shows it, derived from the client's rooms.
+import type { MatrixClient, Room } from 'matrix-js-sdk';
+import { EventType, NotificationCountType } from 'matrix-js-sdk';
+
+export type RoomKind = 'room' | 'dm' | 'invite';
+
+export interface RoomSummary {
+  roomId: string;
+  name: string;
+  kind: RoomKind;
+  unread: number;
+  mentions: number;
+  lastActivity: number;
+}
+
+export function summarizeRoom(room: Room, directRoomIds: ReadonlySet<string>): RoomSummary | null {
+  const membership = room.getMyMembership();
+  if (membership !== 'join' && membership !== 'invite') return null;
+  return {
+    roomId: room.roomId,
+    name: room.name || room.roomId,
+    kind: membership === 'invite' ? 'invite' : directRoomIds.has(room.roomId) ? 'dm' : 'room',
+    unread: room.getUnreadNotificationCount(NotificationCountType.Total),
+    mentions: room.getUnreadNotificationCount(NotificationCountType.Highlight),
+    lastActivity: room.getLastActiveTimestamp(),
+  };
+}
+
+export function directRoomIds(client: MatrixClient): Set<string> {
+  const content = client.getAccountData(EventType.Direct)?.getContent<Record<string, string[]>>() ?? {};
+  return new Set(Object.values(content).flat());
+}
+
+/** Invites first, then by most recent activity. */
+export function sortRooms(rooms: RoomSummary[]): RoomSummary[] {
+  return [...rooms].sort((a, b) => {
+    if ((a.kind === 'invite') !== (b.kind === 'invite')) return a.kind === 'invite' ? -1 : 1;
+    return b.lastActivity - a.lastActivity || a.name.localeCompare(b.name);
+  });
+}
+
+export function listRooms(client: MatrixClient): RoomSummary[] {
+  const direct = directRoomIds(client);
+  return sortRooms(client.getRooms().flatMap((room) => summarizeRoom(room, direct) ?? []));
+}

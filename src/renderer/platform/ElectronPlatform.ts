@@ -1,0 +1,37 @@
+import type { RelaisBridge } from '../../shared/ipc/contract.ts';
+import type { Platform, SecretStorageInfo } from './Platform.ts';
+
+export class ElectronPlatform implements Platform {
+  readonly kind = 'electron' as const;
+
+  constructor(private readonly bridge: RelaisBridge) {}
+
+  async preferredLanguages(): Promise<string[]> {
+    const info = await this.bridge.getAppInfo();
+    return [info.locale, ...info.preferredLanguages];
+  }
+
+  async getSecret(key: string): Promise<string | null> {
+    return (await this.bridge.getSecret({ key })).value;
+  }
+
+  async setSecret(key: string, value: string): Promise<void> {
+    await this.bridge.setSecret({ key, value });
+  }
+
+  async deleteSecret(key: string): Promise<void> {
+    await this.bridge.deleteSecret({ key });
+  }
+
+  async secretStorage(): Promise<SecretStorageInfo> {
+    return this.bridge.getKeychainStatus();
+  }
+
+  async openExternal(url: string): Promise<boolean> {
+    return (await this.bridge.openExternal({ url })).opened;
+  }
+
+  async notify(title: string, body: string): Promise<boolean> {
+    return (await this.bridge.showNotification({ title, body })).shown;
+  }
+}

@@ -1,0 +1,21 @@
+// What the renderer needs from where it runs. ElectronPlatform goes through the preload bridge;
+// WebPlatform uses only the browser, so the same renderer runs (and is tested) in plain Chromium.
+export type PlatformKind = 'electron' | 'web';
+
+export interface SecretStorageInfo {
+  /** False when secrets last only for this run (web build, or no OS keychain). */
+  persistent: boolean;
+  backend: string;
+}
+
+export interface Platform {
+  readonly kind: PlatformKind;
+  /** Languages the system prefers, most preferred first. */
+  preferredLanguages(): Promise<string[]>;
+  getSecret(key: string): Promise<string | null>;
+  setSecret(key: string, value: string): Promise<void>;
+  deleteSecret(key: string): Promise<void>;
+  secretStorage(): Promise<SecretStorageInfo>;
+  openExternal(url: string): Promise<boolean>;
+  notify(title: string, body: string): Promise<boolean>;
+}

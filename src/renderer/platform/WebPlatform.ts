@@ -1,0 +1,56 @@
+// The browser build: no keychain exists, so secrets are held in memory for this tab only and a
+// reload means signing in again. That is deliberate: a web page has no safe place for a token.
+import type { Platform, SecretStorageInfo } from './Platform.ts';
+
+const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+export interface WebPlatformEnv {
+  languages: readonly string[];
+  open(url: string): void;
+  notify?: (title: string, body: string) => boolean;
+}
+
+export class WebPlatform implements Platform {
+  readonly kind = 'web' as const;
+  private readonly secrets = new Map<string, string>();
+
+  constructor(private readonly env: WebPlatformEnv) {}
+
+  preferredLanguages(): Promise<string[]> {
+    return Promise.resolve([...this.env.languages]);
+  }
+
+  getSecret(key: string): Promise<string | null> {
+    return Promise.resolve(this.secrets.get(key) ?? null);
+  }
+
+  setSecret(key: string, value: string): Promise<void> {
+    this.secrets.set(key, value);
+    return Promise.resolve();
+  }
+
+  deleteSecret(key: string): Promise<void> {
+    this.secrets.delete(key);
+    return Promise.resolve();
+  }
+
+  secretStorage(): Promise<SecretStorageInfo> {
+    return Promise.resolve({ persistent: false, backend: 'memory' });
+  }
+
+  openExternal(url: string): Promise<boolean> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return Promise.resolve(false);
+    }
+    if (!EXTERNAL_PROTOCOLS.has(parsed.protocol)) return Promise.resolve(false);
+    this.env.open(parsed.href);
+    return Promise.resolve(true);
+  }
+
+  notify(title: string, body: string): Promise<boolean> {
+    return Promise.resolve(this.env.notify?.(title, body) ?? false);
+  }
+}

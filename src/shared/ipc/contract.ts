@@ -1,0 +1,59 @@
+// The one IPC contract: for each method, the schema of its request and of its response.
+// Main validates requests against it; the renderer's types are inferred from it.
+import { z } from 'zod';
+import type { IpcMethod } from './channels.ts';
+
+const secretKey = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[a-z0-9][a-z0-9._:-]*$/i, 'secret keys are short identifiers');
+
+export const ipcContract = {
+  getAppInfo: {
+    request: z.void(),
+    response: z.object({
+      name: z.string(),
+      version: z.string(),
+      platform: z.enum(['linux', 'win32', 'darwin', 'other']),
+      locale: z.string(),
+      preferredLanguages: z.array(z.string()),
+    }),
+  },
+  openExternal: {
+    request: z.object({ url: z.string().max(8192) }),
+    response: z.object({ opened: z.boolean() }),
+  },
+  getSecret: {
+    request: z.object({ key: secretKey }),
+    response: z.object({ value: z.string().nullable() }),
+  },
+  setSecret: {
+    request: z.object({ key: secretKey, value: z.string().max(16_384) }),
+    response: z.object({ stored: z.enum(['keychain', 'memory']) }),
+  },
+  deleteSecret: {
+    request: z.object({ key: secretKey }),
+    response: z.object({ deleted: z.boolean() }),
+  },
+  getKeychainStatus: {
+    request: z.void(),
+    response: z.object({
+      backend: z.enum(['secret-service', 'keychain', 'windows-credential-manager', 'none']),
+      persistent: z.boolean(),
+    }),
+  },
+  showNotification: {
+    request: z.object({ title: z.string().min(1).max(256), body: z.string().max(1024), tag: z.string().max(256).optional() }),
+    response: z.object({ shown: z.boolean() }),
+  },
+} satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
+
+export type IpcContract = typeof ipcContract;
+export type IpcRequest<M extends IpcMethod> = z.input<IpcContract[M]['request']>;
+export type IpcResponse<M extends IpcMethod> = z.output<IpcContract[M]['response']>;
+
+/** What the preload exposes to the renderer: one async function per method. */
+export type RelaisBridge = {
+  [M in IpcMethod]: IpcRequest<M> extends void ? () => Promise<IpcResponse<M>> : (request: IpcRequest<M>) => Promise<IpcResponse<M>>;
+};

@@ -1,0 +1,4 @@
+export const TEST_USERS = {
+  alice: { username: 'alice', password: 'correct horse battery staple' },
+  bob: { username: 'bob', password: 'bob-has-a-long-password-1' },
+} as const;
