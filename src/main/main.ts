@@ -2,7 +2,7 @@
 // connects the deciders (origins, permissions, navigation, IPC router) to Electron's hooks.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Notification, protocol, session, shell } from 'electron';
+import { app, type BrowserWindow, ipcMain, Notification, protocol, session, shell } from 'electron';
 import { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME } from '../shared/appScheme.ts';
 import { buildCsp, DEFAULT_CONNECT_SOURCES } from '../shared/csp.ts';
 import { createIpcHandlers } from './ipc/handlers.ts';

@@ -3,4 +3,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { createPreloadApi } from '../shared/ipc/bridge.ts';
 import { BRIDGE_GLOBAL } from '../shared/ipc/channels.ts';
 
-contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, createPreloadApi((channel, request) => ipcRenderer.invoke(channel, request)));
+contextBridge.exposeInMainWorld(
+  BRIDGE_GLOBAL,
+  createPreloadApi((channel, request) => ipcRenderer.invoke(channel, request)),
+);

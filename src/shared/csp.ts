@@ -31,7 +31,14 @@ export function buildCsp({ connectSources }: CspOptions): string {
  * Until machine policy names the servers (managed-rollout issue), the user chooses a homeserver at
  * sign-in, so any TLS origin is allowed, plus plain HTTP on loopback for a local homeserver.
  */
-export const DEFAULT_CONNECT_SOURCES = ['https:', 'wss:', 'http://127.0.0.1:*', 'http://localhost:*', 'ws://127.0.0.1:*', 'ws://localhost:*'];
+export const DEFAULT_CONNECT_SOURCES = [
+  'https:',
+  'wss:',
+  'http://127.0.0.1:*',
+  'http://localhost:*',
+  'ws://127.0.0.1:*',
+  'ws://localhost:*',
+];
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',

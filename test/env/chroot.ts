@@ -7,9 +7,7 @@ export const ENV_CACHE_ROOT = process.env.RELAIS_ENV_CACHE ?? '/var/cache/relais
 export function findChroot(): string {
   const current = path.join(ENV_CACHE_ROOT, 'current');
   if (!existsSync(path.join(current, '.relais-ready'))) {
-    throw new Error(
-      `The test environment is not provisioned (${current} missing). Run \`npm run setup\` as root first.`,
-    );
+    throw new Error(`The test environment is not provisioned (${current} missing). Run \`npm run setup\` as root first.`);
   }
   return realpathSync(current);
 }

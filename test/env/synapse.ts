@@ -122,8 +122,8 @@ export async function startSynapse(options: SynapseOptions): Promise<SynapseHand
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', SYNAPSE_CACHE_FACTOR: '0.5' },
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
   const baseUrl = `http://127.0.0.1:${options.port}`;
   await waitForHealth(baseUrl, child, logFile, 60_000);
 

@@ -22,7 +22,10 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
       return {
         name: services.appName,
         version: services.appVersion,
-        platform: services.platform === 'linux' || services.platform === 'win32' || services.platform === 'darwin' ? services.platform : 'other',
+        platform:
+          services.platform === 'linux' || services.platform === 'win32' || services.platform === 'darwin'
+            ? services.platform
+            : 'other',
         locale: pickLanguage([locale, ...preferred]),
         preferredLanguages: preferred,
       };

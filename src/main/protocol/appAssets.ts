@@ -4,7 +4,11 @@ import path from 'node:path';
 
 export type AssetResolution = { kind: 'file'; filePath: string } | { kind: 'error'; status: 400 | 403 | 404 };
 
-export function resolveAppAsset(rootDir: string, requestUrl: string, expected: { protocol: string; host: string }): AssetResolution {
+export function resolveAppAsset(
+  rootDir: string,
+  requestUrl: string,
+  expected: { protocol: string; host: string },
+): AssetResolution {
   let url: URL;
   try {
     url = new URL(requestUrl);

@@ -25,7 +25,11 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
     }
     return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
       status: 200,
-      headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': options.csp, 'Content-Type': contentTypeFor(resolution.filePath) },
+      headers: {
+        ...SECURITY_HEADERS,
+        'Content-Security-Policy': options.csp,
+        'Content-Type': contentTypeFor(resolution.filePath),
+      },
     });
   };
 }

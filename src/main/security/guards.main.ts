@@ -40,13 +40,10 @@ export function attachNavigationGuards(contents: WebContents, deps: GuardDeps): 
 }
 
 export function installPermissionHandlers(session: Session, deps: Pick<GuardDeps, 'appOrigins' | 'log'>): void {
-  session.setPermissionRequestHandler((webContents, permission, callback, details) => {
+  session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    const allowed = isPermissionAllowed(
-      { permission, requestingUrl: details.requestingUrl ?? webContents.getURL(), mediaTypes },
-      deps.appOrigins,
-    );
-    if (!allowed) deps.log(`permission: denied ${permission} to ${redact(details.requestingUrl ?? '')}`);
+    const allowed = isPermissionAllowed({ permission, requestingUrl: details.requestingUrl, mediaTypes }, deps.appOrigins);
+    if (!allowed) deps.log(`permission: denied ${permission} to ${redact(details.requestingUrl)}`);
     callback(allowed);
   });
   session.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) => {

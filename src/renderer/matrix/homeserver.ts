@@ -66,7 +66,9 @@ export async function resolveHomeserver(input: string, options: ResolveOptions):
 async function wellKnownBaseUrl(url: URL, options: ResolveOptions): Promise<string | null> {
   if (url.pathname !== '') return null;
   try {
-    const res = await options.fetch(`${url.origin}/.well-known/matrix/client`, { signal: AbortSignal.timeout(options.timeoutMs) });
+    const res = await options.fetch(`${url.origin}/.well-known/matrix/client`, {
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
     if (!res.ok) return null;
     const body: unknown = await res.json();
     const base = (body as { 'm.homeserver'?: { base_url?: unknown } } | null)?.['m.homeserver']?.base_url;

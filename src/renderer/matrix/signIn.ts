@@ -83,8 +83,10 @@ function toSignInError(error: unknown, homeserver: string): SignInError {
         return new SignInError('account-deactivated');
       case 'ORG_MATRIX_EXPIRED_ACCOUNT':
         return new SignInError('account-expired');
-      case 'M_LIMIT_EXCEEDED':
-        return new SignInError('rate-limited', { retryAfterMs: error.data.retry_after_ms });
+      case 'M_LIMIT_EXCEEDED': {
+        const retryAfter: unknown = error.data.retry_after_ms;
+        return new SignInError('rate-limited', typeof retryAfter === 'number' ? { retryAfterMs: retryAfter } : {});
+      }
       default:
         return new SignInError('server-error', { homeserver });
     }

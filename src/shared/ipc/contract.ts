@@ -11,7 +11,7 @@ const secretKey = z
 
 export const ipcContract = {
   getAppInfo: {
-    request: z.void(),
+    request: z.undefined(),
     response: z.object({
       name: z.string(),
       version: z.string(),
@@ -37,7 +37,7 @@ export const ipcContract = {
     response: z.object({ deleted: z.boolean() }),
   },
   getKeychainStatus: {
-    request: z.void(),
+    request: z.undefined(),
     response: z.object({
       backend: z.enum(['secret-service', 'keychain', 'windows-credential-manager', 'none']),
       persistent: z.boolean(),
@@ -55,5 +55,7 @@ export type IpcResponse<M extends IpcMethod> = z.output<IpcContract[M]['response
 
 /** What the preload exposes to the renderer: one async function per method. */
 export type RelaisBridge = {
-  [M in IpcMethod]: IpcRequest<M> extends void ? () => Promise<IpcResponse<M>> : (request: IpcRequest<M>) => Promise<IpcResponse<M>>;
+  [M in IpcMethod]: IpcRequest<M> extends undefined
+    ? () => Promise<IpcResponse<M>>
+    : (request: IpcRequest<M>) => Promise<IpcResponse<M>>;
 };

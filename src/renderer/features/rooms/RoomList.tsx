@@ -20,12 +20,16 @@ export function RoomList({ rooms }: { rooms: RoomSummary[] }) {
                   {initial(room.name)}
                 </span>
                 <span className="room-name">{room.name}</span>
-                {room.kind !== 'room' ? <span className="visually-hidden">, {t(`rooms.${room.kind === 'dm' ? 'direct' : 'invite'}`)}</span> : null}
+                {room.kind !== 'room' ? (
+                  <span className="visually-hidden">, {t(`rooms.${room.kind === 'dm' ? 'direct' : 'invite'}`)}</span>
+                ) : null}
                 {room.unread > 0 ? (
                   <span className={room.mentions > 0 ? 'badge badge-mention' : 'badge'}>
                     <span aria-hidden="true">{room.unread}</span>
                     <span className="visually-hidden">
-                      {room.mentions > 0 ? t('rooms.mentions', { count: room.mentions }) : t('rooms.unread', { count: room.unread })}
+                      {room.mentions > 0
+                        ? t('rooms.mentions', { count: room.mentions })
+                        : t('rooms.unread', { count: room.unread })}
                     </span>
                   </span>
                 ) : null}

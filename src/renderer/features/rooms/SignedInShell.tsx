@@ -8,7 +8,7 @@ import { useRoomList } from './useRoomList.ts';
 
 export interface SignedInShellProps {
   session: Session;
-  onSignOut(): void;
+  onSignOut: () => void;
 }
 
 export function SignedInShell({ session, onSignOut }: SignedInShellProps) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../app/PlatformContext.ts';
 import { SignInError, signInWithPassword, type Credentials } from '../../matrix/signIn.ts';
@@ -8,7 +8,7 @@ import { TextField } from '../../ui/TextField.tsx';
 
 export interface SignInScreenProps {
   defaultHomeserver: string;
-  onSignedIn(credentials: Credentials): Promise<void>;
+  onSignedIn: (credentials: Credentials) => Promise<void>;
 }
 
 interface ErrorState {
@@ -31,7 +31,7 @@ export function SignInScreen({ defaultHomeserver, onSignedIn }: SignInScreenProp
     if (error) errorRef.current?.focus();
   }, [error]);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     setBusy(true);
     setError(null);

@@ -1,0 +1,100 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// A file's folder says what it may import (the VS Code layering idea): these rules enforce it.
+const noElectron = { name: 'electron', message: 'Only src/main and src/preload may import electron.' };
+const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins are for the main process and tooling only.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            noElectron,
+            { name: 'react', message: 'src/shared is pure: no React.' },
+            { name: 'matrix-js-sdk', message: 'src/shared is pure.' },
+          ],
+          patterns: [
+            nodeBuiltins,
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports only src/shared.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            nodeBuiltins,
+            { group: ['**/main/**', '**/preload/**'], message: 'The renderer talks to main only through the platform layer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'react', message: 'No React in the main process.' }],
+          patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'main imports only main and shared.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'react', message: 'No React in the preload.' }],
+          patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only shared.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**', 'scripts/**', '*.config.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-empty-pattern': 'off',
+    },
+  },
+);

@@ -1,0 +1,9 @@
+// `npm run test:e2e [spec files...]`: builds (unless npm test already did) and runs Playwright.
+import { spawnSync } from 'node:child_process';
+
+if (!process.env.RELAIS_SKIP_BUILD) {
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(result.status ?? 1);
