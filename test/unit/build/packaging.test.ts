@@ -1,0 +1,76 @@
+// Packaging cannot run here (no Electron zip, fpm or WiX), so its configuration is checked instead:
+// electron-builder's own schema, the managed-rollout essentials, and the fuses.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { FuseV1Options } from '@electron/fuses';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+
+interface BuilderConfig {
+  appId: string;
+  asar: boolean;
+  afterPack: string;
+  protocols: { schemes: string[] }[];
+  linux: { target: string[]; mimeTypes: string[] };
+  deb: { depends: string[] };
+  msi: { perMachine: boolean; upgradeCode: string };
+}
+
+function loadConfig(): BuilderConfig {
+  const yaml = require('js-yaml') as { load(text: string): unknown };
+  return yaml.load(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
+}
+
+async function validate(config: unknown): Promise<void> {
+  const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+    validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+  };
+  const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+  await validateConfiguration(config, new DebugLogger(false));
+}
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own schema", async () => {
+    await expect(validate(loadConfig())).resolves.toBeUndefined();
+  });
+
+  it('the schema check is real: an unknown key is rejected', async () => {
+    await expect(validate({ ...loadConfig(), notAnOption: true })).rejects.toThrow(/unknown property 'notAnOption'/);
+  });
+
+  it('builds a deb that depends on libsecret and handles the app and msteams schemes', () => {
+    const config = loadConfig();
+    expect(config.linux.target).toContain('deb');
+    expect(config.deb.depends).toContain('libsecret-1-0');
+    expect(config.linux.mimeTypes).toEqual(expect.arrayContaining(['x-scheme-handler/relais', 'x-scheme-handler/msteams']));
+    expect(config.protocols.flatMap((p) => p.schemes)).toEqual(expect.arrayContaining(['relais', 'msteams']));
+  });
+
+  it('builds a per-machine MSI with a pinned upgrade code', () => {
+    const { msi } = loadConfig();
+    expect(msi.perMachine).toBe(true);
+    expect(msi.upgradeCode).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  });
+
+  it('packs into an asar and flips fuses after packing', () => {
+    const config = loadConfig();
+    expect(config.asar).toBe(true);
+    expect(config.afterPack).toBe('build/afterPack.cjs');
+  });
+});
+
+describe('fuses', () => {
+  const { fuseConfig } = require('../../../build/fuses.cjs') as { fuseConfig(platform: string): Record<number, boolean> };
+
+  it.each(['linux', 'win32', 'darwin'])('locks down the %s binary', (platform) => {
+    const fuses = fuseConfig(platform);
+    expect(fuses[FuseV1Options.RunAsNode]).toBe(false);
+    expect(fuses[FuseV1Options.EnableCookieEncryption]).toBe(true);
+    expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false);
+    expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
+    expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
+    expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
+    expect(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
+  });
+});
