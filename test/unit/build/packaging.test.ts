@@ -18,13 +18,13 @@ interface BuilderConfig {
 }
 
 function loadConfig(): BuilderConfig {
-  const yaml = require('js-yaml') as { load(text: string): unknown };
+  const yaml = require('js-yaml') as { load: (text: string) => unknown };
   return yaml.load(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
 }
 
 async function validate(config: unknown): Promise<void> {
   const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-    validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+    validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
   };
   const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
   await validateConfiguration(config, new DebugLogger(false));
@@ -61,7 +61,7 @@ describe('electron-builder.yml', () => {
 });
 
 describe('fuses', () => {
-  const { fuseConfig } = require('../../../build/fuses.cjs') as { fuseConfig(platform: string): Record<number, boolean> };
+  const { fuseConfig } = require('../../../build/fuses.cjs') as { fuseConfig: (platform: string) => Record<number, boolean> };
 
   it.each(['linux', 'win32', 'darwin'])('locks down the %s binary', (platform) => {
     const fuses = fuseConfig(platform);
