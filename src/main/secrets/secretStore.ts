@@ -1,7 +1,20 @@
-// Where the main process keeps secrets (access token, device id, store key). The OS keychain
-// implementation arrives with the chat issue; until then, and whenever no keychain answers, secrets
-// live in memory for this run only — never in plaintext on disk.
+// Where the main process keeps secrets (access token, device id, the key of the local crypto store).
+// Secrets go to the OS keychain; when none answers they live in memory for this run only — never in
+// plaintext on disk.
 export type KeychainBackend = 'secret-service' | 'keychain' | 'windows-credential-manager' | 'none';
+
+/** Why a store call failed, in terms the UI can act on. */
+export type SecretStoreFailure = 'locked' | 'unavailable' | 'failed';
+
+export class SecretStoreError extends Error {
+  readonly failure: SecretStoreFailure;
+
+  constructor(failure: SecretStoreFailure, message: string) {
+    super(message);
+    this.failure = failure;
+    this.name = 'SecretStoreError';
+  }
+}
 
 export interface SecretStore {
   readonly backend: KeychainBackend;

@@ -3,11 +3,13 @@
 export type HomeserverProblem = 'invalid-homeserver' | 'unreachable' | 'not-matrix';
 
 export class HomeserverError extends Error {
-  constructor(
-    readonly problem: HomeserverProblem,
-    readonly homeserver: string,
-  ) {
+  readonly problem: HomeserverProblem;
+  readonly homeserver: string;
+
+  constructor(problem: HomeserverProblem, homeserver: string) {
     super(`${problem}: ${homeserver}`);
+    this.problem = problem;
+    this.homeserver = homeserver;
     this.name = 'HomeserverError';
   }
 }

@@ -12,11 +12,13 @@ export type SignInProblem =
   | 'server-error';
 
 export class SignInError extends Error {
-  constructor(
-    readonly problem: SignInProblem,
-    readonly detail: { homeserver?: string; retryAfterMs?: number } = {},
-  ) {
+  readonly problem: SignInProblem;
+  readonly detail: { homeserver?: string; retryAfterMs?: number };
+
+  constructor(problem: SignInProblem, detail: { homeserver?: string; retryAfterMs?: number } = {}) {
     super(problem);
+    this.problem = problem;
+    this.detail = detail;
     this.name = 'SignInError';
   }
 }

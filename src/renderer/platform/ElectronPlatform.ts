@@ -4,7 +4,11 @@ import type { Platform, SecretStorageInfo } from './Platform.ts';
 export class ElectronPlatform implements Platform {
   readonly kind = 'electron' as const;
 
-  constructor(private readonly bridge: RelaisBridge) {}
+  private readonly bridge: RelaisBridge;
+
+  constructor(bridge: RelaisBridge) {
+    this.bridge = bridge;
+  }
 
   async preferredLanguages(): Promise<string[]> {
     const info = await this.bridge.getAppInfo();

@@ -14,7 +14,11 @@ export class WebPlatform implements Platform {
   readonly kind = 'web' as const;
   private readonly secrets = new Map<string, string>();
 
-  constructor(private readonly env: WebPlatformEnv) {}
+  private readonly env: WebPlatformEnv;
+
+  constructor(env: WebPlatformEnv) {
+    this.env = env;
+  }
 
   preferredLanguages(): Promise<string[]> {
     return Promise.resolve([...this.env.languages]);
