@@ -36,6 +36,9 @@ export function mainWindowOptions(options: MainWindowOptions): BrowserWindowCons
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(options));
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(options.entryUrl);
+  // A load failure shows as an empty window; it must not become an unhandled rejection in main.
+  window.loadURL(options.entryUrl).catch((error: unknown) => {
+    process.stderr.write(`window: could not load the app (${error instanceof Error ? error.message : 'unknown error'})\n`);
+  });
   return window;
 }

@@ -1,4 +1,6 @@
 export const TEST_USERS = {
   alice: { username: 'alice', password: 'correct horse battery staple' },
   bob: { username: 'bob', password: 'bob-has-a-long-password-1' },
+  carol: { username: 'carol', password: 'carol-password-for-tests' },
+  dave: { username: 'dave', password: 'dave-password-for-tests' },
 } as const;

@@ -15,7 +15,9 @@ export function resolveAppAsset(
   } catch {
     return { kind: 'error', status: 400 };
   }
-  if (url.protocol !== expected.protocol || url.host !== expected.host) return { kind: 'error', status: 403 };
+  if (url.protocol !== expected.protocol || url.host !== expected.host || url.username || url.password) {
+    return { kind: 'error', status: 403 };
+  }
 
   let pathname: string;
   try {
@@ -24,12 +26,17 @@ export function resolveAppAsset(
     return { kind: 'error', status: 400 };
   }
   if (pathname.includes('\0') || pathname.includes('\\')) return { kind: 'error', status: 400 };
+  // Dot segments can only be here if they were percent-encoded (the URL parser resolves plain ones):
+  // that is an attempt to climb out, refused rather than clamped.
+  if (pathname.split('/').some((segment) => segment === '..' || segment === '.')) return { kind: 'error', status: 403 };
   if (pathname === '/' || pathname === '') pathname = '/index.html';
 
   const root = path.resolve(rootDir);
   const filePath = path.resolve(root, `.${path.posix.normalize(pathname)}`);
   const relative = path.relative(root, filePath);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { kind: 'error', status: 403 };
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    return { kind: 'error', status: 403 };
+  }
   return { kind: 'file', filePath };
 }
 

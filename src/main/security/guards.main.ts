@@ -17,7 +17,7 @@ export function attachNavigationGuards(contents: WebContents, deps: GuardDeps): 
     event.preventDefault();
     deps.log(`navigation: blocked ${redact(url)}`);
     const target = externalLinkTarget(url);
-    if (target) void deps.openExternal(target);
+    if (target) openOutside(deps, target);
   };
   contents.on('will-navigate', refuseLeavingApp);
   contents.on('will-redirect', refuseLeavingApp);
@@ -33,7 +33,7 @@ export function attachNavigationGuards(contents: WebContents, deps: GuardDeps): 
   });
   contents.setWindowOpenHandler(({ url }) => {
     const target = externalLinkTarget(url);
-    if (target) void deps.openExternal(target);
+    if (target) openOutside(deps, target);
     else deps.log(`navigation: refused window.open of ${redact(url)}`);
     return { action: 'deny' };
   });
@@ -53,6 +53,11 @@ export function installPermissionHandlers(session: Session, deps: Pick<GuardDeps
       deps.appOrigins,
     );
   });
+}
+
+/** The OS may have no browser or mail client for the link: log it, never leave a rejection unhandled. */
+function openOutside(deps: GuardDeps, target: string): void {
+  deps.openExternal(target).catch(() => deps.log(`navigation: the OS could not open ${redact(target)}`));
 }
 
 /** Logs keep scheme and host only: paths and queries can carry tokens. */

@@ -2,11 +2,19 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignedInShell } from '../features/rooms/SignedInShell.tsx';
 import { SignInScreen } from '../features/signin/SignInScreen.tsx';
-import { loadCredentials, saveCredentials, signOut, startSession, type Session } from '../matrix/session.ts';
+import { loadCredentials, saveCredentials, sessionStorageFor, signOut, startSession, type Session } from '../matrix/session.ts';
 import type { Credentials } from '../matrix/signIn.ts';
+import type { Platform } from '../platform/Platform.ts';
 import { usePlatform } from './PlatformContext.ts';
 
-type AppState = { kind: 'restoring' } | { kind: 'signed-out' } | { kind: 'signed-in'; session: Session };
+type AppState = { kind: 'restoring' } | { kind: 'signed-out' } | { kind: 'signed-in'; session: Session; notice: string | null };
+
+async function openSession(platform: Platform, credentials: Credentials): Promise<{ session: Session; persistent: boolean }> {
+  const storage = await sessionStorageFor(platform);
+  const session = startSession(credentials, storage);
+  await session.ready;
+  return { session, persistent: storage.cryptoStoreKey !== null };
+}
 
 export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
   const platform = usePlatform();
@@ -18,24 +26,33 @@ export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
   }, [i18n.language]);
 
   useEffect(() => {
-    let cancelled = false;
-    void loadCredentials(platform)
-      .catch(() => null)
-      .then((credentials) => {
-        if (cancelled) return;
-        setState(credentials ? { kind: 'signed-in', session: startSession(credentials) } : { kind: 'signed-out' });
-      });
+    // An object, not a boolean: the async body reads it after the cleanup may have set it.
+    const run = { cancelled: false };
+    void (async () => {
+      const credentials = await loadCredentials(platform).catch(() => null);
+      if (!credentials) {
+        if (!run.cancelled) setState({ kind: 'signed-out' });
+        return;
+      }
+      const { session } = await openSession(platform, credentials);
+      if (run.cancelled) session.stop();
+      else setState({ kind: 'signed-in', session, notice: null });
+    })().catch(() => {
+      if (!run.cancelled) setState({ kind: 'signed-out' });
+    });
     return () => {
-      cancelled = true;
+      run.cancelled = true;
     };
   }, [platform]);
 
   const handleSignedIn = useCallback(
     async (credentials: Credentials) => {
       await saveCredentials(platform, credentials);
-      setState({ kind: 'signed-in', session: startSession(credentials) });
+      const { session, persistent } = await openSession(platform, credentials);
+      const notice = persistent || platform.kind === 'web' ? null : t('session.notPersistent');
+      setState({ kind: 'signed-in', session, notice });
     },
-    [platform],
+    [platform, t],
   );
 
   if (state.kind === 'restoring') {
@@ -49,6 +66,7 @@ export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
   return (
     <SignedInShell
       session={state.session}
+      notice={state.notice}
       onSignOut={() => {
         void signOut(platform, state.session).finally(() => setState({ kind: 'signed-out' }));
       }}

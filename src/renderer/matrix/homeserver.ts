@@ -66,7 +66,8 @@ export async function resolveHomeserver(input: string, options: ResolveOptions):
 }
 
 async function wellKnownBaseUrl(url: URL, options: ResolveOptions): Promise<string | null> {
-  if (url.pathname !== '') return null;
+  // Delegation applies to a bare server name only (URL gives its path as "/").
+  if (url.pathname !== '/' && url.pathname !== '') return null;
   try {
     const res = await options.fetch(`${url.origin}/.well-known/matrix/client`, {
       signal: AbortSignal.timeout(options.timeoutMs),

@@ -1,20 +1,29 @@
-// A signed-in Matrix session: the client, its sync, and the credentials kept through the platform.
+// A signed-in Matrix session: the client with Rust crypto, its sync, and the credentials kept
+// through the platform (the OS keychain on the desktop, memory in a browser tab).
 import { ClientEvent, createClient, SyncState, type MatrixClient } from 'matrix-js-sdk';
 import type { Platform } from '../platform/Platform.ts';
 import type { Credentials } from './signIn.ts';
 
 const SESSION_SECRET_KEY = 'matrix-session';
+const CRYPTO_KEY_SECRET_KEY = 'crypto-store-key';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
 export interface Session {
   readonly client: MatrixClient;
   readonly credentials: Credentials;
+  /** Resolves once encryption is set up and sync has started; rejects if crypto cannot start. */
+  readonly ready: Promise<void>;
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
   stop(): void;
 }
 
-export function startSession(credentials: Credentials): Session {
+export interface SessionStorage {
+  /** Encrypts the local crypto store; null when secrets cannot outlive this run (then the store is in memory). */
+  cryptoStoreKey: Uint8Array | null;
+}
+
+export function startSession(credentials: Credentials, storage: SessionStorage): Session {
   const client = createClient({
     baseUrl: credentials.homeserverUrl,
     userId: credentials.userId,
@@ -22,10 +31,18 @@ export function startSession(credentials: Credentials): Session {
     accessToken: credentials.accessToken,
     timelineSupport: true,
   });
-  void client.startClient({ initialSyncLimit: 8, lazyLoadMembers: true });
+  const ready = (async () => {
+    await client.initRustCrypto(
+      storage.cryptoStoreKey
+        ? { useIndexedDB: true, storageKey: storage.cryptoStoreKey, cryptoDatabasePrefix: cryptoPrefix(credentials) }
+        : { useIndexedDB: false },
+    );
+    await client.startClient({ initialSyncLimit: 20, lazyLoadMembers: true });
+  })();
   return {
     client,
     credentials,
+    ready,
     onStatus(listener) {
       const handler = (state: SyncState) => listener(statusFromSync(state));
       client.on(ClientEvent.Sync, handler);
@@ -33,6 +50,10 @@ export function startSession(credentials: Credentials): Session {
     },
     stop: () => client.stopClient(),
   };
+}
+
+function cryptoPrefix(credentials: Credentials): string {
+  return `relais-crypto:${credentials.userId}:${credentials.deviceId}`;
 }
 
 export function statusFromSync(state: SyncState): ConnectionStatus {
@@ -65,7 +86,18 @@ export async function loadCredentials(platform: Platform): Promise<Credentials |
   return null;
 }
 
-/** Ends the session on the server (best effort) and forgets it locally. */
+/** The key that encrypts the local crypto store: created once, kept beside the session's secrets. */
+export async function sessionStorageFor(platform: Platform): Promise<SessionStorage> {
+  const { persistent } = await platform.secretStorage();
+  if (!persistent) return { cryptoStoreKey: null };
+  const existing = await platform.getSecret(CRYPTO_KEY_SECRET_KEY);
+  if (existing) return { cryptoStoreKey: base64ToBytes(existing) };
+  const key = crypto.getRandomValues(new Uint8Array(32));
+  await platform.setSecret(CRYPTO_KEY_SECRET_KEY, bytesToBase64(key));
+  return { cryptoStoreKey: key };
+}
+
+/** Ends the session on the server (best effort) and forgets it locally, crypto store included. */
 export async function signOut(platform: Platform, session: Session): Promise<void> {
   session.stop();
   try {
@@ -73,5 +105,15 @@ export async function signOut(platform: Platform, session: Session): Promise<voi
   } catch {
     // Offline or token already revoked: the local session is forgotten either way.
   }
+  await session.client.clearStores().catch(() => undefined);
   await platform.deleteSecret(SESSION_SECRET_KEY);
+  await platform.deleteSecret(CRYPTO_KEY_SECRET_KEY);
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes));
+}
+
+function base64ToBytes(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }

@@ -1,8 +1,7 @@
 // The browser build: no keychain exists, so secrets are held in memory for this tab only and a
 // reload means signing in again. That is deliberate: a web page has no safe place for a token.
+import { externalLinkTarget } from '../../shared/externalLinks.ts';
 import type { Platform, SecretStorageInfo } from './Platform.ts';
-
-const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
 export interface WebPlatformEnv {
   languages: readonly string[];
@@ -43,14 +42,9 @@ export class WebPlatform implements Platform {
   }
 
   openExternal(url: string): Promise<boolean> {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return Promise.resolve(false);
-    }
-    if (!EXTERNAL_PROTOCOLS.has(parsed.protocol)) return Promise.resolve(false);
-    this.env.open(parsed.href);
+    const target = externalLinkTarget(url);
+    if (!target) return Promise.resolve(false);
+    this.env.open(target);
     return Promise.resolve(true);
   }
 

@@ -296,7 +296,9 @@ describe('createIpcRouter: handler failures', () => {
   });
 
   it('an IpcError thrown by a handler keeps its code and is not logged as internal', async () => {
-    const { dispatch, log } = setup({ handlers: { showNotification: () => Promise.reject(new IpcError('unavailable', 'no daemon')) } });
+    const { dispatch, log } = setup({
+      handlers: { showNotification: () => Promise.reject(new IpcError('unavailable', 'no daemon')) },
+    });
     const envelope = await dispatch(IPC_CHANNELS.showNotification, TRUSTED, { title: 't', body: 'b' });
     expect(expectError(envelope, 'unavailable')).toBe('no daemon');
     expect(log).not.toHaveBeenCalled();
@@ -305,15 +307,30 @@ describe('createIpcRouter: handler failures', () => {
   const malformed: [string, Partial<IpcHandlers>, string, unknown][] = [
     ['getSecret returns a number', { getSecret: () => ({ value: 5 }) as never }, IPC_CHANNELS.getSecret, { key: 'k' }],
     ['getSecret returns undefined', { getSecret: () => undefined as never }, IPC_CHANNELS.getSecret, { key: 'k' }],
-    ['setSecret claims "disk" storage', { setSecret: () => ({ stored: 'disk' }) as never }, IPC_CHANNELS.setSecret, { key: 'k', value: 'v' }],
-    ['deleteSecret returns a string', { deleteSecret: () => ({ deleted: 'yes' }) as never }, IPC_CHANNELS.deleteSecret, { key: 'k' }],
+    [
+      'setSecret claims "disk" storage',
+      { setSecret: () => ({ stored: 'disk' }) as never },
+      IPC_CHANNELS.setSecret,
+      { key: 'k', value: 'v' },
+    ],
+    [
+      'deleteSecret returns a string',
+      { deleteSecret: () => ({ deleted: 'yes' }) as never },
+      IPC_CHANNELS.deleteSecret,
+      { key: 'k' },
+    ],
     [
       'getAppInfo returns an unknown platform',
       { getAppInfo: () => ({ name: 'R', version: '1', platform: 'beos', locale: 'en', preferredLanguages: [] }) as never },
       IPC_CHANNELS.getAppInfo,
       undefined,
     ],
-    ['openExternal resolves null', { openExternal: () => Promise.resolve(null as never) }, IPC_CHANNELS.openExternal, { url: 'https://x.example' }],
+    [
+      'openExternal resolves null',
+      { openExternal: () => Promise.resolve(null as never) },
+      IPC_CHANNELS.openExternal,
+      { url: 'https://x.example' },
+    ],
   ];
 
   it.each(malformed)('%s → invalid-response', async (_label, handlers, channel, request) => {
@@ -330,7 +347,10 @@ describe('createIpcRouter: handler failures', () => {
 
   it('returns null secret values as they are', async () => {
     const { dispatch } = setup({ handlers: { getSecret: () => ({ value: null }) } });
-    await expect(dispatch(IPC_CHANNELS.getSecret, TRUSTED, { key: 'token' })).resolves.toEqual({ ok: true, value: { value: null } });
+    await expect(dispatch(IPC_CHANNELS.getSecret, TRUSTED, { key: 'token' })).resolves.toEqual({
+      ok: true,
+      value: { value: null },
+    });
   });
 });
 

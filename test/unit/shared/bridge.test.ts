@@ -83,14 +83,21 @@ describe('unwrapBridge', () => {
     expect(error.name).toBe('IpcError');
   });
 
-  it.each([undefined, null, 'ok', 42, [], {}, { ok: 'true', value: 1 }, { ok: false }, { ok: false, error: { code: 'made-up', message: 'x' } }])(
-    'turns the malformed reply %j into IpcError internal',
-    async (reply) => {
-      const bridge = unwrapBridge(rawReturning(reply));
-      const error = await caught(bridge.deleteSecret({ key: 'k' }));
-      expect(error.code).toBe('internal');
-    },
-  );
+  it.each([
+    undefined,
+    null,
+    'ok',
+    42,
+    [],
+    {},
+    { ok: 'true', value: 1 },
+    { ok: false },
+    { ok: false, error: { code: 'made-up', message: 'x' } },
+  ])('turns the malformed reply %j into IpcError internal', async (reply) => {
+    const bridge = unwrapBridge(rawReturning(reply));
+    const error = await caught(bridge.deleteSecret({ key: 'k' }));
+    expect(error.code).toBe('internal');
+  });
 
   it('throws unavailable when the raw bridge lacks a method (older preload)', async () => {
     const partial = { ...createPreloadApi(() => Promise.resolve({ ok: true, value: { value: null } })) } as Partial<RawBridge>;
@@ -116,7 +123,13 @@ describe('unwrapBridge', () => {
 });
 
 describe('bridge round trip through the real router and handlers', () => {
-  function setup(options: { senderUrl?: string | undefined; locale?: { locale: string; preferred: string[] }; secrets?: MemorySecretStore } = {}) {
+  function setup(
+    options: {
+      senderUrl?: string | undefined;
+      locale?: { locale: string; preferred: string[] };
+      secrets?: MemorySecretStore;
+    } = {},
+  ) {
     const secrets = options.secrets ?? new MemorySecretStore();
     const openExternal = vi.fn<(url: string) => Promise<void>>(() => Promise.resolve());
     const notify = vi.fn<HandlerServices['notify']>(() => true);
@@ -145,7 +158,9 @@ describe('bridge round trip through the real router and handlers', () => {
   it('sets, gets and deletes a secret', async () => {
     const { bridge, secrets, log } = setup();
     await expect(bridge.getSecret({ key: 'matrix:access_token' })).resolves.toEqual({ value: null });
-    await expect(bridge.setSecret({ key: 'matrix:access_token', value: 'syt_secret_token' })).resolves.toEqual({ stored: 'memory' });
+    await expect(bridge.setSecret({ key: 'matrix:access_token', value: 'syt_secret_token' })).resolves.toEqual({
+      stored: 'memory',
+    });
     await expect(secrets.get('matrix:access_token')).resolves.toBe('syt_secret_token');
     await expect(bridge.getSecret({ key: 'matrix:access_token' })).resolves.toEqual({ value: 'syt_secret_token' });
     await expect(bridge.deleteSecret({ key: 'matrix:access_token' })).resolves.toEqual({ deleted: true });
@@ -181,14 +196,19 @@ describe('bridge round trip through the real router and handlers', () => {
     expect(info).toMatchObject({ name: 'Relais', version: '0.1.0', platform: 'linux' });
   });
 
-  it.each(['javascript:alert(1)', 'JavaScript:alert(document.cookie)', 'file:///etc/passwd', 'data:text/html,hi', 'relais://app/index.html', 'https://user:pw@evil.example/', 'not a url'])(
-    'openExternal refuses %j without calling the OS',
-    async (url) => {
-      const { bridge, openExternal } = setup();
-      await expect(bridge.openExternal({ url })).resolves.toEqual({ opened: false });
-      expect(openExternal).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(document.cookie)',
+    'file:///etc/passwd',
+    'data:text/html,hi',
+    'relais://app/index.html',
+    'https://user:pw@evil.example/',
+    'not a url',
+  ])('openExternal refuses %j without calling the OS', async (url) => {
+    const { bridge, openExternal } = setup();
+    await expect(bridge.openExternal({ url })).resolves.toEqual({ opened: false });
+    expect(openExternal).not.toHaveBeenCalled();
+  });
 
   it('openExternal opens https and mailto links through the OS, normalised', async () => {
     const { bridge, openExternal } = setup();
@@ -199,7 +219,9 @@ describe('bridge round trip through the real router and handlers', () => {
 
   it('showNotification reaches the notify service', async () => {
     const { bridge, notify } = setup();
-    await expect(bridge.showNotification({ title: 'New message', body: 'Hello', tag: 'room1' })).resolves.toEqual({ shown: true });
+    await expect(bridge.showNotification({ title: 'New message', body: 'Hello', tag: 'room1' })).resolves.toEqual({
+      shown: true,
+    });
     expect(notify).toHaveBeenCalledWith({ title: 'New message', body: 'Hello', tag: 'room1' });
   });
 

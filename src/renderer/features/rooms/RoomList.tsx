@@ -1,8 +1,22 @@
+import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roomHref } from '../../app/useHashRoute.ts';
 import type { RoomSummary } from '../../matrix/roomList.ts';
 
-export function RoomList({ rooms }: { rooms: RoomSummary[] }) {
+export function RoomList({ rooms, activeRoomId }: { rooms: RoomSummary[]; activeRoomId: string | null }) {
   const { t } = useTranslation();
+  const listRef = useRef<HTMLUListElement>(null);
+
+  // Up/Down move between rooms, Home/End jump; Tab still leaves the list.
+  function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    const links = [...(listRef.current?.querySelectorAll<HTMLAnchorElement>('a.room-link') ?? [])];
+    const index = links.findIndex((l) => l === document.activeElement);
+    const next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: links.length - 1 }[event.key];
+    if (next === undefined || links.length === 0) return;
+    event.preventDefault();
+    links[Math.max(0, Math.min(links.length - 1, next))]?.focus();
+  }
+
   return (
     <nav className="room-nav" aria-label={t('rooms.navLabel')}>
       <h2 className="room-nav-heading">{t('rooms.heading')}</h2>
@@ -12,16 +26,25 @@ export function RoomList({ rooms }: { rooms: RoomSummary[] }) {
           <p className="muted small">{t('rooms.emptyHint')}</p>
         </div>
       ) : (
-        <ul className="room-list">
+        <ul className="room-list" ref={listRef} onKeyDown={onKeyDown}>
           {rooms.map((room) => (
             <li key={room.roomId}>
-              <a className="room-link" href={`#/room/${encodeURIComponent(room.roomId)}`}>
+              <a
+                className="room-link"
+                href={roomHref(room.roomId)}
+                aria-current={room.roomId === activeRoomId ? 'page' : undefined}
+              >
                 <span className="room-avatar" aria-hidden="true">
                   {initial(room.name)}
                 </span>
                 <span className="room-name">{room.name}</span>
                 {room.kind !== 'room' ? (
                   <span className="visually-hidden">, {t(`rooms.${room.kind === 'dm' ? 'direct' : 'invite'}`)}</span>
+                ) : null}
+                {room.kind === 'invite' ? (
+                  <span className="badge badge-invite" aria-hidden="true">
+                    {t('rooms.invite')}
+                  </span>
                 ) : null}
                 {room.unread > 0 ? (
                   <span className={room.mentions > 0 ? 'badge badge-mention' : 'badge'}>

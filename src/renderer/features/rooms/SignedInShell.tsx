@@ -1,21 +1,31 @@
+import { RoomEvent } from 'matrix-js-sdk';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOpenRoomId } from '../../app/useHashRoute.ts';
 import type { ConnectionStatus, Session } from '../../matrix/session.ts';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
 import { Logo } from '../../ui/Logo.tsx';
+import { InvitationView, RoomView } from '../room/RoomView.tsx';
+import { NewRoomDialog } from './NewRoomDialog.tsx';
 import { RoomList } from './RoomList.tsx';
 import { useRoomList } from './useRoomList.ts';
 
 export interface SignedInShellProps {
   session: Session;
+  notice: string | null;
   onSignOut: () => void;
 }
 
-export function SignedInShell({ session, onSignOut }: SignedInShellProps) {
+export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps) {
   const { t } = useTranslation();
   const rooms = useRoomList(session.client);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [creating, setCreating] = useState(false);
+  const openRoomId = useOpenRoomId();
   useEffect(() => session.onStatus(setStatus), [session]);
+  const openSummary = rooms.find((r) => r.roomId === openRoomId) ?? null;
+  const room = openRoomId ? session.client.getRoom(openRoomId) : null;
+  useMembershipRefresh(session, openRoomId);
 
   return (
     <div className="shell">
@@ -36,16 +46,45 @@ export function SignedInShell({ session, onSignOut }: SignedInShellProps) {
           </button>
         </div>
       </header>
+      {notice ? (
+        <p className="banner" role="status">
+          {notice}
+        </p>
+      ) : null}
       <div className="shell-body">
-        <RoomList rooms={rooms} />
+        <div className="sidebar">
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+            {t('rooms.newRoom')}
+          </button>
+          <RoomList rooms={rooms} activeRoomId={openRoomId} />
+        </div>
         <main className="shell-main">
-          <div className="welcome">
-            <Logo size={64} />
-            <h1>{t('session.welcome')}</h1>
-            <p className="muted">{t('session.welcomeHint')}</p>
-          </div>
+          {room && openSummary?.kind === 'invite' ? (
+            <InvitationView client={session.client} room={room} />
+          ) : room && openSummary ? (
+            <RoomView key={room.roomId} client={session.client} room={room} />
+          ) : (
+            <div className="welcome">
+              <Logo size={64} />
+              <h1>{t('session.welcome')}</h1>
+              <p className="muted">{t('session.welcomeHint')}</p>
+            </div>
+          )}
         </main>
       </div>
+      <NewRoomDialog client={session.client} open={creating} onClose={() => setCreating(false)} />
     </div>
   );
+}
+
+/** Re-render when my membership of the open room changes (invite accepted, room left). */
+function useMembershipRefresh(session: Session, roomId: string | null): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setTick((n) => n + 1);
+    session.client.on(RoomEvent.MyMembership, bump);
+    return () => {
+      session.client.off(RoomEvent.MyMembership, bump);
+    };
+  }, [session, roomId]);
 }

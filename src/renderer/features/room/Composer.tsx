@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TimelineItem } from '../../matrix/timeline.ts';
+
+export interface ComposerProps {
+  replyTo: TimelineItem | null;
+  onCancelReply: () => void;
+  /** The user's last message, offered for editing with the Up arrow in an empty composer. */
+  lastOwnMessage: TimelineItem | null;
+  onSend: (text: string, mode: { kind: 'new' } | { kind: 'edit'; eventId: string }) => Promise<void>;
+}
+
+export function Composer({ replyTo, onCancelReply, lastOwnMessage, onSend }: ComposerProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [editing, setEditing] = useState<TimelineItem | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (replyTo) inputRef.current?.focus();
+  }, [replyTo]);
+
+  async function submit() {
+    const message = text.trim();
+    if (!message) return;
+    setError(null);
+    const mode = editing ? { kind: 'edit' as const, eventId: editing.eventId } : { kind: 'new' as const };
+    // Clear first: the message shows in the timeline as pending; on failure the text comes back.
+    setText('');
+    setEditing(null);
+    try {
+      await onSend(message, mode);
+    } catch {
+      setText(message);
+      setError(t('composer.sendFailed'));
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void submit();
+    } else if (event.key === 'ArrowUp' && text === '' && lastOwnMessage) {
+      event.preventDefault();
+      setEditing(lastOwnMessage);
+      setText(lastOwnMessage.body);
+    } else if (event.key === 'Escape' && (editing || replyTo)) {
+      setEditing(null);
+      setText('');
+      onCancelReply();
+    }
+  }
+
+  return (
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      {error ? (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {replyTo || editing ? (
+        <div className="composer-context">
+          <span>{editing ? t('composer.editing') : t('composer.replyingTo', { name: replyTo?.senderName })}</span>
+          <button
+            type="button"
+            className="link-button small"
+            onClick={() => {
+              setEditing(null);
+              onCancelReply();
+            }}
+          >
+            {t('common.cancel')}
+          </button>
+        </div>
+      ) : null}
+      <div className="composer-row">
+        <label htmlFor="composer-input" className="visually-hidden">
+          {t('composer.label')}
+        </label>
+        <textarea
+          id="composer-input"
+          ref={inputRef}
+          rows={1}
+          value={text}
+          placeholder={t('composer.placeholder')}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" className="button button-primary inline">
+          {t('composer.send')}
+        </button>
+      </div>
+    </form>
+  );
+}

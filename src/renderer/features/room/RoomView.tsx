@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MatrixClient, Room } from 'matrix-js-sdk';
+import { sendEdit, sendReaction, sendText } from '../../matrix/sendActions.ts';
+import type { TimelineItem } from '../../matrix/timeline.ts';
+import { Composer } from './Composer.tsx';
+import { InviteDialog } from './InviteDialog.tsx';
+import { Timeline } from './Timeline.tsx';
+import { useTimeline } from './useTimeline.ts';
+
+export function RoomView({ client, room }: { client: MatrixClient; room: Room }) {
+  const { t } = useTranslation();
+  const items = useTimeline(client, room);
+  const [replyTo, setReplyTo] = useState<TimelineItem | null>(null);
+  const [inviting, setInviting] = useState(false);
+  const lastOwnMessage =
+    [...items].reverse().find((i) => i.mine && (i.kind === 'text' || i.kind === 'emote' || i.kind === 'notice')) ?? null;
+  const encrypted = room.hasEncryptionStateEvent();
+
+  return (
+    <section className="room-view" aria-labelledby="room-title">
+      <header className="room-header">
+        <h1 id="room-title">{room.name}</h1>
+        {encrypted ? <span className="pill">{t('room.encrypted')}</span> : null}
+        <div className="room-header-actions">
+          <button type="button" className="button button-secondary" onClick={() => setInviting(true)}>
+            {t('room.invite')}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              void client.leave(room.roomId).then(() => (window.location.hash = ''));
+            }}
+          >
+            {t('room.leave')}
+          </button>
+        </div>
+      </header>
+      <Timeline
+        roomName={room.name}
+        items={items}
+        onReply={setReplyTo}
+        onReact={(item, key) => {
+          if (!item.reactions.some((r) => r.key === key && r.mine)) void sendReaction(client, room.roomId, item.eventId, key);
+        }}
+      />
+      <Composer
+        replyTo={replyTo}
+        onCancelReply={() => setReplyTo(null)}
+        lastOwnMessage={lastOwnMessage}
+        onSend={async (text, mode) => {
+          if (mode.kind === 'edit') await sendEdit(client, room.roomId, mode.eventId, text);
+          else {
+            const reply = replyTo?.eventId ?? null;
+            setReplyTo(null);
+            await sendText(client, room.roomId, text, reply);
+          }
+        }}
+      />
+      <InviteDialog client={client} roomId={room.roomId} open={inviting} onClose={() => setInviting(false)} />
+    </section>
+  );
+}
+
+export function InvitationView({ client, room }: { client: MatrixClient; room: Room }) {
+  const { t } = useTranslation();
+  const inviter = room.getMember(client.getSafeUserId())?.events.member?.getSender() ?? '';
+  const [busy, setBusy] = useState(false);
+  return (
+    <section className="invitation" aria-labelledby="invite-title">
+      <h1 id="invite-title">{room.name}</h1>
+      <p>{t('room.invitedBy', { name: inviter })}</p>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            void client.leave(room.roomId).finally(() => (window.location.hash = ''));
+          }}
+        >
+          {t('room.decline')}
+        </button>
+        <button
+          type="button"
+          className="button button-primary inline"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            void client.joinRoom(room.roomId).finally(() => setBusy(false));
+          }}
+        >
+          {t('room.accept')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+// The message list, virtualised: only the rows near the viewport are in the DOM, so a room with
+// thousands of messages stays smooth and memory stays bounded.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TimelineItem } from '../../matrix/timeline.ts';
+import { MessageRow } from './MessageRow.tsx';
+
+export interface TimelineProps {
+  roomName: string;
+  items: TimelineItem[];
+  onReply: (item: TimelineItem) => void;
+  onReact: (item: TimelineItem, key: string) => void;
+}
+
+export function Timeline({ roomName, items, onReply, onReact }: TimelineProps) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // We do not use the React Compiler, whose memoisation this warning is about.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 64,
+    overscan: 12,
+    getItemKey: (index) => items[index]?.eventId ?? index,
+  });
+  const stickToBottom = useRef(true);
+
+  // Follow new messages while the reader is at the bottom; leave them alone while reading history.
+  useEffect(() => {
+    if (stickToBottom.current && items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
+  }, [items.length, virtualizer]);
+
+  return (
+    <div
+      ref={scrollRef}
+      className="timeline"
+      role="log"
+      aria-label={roomName}
+      aria-live="polite"
+      tabIndex={0}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+      }}
+    >
+      {items.length === 0 ? <p className="muted timeline-empty">{t('room.noMessages')}</p> : null}
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const item = items[row.index];
+          if (!item) return null;
+          const previous = items[row.index - 1];
+          return (
+            <div
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              className="timeline-row"
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              {!previous || !sameDay(previous.timestamp, item.timestamp) ? <DaySeparator timestamp={item.timestamp} /> : null}
+              <MessageRow item={item} onReply={onReply} onReact={onReact} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function DaySeparator({ timestamp }: { timestamp: number }) {
+  const { i18n } = useTranslation();
+  const label = new Intl.DateTimeFormat(i18n.language, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(timestamp);
+  return (
+    <div className="day-separator" role="separator" aria-label={label}>
+      <span aria-hidden="true">{label}</span>
+    </div>
+  );
+}
+
+function sameDay(a: number, b: number): boolean {
+  return new Date(a).toDateString() === new Date(b).toDateString();
+}

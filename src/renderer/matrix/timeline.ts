@@ -1,0 +1,163 @@
+// Turns a room's live timeline into the items the UI shows: one item per visible message, with its
+// latest edit applied, its reactions counted and its reply target named. Pure over matrix-js-sdk models.
+import { EventType, MsgType, RelationType, type MatrixEvent, type Room } from 'matrix-js-sdk';
+
+export type TimelineItemKind = 'text' | 'notice' | 'emote' | 'image' | 'file' | 'redacted' | 'undecryptable' | 'membership';
+
+export interface Reaction {
+  key: string;
+  count: number;
+  mine: boolean;
+}
+
+export interface TimelineItem {
+  eventId: string;
+  sender: string;
+  senderName: string;
+  timestamp: number;
+  kind: TimelineItemKind;
+  body: string;
+  /** Sanitised later, at render time; never trusted as is. */
+  formattedBody: string | null;
+  edited: boolean;
+  pending: boolean;
+  mine: boolean;
+  replyTo: { eventId: string; senderName: string; body: string } | null;
+  reactions: Reaction[];
+  /** For images and files: the mxc:// URL and the declared size. */
+  media: { mxcUrl: string; mimetype: string | null; size: number | null; name: string } | null;
+}
+
+const VISIBLE_TYPES = new Set<string>([EventType.RoomMessage, EventType.RoomMessageEncrypted, EventType.RoomMember]);
+
+export function buildTimeline(room: Room, myUserId: string): TimelineItem[] {
+  const events = room.getLiveTimeline().getEvents();
+  const byId = new Map(events.map((e) => [e.getId(), e]));
+  const items: TimelineItem[] = [];
+  for (const event of events) {
+    const item = toItem(event, room, myUserId, byId);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+function toItem(
+  event: MatrixEvent,
+  room: Room,
+  myUserId: string,
+  byId: Map<string | undefined, MatrixEvent>,
+): TimelineItem | null {
+  const type: string = event.getType();
+  if (!VISIBLE_TYPES.has(type)) return null;
+  // Edits and reactions are folded into the event they relate to.
+  if (event.isRelation(RelationType.Replace) || event.isRelation(RelationType.Annotation)) return null;
+  const eventId = event.getId();
+  if (!eventId) return null;
+  const sender = event.getSender() ?? '';
+  const base = {
+    eventId,
+    sender,
+    senderName: event.sender?.name ?? sender,
+    timestamp: event.getTs(),
+    edited: false,
+    pending: event.status !== null,
+    mine: sender === myUserId,
+    replyTo: null,
+    reactions: [] as Reaction[],
+    media: null,
+    formattedBody: null,
+  };
+  if (event.isRedacted()) return { ...base, kind: 'redacted', body: '' };
+  if (event.isDecryptionFailure()) return { ...base, kind: 'undecryptable', body: event.decryptionFailureReason ?? 'unknown' };
+  if (type === (EventType.RoomMember as string)) return membershipItem(event, base);
+  if (type === (EventType.RoomMessageEncrypted as string)) return null; // still being decrypted: shown once it is
+
+  const replacement = event.replacingEvent();
+  const newContent = replacement?.getContent()['m.new_content'] as Record<string, unknown> | undefined;
+  const content: Record<string, unknown> = newContent ?? event.getContent();
+  const msgtype: unknown = content.msgtype;
+  const body = typeof content.body === 'string' ? stripReplyFallback(content.body) : '';
+  const formatted =
+    content.format === 'org.matrix.custom.html' && typeof content.formatted_body === 'string' ? content.formatted_body : null;
+  return {
+    ...base,
+    kind: kindOf(msgtype),
+    body,
+    formattedBody: formatted,
+    edited: replacement !== null,
+    replyTo: replyTarget(event, byId),
+    reactions: reactionsOf(room, eventId, myUserId),
+    media: mediaOf(msgtype, content),
+  };
+}
+
+function kindOf(msgtype: unknown): TimelineItemKind {
+  switch (msgtype) {
+    case MsgType.Notice:
+      return 'notice';
+    case MsgType.Emote:
+      return 'emote';
+    case MsgType.Image:
+      return 'image';
+    case MsgType.File:
+    case MsgType.Audio:
+    case MsgType.Video:
+      return 'file';
+    default:
+      return 'text';
+  }
+}
+
+function membershipItem(event: MatrixEvent, base: Omit<TimelineItem, 'kind' | 'body'>): TimelineItem | null {
+  const membership: unknown = event.getContent().membership;
+  const previous: unknown = event.getPrevContent().membership;
+  if (membership === previous) return null; // profile changes are noise here
+  const target = event.target?.name ?? event.getStateKey() ?? '';
+  return { ...base, kind: 'membership', body: `${String(membership)}:${target}` };
+}
+
+function replyTarget(event: MatrixEvent, byId: Map<string | undefined, MatrixEvent>): TimelineItem['replyTo'] {
+  const relatesTo = event.getWireContent()['m.relates_to'] as { 'm.in_reply_to'?: { event_id?: unknown } } | undefined;
+  const targetId = relatesTo?.['m.in_reply_to']?.event_id;
+  if (typeof targetId !== 'string') return null;
+  const target = byId.get(targetId);
+  const targetBody: unknown = target?.getContent().body;
+  return {
+    eventId: targetId,
+    senderName: target?.sender?.name ?? target?.getSender() ?? '',
+    body: typeof targetBody === 'string' ? stripReplyFallback(targetBody) : '',
+  };
+}
+
+function reactionsOf(room: Room, eventId: string, myUserId: string): Reaction[] {
+  const relations = room.relations.getChildEventsForEvent(eventId, RelationType.Annotation, EventType.Reaction);
+  const sorted = relations?.getSortedAnnotationsByKey() ?? [];
+  return sorted.map(([key, events]) => ({
+    key,
+    count: events.size,
+    mine: [...events].some((e) => e.getSender() === myUserId && !e.isRedacted()),
+  }));
+}
+
+function mediaOf(msgtype: unknown, content: Record<string, unknown>): TimelineItem['media'] {
+  if (msgtype !== MsgType.Image && msgtype !== MsgType.File && msgtype !== MsgType.Audio && msgtype !== MsgType.Video)
+    return null;
+  const url = content.url;
+  if (typeof url !== 'string' || !url.startsWith('mxc://')) return null;
+  const info = (content.info ?? {}) as { mimetype?: unknown; size?: unknown };
+  return {
+    mxcUrl: url,
+    mimetype: typeof info.mimetype === 'string' ? info.mimetype : null,
+    size: typeof info.size === 'number' ? info.size : null,
+    name: typeof content.body === 'string' ? content.body : 'file',
+  };
+}
+
+/** Replies carry a quoted fallback ("> <@a:b> text") before the real body; it is shown structurally instead. */
+export function stripReplyFallback(body: string): string {
+  const lines = body.split('\n');
+  let i = 0;
+  while (i < lines.length && (lines[i] ?? '').startsWith('> ')) i++;
+  if (i > 0 && i < lines.length && lines[i] === '') i++;
+  return i > 0 ? lines.slice(i).join('\n') : body;
+}
