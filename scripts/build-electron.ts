@@ -8,7 +8,8 @@ const common: BuildOptions = {
   format: 'cjs',
   target: 'node22',
   sourcemap: true,
-  external: ['electron'],
+  // The keychain binding is a native N-API module: loaded from node_modules, never bundled.
+  external: ['electron', '@napi-rs/keyring'],
   logLevel: 'info',
 };
 

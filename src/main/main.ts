@@ -10,7 +10,10 @@ import { registerIpc } from './ipc/registerIpc.main.ts';
 import { createIpcRouter } from './ipc/router.ts';
 import { createLogger } from './log.ts';
 import { createAppProtocolHandler } from './protocol/appProtocolHandler.ts';
-import { MemorySecretStore } from './secrets/secretStore.ts';
+import { fileBackendMarker } from './secrets/backendMarker.ts';
+import { napiEntryFactory } from './secrets/napiKeyring.ts';
+import { openSecretStore } from './secrets/openSecretStore.ts';
+import { createSecretsHolder } from './secrets/secretsHolder.ts';
 import { attachNavigationGuards, installPermissionHandlers } from './security/guards.main.ts';
 import { isAppUrl, parseOrigin } from './security/origins.ts';
 import { acquireSingleInstance } from './singleInstance.main.ts';
@@ -47,7 +50,14 @@ async function start(): Promise<void> {
   const openExternal = (url: string) => shell.openExternal(url);
   app.on('web-contents-created', (_event, contents) => attachNavigationGuards(contents, { appOrigins, openExternal, log }));
 
-  const secrets = new MemorySecretStore();
+  const openSecrets = () =>
+    openSecretStore({
+      platform: process.platform,
+      entry: napiEntryFactory(process.platform),
+      marker: fileBackendMarker(path.join(app.getPath('userData'), 'keychain-backend.json')),
+      log,
+    });
+  const secrets = createSecretsHolder(await openSecrets(), openSecrets);
   const dispatch = createIpcRouter({
     handlers: createIpcHandlers({
       appName: app.getName(),

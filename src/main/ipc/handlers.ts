@@ -1,6 +1,8 @@
 // The implementation of each IPC method, over injected services so it is tested without Electron.
 import { pickLanguage } from '../../shared/i18n/languages.ts';
-import type { SecretStore } from '../secrets/secretStore.ts';
+import { IpcError } from '../../shared/ipc/errors.ts';
+import type { SecretsHolder } from '../secrets/secretsHolder.ts';
+import { SecretStoreError } from '../secrets/secretStore.ts';
 import { externalLinkTarget } from '../security/externalLinks.ts';
 import type { IpcHandlers } from './router.ts';
 
@@ -11,7 +13,7 @@ export interface HandlerServices {
   /** The OS locale and preferred languages, most preferred first. */
   locale(): { locale: string; preferred: string[] };
   openExternal(url: string): Promise<void>;
-  secrets: SecretStore;
+  secrets: SecretsHolder;
   notify(notification: { title: string; body: string; tag?: string | undefined }): boolean;
 }
 
@@ -36,13 +38,34 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
       await services.openExternal(target);
       return { opened: true };
     },
-    getSecret: async ({ key }) => ({ value: await services.secrets.get(key) }),
+    getSecret: async ({ key }) => ({ value: await keychainCall(() => services.secrets.get(key)) }),
     setSecret: async ({ key, value }) => {
-      await services.secrets.set(key, value);
+      await keychainCall(() => services.secrets.set(key, value));
       return { stored: services.secrets.persistent ? 'keychain' : 'memory' };
     },
-    deleteSecret: async ({ key }) => ({ deleted: await services.secrets.delete(key) }),
-    getKeychainStatus: () => ({ backend: services.secrets.backend, persistent: services.secrets.persistent }),
+    deleteSecret: async ({ key }) => ({ deleted: await keychainCall(() => services.secrets.delete(key)) }),
+    getKeychainStatus: () => keychainStatus(services.secrets),
+    retryKeychain: async () => {
+      await services.secrets.reopen();
+      return keychainStatus(services.secrets);
+    },
     showNotification: (request) => ({ shown: services.notify(request) }),
   };
+}
+
+function keychainStatus(secrets: SecretsHolder) {
+  return { backend: secrets.backend, persistent: secrets.persistent, problem: secrets.problem };
+}
+
+/** Keychain failures reach the renderer as typed errors it can explain; the message holds no secret. */
+async function keychainCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof SecretStoreError) {
+      if (error.failure === 'locked') throw new IpcError('keychain-locked', 'The system keychain is locked');
+      if (error.failure === 'unavailable') throw new IpcError('keychain-unavailable', 'The system keychain is not answering');
+    }
+    throw error;
+  }
 }

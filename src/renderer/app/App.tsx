@@ -1,19 +1,48 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignedInShell } from '../features/rooms/SignedInShell.tsx';
+import { KeychainProblemScreen } from '../features/signin/KeychainProblemScreen.tsx';
 import { SignInScreen } from '../features/signin/SignInScreen.tsx';
-import { loadCredentials, saveCredentials, sessionStorageFor, signOut, startSession, type Session } from '../matrix/session.ts';
+import {
+  forgetLocalData,
+  loadCredentials,
+  saveCredentials,
+  sessionStorageFor,
+  signOut,
+  startSession,
+  type Session,
+} from '../matrix/session.ts';
 import type { Credentials } from '../matrix/signIn.ts';
-import type { Platform } from '../platform/Platform.ts';
+import type { KeychainProblem, Platform } from '../platform/Platform.ts';
 import { usePlatform } from './PlatformContext.ts';
 
-type AppState = { kind: 'restoring' } | { kind: 'signed-out' } | { kind: 'signed-in'; session: Session; notice: string | null };
+type AppState =
+  | { kind: 'restoring' }
+  | { kind: 'keychain-problem'; problem: Exclude<KeychainProblem, 'no-keychain'> }
+  | { kind: 'signed-out' }
+  | { kind: 'signed-in'; session: Session; notice: string | null };
 
 async function openSession(platform: Platform, credentials: Credentials): Promise<{ session: Session; persistent: boolean }> {
   const storage = await sessionStorageFor(platform);
   const session = startSession(credentials, storage);
   await session.ready;
   return { session, persistent: storage.cryptoStoreKey !== null };
+}
+
+/** Decides what the app shows at start-up: a restored session, a keychain problem, or sign-in. */
+async function restore(platform: Platform, ignoreKeychainProblem: boolean): Promise<AppState> {
+  const storage = await platform.secretStorage();
+  if (!ignoreKeychainProblem && storage.problem && storage.problem !== 'no-keychain') {
+    return { kind: 'keychain-problem', problem: storage.problem };
+  }
+  const credentials = await loadCredentials(platform);
+  if (!credentials) {
+    // No session in the keychain: whatever else this profile holds belongs to no one now.
+    await forgetLocalData(platform);
+    return { kind: 'signed-out' };
+  }
+  const { session } = await openSession(platform, credentials);
+  return { kind: 'signed-in', session, notice: null };
 }
 
 export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
@@ -25,23 +54,23 @@ export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
 
+  const startUp = useCallback(
+    async (ignoreKeychainProblem: boolean) => {
+      setState(await restore(platform, ignoreKeychainProblem).catch((): AppState => ({ kind: 'signed-out' })));
+    },
+    [platform],
+  );
+
   useEffect(() => {
-    // An object, not a boolean: the async body reads it after the cleanup may have set it.
-    const run = { cancelled: false };
-    void (async () => {
-      const credentials = await loadCredentials(platform).catch(() => null);
-      if (!credentials) {
-        if (!run.cancelled) setState({ kind: 'signed-out' });
-        return;
-      }
-      const { session } = await openSession(platform, credentials);
-      if (run.cancelled) session.stop();
-      else setState({ kind: 'signed-in', session, notice: null });
-    })().catch(() => {
-      if (!run.cancelled) setState({ kind: 'signed-out' });
-    });
+    let current = true;
+    void restore(platform, false)
+      .catch((): AppState => ({ kind: 'signed-out' }))
+      .then((next) => {
+        if (current) setState(next);
+        else if (next.kind === 'signed-in') next.session.stop();
+      });
     return () => {
-      run.cancelled = true;
+      current = false;
     };
   }, [platform]);
 
@@ -55,21 +84,35 @@ export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
     [platform, t],
   );
 
-  if (state.kind === 'restoring') {
-    return (
-      <main className="splash" aria-busy="true">
-        <p role="status">{t('app.loading')}</p>
-      </main>
-    );
+  switch (state.kind) {
+    case 'restoring':
+      return (
+        <main className="splash" aria-busy="true">
+          <p role="status">{t('app.loading')}</p>
+        </main>
+      );
+    case 'keychain-problem':
+      return (
+        <KeychainProblemScreen
+          problem={state.problem}
+          onRetry={async () => {
+            await platform.retrySecretStorage();
+            await startUp(false);
+          }}
+          onContinueWithout={() => setState({ kind: 'signed-out' })}
+        />
+      );
+    case 'signed-out':
+      return <SignInScreen defaultHomeserver={defaultHomeserver} onSignedIn={handleSignedIn} />;
+    case 'signed-in':
+      return (
+        <SignedInShell
+          session={state.session}
+          notice={state.notice}
+          onSignOut={() => {
+            void signOut(platform, state.session).finally(() => setState({ kind: 'signed-out' }));
+          }}
+        />
+      );
   }
-  if (state.kind === 'signed-out') return <SignInScreen defaultHomeserver={defaultHomeserver} onSignedIn={handleSignedIn} />;
-  return (
-    <SignedInShell
-      session={state.session}
-      notice={state.notice}
-      onSignOut={() => {
-        void signOut(platform, state.session).finally(() => setState({ kind: 'signed-out' }));
-      }}
-    />
-  );
 }

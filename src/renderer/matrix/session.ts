@@ -110,6 +110,24 @@ export async function signOut(platform: Platform, session: Session): Promise<voi
   await platform.deleteSecret(CRYPTO_KEY_SECRET_KEY);
 }
 
+/** Removes every local trace of a past session: the crypto store's key and its databases. */
+export async function forgetLocalData(platform: Platform): Promise<void> {
+  await platform.deleteSecret(CRYPTO_KEY_SECRET_KEY);
+  const databases = await indexedDB.databases().catch(() => []);
+  await Promise.all(
+    databases
+      .map((db) => db.name)
+      .filter((name): name is string => typeof name === 'string' && name.startsWith('relais-crypto:'))
+      .map(
+        (name) =>
+          new Promise<void>((resolve) => {
+            const request = indexedDB.deleteDatabase(name);
+            request.onsuccess = request.onerror = request.onblocked = () => resolve();
+          }),
+      ),
+  );
+}
+
 function bytesToBase64(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes));
 }

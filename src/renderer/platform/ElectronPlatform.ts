@@ -31,6 +31,10 @@ export class ElectronPlatform implements Platform {
     return this.bridge.getKeychainStatus();
   }
 
+  async retrySecretStorage(): Promise<SecretStorageInfo> {
+    return this.bridge.retryKeychain();
+  }
+
   async openExternal(url: string): Promise<boolean> {
     return (await this.bridge.openExternal({ url })).opened;
   }

@@ -2,10 +2,13 @@
 // WebPlatform uses only the browser, so the same renderer runs (and is tested) in plain Chromium.
 export type PlatformKind = 'electron' | 'web';
 
+export type KeychainProblem = 'no-keychain' | 'keychain-unavailable' | 'keychain-locked';
+
 export interface SecretStorageInfo {
   /** False when secrets last only for this run (web build, or no OS keychain). */
   persistent: boolean;
   backend: string;
+  problem: KeychainProblem | null;
 }
 
 export interface Platform {
@@ -16,6 +19,8 @@ export interface Platform {
   setSecret(key: string, value: string): Promise<void>;
   deleteSecret(key: string): Promise<void>;
   secretStorage(): Promise<SecretStorageInfo>;
+  /** Asks the keychain again, after the user unlocked or started it. */
+  retrySecretStorage(): Promise<SecretStorageInfo>;
   openExternal(url: string): Promise<boolean>;
   notify(title: string, body: string): Promise<boolean>;
 }

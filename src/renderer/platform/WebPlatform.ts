@@ -38,7 +38,12 @@ export class WebPlatform implements Platform {
   }
 
   secretStorage(): Promise<SecretStorageInfo> {
-    return Promise.resolve({ persistent: false, backend: 'memory' });
+    // A browser tab has no keychain by design: not a problem to report.
+    return Promise.resolve({ persistent: false, backend: 'memory', problem: null });
+  }
+
+  retrySecretStorage(): Promise<SecretStorageInfo> {
+    return this.secretStorage();
   }
 
   openExternal(url: string): Promise<boolean> {

@@ -7,6 +7,7 @@ export const IPC_CHANNELS = {
   setSecret: 'secrets:set',
   deleteSecret: 'secrets:delete',
   getKeychainStatus: 'secrets:status',
+  retryKeychain: 'secrets:retry',
   showNotification: 'notifications:show',
 } as const;
 

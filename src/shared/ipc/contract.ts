@@ -9,6 +9,13 @@ const secretKey = z
   .max(128)
   .regex(/^[a-z0-9][a-z0-9._:-]*$/i, 'secret keys are short identifiers');
 
+const keychainStatus = z.object({
+  backend: z.enum(['secret-service', 'keychain', 'windows-credential-manager', 'none']),
+  persistent: z.boolean(),
+  /** Why secrets are not in a keychain, so the UI can tell the user what to do. */
+  problem: z.enum(['no-keychain', 'keychain-unavailable', 'keychain-locked']).nullable(),
+});
+
 export const ipcContract = {
   getAppInfo: {
     request: z.undefined(),
@@ -38,10 +45,11 @@ export const ipcContract = {
   },
   getKeychainStatus: {
     request: z.undefined(),
-    response: z.object({
-      backend: z.enum(['secret-service', 'keychain', 'windows-credential-manager', 'none']),
-      persistent: z.boolean(),
-    }),
+    response: keychainStatus,
+  },
+  retryKeychain: {
+    request: z.undefined(),
+    response: keychainStatus,
   },
   showNotification: {
     request: z.object({ title: z.string().min(1).max(256), body: z.string().max(1024), tag: z.string().max(256).optional() }),

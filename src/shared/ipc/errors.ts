@@ -6,6 +6,8 @@ export const IPC_ERROR_CODES = [
   'invalid-response',
   'timeout',
   'unavailable',
+  'keychain-locked',
+  'keychain-unavailable',
   'internal',
 ] as const;
 

@@ -22,7 +22,16 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}) {
     getSecret: vi.fn<IpcHandlers['getSecret']>(() => ({ value: 'stored' })),
     setSecret: vi.fn<IpcHandlers['setSecret']>(() => ({ stored: 'memory' as const })),
     deleteSecret: vi.fn<IpcHandlers['deleteSecret']>(() => ({ deleted: true })),
-    getKeychainStatus: vi.fn<IpcHandlers['getKeychainStatus']>(() => ({ backend: 'none' as const, persistent: false })),
+    getKeychainStatus: vi.fn<IpcHandlers['getKeychainStatus']>(() => ({
+      backend: 'none' as const,
+      persistent: false,
+      problem: null,
+    })),
+    retryKeychain: vi.fn<IpcHandlers['retryKeychain']>(() => ({
+      backend: 'none' as const,
+      persistent: false,
+      problem: 'no-keychain' as const,
+    })),
     showNotification: vi.fn<IpcHandlers['showNotification']>(() => ({ shown: true })),
   };
   return Object.assign(handlers, overrides);
@@ -74,6 +83,7 @@ describe('createIpcRouter: channels', () => {
       setSecret: { key: 'token', value: 'v' },
       deleteSecret: { key: 'token' },
       getKeychainStatus: undefined,
+      retryKeychain: undefined,
       showNotification: { title: 't', body: 'b' },
     };
     for (const method of Object.keys(IPC_CHANNELS) as (keyof typeof IPC_CHANNELS)[]) {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createIpcHandlers, type HandlerServices } from '../../../src/main/ipc/handlers.ts';
 import { createIpcRouter } from '../../../src/main/ipc/router.ts';
 import { MemorySecretStore } from '../../../src/main/secrets/secretStore.ts';
+import { fixedSecrets } from '../../../src/main/secrets/secretsHolder.ts';
 import { isAppUrl, parseOrigin } from '../../../src/main/security/origins.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../../src/shared/appScheme.ts';
 import { createPreloadApi, unwrapBridge, type Invoke, type RawBridge } from '../../../src/shared/ipc/bridge.ts';
@@ -140,7 +141,7 @@ describe('bridge round trip through the real router and handlers', () => {
       platform: 'linux',
       locale: () => options.locale ?? { locale: 'en-US', preferred: ['en-US'] },
       openExternal,
-      secrets,
+      secrets: fixedSecrets(secrets, 'no-keychain'),
       notify,
     };
     const appOrigins = [parseOrigin(APP_ORIGIN)];
@@ -178,7 +179,7 @@ describe('bridge round trip through the real router and handlers', () => {
 
   it('reports the keychain status of the memory store', async () => {
     const { bridge } = setup();
-    await expect(bridge.getKeychainStatus()).resolves.toEqual({ backend: 'none', persistent: false });
+    await expect(bridge.getKeychainStatus()).resolves.toEqual({ backend: 'none', persistent: false, problem: 'no-keychain' });
   });
 
   it.each([
