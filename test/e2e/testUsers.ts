@@ -3,4 +3,5 @@ export const TEST_USERS = {
   bob: { username: 'bob', password: 'bob-has-a-long-password-1' },
   carol: { username: 'carol', password: 'carol-password-for-tests' },
   dave: { username: 'dave', password: 'dave-password-for-tests' },
+  erin: { username: 'erin', password: 'erin-password-for-tests' },
 } as const;

@@ -105,9 +105,9 @@ export async function signOut(platform: Platform, session: Session): Promise<voi
   } catch {
     // Offline or token already revoked: the local session is forgotten either way.
   }
-  await session.client.clearStores().catch(() => undefined);
+  await session.client.clearStores({ cryptoDatabasePrefix: cryptoPrefix(session.credentials) }).catch(() => undefined);
   await platform.deleteSecret(SESSION_SECRET_KEY);
-  await platform.deleteSecret(CRYPTO_KEY_SECRET_KEY);
+  await forgetLocalData(platform);
 }
 
 /** Removes every local trace of a past session: the crypto store's key and its databases. */
@@ -122,7 +122,12 @@ export async function forgetLocalData(platform: Platform): Promise<void> {
         (name) =>
           new Promise<void>((resolve) => {
             const request = indexedDB.deleteDatabase(name);
-            request.onsuccess = request.onerror = request.onblocked = () => resolve();
+            // "blocked" only means another connection is still closing: wait for success, not forever.
+            const timer = setTimeout(resolve, 5_000);
+            request.onsuccess = request.onerror = () => {
+              clearTimeout(timer);
+              resolve();
+            };
           }),
       ),
   );

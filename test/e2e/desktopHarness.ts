@@ -1,0 +1,68 @@
+// Runs the renderer in Chromium the way the desktop app runs it, minus the Electron binary (which
+// cannot run on these machines): `window.relais` is built from the IPC contract exactly as the
+// preload builds it, and each call goes to the REAL main-process router, handlers and keychain store
+// (gnome-keyring's Secret Service under test/env/with-keyring.sh) in this Node process.
+import type { BrowserContext } from '@playwright/test';
+import { createIpcHandlers } from '../../src/main/ipc/handlers.ts';
+import { createIpcRouter } from '../../src/main/ipc/router.ts';
+import { fileBackendMarker } from '../../src/main/secrets/backendMarker.ts';
+import { napiEntryFactory } from '../../src/main/secrets/napiKeyring.ts';
+import { openSecretStore } from '../../src/main/secrets/openSecretStore.ts';
+import { createSecretsHolder, type SecretsHolder } from '../../src/main/secrets/secretsHolder.ts';
+import { BRIDGE_GLOBAL, IPC_CHANNELS } from '../../src/shared/ipc/channels.ts';
+
+export interface DesktopHarness {
+  secrets: SecretsHolder;
+  log: string[];
+  attach(context: BrowserContext): Promise<void>;
+}
+
+export async function createDesktopHarness(options: { appOrigin: string; markerFile: string }): Promise<DesktopHarness> {
+  const log: string[] = [];
+  const open = () =>
+    openSecretStore({
+      platform: 'linux',
+      entry: napiEntryFactory('linux'),
+      marker: fileBackendMarker(options.markerFile),
+      log: (m) => log.push(m),
+    });
+  const secrets = createSecretsHolder(await open(), open);
+  const dispatch = createIpcRouter({
+    handlers: createIpcHandlers({
+      appName: 'Relais',
+      appVersion: '0.0.0-test',
+      platform: 'linux',
+      locale: () => ({ locale: 'en-GB', preferred: ['en-GB'] }),
+      openExternal: () => Promise.resolve(),
+      secrets,
+      notify: () => true,
+    }),
+    // The app origin stands in for relais://app: the web server's origin, checked the same way.
+    isTrustedSender: (url) => {
+      try {
+        return url !== undefined && new URL(url).origin === new URL(options.appOrigin).origin;
+      } catch {
+        return false;
+      }
+    },
+    timeoutMs: 15_000,
+    log: (m) => log.push(m),
+  });
+
+  // The same shape createPreloadApi gives: one method per contract channel, returning the envelope.
+  const methods = Object.entries(IPC_CHANNELS)
+    .map(([method, channel]) => `${method}: (request) => window.__relaisInvoke(${JSON.stringify(channel)}, request)`)
+    .join(',\n');
+  const initScript = `Object.defineProperty(window, ${JSON.stringify(BRIDGE_GLOBAL)}, { value: Object.freeze({ ${methods} }) });`;
+
+  return {
+    secrets,
+    log,
+    async attach(context) {
+      await context.exposeBinding('__relaisInvoke', ({ frame }, channel: string, request: unknown) =>
+        dispatch(channel, frame.url(), request),
+      );
+      await context.addInitScript({ content: initScript });
+    },
+  };
+}
