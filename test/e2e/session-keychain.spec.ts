@@ -64,7 +64,10 @@ test('restart restores the session from the keychain; sign-out leaves no secret 
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     expect(await harness.secrets.get('matrix-session')).toBeNull();
     expect(await harness.secrets.get('crypto-store-key')).toBeNull();
-    const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+    const databases = await page.evaluate(async () => {
+      const idb = (globalThis as unknown as { indexedDB: { databases: () => Promise<{ name?: string }[]> } }).indexedDB;
+      return (await idb.databases()).map((d) => d.name ?? '');
+    });
     expect(databases.filter((name) => name.startsWith('relais-crypto:'))).toEqual([]);
     await context.close();
   } finally {
