@@ -63,7 +63,69 @@ test.describe('chat between two users on a real Synapse', () => {
     await expect(edited.getByText('(edited)')).toBeVisible();
     await expectAccessible(alice.page);
 
+    // Typing shows on the other side; a message read by Dave shows "Seen by dave" to Carol.
+    await bob.page.getByRole('textbox', { name: 'Message' }).fill('I am writ');
+    await expect(alice.page.getByText('dave is typing…')).toBeVisible({ timeout: 15_000 });
+    await bob.page.getByRole('textbox', { name: 'Message' }).fill('');
+    await alice.page.getByRole('textbox', { name: 'Message' }).fill('Are you there?');
+    await alice.page.keyboard.press('Enter');
+    await expect(bobLog.getByText('Are you there?')).toBeVisible({ timeout: 30_000 });
+    await expect(alice.page.getByText('Seen by dave')).toBeVisible({ timeout: 15_000 });
+
+    // Filtering the room list by name, accents and case ignored.
+    const aliceRooms = alice.page.getByRole('navigation', { name: 'Rooms' });
+    await aliceRooms.getByRole('searchbox', { name: 'Filter rooms' }).fill('PROJÉCT');
+    await expect(aliceRooms.getByRole('link', { name: roomName })).toBeVisible();
+    await aliceRooms.getByRole('searchbox', { name: 'Filter rooms' }).fill('no such room');
+    await expect(aliceRooms.getByRole('link')).toHaveCount(0);
+    await expect(aliceRooms.getByText('No room matches')).toBeVisible();
+
     await alice.context.close();
     await bob.context.close();
   });
+});
+
+test('a mention raises a desktop notification when the room is not in view', async ({ browser, env }) => {
+  test.setTimeout(120_000);
+  const alice = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.carol);
+  const bob = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.dave, {
+    // Record notifications instead of showing them: the page's Notification is replaced before load.
+    initScript: `window.__notifications = [];
+      window.Notification = class { static permission = 'granted'; static requestPermission() { return Promise.resolve('granted'); }
+        constructor(title, options) { window.__notifications.push({ title, body: options && options.body }); } };`,
+  });
+  const roomName = `Mentions ${Date.now()}`;
+  await alice.page.getByRole('button', { name: 'New room' }).click();
+  await alice.page.getByRole('dialog', { name: 'New room' }).getByRole('textbox', { name: 'Room name' }).fill(roomName);
+  await alice.page.getByRole('dialog', { name: 'New room' }).getByRole('button', { name: 'Create' }).click();
+  await alice.page.getByRole('button', { name: 'Invite' }).click();
+  await alice.page
+    .getByRole('dialog', { name: 'Invite someone' })
+    .getByRole('textbox', { name: 'User ID' })
+    .fill('@dave:localhost');
+  await alice.page.getByRole('dialog', { name: 'Invite someone' }).getByRole('button', { name: 'Invite' }).click();
+  await bob.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: roomName }).click();
+  await bob.page.getByRole('button', { name: 'Accept' }).click();
+  await expect(bob.page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+  await bob.page.evaluate(() => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = '';
+  });
+
+  await alice.page.getByRole('textbox', { name: 'Message' }).fill('Ordinary message, no notification');
+  await alice.page.keyboard.press('Enter');
+  await alice.page.getByRole('textbox', { name: 'Message' }).fill('dave: can you review the budget?');
+  await alice.page.keyboard.press('Enter');
+  await expect
+    .poll(
+      () =>
+        bob.page.evaluate(
+          () => (globalThis as unknown as { __notifications: { title: string; body: string }[] }).__notifications,
+        ),
+      {
+        timeout: 30_000,
+      },
+    )
+    .toEqual([{ title: roomName, body: 'carol: dave: can you review the budget?' }]);
+  await alice.context.close();
+  await bob.context.close();
 });

@@ -12,8 +12,10 @@ export async function signInAs(
   webUrl: string,
   homeserver: string,
   user: { username: string; password: string },
+  options: { initScript?: string } = {},
 ): Promise<SignedInPage> {
   const context = await browser.newContext({ locale: 'en-GB' });
+  if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   await page.goto(`${webUrl}?hs=${encodeURIComponent(homeserver)}`);
   await page.getByRole('textbox', { name: 'Username' }).fill(user.username);

@@ -8,9 +8,10 @@ export interface ComposerProps {
   /** The user's last message, offered for editing with the Up arrow in an empty composer. */
   lastOwnMessage: TimelineItem | null;
   onSend: (text: string, mode: { kind: 'new' } | { kind: 'edit'; eventId: string }) => Promise<void>;
+  onTyping: (typing: boolean) => void;
 }
 
-export function Composer({ replyTo, onCancelReply, lastOwnMessage, onSend }: ComposerProps) {
+export function Composer({ replyTo, onCancelReply, lastOwnMessage, onSend, onTyping }: ComposerProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<TimelineItem | null>(null);
@@ -29,6 +30,7 @@ export function Composer({ replyTo, onCancelReply, lastOwnMessage, onSend }: Com
     // Clear first: the message shows in the timeline as pending; on failure the text comes back.
     setText('');
     setEditing(null);
+    onTyping(false);
     try {
       await onSend(message, mode);
     } catch {
@@ -90,7 +92,10 @@ export function Composer({ replyTo, onCancelReply, lastOwnMessage, onSend }: Com
           rows={1}
           value={text}
           placeholder={t('composer.placeholder')}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            onTyping(e.target.value.length > 0);
+          }}
           onKeyDown={onKeyDown}
         />
         <button type="submit" className="button button-primary inline">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixClient, Room } from 'matrix-js-sdk';
 import { sendEdit, sendReaction, sendText } from '../../matrix/sendActions.ts';
@@ -6,6 +6,7 @@ import type { TimelineItem } from '../../matrix/timeline.ts';
 import { Composer } from './Composer.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
 import { Timeline } from './Timeline.tsx';
+import { readersOf, useSendReadReceipts, useTypingMembers } from './useTypingAndReceipts.ts';
 import { useTimeline } from './useTimeline.ts';
 
 export function RoomView({ client, room }: { client: MatrixClient; room: Room }) {
@@ -16,6 +17,19 @@ export function RoomView({ client, room }: { client: MatrixClient; room: Room })
   const lastOwnMessage =
     [...items].reverse().find((i) => i.mine && (i.kind === 'text' || i.kind === 'emote' || i.kind === 'notice')) ?? null;
   const encrypted = room.hasEncryptionStateEvent();
+  const typing = useTypingMembers(client, room);
+  useSendReadReceipts(client, room);
+  const me = client.getSafeUserId();
+  const lastMine = lastOwnMessage && items[items.length - 1]?.eventId === lastOwnMessage.eventId ? lastOwnMessage : null;
+  const seenBy = lastMine ? readersOf(room, lastMine.eventId, me) : [];
+  // Typing notices are throttled: one "typing" every few seconds while keys are pressed.
+  const lastTypingSent = useRef(0);
+  const sendTyping = (isTyping: boolean) => {
+    const now = Date.now();
+    if (isTyping && now - lastTypingSent.current < 3_000) return;
+    lastTypingSent.current = isTyping ? now : 0;
+    void client.sendTyping(room.roomId, isTyping, 5_000).catch(() => undefined);
+  };
 
   return (
     <section className="room-view" aria-labelledby="room-title">
@@ -45,7 +59,12 @@ export function RoomView({ client, room }: { client: MatrixClient; room: Room })
           if (!item.reactions.some((r) => r.key === key && r.mine)) void sendReaction(client, room.roomId, item.eventId, key);
         }}
       />
+      <div className="room-status-line muted small" aria-live="polite">
+        {typing.length > 0 ? <span>{t('room.typing', { names: typing.join(', '), count: typing.length })}</span> : null}
+        {seenBy.length > 0 ? <span>{t('room.seenBy', { names: seenBy.join(', ') })}</span> : null}
+      </div>
       <Composer
+        onTyping={sendTyping}
         replyTo={replyTo}
         onCancelReply={() => setReplyTo(null)}
         lastOwnMessage={lastOwnMessage}

@@ -1,11 +1,15 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roomHref } from '../../app/useHashRoute.ts';
+import { filterRooms } from '../../matrix/roomFilter.ts';
 import type { RoomSummary } from '../../matrix/roomList.ts';
 
 export function RoomList({ rooms, activeRoomId }: { rooms: RoomSummary[]; activeRoomId: string | null }) {
   const { t } = useTranslation();
   const listRef = useRef<HTMLUListElement>(null);
+  const [query, setQuery] = useState('');
+  const filterId = useId();
+  const visible = filterRooms(rooms, query);
 
   // Up/Down move between rooms, Home/End jump; Tab still leaves the list.
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
@@ -20,6 +24,31 @@ export function RoomList({ rooms, activeRoomId }: { rooms: RoomSummary[]; active
   return (
     <nav className="room-nav" aria-label={t('rooms.navLabel')}>
       <h2 className="room-nav-heading">{t('rooms.heading')}</h2>
+      {rooms.length > 0 ? (
+        <div className="room-filter">
+          <label htmlFor={filterId} className="visually-hidden">
+            {t('rooms.filter')}
+          </label>
+          <input
+            id={filterId}
+            type="search"
+            placeholder={t('rooms.filterPlaceholder')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                listRef.current?.querySelector<HTMLAnchorElement>('a.room-link')?.focus();
+              }
+            }}
+          />
+        </div>
+      ) : null}
+      {rooms.length > 0 && visible.length === 0 ? (
+        <p className="muted small empty-state" role="status">
+          {t('rooms.noMatch', { query })}
+        </p>
+      ) : null}
       {rooms.length === 0 ? (
         <div className="empty-state">
           <p className="empty-title">{t('rooms.empty')}</p>
@@ -27,7 +56,7 @@ export function RoomList({ rooms, activeRoomId }: { rooms: RoomSummary[]; active
         </div>
       ) : (
         <ul className="room-list" ref={listRef} onKeyDown={onKeyDown}>
-          {rooms.map((room) => (
+          {visible.map((room) => (
             <li key={room.roomId}>
               <a
                 className="room-link"

@@ -8,6 +8,7 @@ import { Logo } from '../../ui/Logo.tsx';
 import { InvitationView, RoomView } from '../room/RoomView.tsx';
 import { NewRoomDialog } from './NewRoomDialog.tsx';
 import { RoomList } from './RoomList.tsx';
+import { useDesktopNotifications } from './useDesktopNotifications.ts';
 import { useRoomList } from './useRoomList.ts';
 
 export interface SignedInShellProps {
@@ -26,6 +27,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
   const openSummary = rooms.find((r) => r.roomId === openRoomId) ?? null;
   const room = openRoomId ? session.client.getRoom(openRoomId) : null;
   useMembershipRefresh(session, openRoomId);
+  useDesktopNotifications(session.client, openRoomId);
 
   return (
     <div className="shell">
