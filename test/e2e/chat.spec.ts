@@ -2,6 +2,12 @@ import { expect, expectAccessible, test } from './fixtures.ts';
 import { signInAs } from './helpers.ts';
 import { TEST_USERS } from './testUsers.ts';
 
+// A 1×1 PNG.
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 test.describe('chat between two users on a real Synapse', () => {
   test('create an encrypted room, invite, join, and talk both ways with reply, edit and reaction', async ({ browser, env }) => {
     test.setTimeout(120_000);
@@ -71,6 +77,23 @@ test.describe('chat between two users on a real Synapse', () => {
     await alice.page.keyboard.press('Enter');
     await expect(bobLog.getByText('Are you there?')).toBeVisible({ timeout: 30_000 });
     await expect(alice.page.getByText('Seen by dave')).toBeVisible({ timeout: 15_000 });
+
+    // An image in the encrypted room: encrypted before upload, decrypted by Dave.
+    await alice.page.locator('#composer-file').setInputFiles({ name: 'chart.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await expect(bobLog.getByRole('img', { name: 'chart.png' })).toBeVisible({ timeout: 30_000 });
+    expect(
+      await bobLog
+        .getByRole('img', { name: 'chart.png' })
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBe(1);
+
+    // A file over the server's limit is refused with a clear message and nothing is sent.
+    await alice.page
+      .locator('#composer-file')
+      .setInputFiles({ name: 'huge.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(6 * 1024 * 1024) });
+    await expect(alice.page.getByRole('alert')).toContainText('“huge.bin” is 6.0 MB, over the 5.0 MB limit');
+
+    await bob.page.screenshot({ path: 'test-results/screens/chat-room.png' });
 
     // Filtering the room list by name, accents and case ignored.
     const aliceRooms = alice.page.getByRole('navigation', { name: 'Rooms' });

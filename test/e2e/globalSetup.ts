@@ -7,7 +7,11 @@ import { TEST_USERS } from './testUsers.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(RENDERER_DIST)) throw new Error('No web build: run `npm run build` before the E2E tests.');
-  const synapse = await startSynapse({ port: Number(process.env.RELAIS_TEST_SYNAPSE_PORT ?? 18008) });
+  const synapse = await startSynapse({
+    port: Number(process.env.RELAIS_TEST_SYNAPSE_PORT ?? 18008),
+    // A small upload limit, so the "file too large" path is tested without huge files.
+    extraConfig: { max_upload_size: '5M' },
+  });
   const web = await startWebServer({ rootDir: RENDERER_DIST, port: 0 });
   try {
     for (const user of Object.values(TEST_USERS)) await synapse.registerUser(user.username, user.password);

@@ -1,6 +1,7 @@
 // Turns a room's live timeline into the items the UI shows: one item per visible message, with its
 // latest edit applied, its reactions counted and its reply target named. Pure over matrix-js-sdk models.
 import { EventType, MsgType, RelationType, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import type { EncryptedFileInfo } from './attachmentCrypto.ts';
 
 export type TimelineItemKind = 'text' | 'notice' | 'emote' | 'image' | 'file' | 'redacted' | 'undecryptable' | 'membership';
 
@@ -25,7 +26,13 @@ export interface TimelineItem {
   replyTo: { eventId: string; senderName: string; body: string } | null;
   reactions: Reaction[];
   /** For images and files: the mxc:// URL and the declared size. */
-  media: { mxcUrl: string; mimetype: string | null; size: number | null; name: string } | null;
+  media: {
+    mxcUrl: string;
+    mimetype: string | null;
+    size: number | null;
+    name: string;
+    encryption: EncryptedFileInfo | null;
+  } | null;
 }
 
 const VISIBLE_TYPES = new Set<string>([EventType.RoomMessage, EventType.RoomMessageEncrypted, EventType.RoomMember]);
@@ -142,10 +149,12 @@ function reactionsOf(room: Room, eventId: string, myUserId: string): Reaction[] 
 function mediaOf(msgtype: unknown, content: Record<string, unknown>): TimelineItem['media'] {
   if (msgtype !== MsgType.Image && msgtype !== MsgType.File && msgtype !== MsgType.Audio && msgtype !== MsgType.Video)
     return null;
-  const url = content.url;
+  const encryption = encryptedFileOf(content.file);
+  const url = encryption ? (content.file as { url?: unknown }).url : content.url;
   if (typeof url !== 'string' || !url.startsWith('mxc://')) return null;
   const info = (content.info ?? {}) as { mimetype?: unknown; size?: unknown };
   return {
+    encryption,
     mxcUrl: url,
     mimetype: typeof info.mimetype === 'string' ? info.mimetype : null,
     size: typeof info.size === 'number' ? info.size : null,
@@ -160,4 +169,20 @@ export function stripReplyFallback(body: string): string {
   while (i < lines.length && (lines[i] ?? '').startsWith('> ')) i++;
   if (i > 0 && i < lines.length && lines[i] === '') i++;
   return i > 0 ? lines.slice(i).join('\n') : body;
+}
+
+/** The encryption block of an encrypted attachment, only when every field has the right shape. */
+function encryptedFileOf(file: unknown): EncryptedFileInfo | null {
+  if (typeof file !== 'object' || file === null) return null;
+  const f = file as Record<string, unknown>;
+  const key = f.key as Record<string, unknown> | undefined;
+  const hashes = f.hashes as Record<string, unknown> | undefined;
+  if (f.v !== 'v2' || typeof f.iv !== 'string' || typeof hashes?.sha256 !== 'string') return null;
+  if (key?.kty !== 'oct' || key.alg !== 'A256CTR' || typeof key.k !== 'string') return null;
+  return {
+    v: 'v2',
+    iv: f.iv,
+    hashes: { sha256: hashes.sha256 },
+    key: { kty: 'oct', alg: 'A256CTR', k: key.k, key_ops: ['encrypt', 'decrypt'], ext: true },
+  };
 }

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AttachmentTooLargeError } from '../../matrix/attachments.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
+import { formatSize } from './MediaView.tsx';
 
 export interface ComposerProps {
   replyTo: TimelineItem | null;
@@ -9,14 +11,34 @@ export interface ComposerProps {
   lastOwnMessage: TimelineItem | null;
   onSend: (text: string, mode: { kind: 'new' } | { kind: 'edit'; eventId: string }) => Promise<void>;
   onTyping: (typing: boolean) => void;
+  onAttach: (file: File) => Promise<void>;
 }
 
-export function Composer({ replyTo, onCancelReply, lastOwnMessage, onSend, onTyping }: ComposerProps) {
+export function Composer({ replyTo, onCancelReply, lastOwnMessage, onSend, onTyping, onAttach }: ComposerProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<TimelineItem | null>(null);
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState<string | null>(null);
+
+  async function attach(file: File) {
+    setError(null);
+    setUploading(file.name);
+    try {
+      await onAttach(file);
+    } catch (e) {
+      setError(
+        e instanceof AttachmentTooLargeError
+          ? t('composer.fileTooLarge', { name: e.fileName, size: formatSize(e.size), limit: formatSize(e.limit) })
+          : t('composer.uploadFailed', { name: file.name }),
+      );
+    } finally {
+      setUploading(null);
+      if (fileRef.current) fileRef.current.value = '';
+    }
+  }
 
   useEffect(() => {
     if (replyTo) inputRef.current?.focus();
@@ -82,7 +104,32 @@ export function Composer({ replyTo, onCancelReply, lastOwnMessage, onSend, onTyp
           </button>
         </div>
       ) : null}
+      {uploading ? (
+        <p className="muted small" role="status">
+          {t('composer.uploading', { name: uploading })}
+        </p>
+      ) : null}
       <div className="composer-row">
+        <input
+          ref={fileRef}
+          id="composer-file"
+          type="file"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void attach(file);
+          }}
+        />
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => fileRef.current?.click()}
+          disabled={uploading !== null}
+        >
+          {t('composer.attach')}
+        </button>
         <label htmlFor="composer-input" className="visually-hidden">
           {t('composer.label')}
         </label>

@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { SafeHtml } from '../../ui/SafeHtml.tsx';
+import { MediaView } from './MediaView.tsx';
+import type { MatrixClient } from 'matrix-js-sdk';
 
 export interface MessageRowProps {
+  client: MatrixClient;
   item: TimelineItem;
   onReply: (item: TimelineItem) => void;
   onReact: (item: TimelineItem, key: string) => void;
 }
 
-export function MessageRow({ item, onReply, onReact }: MessageRowProps) {
+export function MessageRow({ client, item, onReply, onReact }: MessageRowProps) {
   const { t, i18n } = useTranslation();
   const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(item.timestamp);
 
@@ -39,7 +42,7 @@ export function MessageRow({ item, onReply, onReact }: MessageRowProps) {
           <span className="message-reply-body">{item.replyTo.body}</span>
         </blockquote>
       ) : null}
-      <MessageBody item={item} />
+      <MessageBody client={client} item={item} />
       {item.edited ? <span className="muted small">{t('timeline.edited')}</span> : null}
       {item.reactions.length > 0 ? (
         <ul className="reactions" aria-label={t('timeline.reactions')}>
@@ -71,7 +74,7 @@ export function MessageRow({ item, onReply, onReact }: MessageRowProps) {
   );
 }
 
-function MessageBody({ item }: { item: TimelineItem }) {
+function MessageBody({ client, item }: { client: MatrixClient; item: TimelineItem }) {
   const { t } = useTranslation();
   switch (item.kind) {
     case 'redacted':
@@ -80,7 +83,11 @@ function MessageBody({ item }: { item: TimelineItem }) {
       return <p className="message-body muted">{t('timeline.undecryptable')}</p>;
     case 'image':
     case 'file':
-      return <p className="message-body">{t('timeline.attachment', { name: item.media?.name ?? item.body })}</p>;
+      return item.media ? (
+        <MediaView client={client} media={item.media} isImage={item.kind === 'image'} />
+      ) : (
+        <p className="message-body">{t('timeline.attachment', { name: item.body })}</p>
+      );
     case 'emote':
       return (
         <p className="message-body">

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixClient, Room } from 'matrix-js-sdk';
+import { sendAttachment } from '../../matrix/attachments.ts';
 import { sendEdit, sendReaction, sendText } from '../../matrix/sendActions.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { Composer } from './Composer.tsx';
@@ -52,6 +53,7 @@ export function RoomView({ client, room }: { client: MatrixClient; room: Room })
         </div>
       </header>
       <Timeline
+        client={client}
         roomName={room.name}
         items={items}
         onReply={setReplyTo}
@@ -68,6 +70,7 @@ export function RoomView({ client, room }: { client: MatrixClient; room: Room })
         replyTo={replyTo}
         onCancelReply={() => setReplyTo(null)}
         lastOwnMessage={lastOwnMessage}
+        onAttach={(file) => sendAttachment(client, room.roomId, file, encrypted)}
         onSend={async (text, mode) => {
           if (mode.kind === 'edit') await sendEdit(client, room.roomId, mode.eventId, text);
           else {

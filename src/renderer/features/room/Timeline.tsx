@@ -3,17 +3,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MatrixClient } from 'matrix-js-sdk';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { MessageRow } from './MessageRow.tsx';
 
 export interface TimelineProps {
+  client: MatrixClient;
   roomName: string;
   items: TimelineItem[];
   onReply: (item: TimelineItem) => void;
   onReact: (item: TimelineItem, key: string) => void;
 }
 
-export function Timeline({ roomName, items, onReply, onReact }: TimelineProps) {
+export function Timeline({ client, roomName, items, onReply, onReact }: TimelineProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // We do not use the React Compiler, whose memoisation this warning is about.
@@ -60,7 +62,7 @@ export function Timeline({ roomName, items, onReply, onReact }: TimelineProps) {
               style={{ transform: `translateY(${row.start}px)` }}
             >
               {!previous || !sameDay(previous.timestamp, item.timestamp) ? <DaySeparator timestamp={item.timestamp} /> : null}
-              <MessageRow item={item} onReply={onReply} onReact={onReact} />
+              <MessageRow client={client} item={item} onReply={onReply} onReact={onReact} />
             </div>
           );
         })}

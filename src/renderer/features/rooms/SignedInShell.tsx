@@ -48,11 +48,14 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
           </button>
         </div>
       </header>
-      {notice ? (
-        <p className="banner" role="status">
-          {notice}
-        </p>
-      ) : null}
+      {/* Always present, so the body stays in the stretching third row of the grid. */}
+      <div className="banner-slot">
+        {notice ? (
+          <p className="banner" role="status">
+            {notice}
+          </p>
+        ) : null}
+      </div>
       <div className="shell-body">
         <div className="sidebar">
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
@@ -60,7 +63,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
           </button>
           <RoomList rooms={rooms} activeRoomId={openRoomId} />
         </div>
-        <main className="shell-main">
+        <main className={room && openSummary ? 'shell-main shell-main-room' : 'shell-main'}>
           {room && openSummary?.kind === 'invite' ? (
             <InvitationView client={session.client} room={room} />
           ) : room && openSummary ? (

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MatrixClient } from 'matrix-js-sdk';
+import { fetchMediaObjectUrl } from '../../matrix/attachments.ts';
+import type { TimelineItem } from '../../matrix/timeline.ts';
+
+/** Shows an image inline or a file as a download link, fetched (and decrypted) on demand. */
+export function MediaView({
+  client,
+  media,
+  isImage,
+}: {
+  client: MatrixClient;
+  media: NonNullable<TimelineItem['media']>;
+  isImage: boolean;
+}) {
+  const { t } = useTranslation();
+  const [objectUrl, setObjectUrl] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let url: string | null = null;
+    let live = true;
+    fetchMediaObjectUrl(client, media.mxcUrl, media.encryption).then(
+      (u) => {
+        url = u;
+        if (live) setObjectUrl(u);
+        else URL.revokeObjectURL(u);
+      },
+      () => {
+        if (live) setFailed(true);
+      },
+    );
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [client, media.mxcUrl, media.encryption]);
+
+  if (failed) return <p className="message-body muted">{t('timeline.mediaFailed', { name: media.name })}</p>;
+  if (!objectUrl) return <p className="message-body muted">{t('timeline.mediaLoading', { name: media.name })}</p>;
+  if (isImage) return <img className="message-image" src={objectUrl} alt={media.name} />;
+  return (
+    <p className="message-body">
+      <a href={objectUrl} download={media.name}>
+        {t('timeline.download', { name: media.name, size: formatSize(media.size) })}
+      </a>
+    </p>
+  );
+}
+
+export function formatSize(bytes: number | null): string {
+  if (bytes === null) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

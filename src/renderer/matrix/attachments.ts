@@ -1,0 +1,69 @@
+// Sending and fetching files. Files in encrypted rooms are encrypted before upload; downloads use the
+// authenticated media API (/_matrix/client/v1/media), so the token never appears in a URL.
+import { MsgType, type MatrixClient } from 'matrix-js-sdk';
+import { decryptAttachment, encryptAttachment, type EncryptedFileInfo } from './attachmentCrypto.ts';
+
+/** Relais's own ceiling, whatever the server allows: large files belong in a file share. */
+export const APP_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+
+export class AttachmentTooLargeError extends Error {
+  readonly fileName: string;
+  readonly size: number;
+  readonly limit: number;
+
+  constructor(fileName: string, size: number, limit: number) {
+    super(`${fileName} is ${size} bytes; the limit is ${limit}`);
+    this.name = 'AttachmentTooLargeError';
+    this.fileName = fileName;
+    this.size = size;
+    this.limit = limit;
+  }
+}
+
+export function effectiveUploadLimit(serverLimit: number | undefined): number {
+  return serverLimit && serverLimit > 0 ? Math.min(serverLimit, APP_MAX_UPLOAD_BYTES) : APP_MAX_UPLOAD_BYTES;
+}
+
+export function checkUploadSize(file: { name: string; size: number }, serverLimit: number | undefined): void {
+  const limit = effectiveUploadLimit(serverLimit);
+  if (file.size > limit) throw new AttachmentTooLargeError(file.name, file.size, limit);
+}
+
+export async function sendAttachment(client: MatrixClient, roomId: string, file: File, encrypted: boolean): Promise<void> {
+  const config: { 'm.upload.size'?: unknown } = await client.getMediaConfig().catch(() => ({}));
+  const serverLimit = config['m.upload.size'];
+  checkUploadSize(file, typeof serverLimit === 'number' ? serverLimit : undefined);
+  const isImage = file.type.startsWith('image/');
+  const info = { mimetype: file.type || 'application/octet-stream', size: file.size };
+  let source: { url: string } | { file: EncryptedFileInfo & { url: string } };
+  if (encrypted) {
+    const { data, info: fileInfo } = await encryptAttachment(await file.arrayBuffer());
+    const { content_uri: url } = await client.uploadContent(new Blob([data]), {
+      type: 'application/octet-stream',
+      includeFilename: false,
+    });
+    source = { file: { ...fileInfo, url } };
+  } else {
+    const { content_uri: url } = await client.uploadContent(file, { type: info.mimetype, name: file.name });
+    source = { url };
+  }
+  if (isImage) await client.sendMessage(roomId, { msgtype: MsgType.Image, body: file.name, info, ...source });
+  else await client.sendMessage(roomId, { msgtype: MsgType.File, body: file.name, info, ...source });
+}
+
+/** Fetches (and decrypts) a media file; the caller owns the returned object URL. */
+export async function fetchMediaObjectUrl(
+  client: MatrixClient,
+  mxcUrl: string,
+  encryption: EncryptedFileInfo | null,
+): Promise<string> {
+  const match = /^mxc:\/\/([^/]+)\/([A-Za-z0-9_-]+)$/.exec(mxcUrl);
+  if (!match?.[1] || !match[2]) throw new Error('Not a valid mxc:// URL');
+  const url = `${client.getHomeserverUrl().replace(/\/$/, '')}/_matrix/client/v1/media/download/${encodeURIComponent(match[1])}/${encodeURIComponent(match[2])}`;
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${client.getAccessToken() ?? ''}` } });
+  if (!response.ok) throw new Error(`Media download failed (${response.status})`);
+  const body = await response.arrayBuffer();
+  const plain = encryption ? await decryptAttachment(body, encryption) : body;
+  const type = response.headers.get('content-type') ?? 'application/octet-stream';
+  return URL.createObjectURL(new Blob([plain], { type: encryption ? '' : type }));
+}

@@ -1,0 +1,245 @@
+// Tchap mode against a real Synapse: e-mail → homeserver discovery, third-party (e-mail) login,
+// the server's password rules, and the expired-account dialog. Only the two Tchap-specific endpoints
+// are stubbed (test/env/tchapStub.ts), in front of a Synapse of this file's own: it needs an admin
+// to bind e-mail addresses to accounts and a password policy, which the shared one does not have.
+import { createServer } from 'node:net';
+import type { Page } from '@playwright/test';
+import { startSynapse, type SynapseHandle } from '../env/synapse.ts';
+import { startTchapStub, type TchapStub } from '../env/tchapStub.ts';
+import { expect, expectAccessible, test } from './fixtures.ts';
+
+const JEANNE = { username: 'jeanne', password: 'Jeanne-Tchap-2025!', email: 'jeanne.martin@interieur.gouv.fr' };
+const PAUL = { username: 'paul', password: 'Paul-Expired-2025!', email: 'paul.durand@finances.gouv.fr' };
+const LEA = { username: 'lea', password: 'Lea-Expired-2025!', email: 'lea.bernard@culture.gouv.fr' };
+/** Nothing listens on the discard port: a Tchap server that is down. */
+const DOWN = 'http://127.0.0.1:9';
+
+let synapse: SynapseHandle;
+let stub: TchapStub;
+let adminToken: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${synapse.baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  synapse = await startSynapse({
+    port: await freePort(),
+    extraConfig: {
+      // Tchap's rules; Synapse then serves them at /_matrix/client/r0/password_policy.
+      password_config: {
+        enabled: true,
+        policy: {
+          enabled: true,
+          minimum_length: 12,
+          require_digit: true,
+          require_symbol: true,
+          require_lowercase: true,
+          require_uppercase: true,
+        },
+      },
+    },
+  });
+  adminToken = (await synapse.registerUser('tchap-admin', 'Admin-Tchap-2025!', true)).accessToken;
+  for (const user of [JEANNE, PAUL, LEA]) {
+    await synapse.registerUser(user.username, user.password);
+    // Synapse accepts m.id.thirdparty login only for an address bound to the account.
+    await admin('PUT', `/_synapse/admin/v2/users/${encodeURIComponent(`@${user.username}:localhost`)}`, {
+      threepids: [{ medium: 'email', address: user.email }],
+    });
+  }
+  stub = await startTchapStub({
+    upstream: synapse.baseUrl,
+    directory: { [JEANNE.email]: 'localhost', [PAUL.email]: 'localhost', [LEA.email]: 'localhost' },
+    expiredUsers: ['@paul:localhost', '@lea:localhost'],
+  });
+});
+
+test.afterAll(async () => {
+  await stub.close();
+  await synapse.stop();
+});
+
+/** Tchap mode: the stub answers for the directory; server names map to the stub, which fronts Synapse. */
+function tchapConfig(infoServers: string[]) {
+  return { tchap: { enabled: true, infoServers, homeserverUrlTemplate: `http://{hs}:${stub.port}` } };
+}
+
+async function openWithConfig(page: Page, webUrl: string, config: unknown): Promise<void> {
+  await page.route('**/config.json', (route) => route.fulfill({ json: config }));
+  await page.goto(webUrl);
+}
+
+async function findServer(page: Page, email: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Email address' }).fill(email);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+async function signInWithEmail(page: Page, user: { email: string; password: string }): Promise<void> {
+  await findServer(page, user.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+test.describe('Tchap mode', () => {
+  test('an agent signs in with an e-mail address; the server is found and its password rules shown', async ({ page, env }) => {
+    // The first info server is down: discovery moves on to the next one, whatever the order.
+    await openWithConfig(page, env.webUrl, tchapConfig([DOWN, stub.url]));
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Homeserver' })).toHaveCount(0);
+    await expect(page.getByText('Sign in with your professional email address.')).toBeVisible();
+    await expectAccessible(page);
+
+    await findServer(page, ` ${JEANNE.email.toUpperCase()} `);
+    await expect(page.getByText(`Signing in as ${JEANNE.email.toUpperCase()} on localhost.`)).toBeVisible();
+    const password = page.getByRole('textbox', { name: 'Password' });
+    await expect(password).toBeFocused();
+    await expect(password).toHaveAccessibleDescription(
+      /^Passwords on this server contain:\s*at least 12 characters\s*a lowercase letter\s*an uppercase letter\s*a digit\s*a symbol, such as ! or %$/,
+    );
+    expect(stub.infoRequests).toContain(JEANNE.email);
+    await expectAccessible(page);
+
+    await password.fill(JEANNE.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('Signed in as @jeanne:localhost')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible({ timeout: 30_000 });
+  });
+
+  test('an unknown address and a malformed one each say what to do', async ({ page, env }) => {
+    await openWithConfig(page, env.webUrl, tchapConfig([stub.url]));
+    await findServer(page, 'nobody@nowhere.gouv.fr');
+    await expect(page.getByRole('alert')).toHaveText(
+      'No Tchap account uses this email address. Check it, or ask your IT department whether your administration uses Tchap.',
+    );
+    await expect(page.getByRole('alert')).toBeFocused();
+    await expectAccessible(page);
+
+    const before = stub.infoRequests.length;
+    await findServer(page, 'jeanne.martin');
+    await expect(page.getByRole('alert')).toHaveText(/^That is not an email address\./);
+    expect(stub.infoRequests).toHaveLength(before);
+    await expect(page.getByRole('textbox', { name: 'Email address' })).toHaveValue('jeanne.martin');
+  });
+
+  test('no Tchap server answering is named as such', async ({ page, env }) => {
+    await openWithConfig(page, env.webUrl, tchapConfig([DOWN]));
+    await findServer(page, JEANNE.email);
+    await expect(page.getByRole('alert')).toHaveText(
+      'No Tchap server answered. Check your network connection, then try again in a few minutes.',
+    );
+    await expectAccessible(page);
+  });
+
+  test('a wrong password says so, and the address can be changed', async ({ page, env }) => {
+    await openWithConfig(page, env.webUrl, tchapConfig([stub.url]));
+    await findServer(page, JEANNE.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill('Not-The-Password-1!');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText('Incorrect email address or password. Check them and try again.');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Use another email address' }).click();
+    await expect(page.getByRole('textbox', { name: 'Email address' })).toBeFocused();
+    await expect(page.getByRole('textbox', { name: 'Email address' })).toHaveValue(JEANNE.email);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('an expired account can ask for the renewal e-mail, and signs in once renewed', async ({ page, env }) => {
+    await openWithConfig(page, env.webUrl, tchapConfig([stub.url]));
+    await signInWithEmail(page, PAUL);
+    const dialog = page.getByRole('dialog', { name: 'Your account has expired' });
+    await expect(dialog).toBeVisible();
+    await expectAccessible(page);
+
+    await dialog.getByRole('button', { name: 'Send me a renewal email' }).click();
+    await expect(dialog.getByRole('status')).toContainText('A renewal email was sent at');
+    expect(stub.renewalMails).toEqual(['@paul:localhost']);
+
+    await dialog.getByRole('button', { name: 'I have renewed my account' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'Your account is still expired. Open the link in the renewal email first, then try again.',
+    );
+    await expectAccessible(page);
+
+    stub.renew('@paul:localhost'); // what following the link in the e-mail does
+    await dialog.getByRole('button', { name: 'I have renewed my account' }).click();
+    await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('Signed in as @paul:localhost')).toBeVisible();
+  });
+
+  test('closing the expired-account dialog logs the half-made session out', async ({ page, env }) => {
+    await openWithConfig(page, env.webUrl, tchapConfig([stub.url]));
+    await signInWithEmail(page, LEA);
+    const dialog = page.getByRole('dialog', { name: 'Your account has expired' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('textbox', { name: 'Password' })).toBeVisible();
+    await expect
+      .poll(
+        async () =>
+          ((await admin('GET', `/_synapse/admin/v2/users/${encodeURIComponent('@lea:localhost')}/devices`)) as { total: number })
+            .total,
+      )
+      .toBe(0);
+  });
+
+  test('French interface', async ({ browser, env }) => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await openWithConfig(page, env.webUrl, tchapConfig([stub.url]));
+    await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(JEANNE.email);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await expect(page.getByText('au moins 12 caractères')).toBeVisible();
+    await expect(page.getByText(`Connexion en tant que ${JEANNE.email} sur localhost.`)).toBeVisible();
+    await expectAccessible(page);
+    await context.close();
+  });
+});
+
+test.describe('app configuration', () => {
+  test('an invalid config.json is explained on the sign-in screen, and nothing connects', async ({ page, env }) => {
+    const origins = new Set<string>();
+    page.on('request', (request) => origins.add(new URL(request.url()).origin));
+    await openWithConfig(page, env.webUrl, {
+      tchap: { enabled: true, infoServers: ['http://tchap.example.org'] },
+      colour: 'blue',
+    });
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('Relais is not configured correctly.');
+    const details = page.getByRole('list', { name: 'Configuration errors' });
+    await expect(details).toContainText('tchap.infoServers.0: must start with https:// (plain http:// only for localhost)');
+    await expect(details).toContainText('colour');
+    await expect(page.getByRole('textbox')).toHaveCount(0);
+    await expectAccessible(page);
+    expect([...origins]).toEqual([new URL(env.webUrl).origin]);
+  });
+
+  test('a homeserver fixed by the configuration is shown, not asked for', async ({ page, env }) => {
+    await openWithConfig(page, env.webUrl, { defaultHomeserver: env.homeserver, allowCustomHomeserver: false });
+    await expect(page.getByText(`Homeserver: ${env.homeserver}`)).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Homeserver' })).toHaveCount(0);
+    await expectAccessible(page);
+  });
+});
