@@ -4,4 +4,5 @@ export const TEST_USERS = {
   carol: { username: 'carol', password: 'carol-password-for-tests' },
   dave: { username: 'dave', password: 'dave-password-for-tests' },
   erin: { username: 'erin', password: 'erin-password-for-tests' },
+  frank: { username: 'frank', password: 'frank-password-for-tests' },
 } as const;

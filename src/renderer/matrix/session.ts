@@ -2,6 +2,7 @@
 // through the platform (the OS keychain on the desktop, memory in a browser tab).
 import { ClientEvent, createClient, SyncState, type MatrixClient } from 'matrix-js-sdk';
 import type { Platform } from '../platform/Platform.ts';
+import { ensureCrossSigning, PasswordRequiredError, SecretStorageKeyCache } from './secureBackup.ts';
 import type { Credentials } from './signIn.ts';
 
 const SESSION_SECRET_KEY = 'matrix-session';
@@ -14,6 +15,10 @@ export interface Session {
   readonly credentials: Credentials;
   /** Resolves once encryption is set up and sync has started; rejects if crypto cannot start. */
   readonly ready: Promise<void>;
+  /** Keys created while setting up recovery, held in memory for the SDK's callbacks only. */
+  readonly keyCache: SecretStorageKeyCache;
+  /** Settles once cross-signing was set up at start, or found to need the user's password. */
+  readonly crossSigning: Promise<'ready' | 'needs-password' | 'failed'>;
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
   stop(): void;
 }
@@ -24,12 +29,17 @@ export interface SessionStorage {
 }
 
 export function startSession(credentials: Credentials, storage: SessionStorage): Session {
+  const keyCache = new SecretStorageKeyCache();
   const client = createClient({
     baseUrl: credentials.homeserverUrl,
     userId: credentials.userId,
     deviceId: credentials.deviceId,
     accessToken: credentials.accessToken,
     timelineSupport: true,
+    cryptoCallbacks: {
+      getSecretStorageKey: ({ keys }) => Promise.resolve(keyCache.lookup(Object.keys(keys))),
+      cacheSecretStorageKey: (keyId, _info, key) => keyCache.remember(keyId, key),
+    },
   });
   const ready = (async () => {
     await client.initRustCrypto(
@@ -39,16 +49,29 @@ export function startSession(credentials: Credentials, storage: SessionStorage):
     );
     await client.startClient({ initialSyncLimit: 20, lazyLoadMembers: true });
   })();
+  const crossSigning = ready.then(
+    () =>
+      ensureCrossSigning(client).then(
+        () => 'ready' as const,
+        (error: unknown) => (error instanceof PasswordRequiredError ? ('needs-password' as const) : ('failed' as const)),
+      ),
+    () => 'failed' as const,
+  );
   return {
     client,
     credentials,
     ready,
+    keyCache,
+    crossSigning,
     onStatus(listener) {
       const handler = (state: SyncState) => listener(statusFromSync(state));
       client.on(ClientEvent.Sync, handler);
       return () => client.off(ClientEvent.Sync, handler);
     },
-    stop: () => client.stopClient(),
+    stop: () => {
+      keyCache.clear();
+      client.stopClient();
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
 import { Logo } from '../../ui/Logo.tsx';
 import { InvitationView, RoomView } from '../room/RoomView.tsx';
 import { NewRoomDialog } from './NewRoomDialog.tsx';
+import { RecoverySetup } from './RecoverySetup.tsx';
 import { RoomList } from './RoomList.tsx';
 import { useDesktopNotifications } from './useDesktopNotifications.ts';
 import { useRoomList } from './useRoomList.ts';
@@ -55,6 +56,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
             {notice}
           </p>
         ) : null}
+        <RecoverySetup session={session} />
       </div>
       <div className="shell-body">
         <div className="sidebar">
