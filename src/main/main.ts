@@ -17,11 +17,35 @@ import { createSecretsHolder } from './secrets/secretsHolder.ts';
 import { attachNavigationGuards, installPermissionHandlers } from './security/guards.main.ts';
 import { isAppUrl, parseOrigin } from './security/origins.ts';
 import { acquireSingleInstance } from './singleInstance.main.ts';
+import { effectiveEgress, egressFilterFor } from '../shared/policy/egress.ts';
+import { formatProblemsForLog } from '../shared/policy/problems.ts';
+import { pickLanguage } from '../shared/i18n/languages.ts';
+import { installEgressFilter } from './net/egress.main.ts';
+import { loadMachinePolicy } from './policy/machinePolicy.ts';
+import { managedSettingsFor } from './policy/managedSettings.ts';
+import { runPrintPolicy } from './policy/printPolicyCli.ts';
+import { execFileSync } from 'node:child_process';
 import { createMainWindow } from './window.main.ts';
 
 const IPC_TIMEOUT_MS = 15_000;
 const log = createLogger('main');
 const appOrigins = [parseOrigin(APP_ORIGIN)];
+
+const readMachinePolicy = () =>
+  loadMachinePolicy({
+    platform: process.platform,
+    env: process.env,
+    allowDirectoryOverride: !app.isPackaged,
+    runCommand: (file, args) => execFileSync(file, [...args], { encoding: 'utf8', timeout: 5_000 }),
+    log,
+  });
+
+// `relais --print-policy`: answer and exit before anything else starts.
+const printed = runPrintPolicy(process.argv, { loadPolicy: readMachinePolicy });
+if (printed) {
+  process.stdout.write(printed.output);
+  process.exit(printed.exitCode);
+}
 
 // Must happen before `ready`: the app scheme behaves like https (secure context, fetch, CSP).
 protocol.registerSchemesAsPrivileged([
@@ -47,6 +71,14 @@ async function start(): Promise<void> {
   );
 
   installPermissionHandlers(session.defaultSession, { appOrigins, log });
+
+  const policy = readMachinePolicy();
+  if (policy.status === 'invalid') log(`policy: INVALID, starting in safe mode:\n${formatProblemsForLog(policy.problems)}`);
+  else log(`policy: ${policy.status === 'valid' ? 'machine policy applies' : 'no machine policy'}`);
+  // User settings (a homeserver the user chose, when policy allows it) arrive with the settings screen.
+  const userSettings = {};
+  const egress = egressFilterFor(effectiveEgress(policy, { userSettings }));
+  installEgressFilter(session.defaultSession, () => egress, log);
   const openExternal = (url: string) => shell.openExternal(url);
   app.on('web-contents-created', (_event, contents) => attachNavigationGuards(contents, { appOrigins, openExternal, log }));
 
@@ -66,6 +98,7 @@ async function start(): Promise<void> {
       locale: () => ({ locale: app.getLocale(), preferred: app.getPreferredSystemLanguages() }),
       openExternal,
       secrets,
+      managedSettings: () => managedSettingsFor(policy, userSettings, pickLanguage([app.getLocale()])),
       notify: ({ title, body }) => {
         if (!Notification.isSupported()) return false;
         new Notification({ title, body, silent: false }).show();

@@ -9,6 +9,8 @@ import { fileBackendMarker } from '../../src/main/secrets/backendMarker.ts';
 import { napiEntryFactory } from '../../src/main/secrets/napiKeyring.ts';
 import { openSecretStore } from '../../src/main/secrets/openSecretStore.ts';
 import { createSecretsHolder, type SecretsHolder } from '../../src/main/secrets/secretsHolder.ts';
+import { loadMachinePolicy } from '../../src/main/policy/machinePolicy.ts';
+import { managedSettingsFor } from '../../src/main/policy/managedSettings.ts';
 import { BRIDGE_GLOBAL, IPC_CHANNELS } from '../../src/shared/ipc/channels.ts';
 
 export interface DesktopHarness {
@@ -17,7 +19,14 @@ export interface DesktopHarness {
   attach(context: BrowserContext): Promise<void>;
 }
 
-export async function createDesktopHarness(options: { appOrigin: string; markerFile: string }): Promise<DesktopHarness> {
+export interface HarnessOptions {
+  appOrigin: string;
+  markerFile: string;
+  /** A folder standing in for /etc/relais (policy.json, policy.d/); none means no machine policy. */
+  policyDir?: string;
+}
+
+export async function createDesktopHarness(options: HarnessOptions): Promise<DesktopHarness> {
   const log: string[] = [];
   const open = () =>
     openSecretStore({
@@ -27,6 +36,13 @@ export async function createDesktopHarness(options: { appOrigin: string; markerF
       log: (m) => log.push(m),
     });
   const secrets = createSecretsHolder(await open(), open);
+  const policy = loadMachinePolicy({
+    platform: 'linux',
+    // Stands in for /etc/relais: the same override unpackaged builds honour.
+    env: options.policyDir ? { RELAIS_POLICY_DIR: options.policyDir } : {},
+    allowDirectoryOverride: true,
+    log: (m) => log.push(m),
+  });
   const dispatch = createIpcRouter({
     handlers: createIpcHandlers({
       appName: 'Relais',
@@ -36,6 +52,7 @@ export async function createDesktopHarness(options: { appOrigin: string; markerF
       openExternal: () => Promise.resolve(),
       secrets,
       notify: () => true,
+      managedSettings: () => managedSettingsFor(policy, {}, 'en'),
     }),
     // The app origin stands in for relais://app: the web server's origin, checked the same way.
     isTrustedSender: (url) => {

@@ -4,7 +4,7 @@ import { IpcError } from '../../shared/ipc/errors.ts';
 import type { SecretsHolder } from '../secrets/secretsHolder.ts';
 import { SecretStoreError } from '../secrets/secretStore.ts';
 import { externalLinkTarget } from '../security/externalLinks.ts';
-import type { IpcHandlers } from './router.ts';
+import type { IpcHandlers, IpcResponseOf } from './router.ts';
 
 export interface HandlerServices {
   appName: string;
@@ -15,6 +15,7 @@ export interface HandlerServices {
   openExternal(url: string): Promise<void>;
   secrets: SecretsHolder;
   notify(notification: { title: string; body: string; tag?: string | undefined }): boolean;
+  managedSettings(): IpcResponseOf<'getManagedSettings'>;
 }
 
 export function createIpcHandlers(services: HandlerServices): IpcHandlers {
@@ -50,6 +51,7 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
       return keychainStatus(services.secrets);
     },
     showNotification: (request) => ({ shown: services.notify(request) }),
+    getManagedSettings: () => services.managedSettings(),
   };
 }
 

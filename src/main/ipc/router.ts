@@ -5,6 +5,8 @@ import { IPC_CHANNELS, type IpcChannel, type IpcMethod } from '../../shared/ipc/
 import { ipcContract, type IpcResponse } from '../../shared/ipc/contract.ts';
 import { IpcError, type IpcEnvelope } from '../../shared/ipc/errors.ts';
 
+export type IpcResponseOf<M extends IpcMethod> = IpcResponse<M>;
+
 export interface CallContext {
   senderUrl: string;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SignedInShell } from '../features/rooms/SignedInShell.tsx';
 import { KeychainProblemScreen } from '../features/signin/KeychainProblemScreen.tsx';
 import { SignInScreen } from '../features/signin/SignInScreen.tsx';
+import { SafeModeScreen } from '../features/signin/SafeModeScreen.tsx';
 import {
   forgetLocalData,
   loadCredentials,
@@ -18,6 +19,7 @@ import { usePlatform } from './PlatformContext.ts';
 
 type AppState =
   | { kind: 'restoring' }
+  | { kind: 'safe-mode'; message: string }
   | { kind: 'keychain-problem'; problem: Exclude<KeychainProblem, 'no-keychain'> }
   | { kind: 'signed-out' }
   | { kind: 'signed-in'; session: Session; notice: string | null };
@@ -31,6 +33,9 @@ async function openSession(platform: Platform, credentials: Credentials): Promis
 
 /** Decides what the app shows at start-up: a restored session, a keychain problem, or sign-in. */
 async function restore(platform: Platform, ignoreKeychainProblem: boolean): Promise<AppState> {
+  const managed = await platform.managedSettings();
+  // A broken machine policy: explain, and connect nowhere (main blocks the network as well).
+  if (managed.mode === 'safe') return { kind: 'safe-mode', message: managed.userMessage ?? '' };
   const storage = await platform.secretStorage();
   if (!ignoreKeychainProblem && storage.problem && storage.problem !== 'no-keychain') {
     return { kind: 'keychain-problem', problem: storage.problem };
@@ -91,6 +96,8 @@ export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
           <p role="status">{t('app.loading')}</p>
         </main>
       );
+    case 'safe-mode':
+      return <SafeModeScreen message={state.message} />;
     case 'keychain-problem':
       return (
         <KeychainProblemScreen

@@ -1,5 +1,5 @@
 import type { RelaisBridge } from '../../shared/ipc/contract.ts';
-import type { Platform, SecretStorageInfo } from './Platform.ts';
+import type { ManagedSettings, Platform, SecretStorageInfo } from './Platform.ts';
 
 export class ElectronPlatform implements Platform {
   readonly kind = 'electron' as const;
@@ -33,6 +33,10 @@ export class ElectronPlatform implements Platform {
 
   async retrySecretStorage(): Promise<SecretStorageInfo> {
     return this.bridge.retryKeychain();
+  }
+
+  async managedSettings(): Promise<ManagedSettings> {
+    return this.bridge.getManagedSettings();
   }
 
   async openExternal(url: string): Promise<boolean> {

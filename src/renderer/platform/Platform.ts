@@ -11,6 +11,12 @@ export interface SecretStorageInfo {
   problem: KeychainProblem | null;
 }
 
+export interface ManagedSettings {
+  mode: 'none' | 'managed' | 'safe';
+  userMessage: string | null;
+  settings: Record<string, { value: unknown; locked: boolean; reason: string | null }>;
+}
+
 export interface Platform {
   readonly kind: PlatformKind;
   /** Languages the system prefers, most preferred first. */
@@ -22,5 +28,7 @@ export interface Platform {
   /** Asks the keychain again, after the user unlocked or started it. */
   retrySecretStorage(): Promise<SecretStorageInfo>;
   openExternal(url: string): Promise<boolean>;
+  /** Machine policy as it applies to this app (a browser has none). */
+  managedSettings(): Promise<ManagedSettings>;
   notify(title: string, body: string): Promise<boolean>;
 }

@@ -1,7 +1,7 @@
 // The browser build: no keychain exists, so secrets are held in memory for this tab only and a
 // reload means signing in again. That is deliberate: a web page has no safe place for a token.
 import { externalLinkTarget } from '../../shared/externalLinks.ts';
-import type { Platform, SecretStorageInfo } from './Platform.ts';
+import type { ManagedSettings, Platform, SecretStorageInfo } from './Platform.ts';
 
 export interface WebPlatformEnv {
   languages: readonly string[];
@@ -44,6 +44,10 @@ export class WebPlatform implements Platform {
 
   retrySecretStorage(): Promise<SecretStorageInfo> {
     return this.secretStorage();
+  }
+
+  managedSettings(): Promise<ManagedSettings> {
+    return Promise.resolve({ mode: 'none', userMessage: null, settings: {} });
   }
 
   openExternal(url: string): Promise<boolean> {

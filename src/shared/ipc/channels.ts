@@ -8,6 +8,7 @@ export const IPC_CHANNELS = {
   deleteSecret: 'secrets:delete',
   getKeychainStatus: 'secrets:status',
   retryKeychain: 'secrets:retry',
+  getManagedSettings: 'policy:get-settings',
   showNotification: 'notifications:show',
 } as const;
 

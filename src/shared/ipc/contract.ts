@@ -51,6 +51,16 @@ export const ipcContract = {
     request: z.undefined(),
     response: keychainStatus,
   },
+  getManagedSettings: {
+    request: z.undefined(),
+    response: z.object({
+      /** none: no machine policy; managed: policy applies; safe: the policy is broken, connect nowhere. */
+      mode: z.enum(['none', 'managed', 'safe']),
+      /** In safe mode: what to tell the user, in plain words. */
+      userMessage: z.string().nullable(),
+      settings: z.record(z.string(), z.object({ value: z.unknown(), locked: z.boolean(), reason: z.string().nullable() })),
+    }),
+  },
   showNotification: {
     request: z.object({ title: z.string().min(1).max(256), body: z.string().max(1024), tag: z.string().max(256).optional() }),
     response: z.object({ shown: z.boolean() }),

@@ -32,6 +32,11 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}) {
       persistent: false,
       problem: 'no-keychain' as const,
     })),
+    getManagedSettings: vi.fn<IpcHandlers['getManagedSettings']>(() => ({
+      mode: 'none' as const,
+      userMessage: null,
+      settings: {},
+    })),
     showNotification: vi.fn<IpcHandlers['showNotification']>(() => ({ shown: true })),
   };
   return Object.assign(handlers, overrides);
@@ -84,6 +89,7 @@ describe('createIpcRouter: channels', () => {
       deleteSecret: { key: 'token' },
       getKeychainStatus: undefined,
       retryKeychain: undefined,
+      getManagedSettings: undefined,
       showNotification: { title: 't', body: 'b' },
     };
     for (const method of Object.keys(IPC_CHANNELS) as (keyof typeof IPC_CHANNELS)[]) {

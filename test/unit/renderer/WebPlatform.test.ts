@@ -47,7 +47,7 @@ describe('WebPlatform', () => {
   });
 
   it('reports non-persistent memory storage', async () => {
-    await expect(platform().web.secretStorage()).resolves.toEqual({ persistent: false, backend: 'memory' });
+    await expect(platform().web.secretStorage()).resolves.toEqual({ persistent: false, backend: 'memory', problem: null });
   });
 
   it('returns a copy of the preferred languages', async () => {

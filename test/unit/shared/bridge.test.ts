@@ -143,6 +143,7 @@ describe('bridge round trip through the real router and handlers', () => {
       openExternal,
       secrets: fixedSecrets(secrets, 'no-keychain'),
       notify,
+      managedSettings: () => ({ mode: 'none', userMessage: null, settings: {} }),
     };
     const appOrigins = [parseOrigin(APP_ORIGIN)];
     const dispatch = createIpcRouter({

@@ -1,0 +1,28 @@
+// What the renderer is told about machine policy: the mode, the user-facing explanation in safe
+// mode, and every setting with whether it is locked and why.
+import type { Language } from '../../shared/i18n/languages.ts';
+import { describeProblemForUser } from '../../shared/policy/problems.ts';
+import { resolveSettings } from '../../shared/policy/resolve.ts';
+import type { LoadedPolicy } from '../../shared/policy/types.ts';
+import type { IpcResponseOf } from '../ipc/router.ts';
+
+export function managedSettingsFor(
+  loaded: LoadedPolicy,
+  userSettings: unknown,
+  language: Language,
+): IpcResponseOf<'getManagedSettings'> {
+  const resolved = resolveSettings(loaded, userSettings);
+  const settings: IpcResponseOf<'getManagedSettings'>['settings'] = {};
+  for (const [key, setting] of Object.entries(resolved.settings)) {
+    settings[key] = {
+      value: setting.value,
+      locked: setting.locked,
+      reason: setting.locked ? (setting.lockReason ?? null) : null,
+    };
+  }
+  return {
+    mode: loaded.status === 'invalid' ? 'safe' : loaded.status === 'valid' ? 'managed' : 'none',
+    userMessage: loaded.status === 'invalid' ? describeProblemForUser(loaded.problems, language) : null,
+    settings,
+  };
+}

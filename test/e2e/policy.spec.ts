@@ -1,0 +1,36 @@
+// Machine policy as the desktop app applies it (through the real main-process loader and IPC, see
+// desktopHarness.ts): a broken policy file puts Relais in safe mode with a plain explanation.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDesktopHarness } from './desktopHarness.ts';
+import { expect, expectAccessible, test } from './fixtures.ts';
+
+test.skip(
+  process.env.RELAIS_SECRET_SERVICE !== '1',
+  'needs a Secret Service: run through `npm run test:e2e` (test/env/with-keyring.sh)',
+);
+
+test('a broken policy file shows safe mode, explained in plain words, and no sign-in', async ({ browser, env }) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'relais-policy-'));
+  const policyDir = path.join(root, 'etc-relais');
+  mkdirSync(policyDir);
+  writeFileSync(
+    path.join(policyDir, 'policy.json'),
+    '{\n  "policyVersion": 1,\n  "homeservers": ["https://matrix.example.gouv.fr"],\n  "logLevel": "loud"\n}\n',
+  );
+  try {
+    const harness = await createDesktopHarness({ appOrigin: env.webUrl, markerFile: path.join(root, 'marker.json'), policyDir });
+    const context = await browser.newContext({ locale: 'en-GB' });
+    await harness.attach(context);
+    const page = await context.newPage();
+    await page.goto(env.webUrl);
+    await expect(page.getByRole('heading', { name: 'Relais cannot start normally' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('IT');
+    await expect(page.getByRole('textbox', { name: 'Password' })).toHaveCount(0);
+    await expectAccessible(page);
+    await context.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
