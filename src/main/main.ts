@@ -25,6 +25,12 @@ import { loadMachinePolicy } from './policy/machinePolicy.ts';
 import { managedSettingsFor } from './policy/managedSettings.ts';
 import { runPrintPolicy } from './policy/printPolicyCli.ts';
 import { execFileSync } from 'node:child_process';
+import { resolveSettings } from '../shared/policy/resolve.ts';
+import { IPC_EVENTS } from '../shared/ipc/channels.ts';
+import { createRepeatFilter } from '../shared/teams/repeatFilter.ts';
+import { openIsolatedTeamsWindow } from './teams/isolatedWindow.main.ts';
+import { joinTeamsMeeting } from './teams/teamsJoin.ts';
+import { teamsLinksIn } from './teams/osLinks.ts';
 import { createMainWindow } from './window.main.ts';
 
 const IPC_TIMEOUT_MS = 15_000;
@@ -54,11 +60,30 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+// Links that arrive before the window can take them (the app was started by one).
+const pendingTeamsLinks: string[] = [...teamsLinksIn(process.argv)];
+const firstTimeWithin5s = createRepeatFilter(5_000);
 
 function focusMainWindow(): void {
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
+}
+
+/** Hands an msteams: link from the OS to the renderer, once per few seconds per link. */
+function forwardTeamsLink(link: string): void {
+  if (!firstTimeWithin5s(link)) return;
+  if (!mainWindow || mainWindow.webContents.isLoading()) {
+    pendingTeamsLinks.push(link);
+    return;
+  }
+  mainWindow.webContents.send(IPC_EVENTS.teamsLinkOpened, { link });
+  focusMainWindow();
+}
+
+function onSecondInstance(argv: string[]): void {
+  focusMainWindow();
+  for (const link of teamsLinksIn(argv)) forwardTeamsLink(link);
 }
 
 async function start(): Promise<void> {
@@ -98,6 +123,14 @@ async function start(): Promise<void> {
       locale: () => ({ locale: app.getLocale(), preferred: app.getPreferredSystemLanguages() }),
       openExternal,
       secrets,
+      joinTeamsMeeting: (link, action) =>
+        joinTeamsMeeting(link, action, {
+          bridgePolicy: () => resolveSettings(policy, userSettings).values.teamsBridge,
+          now: () => new Date(),
+          openExternal,
+          openIsolatedWindow: (url) => openIsolatedTeamsWindow(url, log),
+          log,
+        }),
       managedSettings: () => managedSettingsFor(policy, userSettings, pickLanguage([app.getLocale()])),
       notify: ({ title, body }) => {
         if (!Notification.isSupported()) return false;
@@ -117,9 +150,20 @@ async function start(): Promise<void> {
     title: 'Relais',
   });
   mainWindow.on('closed', () => (mainWindow = null));
+  mainWindow.webContents.on('did-finish-load', () => {
+    for (const link of pendingTeamsLinks.splice(0)) forwardTeamsLink(link);
+  });
+  // Register as the msteams: handler only for installed builds (a dev run would register the bare
+  // Electron binary). Packaged Linux and Windows builds also declare it in their installers.
+  if (app.isPackaged) app.setAsDefaultProtocolClient('msteams');
 }
 
-if (acquireSingleInstance(app, focusMainWindow)) {
+if (acquireSingleInstance(app, onSecondInstance)) {
+  // macOS delivers scheme links as events rather than arguments.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    for (const link of teamsLinksIn([url])) forwardTeamsLink(link);
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

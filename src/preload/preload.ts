@@ -5,5 +5,13 @@ import { BRIDGE_GLOBAL } from '../shared/ipc/channels.ts';
 
 contextBridge.exposeInMainWorld(
   BRIDGE_GLOBAL,
-  createPreloadApi((channel, request) => ipcRenderer.invoke(channel, request)),
+  createPreloadApi(
+    (channel, request) => ipcRenderer.invoke(channel, request),
+    (channel, listener) => {
+      // The renderer never sees the IpcRendererEvent (it holds the sender): only the payload.
+      const wrapped = (_event: unknown, payload: unknown) => listener(payload);
+      ipcRenderer.on(channel, wrapped);
+      return () => ipcRenderer.removeListener(channel, wrapped);
+    },
+  ),
 );

@@ -2,24 +2,36 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App.tsx';
+import { initialHomeserver, loadAppConfig } from './app/appConfig.ts';
+import { AppConfigContext } from './app/AppConfigContext.ts';
 import { PlatformContext } from './app/PlatformContext.ts';
+import { ConfigProblemScreen } from './features/signin/ConfigProblemScreen.tsx';
 import { initI18n } from './i18n/i18n.ts';
 import { detectPlatform } from './platform/detectPlatform.ts';
 import './styles.css';
 
 async function boot(): Promise<void> {
   const platform = detectPlatform(window);
-  const languages = await platform.preferredLanguages().catch(() => [...navigator.languages]);
+  const [languages, appConfig] = await Promise.all([
+    platform.preferredLanguages().catch(() => [...navigator.languages]),
+    loadAppConfig((input, init) => fetch(input, init)),
+  ]);
   const i18n = await initI18n(languages);
   const root = document.getElementById('root');
   if (!root) throw new Error('missing #root');
-  // A homeserver can be suggested by the page URL (?hs=…) — the demo and tests use it.
-  const defaultHomeserver = new URLSearchParams(window.location.search).get('hs') ?? '';
   createRoot(root).render(
     <StrictMode>
       <PlatformContext.Provider value={platform}>
         <I18nextProvider i18n={i18n}>
-          <App defaultHomeserver={defaultHomeserver} />
+          {appConfig.kind === 'ok' ? (
+            <AppConfigContext.Provider value={appConfig.config}>
+              {/* A homeserver can be suggested by the page URL (?hs=…): the demo and tests use it. */}
+              <App defaultHomeserver={initialHomeserver(appConfig.config, window.location.search)} />
+            </AppConfigContext.Provider>
+          ) : (
+            // An unusable config.json: no session is restored and nothing connects until it is fixed.
+            <ConfigProblemScreen problems={appConfig.problems} />
+          )}
         </I18nextProvider>
       </PlatformContext.Provider>
     </StrictMode>,

@@ -11,11 +11,15 @@ import { openSecretStore } from '../../src/main/secrets/openSecretStore.ts';
 import { createSecretsHolder, type SecretsHolder } from '../../src/main/secrets/secretsHolder.ts';
 import { loadMachinePolicy } from '../../src/main/policy/machinePolicy.ts';
 import { managedSettingsFor } from '../../src/main/policy/managedSettings.ts';
+import { joinTeamsMeeting } from '../../src/main/teams/teamsJoin.ts';
+import { resolveSettings } from '../../src/shared/policy/resolve.ts';
 import { BRIDGE_GLOBAL, IPC_CHANNELS } from '../../src/shared/ipc/channels.ts';
 
 export interface DesktopHarness {
   secrets: SecretsHolder;
   log: string[];
+  /** What main would have handed to the OS (browser, SIP client) or opened in an isolated window. */
+  opened: { external: string[]; isolated: string[] };
   attach(context: BrowserContext): Promise<void>;
 }
 
@@ -28,6 +32,7 @@ export interface HarnessOptions {
 
 export async function createDesktopHarness(options: HarnessOptions): Promise<DesktopHarness> {
   const log: string[] = [];
+  const opened = { external: [] as string[], isolated: [] as string[] };
   const open = () =>
     openSecretStore({
       platform: 'linux',
@@ -49,10 +54,25 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
       appVersion: '0.0.0-test',
       platform: 'linux',
       locale: () => ({ locale: 'en-GB', preferred: ['en-GB'] }),
-      openExternal: () => Promise.resolve(),
+      openExternal: (url) => {
+        opened.external.push(url);
+        return Promise.resolve();
+      },
       secrets,
       notify: () => true,
       managedSettings: () => managedSettingsFor(policy, {}, 'en'),
+      joinTeamsMeeting: (link, action) =>
+        joinTeamsMeeting(link, action, {
+          bridgePolicy: () => resolveSettings(policy, {}).values.teamsBridge,
+          now: () => new Date(),
+          openExternal: (url) => {
+            opened.external.push(url);
+            return Promise.resolve();
+          },
+          // Electron's isolated window cannot open here; its construction is unit tested.
+          openIsolatedWindow: (url) => opened.isolated.push(url),
+          log: (m) => log.push(m),
+        }),
     }),
     // The app origin stands in for relais://app: the web server's origin, checked the same way.
     isTrustedSender: (url) => {
@@ -75,6 +95,7 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
   return {
     secrets,
     log,
+    opened,
     async attach(context) {
       await context.exposeBinding('__relaisInvoke', ({ frame }, channel: string, request: unknown) =>
         dispatch(channel, frame.url(), request),

@@ -102,7 +102,6 @@ async function loginToken(): Promise<{ token: string; userId: string }> {
 test.describe('single sign-on', () => {
   test('the identity provider the homeserver lists signs the user in, and no token is left behind', async ({ page, env }) => {
     cas.approve = true;
-    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 500))); // TEMP
     await page.goto(`${env.webUrl}?hs=${encodeURIComponent(synapse.baseUrl)}`);
     const sso = page.getByRole('button', { name: 'Sign in with Agent Connect' });
     await expect(sso).toBeVisible();

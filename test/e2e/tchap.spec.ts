@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { startSynapse, type SynapseHandle } from '../env/synapse.ts';
 import { startTchapStub, type TchapStub } from '../env/tchapStub.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
+import { TEST_USERS } from './testUsers.ts';
 
 const JEANNE = { username: 'jeanne', password: 'Jeanne-Tchap-2025!', email: 'jeanne.martin@interieur.gouv.fr' };
 const PAUL = { username: 'paul', password: 'Paul-Expired-2025!', email: 'paul.durand@finances.gouv.fr' };
@@ -110,7 +111,7 @@ test.describe('Tchap mode', () => {
     await expectAccessible(page);
 
     await findServer(page, ` ${JEANNE.email.toUpperCase()} `);
-    await expect(page.getByText(`Signing in as ${JEANNE.email.toUpperCase()} on localhost.`)).toBeVisible();
+    await expect(page.getByText(`Signing in as ${JEANNE.email} on localhost.`)).toBeVisible();
     const password = page.getByRole('textbox', { name: 'Password' });
     await expect(password).toBeFocused();
     await expect(password).toHaveAccessibleDescription(
@@ -241,5 +242,9 @@ test.describe('app configuration', () => {
     await expect(page.getByText(`Homeserver: ${env.homeserver}`)).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Homeserver' })).toHaveCount(0);
     await expectAccessible(page);
+    await page.getByRole('textbox', { name: 'Username' }).fill(TEST_USERS.alice.username);
+    await page.getByRole('textbox', { name: 'Password' }).fill(TEST_USERS.alice.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByText('Signed in as @alice:localhost')).toBeVisible({ timeout: 30_000 });
   });
 });

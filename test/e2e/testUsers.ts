@@ -5,4 +5,5 @@ export const TEST_USERS = {
   dave: { username: 'dave', password: 'dave-password-for-tests' },
   erin: { username: 'erin', password: 'erin-password-for-tests' },
   frank: { username: 'frank', password: 'frank-password-for-tests' },
+  grace: { username: 'grace', password: 'grace-password-for-tests' },
 } as const;

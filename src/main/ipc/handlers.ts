@@ -16,6 +16,7 @@ export interface HandlerServices {
   secrets: SecretsHolder;
   notify(notification: { title: string; body: string; tag?: string | undefined }): boolean;
   managedSettings(): IpcResponseOf<'getManagedSettings'>;
+  joinTeamsMeeting(link: string, action: 'gateway' | 'isolated' | 'browser'): Promise<{ opened: true }>;
 }
 
 export function createIpcHandlers(services: HandlerServices): IpcHandlers {
@@ -52,6 +53,7 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     },
     showNotification: (request) => ({ shown: services.notify(request) }),
     getManagedSettings: () => services.managedSettings(),
+    joinTeamsMeeting: ({ link, action }) => services.joinTeamsMeeting(link, action),
   };
 }
 

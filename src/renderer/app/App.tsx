@@ -16,6 +16,8 @@ import {
 import type { Credentials } from '../matrix/signIn.ts';
 import type { KeychainProblem, Platform } from '../platform/Platform.ts';
 import { usePlatform } from './PlatformContext.ts';
+import { ManagedSettingsContext, NO_MANAGED_SETTINGS } from './ManagedSettingsContext.ts';
+import type { ManagedSettings } from '../platform/Platform.ts';
 
 type AppState =
   | { kind: 'restoring' }
@@ -54,6 +56,10 @@ export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
   const platform = usePlatform();
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<AppState>({ kind: 'restoring' });
+  const [managed, setManaged] = useState<ManagedSettings>(NO_MANAGED_SETTINGS);
+  useEffect(() => {
+    void platform.managedSettings().then(setManaged, () => undefined);
+  }, [platform]);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -113,13 +119,15 @@ export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
       return <SignInScreen defaultHomeserver={defaultHomeserver} onSignedIn={handleSignedIn} />;
     case 'signed-in':
       return (
-        <SignedInShell
-          session={state.session}
-          notice={state.notice}
-          onSignOut={() => {
-            void signOut(platform, state.session).finally(() => setState({ kind: 'signed-out' }));
-          }}
-        />
+        <ManagedSettingsContext.Provider value={managed}>
+          <SignedInShell
+            session={state.session}
+            notice={state.notice}
+            onSignOut={() => {
+              void signOut(platform, state.session).finally(() => setState({ kind: 'signed-out' }));
+            }}
+          />
+        </ManagedSettingsContext.Provider>
       );
   }
 }

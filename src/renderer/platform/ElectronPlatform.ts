@@ -1,12 +1,13 @@
+import type { Subscriptions } from '../../shared/ipc/bridge.ts';
 import type { RelaisBridge } from '../../shared/ipc/contract.ts';
 import type { ManagedSettings, Platform, SecretStorageInfo } from './Platform.ts';
 
 export class ElectronPlatform implements Platform {
   readonly kind = 'electron' as const;
 
-  private readonly bridge: RelaisBridge;
+  private readonly bridge: RelaisBridge & Subscriptions;
 
-  constructor(bridge: RelaisBridge) {
+  constructor(bridge: RelaisBridge & Subscriptions) {
     this.bridge = bridge;
   }
 
@@ -41,6 +42,17 @@ export class ElectronPlatform implements Platform {
 
   async openExternal(url: string): Promise<boolean> {
     return (await this.bridge.openExternal({ url })).opened;
+  }
+
+  async joinTeamsMeeting(link: string, action: 'gateway' | 'isolated' | 'browser'): Promise<void> {
+    await this.bridge.joinTeamsMeeting({ link, action });
+  }
+
+  onTeamsLink(listener: (link: string) => void): () => void {
+    return this.bridge.onTeamsLinkOpened((payload) => {
+      const link = (payload as { link?: unknown } | null)?.link;
+      if (typeof link === 'string' && link.length <= 65_536) listener(link);
+    });
   }
 
   async notify(title: string, body: string): Promise<boolean> {

@@ -31,4 +31,8 @@ export interface Platform {
   /** Machine policy as it applies to this app (a browser has none). */
   managedSettings(): Promise<ManagedSettings>;
   notify(title: string, body: string): Promise<boolean>;
+  /** Joins a Teams meeting the way policy allows; main re-checks the policy before acting. */
+  joinTeamsMeeting(link: string, action: 'gateway' | 'isolated' | 'browser'): Promise<void>;
+  /** Teams links the OS hands to the app (msteams: scheme); returns an unsubscribe. */
+  onTeamsLink(listener: (link: string) => void): () => void;
 }

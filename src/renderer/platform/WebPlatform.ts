@@ -1,6 +1,7 @@
 // The browser build: no keychain exists, so secrets are held in memory for this tab only and a
 // reload means signing in again. That is deliberate: a web page has no safe place for a token.
 import { externalLinkTarget } from '../../shared/externalLinks.ts';
+import { inspectLink } from '../../shared/teams/index.ts';
 import type { ManagedSettings, Platform, SecretStorageInfo } from './Platform.ts';
 
 export interface WebPlatformEnv {
@@ -55,6 +56,18 @@ export class WebPlatform implements Platform {
     if (!target) return Promise.resolve(false);
     this.env.open(target);
     return Promise.resolve(true);
+  }
+
+  /** A browser has no machine policy, so the Teams bridge is off: only plain browser opening exists. */
+  joinTeamsMeeting(link: string, action: 'gateway' | 'isolated' | 'browser'): Promise<void> {
+    const inspection = inspectLink(link);
+    if (action !== 'browser' || inspection.status !== 'meeting') return Promise.reject(new Error('Not available in the browser'));
+    this.env.open(inspection.meeting.canonicalUrl);
+    return Promise.resolve();
+  }
+
+  onTeamsLink(): () => void {
+    return () => undefined;
   }
 
   notify(title: string, body: string): Promise<boolean> {

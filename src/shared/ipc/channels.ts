@@ -9,6 +9,7 @@ export const IPC_CHANNELS = {
   getKeychainStatus: 'secrets:status',
   retryKeychain: 'secrets:retry',
   getManagedSettings: 'policy:get-settings',
+  joinTeamsMeeting: 'teams:join',
   showNotification: 'notifications:show',
 } as const;
 
@@ -17,3 +18,10 @@ export type IpcChannel = (typeof IPC_CHANNELS)[IpcMethod];
 
 /** The name of the single object the preload puts on `window`. */
 export const BRIDGE_GLOBAL = 'relais';
+
+/** Main → renderer notifications. Payloads are validated by the renderer before use. */
+export const IPC_EVENTS = {
+  /** A Teams meeting link the OS handed to Relais (msteams: scheme, second instance). */
+  teamsLinkOpened: 'teams:link-opened',
+} as const;
+export type IpcEvent = (typeof IPC_EVENTS)[keyof typeof IPC_EVENTS];

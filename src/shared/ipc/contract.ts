@@ -61,6 +61,10 @@ export const ipcContract = {
       settings: z.record(z.string(), z.object({ value: z.unknown(), locked: z.boolean(), reason: z.string().nullable() })),
     }),
   },
+  joinTeamsMeeting: {
+    request: z.object({ link: z.string().min(1).max(65_536), action: z.enum(['gateway', 'isolated', 'browser']) }),
+    response: z.object({ opened: z.literal(true) }),
+  },
   showNotification: {
     request: z.object({ title: z.string().min(1).max(256), body: z.string().max(1024), tag: z.string().max(256).optional() }),
     response: z.object({ shown: z.boolean() }),

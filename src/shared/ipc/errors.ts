@@ -8,6 +8,7 @@ export const IPC_ERROR_CODES = [
   'unavailable',
   'keychain-locked',
   'keychain-unavailable',
+  'not-allowed',
   'internal',
 ] as const;
 

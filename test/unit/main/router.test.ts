@@ -38,6 +38,7 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}) {
       settings: {},
     })),
     showNotification: vi.fn<IpcHandlers['showNotification']>(() => ({ shown: true })),
+    joinTeamsMeeting: vi.fn<IpcHandlers['joinTeamsMeeting']>(() => ({ opened: true as const })),
   };
   return Object.assign(handlers, overrides);
 }
@@ -90,6 +91,7 @@ describe('createIpcRouter: channels', () => {
       getKeychainStatus: undefined,
       retryKeychain: undefined,
       getManagedSettings: undefined,
+      joinTeamsMeeting: { link: 'https://teams.microsoft.com/meet/123456789012?p=abc', action: 'browser' },
       showNotification: { title: 't', body: 'b' },
     };
     for (const method of Object.keys(IPC_CHANNELS) as (keyof typeof IPC_CHANNELS)[]) {

@@ -23,13 +23,13 @@ async function caught(promise: Promise<unknown>): Promise<IpcError> {
 
 describe('createPreloadApi', () => {
   it('exposes exactly one method per IPC channel, and nothing else', () => {
-    const api = createPreloadApi(vi.fn<Invoke>());
-    expect(Object.keys(api).sort()).toEqual([...METHODS].sort());
+    const api = createPreloadApi(vi.fn<Invoke>(), () => () => undefined);
+    expect(Object.keys(api).sort()).toEqual([...METHODS, 'onTeamsLinkOpened'].sort());
     for (const method of METHODS) expect(typeof api[method]).toBe('function');
   });
 
   it('is frozen, so a page cannot swap a method', () => {
-    const api = createPreloadApi(vi.fn<Invoke>());
+    const api = createPreloadApi(vi.fn<Invoke>(), () => () => undefined);
     expect(Object.isFrozen(api)).toBe(true);
     expect(() => {
       (api as unknown as Record<string, unknown>).getSecret = () => 'hijacked';
@@ -73,7 +73,7 @@ describe('unwrapBridge', () => {
   it('is frozen and has one method per channel', () => {
     const bridge = unwrapBridge(rawReturning({ ok: true, value: null }));
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual([...METHODS].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...METHODS, 'onTeamsLinkOpened'].sort());
   });
 
   it('throws an IpcError with the code and message of an error envelope', async () => {
@@ -144,6 +144,7 @@ describe('bridge round trip through the real router and handlers', () => {
       secrets: fixedSecrets(secrets, 'no-keychain'),
       notify,
       managedSettings: () => ({ mode: 'none', userMessage: null, settings: {} }),
+      joinTeamsMeeting: () => Promise.resolve({ opened: true as const }),
     };
     const appOrigins = [parseOrigin(APP_ORIGIN)];
     const dispatch = createIpcRouter({

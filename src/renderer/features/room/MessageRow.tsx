@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { SafeHtml } from '../../ui/SafeHtml.tsx';
 import { MediaView } from './MediaView.tsx';
+import { findTeamsLinks } from '../../../shared/teams/index.ts';
+import { TeamsMeetingCard } from '../teams/TeamsMeetingCard.tsx';
 import type { MatrixClient } from 'matrix-js-sdk';
 
 export interface MessageRowProps {
@@ -43,6 +45,11 @@ export function MessageRow({ client, item, onReply, onReact }: MessageRowProps) 
         </blockquote>
       ) : null}
       <MessageBody client={client} item={item} />
+      {item.kind === 'text' || item.kind === 'notice'
+        ? findTeamsLinks(item.body)
+            .slice(0, 3)
+            .map((meeting) => <TeamsMeetingCard key={meeting.canonicalUrl} meeting={meeting} />)
+        : null}
       {item.edited ? <span className="muted small">{t('timeline.edited')}</span> : null}
       {item.reactions.length > 0 ? (
         <ul className="reactions" aria-label={t('timeline.reactions')}>

@@ -8,6 +8,8 @@ import { Logo } from '../../ui/Logo.tsx';
 import { InvitationView, RoomView } from '../room/RoomView.tsx';
 import { NewRoomDialog } from './NewRoomDialog.tsx';
 import { RecoverySetup } from './RecoverySetup.tsx';
+import { JoinTeamsDialog } from '../teams/JoinTeamsDialog.tsx';
+import { usePlatform } from '../../app/PlatformContext.ts';
 import { RoomList } from './RoomList.tsx';
 import { useDesktopNotifications } from './useDesktopNotifications.ts';
 import { useRoomList } from './useRoomList.ts';
@@ -23,6 +25,10 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
   const rooms = useRoomList(session.client);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [creating, setCreating] = useState(false);
+  const [teamsDialog, setTeamsDialog] = useState<{ text: string; key: number } | null>(null);
+  const platform = usePlatform();
+  // A Teams link handed over by the OS opens the same dialog, pre-filled.
+  useEffect(() => platform.onTeamsLink((link) => setTeamsDialog({ text: link, key: Date.now() })), [platform]);
   const openRoomId = useOpenRoomId();
   useEffect(() => session.onStatus(setStatus), [session]);
   const openSummary = rooms.find((r) => r.roomId === openRoomId) ?? null;
@@ -64,6 +70,9 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
             {t('rooms.newRoom')}
           </button>
           <RoomList rooms={rooms} activeRoomId={openRoomId} />
+          <button type="button" className="button button-secondary" onClick={() => setTeamsDialog({ text: '', key: Date.now() })}>
+            {t('teams.joinMenu')}
+          </button>
         </div>
         <main className={room && openSummary ? 'shell-main shell-main-room' : 'shell-main'}>
           {room && openSummary?.kind === 'invite' ? (
@@ -80,6 +89,9 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
         </main>
       </div>
       <NewRoomDialog client={session.client} open={creating} onClose={() => setCreating(false)} />
+      {teamsDialog ? (
+        <JoinTeamsDialog key={teamsDialog.key} open initialText={teamsDialog.text} onClose={() => setTeamsDialog(null)} />
+      ) : null}
     </div>
   );
 }

@@ -1,119 +1,114 @@
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+// The sign-in screen: the plain Matrix form or, when the deployment turns it on, Tchap's e-mail
+// sign-in; the end of single sign-on when the page comes back with a login token; and the expired-
+// account dialog whichever way the user signed in.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAppConfig } from '../../app/AppConfigContext.ts';
 import { usePlatform } from '../../app/PlatformContext.ts';
-import { SignInError, signInWithPassword, type Credentials } from '../../matrix/signIn.ts';
-import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
-import { Logo } from '../../ui/Logo.tsx';
-import { TextField } from '../../ui/TextField.tsx';
+import { AccountExpiredError, discardCredentials, type Credentials } from '../../matrix/signIn.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import { ExpiredAccountDialog } from './ExpiredAccountDialog.tsx';
+import { PasswordSignInForm } from './PasswordSignInForm.tsx';
+import { signInErrorMessage, type ErrorMessage, type SignInMode } from './signInErrors.ts';
+import { SignInLayout } from './SignInLayout.tsx';
+import type { SsoProblem } from './SsoButtons.tsx';
+import { consumeSsoReturn, settleSsoReturn, type SsoReturn } from './ssoReturn.ts';
+import { SsoTokenPanel } from './SsoTokenPanel.tsx';
+import { TchapSignInForm } from './TchapSignInForm.tsx';
 
 export interface SignInScreenProps {
   defaultHomeserver: string;
   onSignedIn: (credentials: Credentials) => Promise<void>;
 }
 
-interface ErrorState {
-  key: string;
-  homeserver?: string;
+function messageForSsoReturn(sso: SsoReturn): ErrorMessage | null {
+  if (sso.kind === 'cancelled') return { keys: ['sso.errors.cancelled'], values: {} };
+  if (sso.kind === 'token-without-homeserver') return { keys: ['sso.errors.no-homeserver'], values: {} };
+  return null;
 }
 
 export function SignInScreen({ defaultHomeserver, onSignedIn }: SignInScreenProps) {
   const { t } = useTranslation();
   const platform = usePlatform();
-  const [homeserver, setHomeserver] = useState(defaultHomeserver);
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorState | null>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
+  const config = useAppConfig();
+  const tchap = config.tchap?.enabled ? config.tchap : null;
+  const [sso, setSso] = useState<SsoReturn>(() => consumeSsoReturn(window, defaultHomeserver));
+  const [error, setError] = useState<ErrorMessage | null>(() => messageForSsoReturn(sso));
+  const [expired, setExpired] = useState<AccountExpiredError | null>(null);
+  // The expired session the dialog may still log out; a ref so a repeated close does it once.
+  const expiredRef = useRef<AccountExpiredError | null>(null);
 
-  // Move focus to a new error so keyboard and screen-reader users land on it.
-  useEffect(() => {
-    if (error) errorRef.current?.focus();
-  }, [error]);
+  useEffect(() => settleSsoReturn(), []);
 
-  async function submit(event: SyntheticEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const credentials = await signInWithPassword({ homeserver, username, password });
+  const failureHandler = useCallback(
+    (mode: SignInMode) => (failure: unknown) => {
+      if (failure === null) {
+        setError(null);
+      } else if (failure instanceof AccountExpiredError) {
+        expiredRef.current = failure;
+        setExpired(failure);
+      } else {
+        setError(signInErrorMessage(failure, mode));
+      }
+    },
+    [],
+  );
+  const onPasswordFailure = useCallback(
+    (failure: unknown) => failureHandler(tchap ? 'tchap' : 'password')(failure),
+    [failureHandler, tchap],
+  );
+  const onSsoFailure = useCallback(
+    (failure: unknown) => {
+      setSso({ kind: 'none' });
+      failureHandler('sso')(failure);
+    },
+    [failureHandler],
+  );
+  const onSsoProblem = useCallback((problem: SsoProblem) => setError({ keys: [`sso.errors.${problem}`], values: {} }), []);
+
+  const closeExpired = useCallback(() => {
+    const current = expiredRef.current;
+    expiredRef.current = null;
+    setExpired(null);
+    setSso({ kind: 'none' });
+    if (current?.credentials) void discardCredentials(current.credentials);
+  }, []);
+
+  const onRenewed = useCallback(
+    async (credentials: Credentials) => {
+      expiredRef.current = null; // renewed: this session is kept, not logged out
+      setExpired(null);
       await onSignedIn(credentials);
-    } catch (e) {
-      setError(
-        e instanceof SignInError
-          ? { key: `signIn.errors.${e.problem}`, homeserver: e.detail.homeserver ?? homeserver }
-          : { key: 'signIn.errors.unexpected' },
-      );
-      setBusy(false);
-    }
-  }
+    },
+    [onSignedIn],
+  );
 
   return (
-    <div className="signin-layout">
-      <aside className="brand-panel">
-        <div className="brand-lockup">
-          <Logo size={48} />
-          <span className="brand-name">{t('app.name')}</span>
-        </div>
-        <p className="brand-headline">{t('brand.headline')}</p>
-        <ul className="brand-points">
-          <li>{t('brand.points.e2ee')}</li>
-          <li>{t('brand.points.sovereign')}</li>
-          <li>{t('brand.points.offline')}</li>
-        </ul>
-      </aside>
-      <main className="signin-main">
-        <div className="signin-card">
-          <div className="signin-top">
-            <LanguageSwitcher />
-          </div>
-          <h1>{t('signIn.title')}</h1>
-          <p className="muted">{t('signIn.subtitle')}</p>
-          {error ? (
-            <div className="alert alert-error" role="alert" tabIndex={-1} ref={errorRef}>
-              {t(error.key, { homeserver: error.homeserver })}
-            </div>
-          ) : null}
-          <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
-            <TextField
-              label={t('signIn.homeserver')}
-              hint={t('signIn.homeserverHint')}
-              name="homeserver"
-              autoComplete="url"
-              inputMode="url"
-              spellCheck={false}
-              autoCapitalize="none"
-              value={homeserver}
-              onChange={(e) => setHomeserver(e.target.value)}
-              required
-            />
-            <TextField
-              label={t('signIn.username')}
-              hint={t('signIn.usernameHint')}
-              name="username"
-              autoComplete="username"
-              spellCheck={false}
-              autoCapitalize="none"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              required
-            />
-            <TextField
-              label={t('signIn.password')}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? t('signIn.submitting') : t('signIn.submit')}
-            </button>
-          </form>
-          {platform.kind === 'web' ? <p className="muted small">{t('signIn.sessionOnlyWeb')}</p> : null}
-        </div>
-      </main>
-    </div>
+    <SignInLayout>
+      <h1>{t('signIn.title')}</h1>
+      <p className="muted">{tchap ? t('tchap.subtitle') : t('signIn.subtitle')}</p>
+      <ErrorAlert message={error ? t(error.keys, error.values) : null} />
+      {sso.kind === 'token' ? (
+        <SsoTokenPanel
+          token={sso.token}
+          homeserver={sso.homeserver}
+          solicited={sso.solicited}
+          onCredentials={onSignedIn}
+          onFailure={onSsoFailure}
+          onDecline={() => setSso({ kind: 'none' })}
+        />
+      ) : tchap ? (
+        <TchapSignInForm tchap={tchap} onCredentials={onSignedIn} onFailure={onPasswordFailure} onSsoProblem={onSsoProblem} />
+      ) : (
+        <PasswordSignInForm
+          defaultHomeserver={defaultHomeserver}
+          onCredentials={onSignedIn}
+          onFailure={onPasswordFailure}
+          onSsoProblem={onSsoProblem}
+        />
+      )}
+      {platform.kind === 'web' ? <p className="muted small">{t('signIn.sessionOnlyWeb')}</p> : null}
+      <ExpiredAccountDialog expired={expired} onRenewed={onRenewed} onClose={closeExpired} />
+    </SignInLayout>
   );
 }

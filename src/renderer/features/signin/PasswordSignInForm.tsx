@@ -1,0 +1,104 @@
+// The plain Matrix sign-in: homeserver, user name, password, and single sign-on when the homeserver
+// offers it. An organisation that fixes the homeserver (allowCustomHomeserver: false) shows it as text.
+import { useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppConfig } from '../../app/AppConfigContext.ts';
+import { signInWithPassword, type Credentials } from '../../matrix/signIn.ts';
+import { TextField } from '../../ui/TextField.tsx';
+import { SsoButtons, type SsoProblem } from './SsoButtons.tsx';
+import { useLoginFlows } from './useLoginFlows.ts';
+
+export interface SignInFormProps {
+  onCredentials: (credentials: Credentials) => Promise<void>;
+  /** null clears the current error. */
+  onFailure: (error: unknown) => void;
+  onSsoProblem: (problem: SsoProblem) => void;
+}
+
+export function PasswordSignInForm({
+  defaultHomeserver,
+  onCredentials,
+  onFailure,
+  onSsoProblem,
+}: SignInFormProps & { defaultHomeserver: string }) {
+  const { t } = useTranslation();
+  const config = useAppConfig();
+  const fixedHomeserver = config.allowCustomHomeserver ? null : (config.defaultHomeserver ?? null);
+  const [homeserver, setHomeserver] = useState(fixedHomeserver ?? defaultHomeserver);
+  // Asked about once the address is settled (on load and when the field loses focus), not per key.
+  const [settledHomeserver, setSettledHomeserver] = useState(fixedHomeserver ?? defaultHomeserver);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const discovered = useLoginFlows(config.sso.enabled ? settledHomeserver : null);
+  // Flows describe the settled address: while a new one is being typed they no longer apply.
+  const current = homeserver.trim() === settledHomeserver.trim() ? discovered : null;
+  const sso = current?.flows.sso ?? null;
+  const passwordOffered = current?.flows.password !== false || sso === null;
+
+  async function submit(event: SyntheticEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    onFailure(null);
+    try {
+      await onCredentials(await signInWithPassword({ homeserver, username, password }));
+    } catch (error) {
+      onFailure(error);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
+        {fixedHomeserver === null ? (
+          <TextField
+            label={t('signIn.homeserver')}
+            hint={t('signIn.homeserverHint')}
+            name="homeserver"
+            autoComplete="url"
+            inputMode="url"
+            spellCheck={false}
+            autoCapitalize="none"
+            value={homeserver}
+            onChange={(e) => setHomeserver(e.target.value)}
+            onBlur={() => setSettledHomeserver(homeserver)}
+            required
+          />
+        ) : (
+          <p className="signin-summary">{t('signIn.fixedHomeserver', { homeserver: fixedHomeserver })}</p>
+        )}
+        {passwordOffered ? (
+          <>
+            <TextField
+              label={t('signIn.username')}
+              hint={t('signIn.usernameHint')}
+              name="username"
+              autoComplete="username"
+              spellCheck={false}
+              autoCapitalize="none"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              required
+            />
+            <TextField
+              label={t('signIn.password')}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? t('signIn.submitting') : t('signIn.submit')}
+            </button>
+          </>
+        ) : null}
+      </form>
+      {current && sso ? (
+        <SsoButtons homeserverUrl={current.homeserverUrl} providers={sso} disabled={busy} onProblem={onSsoProblem} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+// Which ways of signing in a homeserver offers (GET /_matrix/client/v3/login): the password form,
+// single sign-on (with its identity providers, when it lists them), or both.
+import { HomeserverError, resolveHomeserver } from '../../matrix/homeserver.ts';
+
+export interface IdentityProvider {
+  id: string;
+  name: string;
+}
+
+export interface LoginFlows {
+  password: boolean;
+  /** Null when the server offers no SSO; an empty list when it does without naming providers. */
+  sso: IdentityProvider[] | null;
+}
+
+export function parseLoginFlows(body: unknown): LoginFlows {
+  const flows: unknown = (body as { flows?: unknown } | null)?.flows;
+  const result: LoginFlows = { password: false, sso: null };
+  if (!Array.isArray(flows)) return result;
+  for (const flow of flows as unknown[]) {
+    if (typeof flow !== 'object' || flow === null) continue;
+    const { type, identity_providers: providers } = flow as { type?: unknown; identity_providers?: unknown };
+    if (type === 'm.login.password') result.password = true;
+    if (type === 'm.login.sso') {
+      result.sso = [...(result.sso ?? []), ...parseProviders(providers)];
+    }
+  }
+  return result;
+}
+
+function parseProviders(providers: unknown): IdentityProvider[] {
+  if (!Array.isArray(providers)) return [];
+  const found: IdentityProvider[] = [];
+  for (const provider of providers as unknown[]) {
+    const { id, name } = (provider ?? {}) as { id?: unknown; name?: unknown };
+    if (typeof id === 'string' && id && typeof name === 'string' && name.trim()) found.push({ id, name: name.trim() });
+  }
+  return found;
+}
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface HomeserverFlows {
+  homeserverUrl: string;
+  flows: LoginFlows;
+}
+
+/** Null when the server cannot be reached or read: the password form then stays as it is. */
+export async function fetchLoginFlows(homeserverUrl: string, fetchFn: Fetch, timeoutMs: number): Promise<LoginFlows | null> {
+  try {
+    const response = await fetchFn(`${homeserverUrl}/_matrix/client/v3/login`, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) return null;
+    return parseLoginFlows(await response.json());
+  } catch {
+    return null;
+  }
+}
+
+/** Resolves what the user typed, then asks for its flows. Null when either step fails. */
+export async function discoverLoginFlows(
+  homeserverInput: string,
+  fetchFn: Fetch,
+  timeoutMs: number,
+): Promise<HomeserverFlows | null> {
+  let homeserverUrl: string;
+  try {
+    homeserverUrl = await resolveHomeserver(homeserverInput, { fetch: fetchFn, timeoutMs });
+  } catch (error) {
+    if (error instanceof HomeserverError) return null;
+    throw error;
+  }
+  const flows = await fetchLoginFlows(homeserverUrl, fetchFn, timeoutMs);
+  return flows ? { homeserverUrl, flows } : null;
+}
