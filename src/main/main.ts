@@ -31,6 +31,7 @@ import { createRepeatFilter } from '../shared/teams/repeatFilter.ts';
 import { openIsolatedTeamsWindow } from './teams/isolatedWindow.main.ts';
 import { joinTeamsMeeting } from './teams/teamsJoin.ts';
 import { teamsLinksIn } from './teams/osLinks.ts';
+import { ssoCallbackEntryUrl } from './ssoCallback.ts';
 import { createMainWindow } from './window.main.ts';
 
 const IPC_TIMEOUT_MS = 15_000;
@@ -84,6 +85,17 @@ function forwardTeamsLink(link: string): void {
 function onSecondInstance(argv: string[]): void {
   focusMainWindow();
   for (const link of teamsLinksIn(argv)) forwardTeamsLink(link);
+  for (const arg of argv) finishSsoFromDeepLink(arg);
+}
+
+/**
+ * The identity provider sends the browser back to relais://app/sso-callback?loginToken=…; the OS
+ * hands that URL to us. Load the app with the token so the renderer (which started the SSO in this
+ * window, so its session storage still names the homeserver) completes the sign-in.
+ */
+function finishSsoFromDeepLink(url: string): void {
+  const entry = ssoCallbackEntryUrl(url);
+  if (entry && mainWindow) void mainWindow.loadURL(entry).catch(() => log('sso: could not load the callback'));
 }
 
 async function start(): Promise<void> {
@@ -155,7 +167,10 @@ async function start(): Promise<void> {
   });
   // Register as the msteams: handler only for installed builds (a dev run would register the bare
   // Electron binary). Packaged Linux and Windows builds also declare it in their installers.
-  if (app.isPackaged) app.setAsDefaultProtocolClient('msteams');
+  if (app.isPackaged) {
+    app.setAsDefaultProtocolClient('msteams');
+    app.setAsDefaultProtocolClient(APP_SCHEME);
+  }
 }
 
 if (acquireSingleInstance(app, onSecondInstance)) {
@@ -163,6 +178,7 @@ if (acquireSingleInstance(app, onSecondInstance)) {
   app.on('open-url', (event, url) => {
     event.preventDefault();
     for (const link of teamsLinksIn([url])) forwardTeamsLink(link);
+    finishSsoFromDeepLink(url);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
