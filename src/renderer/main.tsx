@@ -4,6 +4,8 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App.tsx';
 import { initialHomeserver, loadAppConfig } from './app/appConfig.ts';
 import { AppConfigContext } from './app/AppConfigContext.ts';
+import { applyMachinePolicy } from './app/policyOverlay.ts';
+import { NO_MANAGED_SETTINGS } from './app/ManagedSettingsContext.ts';
 import { PlatformContext } from './app/PlatformContext.ts';
 import { ConfigProblemScreen } from './features/signin/ConfigProblemScreen.tsx';
 import { initI18n } from './i18n/i18n.ts';
@@ -12,10 +14,13 @@ import './styles.css';
 
 async function boot(): Promise<void> {
   const platform = detectPlatform(window);
-  const [languages, appConfig] = await Promise.all([
+  const [languages, loadedConfig, managed] = await Promise.all([
     platform.preferredLanguages().catch(() => [...navigator.languages]),
     loadAppConfig((input, init) => fetch(input, init)),
+    platform.managedSettings().catch(() => NO_MANAGED_SETTINGS),
   ]);
+  const appConfig =
+    loadedConfig.kind === 'ok' ? { ...loadedConfig, config: applyMachinePolicy(loadedConfig.config, managed) } : loadedConfig;
   const i18n = await initI18n(languages);
   const root = document.getElementById('root');
   if (!root) throw new Error('missing #root');

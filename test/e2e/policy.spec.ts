@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDesktopHarness } from './desktopHarness.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
+import { TEST_USERS } from './testUsers.ts';
 
 test.skip(
   process.env.RELAIS_SECRET_SERVICE !== '1',
@@ -29,6 +30,32 @@ test('a broken policy file shows safe mode, explained in plain words, and no sig
     await expect(page.getByRole('alert')).toContainText('IT');
     await expect(page.getByRole('textbox', { name: 'Password' })).toHaveCount(0);
     await expectAccessible(page);
+    await context.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a homeserver locked by policy cannot be changed on the sign-in screen', async ({ browser, env }) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'relais-policy-'));
+  const policyDir = path.join(root, 'etc-relais');
+  mkdirSync(policyDir);
+  writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify({ policyVersion: 1, homeservers: [env.homeserver] }));
+  try {
+    const harness = await createDesktopHarness({ appOrigin: env.webUrl, markerFile: path.join(root, 'marker.json'), policyDir });
+    const context = await browser.newContext({ locale: 'en-GB' });
+    await harness.attach(context);
+    const page = await context.newPage();
+    // A homeserver suggested by the URL is ignored: the policy's wins.
+    await page.goto(`${env.webUrl}?hs=${encodeURIComponent('https://elsewhere.example')}`);
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Homeserver' })).toHaveCount(0);
+    await expect(page.getByText(env.homeserver)).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('textbox', { name: 'Username' }).fill(TEST_USERS.grace.username);
+    await page.getByRole('textbox', { name: 'Password' }).fill(TEST_USERS.grace.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
     await context.close();
   } finally {
     rmSync(root, { recursive: true, force: true });
