@@ -56,6 +56,47 @@ test('a homeserver locked by policy cannot be changed on the sign-in screen', as
     await page.getByRole('textbox', { name: 'Password' }).fill(TEST_USERS.grace.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
+    // The keychain outlives the browser context: sign out so the next test starts signed out.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await context.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the settings screen shows what the organisation locked, and why', async ({ browser, env }) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'relais-policy-'));
+  const policyDir = path.join(root, 'etc-relais');
+  mkdirSync(policyDir);
+  writeFileSync(
+    path.join(policyDir, 'policy.json'),
+    JSON.stringify({
+      policyVersion: 1,
+      homeservers: [env.homeserver],
+      teamsBridge: { enabled: true, sunset: '2027-06-30', modes: { '*': { mode: 'browser' } } },
+    }),
+  );
+  try {
+    const harness = await createDesktopHarness({ appOrigin: env.webUrl, markerFile: path.join(root, 'marker.json'), policyDir });
+    const context = await browser.newContext({ locale: 'en-GB' });
+    await harness.attach(context);
+    const page = await context.newPage();
+    await page.goto(env.webUrl);
+    await page.getByRole('textbox', { name: 'Username' }).fill(TEST_USERS.grace.username);
+    await page.getByRole('textbox', { name: 'Password' }).fill(TEST_USERS.grace.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const managed = dialog.getByRole('region', { name: 'Managed by your organisation' });
+    await expect(managed.getByRole('term').filter({ hasText: /^Homeserver$/ })).toBeVisible();
+    await expect(managed.getByRole('definition').filter({ hasText: env.homeserver })).toContainText(
+      `Locked by your organisation (set by machine policy in ${path.join(policyDir, 'policy.json')}:`,
+    );
+    await expect(managed.getByRole('definition').filter({ hasText: '2027-06-30' })).toContainText('Locked by your organisation');
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
     await context.close();
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -6,4 +6,5 @@ export const TEST_USERS = {
   erin: { username: 'erin', password: 'erin-password-for-tests' },
   frank: { username: 'frank', password: 'frank-password-for-tests' },
   grace: { username: 'grace', password: 'grace-password-for-tests' },
+  heidi: { username: 'heidi', password: 'heidi-password-for-tests' },
 } as const;

@@ -1,6 +1,6 @@
 // Packaging cannot run here (no Electron zip, fpm or WiX), so its configuration is checked instead:
 // electron-builder's own schema, the managed-rollout essentials, and the fuses.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { FuseV1Options } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ interface BuilderConfig {
   afterPack: string;
   protocols: { schemes: string[] }[];
   linux: { target: string[]; mimeTypes: string[] };
-  deb: { depends: string[] };
+  deb: { depends: string[]; fpm: string[] };
+  win: { extraResources: { from: string; to: string; filter: string[] }[] };
   msi: { perMachine: boolean; upgradeCode: string };
 }
 
@@ -45,6 +46,19 @@ describe('electron-builder.yml', () => {
     expect(config.deb.depends).toContain('libsecret-1-0');
     expect(config.linux.mimeTypes).toEqual(expect.arrayContaining(['x-scheme-handler/relais', 'x-scheme-handler/msteams']));
     expect(config.protocols.flatMap((p) => p.schemes)).toEqual(expect.arrayContaining(['relais', 'msteams']));
+  });
+
+  it('installs the example policy under /usr/share, never as a live /etc file', () => {
+    const { deb } = loadConfig();
+    expect(deb.fpm).toContain('build/policy/policy.example.json=/usr/share/relais/policy.example.json');
+    expect(deb.fpm.join(' ')).not.toContain('/etc/');
+    for (const mapping of deb.fpm) expect(existsSync(mapping.split('=')[0] ?? '')).toBe(true);
+  });
+
+  it('ships the ADMX/ADML templates with the Windows build', () => {
+    const [resource] = loadConfig().win.extraResources;
+    expect(resource).toMatchObject({ from: 'build/policy', to: 'policy' });
+    expect(existsSync('build/policy/relais.admx')).toBe(true);
   });
 
   it('builds a per-machine MSI with a pinned upgrade code', () => {

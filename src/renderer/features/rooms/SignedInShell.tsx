@@ -9,6 +9,7 @@ import { InvitationView, RoomView } from '../room/RoomView.tsx';
 import { NewRoomDialog } from './NewRoomDialog.tsx';
 import { RecoverySetup } from './RecoverySetup.tsx';
 import { JoinTeamsDialog } from '../teams/JoinTeamsDialog.tsx';
+import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 import { usePlatform } from '../../app/PlatformContext.ts';
 import { RoomList } from './RoomList.tsx';
 import { useDesktopNotifications } from './useDesktopNotifications.ts';
@@ -25,6 +26,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
   const rooms = useRoomList(session.client);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [creating, setCreating] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [teamsDialog, setTeamsDialog] = useState<{ text: string; key: number } | null>(null);
   const platform = usePlatform();
   // A Teams link handed over by the OS opens the same dialog, pre-filled.
@@ -50,6 +52,9 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
         <div className="shell-header-end">
           <span className="muted small">{t('session.signedInAs', { userId: session.credentials.userId })}</span>
           <LanguageSwitcher />
+          <button type="button" className="button button-secondary" onClick={() => setSettingsOpen(true)}>
+            {t('settings.open')}
+          </button>
           <button type="button" className="button button-secondary" onClick={onSignOut}>
             {t('session.signOut')}
           </button>
@@ -89,6 +94,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
         </main>
       </div>
       <NewRoomDialog client={session.client} open={creating} onClose={() => setCreating(false)} />
+      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
       {teamsDialog ? (
         <JoinTeamsDialog key={teamsDialog.key} open initialText={teamsDialog.text} onClose={() => setTeamsDialog(null)} />
       ) : null}
