@@ -71,5 +71,5 @@ function formatValue(value: unknown, t: (key: string) => string): string {
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) return value.map((v) => String(v)).join(', ') || '—';
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as string | number);
+  return String(value);
 }
