@@ -70,6 +70,6 @@ function formatValue(value: unknown, t: (key: string) => string): string {
   if (value === false) return t('settings.off');
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) return value.map((v) => String(v)).join(', ') || '—';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return JSON.stringify(value);
 }
