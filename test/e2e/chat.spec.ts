@@ -152,3 +152,28 @@ test('a mention raises a desktop notification when the room is not in view', asy
   await alice.context.close();
   await bob.context.close();
 });
+
+test('a direct message: started by ID, listed as direct, encrypted', async ({ browser, env }) => {
+  test.setTimeout(120_000);
+  const alice = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.ivan);
+  const bob = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.judy);
+  await alice.page.getByRole('button', { name: 'New direct message' }).click();
+  const dialog = alice.page.getByRole('dialog', { name: 'New direct message' });
+  await dialog.getByRole('textbox', { name: 'User ID' }).fill('@ivan:localhost');
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('your own ID');
+  await dialog.getByRole('textbox', { name: 'User ID' }).fill('@judy:localhost');
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await expect(alice.page.getByText('Encrypted', { exact: true })).toBeVisible();
+  await expect(alice.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: /Direct message/ })).toBeVisible({
+    timeout: 15_000,
+  });
+  await alice.page.getByRole('textbox', { name: 'Message' }).fill('Just between us');
+  await alice.page.keyboard.press('Enter');
+
+  await bob.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: /ivan/ }).click();
+  await bob.page.getByRole('button', { name: 'Accept' }).click();
+  await expect(bob.page.getByRole('log').getByText('Just between us')).toBeVisible({ timeout: 30_000 });
+  await alice.context.close();
+  await bob.context.close();
+});

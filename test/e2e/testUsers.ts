@@ -7,4 +7,6 @@ export const TEST_USERS = {
   frank: { username: 'frank', password: 'frank-password-for-tests' },
   grace: { username: 'grace', password: 'grace-password-for-tests' },
   heidi: { username: 'heidi', password: 'heidi-password-for-tests' },
+  ivan: { username: 'ivan', password: 'ivan-password-for-tests' },
+  judy: { username: 'judy', password: 'judy-password-for-tests' },
 } as const;

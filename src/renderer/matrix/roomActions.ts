@@ -4,12 +4,48 @@ import { EventType, Preset, type MatrixClient } from 'matrix-js-sdk';
 const MEGOLM = 'm.megolm.v1.aes-sha2';
 const MATRIX_USER_ID = /^@[a-z0-9._=\-/+]+:[a-z0-9.-]+(:\d{1,5})?$/i;
 
-export async function createPrivateRoom(client: MatrixClient, name: string): Promise<string> {
+/** Tchap servers expect every room to say who may ever join it (Tchap's own clients always do). */
+const TCHAP_ACCESS_RULES = 'im.vector.room.access_rules';
+
+export interface RoomCreationContext {
+  tchap: boolean;
+}
+
+function encryptionState() {
+  return { type: EventType.RoomEncryption, state_key: '', content: { algorithm: MEGOLM } };
+}
+
+export async function createPrivateRoom(
+  client: MatrixClient,
+  name: string,
+  context: RoomCreationContext = { tchap: false },
+): Promise<string> {
+  const initialState = [
+    encryptionState(),
+    ...(context.tchap ? [{ type: TCHAP_ACCESS_RULES, state_key: '', content: { rule: 'restricted' } }] : []),
+  ];
+  const { room_id: roomId } = await client.createRoom({ name, preset: Preset.PrivateChat, initial_state: initialState });
+  return roomId;
+}
+
+/** A direct message: an encrypted private room flagged as direct, recorded in m.direct for both lists. */
+export async function createDirectMessage(
+  client: MatrixClient,
+  userId: string,
+  context: RoomCreationContext = { tchap: false },
+): Promise<string> {
+  const initialState = [
+    encryptionState(),
+    ...(context.tchap ? [{ type: TCHAP_ACCESS_RULES, state_key: '', content: { rule: 'direct' } }] : []),
+  ];
   const { room_id: roomId } = await client.createRoom({
-    name,
-    preset: Preset.PrivateChat,
-    initial_state: [{ type: EventType.RoomEncryption, state_key: '', content: { algorithm: MEGOLM } }],
+    preset: Preset.TrustedPrivateChat,
+    is_direct: true,
+    invite: [userId],
+    initial_state: initialState,
   });
+  const direct = client.getAccountData(EventType.Direct)?.getContent<Record<string, string[]>>() ?? {};
+  await client.setAccountData(EventType.Direct, { ...direct, [userId]: [...(direct[userId] ?? []), roomId] });
   return roomId;
 }
 

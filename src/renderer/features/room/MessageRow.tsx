@@ -87,7 +87,7 @@ function MessageBody({ client, item }: { client: MatrixClient; item: TimelineIte
     case 'redacted':
       return <p className="message-body muted">{t('timeline.redacted')}</p>;
     case 'undecryptable':
-      return <p className="message-body muted">{t('timeline.undecryptable')}</p>;
+      return <p className="message-body muted">{t(`timeline.undecryptableWhy.${undecryptableKey(item.body)}`)}</p>;
     case 'image':
     case 'file':
       return item.media ? (
@@ -110,4 +110,15 @@ function MessageBody({ client, item }: { client: MatrixClient; item: TimelineIte
         <p className="message-body">{item.body}</p>
       );
   }
+}
+
+/** Groups the SDK's decryption failure codes into reasons a person can act on. */
+function undecryptableKey(code: string): string {
+  if (code.startsWith('HISTORICAL_MESSAGE_USER_NOT_JOINED')) return 'notJoined';
+  if (code === 'HISTORICAL_MESSAGE_BACKUP_UNCONFIGURED' || code === 'HISTORICAL_MESSAGE_NO_KEY_BACKUP') return 'noBackup';
+  if (code === 'MEGOLM_KEY_WITHHELD_FOR_UNVERIFIED_DEVICE') return 'unverifiedDevice';
+  if (code === 'MEGOLM_KEY_WITHHELD') return 'withheld';
+  if (code === 'SENDER_IDENTITY_PREVIOUSLY_VERIFIED' || code === 'UNSIGNED_SENDER_DEVICE' || code === 'UNKNOWN_SENDER_DEVICE')
+    return 'untrustedSender';
+  return 'keysMissing';
 }

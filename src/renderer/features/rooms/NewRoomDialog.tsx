@@ -5,10 +5,12 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { createPrivateRoom } from '../../matrix/roomActions.ts';
 import { roomHref } from '../../app/useHashRoute.ts';
+import { useAppConfig } from '../../app/AppConfigContext.ts';
 
 export function NewRoomDialog({ client, open, onClose }: { client: MatrixClient; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
+  const tchap = useAppConfig().tchap?.enabled === true;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -21,7 +23,7 @@ export function NewRoomDialog({ client, open, onClose }: { client: MatrixClient;
     setBusy(true);
     setError(null);
     try {
-      const roomId = await createPrivateRoom(client, name.trim());
+      const roomId = await createPrivateRoom(client, name.trim(), { tchap });
       setName('');
       onClose();
       window.location.hash = roomHref(roomId);

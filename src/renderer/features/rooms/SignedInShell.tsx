@@ -7,6 +7,7 @@ import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
 import { Logo } from '../../ui/Logo.tsx';
 import { InvitationView, RoomView } from '../room/RoomView.tsx';
 import { NewRoomDialog } from './NewRoomDialog.tsx';
+import { NewDirectMessageDialog } from './NewDirectMessageDialog.tsx';
 import { RecoverySetup } from './RecoverySetup.tsx';
 import { JoinTeamsDialog } from '../teams/JoinTeamsDialog.tsx';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
@@ -27,6 +28,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [startingDm, setStartingDm] = useState(false);
   const [teamsDialog, setTeamsDialog] = useState<{ text: string; key: number } | null>(null);
   const platform = usePlatform();
   // A Teams link handed over by the OS opens the same dialog, pre-filled.
@@ -74,6 +76,9 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
             {t('rooms.newRoom')}
           </button>
+          <button type="button" className="button button-secondary" onClick={() => setStartingDm(true)}>
+            {t('dm.new')}
+          </button>
           <RoomList rooms={rooms} activeRoomId={openRoomId} />
           <button type="button" className="button button-secondary" onClick={() => setTeamsDialog({ text: '', key: Date.now() })}>
             {t('teams.joinMenu')}
@@ -95,6 +100,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
       </div>
       <NewRoomDialog client={session.client} open={creating} onClose={() => setCreating(false)} />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <NewDirectMessageDialog client={session.client} open={startingDm} onClose={() => setStartingDm(false)} />
       {teamsDialog ? (
         <JoinTeamsDialog key={teamsDialog.key} open initialText={teamsDialog.text} onClose={() => setTeamsDialog(null)} />
       ) : null}
