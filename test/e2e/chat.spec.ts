@@ -108,7 +108,10 @@ test.describe('chat between two users on a real Synapse', () => {
   });
 });
 
-test('a mention raises a desktop notification when the room is not in view', async ({ browser, env }) => {
+test('a mention picked from autocomplete raises a desktop notification when the room is not in view', async ({
+  browser,
+  env,
+}) => {
   test.setTimeout(120_000);
   const alice = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.carol);
   const bob = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.dave, {
@@ -136,8 +139,16 @@ test('a mention raises a desktop notification when the room is not in view', asy
 
   await alice.page.getByRole('textbox', { name: 'Message' }).fill('Ordinary message, no notification');
   await alice.page.keyboard.press('Enter');
-  await alice.page.getByRole('textbox', { name: 'Message' }).fill('dave: can you review the budget?');
-  await alice.page.keyboard.press('Enter');
+  // Mention with autocomplete: "@da" proposes dave; Enter picks him.
+  const composer = alice.page.getByRole('textbox', { name: 'Message' });
+  await composer.pressSequentially('@da');
+  const options = alice.page.getByRole('listbox', { name: 'People in this room' });
+  await expect(options.getByRole('option', { name: /dave/ })).toBeVisible();
+  await expectAccessible(alice.page);
+  await composer.press('Enter');
+  await expect(composer).toHaveValue('dave ');
+  await composer.pressSequentially('can you review the budget?');
+  await composer.press('Enter');
   await expect
     .poll(
       () =>
@@ -148,7 +159,7 @@ test('a mention raises a desktop notification when the room is not in view', asy
         timeout: 30_000,
       },
     )
-    .toEqual([{ title: roomName, body: 'carol: dave: can you review the budget?' }]);
+    .toEqual([{ title: roomName, body: 'carol: dave can you review the budget?' }]);
   await alice.context.close();
   await bob.context.close();
 });

@@ -2,6 +2,7 @@
 // cannot run on these machines): `window.relais` is built from the IPC contract exactly as the
 // preload builds it, and each call goes to the REAL main-process router, handlers and keychain store
 // (gnome-keyring's Secret Service under test/env/with-keyring.sh) in this Node process.
+import { randomUUID } from 'node:crypto';
 import type { BrowserContext } from '@playwright/test';
 import { createIpcHandlers } from '../../src/main/ipc/handlers.ts';
 import { createIpcRouter } from '../../src/main/ipc/router.ts';
@@ -32,6 +33,7 @@ export interface HarnessOptions {
 
 export async function createDesktopHarness(options: HarnessOptions): Promise<DesktopHarness> {
   const log: string[] = [];
+  const keychainService = `eu.relais.desktop.test-${randomUUID()}`;
   const opened = { external: [] as string[], isolated: [] as string[] };
   const open = () =>
     openSecretStore({
@@ -39,6 +41,8 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
       entry: napiEntryFactory('linux'),
       marker: fileBackendMarker(options.markerFile),
       log: (m) => log.push(m),
+      // Each harness has its own keychain namespace: a session left by one test never leaks into another.
+      service: keychainService,
     });
   const secrets = createSecretsHolder(await open(), open);
   const policy = loadMachinePolicy({

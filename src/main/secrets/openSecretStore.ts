@@ -29,6 +29,8 @@ export interface OpenOptions {
   entry: EntryFactory | null;
   marker: BackendMarker;
   log(message: string): void;
+  /** The keychain service name; tests give each run its own so they cannot see each other's secrets. */
+  service?: string;
 }
 
 const PROBE_ACCOUNT = 'relais-keychain-probe';
@@ -51,7 +53,7 @@ export async function openSecretStore(options: OpenOptions): Promise<OpenedSecre
   const backend = backendFor(options.platform);
   const previous = await options.marker.read().catch(() => null);
   if (backend && options.entry) {
-    const store = new KeyringSecretStore(backend, options.entry);
+    const store = new KeyringSecretStore(backend, options.entry, options.service);
     try {
       // A write proves the keychain answers and is unlocked: a locked Secret Service collection
       // answers a lookup of a missing item without asking to be unlocked.

@@ -1,9 +1,16 @@
 // Outgoing message operations: plain sends, replies, edits and reactions, as the spec shapes them.
 import { EventType, RelationType, type MatrixClient } from 'matrix-js-sdk';
 import { markdownToContent } from './messageContent.ts';
+import { withMentions, type MentionCandidate } from './mentions.ts';
 
-export async function sendText(client: MatrixClient, roomId: string, text: string, replyToEventId: string | null): Promise<void> {
-  const content = markdownToContent(text);
+export async function sendText(
+  client: MatrixClient,
+  roomId: string,
+  text: string,
+  replyToEventId: string | null,
+  mentions: readonly MentionCandidate[] = [],
+): Promise<void> {
+  const content = withMentions(markdownToContent(text), mentions);
   if (replyToEventId)
     await client.sendMessage(roomId, { ...content, 'm.relates_to': { 'm.in_reply_to': { event_id: replyToEventId } } });
   else await client.sendMessage(roomId, content);

@@ -1,25 +1,65 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AttachmentTooLargeError } from '../../matrix/attachments.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { formatSize } from './MediaView.tsx';
+import {
+  findMentionQuery,
+  insertMention,
+  mentionCandidates,
+  type MentionCandidate,
+  type MentionQuery,
+} from '../../matrix/mentions.ts';
 
 export interface ComposerProps {
   replyTo: TimelineItem | null;
   onCancelReply: () => void;
   /** The user's last message, offered for editing with the Up arrow in an empty composer. */
   lastOwnMessage: TimelineItem | null;
-  onSend: (text: string, mode: { kind: 'new' } | { kind: 'edit'; eventId: string }) => Promise<void>;
+  onSend: (
+    text: string,
+    mode: { kind: 'new' } | { kind: 'edit'; eventId: string },
+    mentions: MentionCandidate[],
+  ) => Promise<void>;
+  members: readonly MentionCandidate[];
+  myUserId: string;
   onTyping: (typing: boolean) => void;
   onAttach: (file: File) => Promise<void>;
 }
 
-export function Composer({ replyTo, onCancelReply, lastOwnMessage, onSend, onTyping, onAttach }: ComposerProps) {
+export function Composer({
+  replyTo,
+  onCancelReply,
+  lastOwnMessage,
+  onSend,
+  onTyping,
+  onAttach,
+  members,
+  myUserId,
+}: ComposerProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<TimelineItem | null>(null);
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const listId = useId();
+  const [mentions, setMentions] = useState<MentionCandidate[]>([]);
+  const [mention, setMention] = useState<{ at: MentionQuery; options: MentionCandidate[]; active: number } | null>(null);
+
+  function updateMention(value: string, caret: number) {
+    const at = findMentionQuery(value, caret);
+    const options = at ? mentionCandidates(members, at.query, myUserId) : [];
+    setMention(at && options.length > 0 ? { at, options, active: 0 } : null);
+  }
+
+  function choose(option: MentionCandidate) {
+    if (!mention) return;
+    const next = insertMention(text, mention.at, option);
+    setText(next.text);
+    setMentions((m) => [...m, option]);
+    setMention(null);
+    requestAnimationFrame(() => inputRef.current?.setSelectionRange(next.caret, next.caret));
+  }
   const fileRef = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState<string | null>(null);
 
@@ -49,12 +89,15 @@ export function Composer({ replyTo, onCancelReply, lastOwnMessage, onSend, onTyp
     if (!message) return;
     setError(null);
     const mode = editing ? { kind: 'edit' as const, eventId: editing.eventId } : { kind: 'new' as const };
+    const sentMentions = mentions;
+    setMentions([]);
+    setMention(null);
     // Clear first: the message shows in the timeline as pending; on failure the text comes back.
     setText('');
     setEditing(null);
     onTyping(false);
     try {
-      await onSend(message, mode);
+      await onSend(message, mode, sentMentions);
     } catch {
       setText(message);
       setError(t('composer.sendFailed'));
@@ -62,6 +105,26 @@ export function Composer({ replyTo, onCancelReply, lastOwnMessage, onSend, onTyp
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (mention) {
+      const count = mention.options.length;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setMention({ ...mention, active: (mention.active + step + count) % count });
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        const option = mention.options[mention.active];
+        if (option) choose(option);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setMention(null);
+        return;
+      }
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
@@ -142,9 +205,31 @@ export function Composer({ replyTo, onCancelReply, lastOwnMessage, onSend, onTyp
           onChange={(e) => {
             setText(e.target.value);
             onTyping(e.target.value.length > 0);
+            updateMention(e.target.value, e.target.selectionStart);
           }}
+          // A textbox (as screen readers expect a message field to be) that drives a listbox:
+          // aria-autocomplete and aria-activedescendant are valid on textbox.
+          aria-autocomplete="list"
+          aria-controls={listId}
+          aria-activedescendant={mention ? `${listId}-${mention.active}` : undefined}
           onKeyDown={onKeyDown}
         />
+        <ul id={listId} role="listbox" aria-label={t('composer.mentions')} className="mention-list" hidden={mention === null}>
+          {mention?.options.map((option, index) => (
+            <li
+              key={option.userId}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === mention.active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(option);
+              }}
+            >
+              <span className="mention-name">{option.name}</span> <span className="muted small">{option.userId}</span>
+            </li>
+          ))}
+        </ul>
         <button type="submit" className="button button-primary inline">
           {t('composer.send')}
         </button>

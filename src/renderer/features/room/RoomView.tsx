@@ -71,12 +71,14 @@ export function RoomView({ client, room }: { client: MatrixClient; room: Room })
         onCancelReply={() => setReplyTo(null)}
         lastOwnMessage={lastOwnMessage}
         onAttach={(file) => sendAttachment(client, room.roomId, file, encrypted)}
-        onSend={async (text, mode) => {
+        members={room.getJoinedMembers().map((m) => ({ userId: m.userId, name: m.name }))}
+        myUserId={me}
+        onSend={async (text, mode, mentions) => {
           if (mode.kind === 'edit') await sendEdit(client, room.roomId, mode.eventId, text);
           else {
             const reply = replyTo?.eventId ?? null;
             setReplyTo(null);
-            await sendText(client, room.roomId, text, reply);
+            await sendText(client, room.roomId, text, reply, mentions);
           }
         }}
       />
