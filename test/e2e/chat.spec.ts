@@ -188,3 +188,37 @@ test('a direct message: started by ID, listed as direct, encrypted', async ({ br
   await alice.context.close();
   await bob.context.close();
 });
+
+test('two people verify each other by emoji (SAS)', async ({ browser, env }) => {
+  test.setTimeout(120_000);
+  const alice = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.kim);
+  const bob = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.leo);
+  await alice.page.getByRole('button', { name: 'New direct message' }).click();
+  await alice.page
+    .getByRole('dialog', { name: 'New direct message' })
+    .getByRole('textbox', { name: 'User ID' })
+    .fill('@leo:localhost');
+  await alice.page.getByRole('dialog', { name: 'New direct message' }).getByRole('button', { name: 'Start' }).click();
+  await bob.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: /kim/ }).click();
+  await bob.page.getByRole('button', { name: 'Accept' }).click();
+
+  await alice.page.getByRole('button', { name: 'Verify leo' }).click({ timeout: 30_000 });
+  const incoming = bob.page.getByRole('dialog', { name: 'Verify @kim:localhost' });
+  await expect(incoming).toContainText('wants to verify', { timeout: 30_000 });
+  await incoming.getByRole('button', { name: 'Verify' }).click();
+
+  const aliceDialog = alice.page.getByRole('dialog', { name: 'Verify @leo:localhost' });
+  const aliceEmoji = aliceDialog.getByRole('list', { name: 'Emoji to compare' }).getByRole('listitem');
+  const bobEmoji = incoming.getByRole('list', { name: 'Emoji to compare' }).getByRole('listitem');
+  await expect(aliceEmoji).toHaveCount(7, { timeout: 30_000 });
+  await expect(bobEmoji).toHaveCount(7);
+  expect(await aliceEmoji.allTextContents()).toEqual(await bobEmoji.allTextContents());
+  await expectAccessible(alice.page);
+
+  await aliceDialog.getByRole('button', { name: 'They match' }).click();
+  await incoming.getByRole('button', { name: 'They match' }).click();
+  await expect(aliceDialog).toContainText('@leo:localhost is verified', { timeout: 30_000 });
+  await expect(incoming).toContainText('@kim:localhost is verified', { timeout: 30_000 });
+  await alice.context.close();
+  await bob.context.close();
+});

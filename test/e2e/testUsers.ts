@@ -9,4 +9,6 @@ export const TEST_USERS = {
   heidi: { username: 'heidi', password: 'heidi-password-for-tests' },
   ivan: { username: 'ivan', password: 'ivan-password-for-tests' },
   judy: { username: 'judy', password: 'judy-password-for-tests' },
+  kim: { username: 'kim', password: 'kim-password-for-tests' },
+  leo: { username: 'leo', password: 'leo-password-for-tests' },
 } as const;

@@ -10,7 +10,7 @@ import { Timeline } from './Timeline.tsx';
 import { readersOf, useSendReadReceipts, useTypingMembers } from './useTypingAndReceipts.ts';
 import { useTimeline } from './useTimeline.ts';
 
-export function RoomView({ client, room }: { client: MatrixClient; room: Room }) {
+export function RoomView({ client, room, onVerify }: { client: MatrixClient; room: Room; onVerify: (userId: string) => void }) {
   const { t } = useTranslation();
   const items = useTimeline(client, room);
   const [replyTo, setReplyTo] = useState<TimelineItem | null>(null);
@@ -18,6 +18,9 @@ export function RoomView({ client, room }: { client: MatrixClient; room: Room })
   const lastOwnMessage =
     [...items].reverse().find((i) => i.mine && (i.kind === 'text' || i.kind === 'emote' || i.kind === 'notice')) ?? null;
   const encrypted = room.hasEncryptionStateEvent();
+  // In a conversation with one other person, offer to verify them by emoji.
+  const others = room.getJoinedMembers().filter((m) => m.userId !== client.getSafeUserId());
+  const verifiable = encrypted && others.length === 1 ? others[0] : undefined;
   const typing = useTypingMembers(client, room);
   useSendReadReceipts(client, room);
   const me = client.getSafeUserId();
@@ -38,6 +41,11 @@ export function RoomView({ client, room }: { client: MatrixClient; room: Room })
         <h1 id="room-title">{room.name}</h1>
         {encrypted ? <span className="pill">{t('room.encrypted')}</span> : null}
         <div className="room-header-actions">
+          {verifiable ? (
+            <button type="button" className="button button-secondary" onClick={() => onVerify(verifiable.userId)}>
+              {t('verify.start', { name: verifiable.name })}
+            </button>
+          ) : null}
           <button type="button" className="button button-secondary" onClick={() => setInviting(true)}>
             {t('room.invite')}
           </button>

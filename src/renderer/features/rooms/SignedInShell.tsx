@@ -11,6 +11,8 @@ import { NewDirectMessageDialog } from './NewDirectMessageDialog.tsx';
 import { RecoverySetup } from './RecoverySetup.tsx';
 import { JoinTeamsDialog } from '../teams/JoinTeamsDialog.tsx';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
+import { VerificationDialog } from '../verification/VerificationDialog.tsx';
+import { useVerification } from '../verification/useVerification.ts';
 import { usePlatform } from '../../app/PlatformContext.ts';
 import { RoomList } from './RoomList.tsx';
 import { useDesktopNotifications } from './useDesktopNotifications.ts';
@@ -29,6 +31,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [startingDm, setStartingDm] = useState(false);
+  const verification = useVerification(session.client);
   const [teamsDialog, setTeamsDialog] = useState<{ text: string; key: number } | null>(null);
   const platform = usePlatform();
   // A Teams link handed over by the OS opens the same dialog, pre-filled.
@@ -88,7 +91,12 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
           {room && openSummary?.kind === 'invite' ? (
             <InvitationView client={session.client} room={room} />
           ) : room && openSummary ? (
-            <RoomView key={room.roomId} client={session.client} room={room} />
+            <RoomView
+              key={room.roomId}
+              client={session.client}
+              room={room}
+              onVerify={(userId) => void verification.start(userId, room.roomId)}
+            />
           ) : (
             <div className="welcome">
               <Logo size={64} />
@@ -100,6 +108,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
       </div>
       <NewRoomDialog client={session.client} open={creating} onClose={() => setCreating(false)} />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <VerificationDialog controller={verification} />
       <NewDirectMessageDialog client={session.client} open={startingDm} onClose={() => setStartingDm(false)} />
       {teamsDialog ? (
         <JoinTeamsDialog key={teamsDialog.key} open initialText={teamsDialog.text} onClose={() => setTeamsDialog(null)} />
