@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatrixClient, Room } from 'matrix-js-sdk';
+import { EventTimeline, type MatrixClient, type Room } from 'matrix-js-sdk';
 import { sendAttachment } from '../../matrix/attachments.ts';
 import { sendEdit, sendReaction, sendText } from '../../matrix/sendActions.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
@@ -61,6 +61,11 @@ export function RoomView({ client, room, onVerify }: { client: MatrixClient; roo
         </div>
       </header>
       <Timeline
+        onLoadOlder={async () => {
+          await client.scrollback(room, 50);
+          // No backwards token left means the room's first event has been reached.
+          return room.getLiveTimeline().getPaginationToken(EventTimeline.BACKWARDS) !== null;
+        }}
         client={client}
         roomName={room.name}
         items={items}

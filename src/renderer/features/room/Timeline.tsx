@@ -1,7 +1,7 @@
 // The message list, virtualised: only the rows near the viewport are in the DOM, so a room with
 // thousands of messages stays smooth and memory stays bounded.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { TimelineItem } from '../../matrix/timeline.ts';
@@ -13,9 +13,11 @@ export interface TimelineProps {
   items: TimelineItem[];
   onReply: (item: TimelineItem) => void;
   onReact: (item: TimelineItem, key: string) => void;
+  /** Asks for older messages; resolves false when the start of the room is reached. */
+  onLoadOlder: () => Promise<boolean>;
 }
 
-export function Timeline({ client, roomName, items, onReply, onReact }: TimelineProps) {
+export function Timeline({ client, roomName, items, onReply, onReact, onLoadOlder }: TimelineProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // We do not use the React Compiler, whose memoisation this warning is about.
@@ -28,6 +30,26 @@ export function Timeline({ client, roomName, items, onReply, onReact }: Timeline
     getItemKey: (index) => items[index]?.eventId ?? index,
   });
   const stickToBottom = useRef(true);
+  const loadingOlder = useRef(false);
+  const [atStart, setAtStart] = useState(false);
+  const anchor = useRef<{ count: number; height: number } | null>(null);
+
+  // Older messages were prepended: keep the reader's place instead of jumping.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!anchor.current || !el || items.length === anchor.current.count) return;
+    el.scrollTop += virtualizer.getTotalSize() - anchor.current.height;
+    anchor.current = null;
+  }, [items.length, virtualizer]);
+
+  function maybeLoadOlder(el: HTMLDivElement) {
+    if (el.scrollTop > 400 || loadingOlder.current || atStart) return;
+    loadingOlder.current = true;
+    anchor.current = { count: items.length, height: virtualizer.getTotalSize() };
+    void onLoadOlder()
+      .then((more) => setAtStart(!more))
+      .finally(() => (loadingOlder.current = false));
+  }
 
   // Follow new messages while the reader is at the bottom; leave them alone while reading history.
   useEffect(() => {
@@ -45,9 +67,11 @@ export function Timeline({ client, roomName, items, onReply, onReact }: Timeline
       onScroll={(e) => {
         const el = e.currentTarget;
         stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+        maybeLoadOlder(el);
       }}
     >
       {items.length === 0 ? <p className="muted timeline-empty">{t('room.noMessages')}</p> : null}
+      {atStart && items.length > 0 ? <p className="muted small timeline-start">{t('room.start')}</p> : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
           const item = items[row.index];
