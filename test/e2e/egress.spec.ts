@@ -1,6 +1,7 @@
 // Sovereign by default: every request the web build makes while signing in and chatting goes to
 // the app's own origin or to the configured homeserver. Nothing else (no CDN, font, telemetry).
 import { expect, test } from './fixtures.ts';
+import { submitSignIn } from './helpers.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 test('sign-in and chat make requests only to the app and the homeserver', async ({ browser, env }) => {
@@ -15,9 +16,7 @@ test('sign-in and chat make requests only to the app and the homeserver', async 
   });
   const page = await context.newPage();
   await page.goto(`${env.webUrl}?hs=${encodeURIComponent(env.homeserver)}`);
-  await page.getByRole('textbox', { name: 'Username' }).fill(TEST_USERS.heidi.username);
-  await page.getByRole('textbox', { name: 'Password' }).fill(TEST_USERS.heidi.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await submitSignIn(page, TEST_USERS.heidi);
   await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'New room' }).click();
   await page.getByRole('dialog', { name: 'New room' }).getByRole('textbox', { name: 'Room name' }).fill('Egress check');

@@ -7,6 +7,7 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.ts';
 import { createDesktopHarness } from './desktopHarness.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
+import { submitSignIn } from './helpers.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 test.skip(
@@ -37,9 +38,7 @@ test('restart restores the session from the keychain; sign-out leaves no secret 
     let context = await launch();
     let page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${env.webUrl}?hs=${encodeURIComponent(env.homeserver)}`);
-    await page.getByRole('textbox', { name: 'Username' }).fill(TEST_USERS.erin.username);
-    await page.getByRole('textbox', { name: 'Password' }).fill(TEST_USERS.erin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, TEST_USERS.erin);
     await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
     // No "session for this run only" banner: the keychain answered.
     await expect(page.getByText('keeps your session for this run only')).toHaveCount(0);

@@ -5,7 +5,7 @@
 // stands in for it below: it signs whoever arrives in as one fixed user, or shows a page the user
 // leaves without signing in. Synapse itself does the whole SSO exchange for real.
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer } from 'node:net';
+import { freePort } from '../env/freePort.ts';
 import { startSynapse, type SynapseHandle } from '../env/synapse.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
@@ -13,18 +13,6 @@ const CAS_USER = 'marianne';
 
 let synapse: SynapseHandle;
 let cas: { url: string; server: Server; approve: boolean };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** CAS 2.0 as Synapse uses it: /login redirects back with a ticket, /proxyValidate vouches for it. */
 async function startCas(): Promise<{ url: string; server: Server; approve: boolean }> {

@@ -2,8 +2,8 @@
 // the server's password rules, and the expired-account dialog. Only the two Tchap-specific endpoints
 // are stubbed (test/env/tchapStub.ts), in front of a Synapse of this file's own: it needs an admin
 // to bind e-mail addresses to accounts and a password policy, which the shared one does not have.
-import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
+import { freePort } from '../env/freePort.ts';
 import { startSynapse, type SynapseHandle } from '../env/synapse.ts';
 import { startTchapStub, type TchapStub } from '../env/tchapStub.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
@@ -18,18 +18,6 @@ const DOWN = 'http://127.0.0.1:9';
 let synapse: SynapseHandle;
 let stub: TchapStub;
 let adminToken: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${synapse.baseUrl}${path}`, {

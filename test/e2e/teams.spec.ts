@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDesktopHarness } from './desktopHarness.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
+import { submitSignIn } from './helpers.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 test.skip(
@@ -52,9 +53,7 @@ test('a Teams link in a message shows the card; gateway and isolated actions fol
       await harness.attach(context);
       const page = await context.newPage();
       await page.goto(`${env.webUrl}?hs=${encodeURIComponent(env.homeserver)}`);
-      await page.getByRole('textbox', { name: 'Username' }).fill(TEST_USERS.grace.username);
-      await page.getByRole('textbox', { name: 'Password' }).fill(TEST_USERS.grace.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await submitSignIn(page, TEST_USERS.grace);
       await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
 
       await page.getByRole('button', { name: 'New room' }).click();
@@ -92,9 +91,7 @@ test('the "Join a Teams meeting" dialog reads a pasted invitation and explains u
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
   await page.goto(`${env.webUrl}?hs=${encodeURIComponent(env.homeserver)}`);
-  await page.getByRole('textbox', { name: 'Username' }).fill(TEST_USERS.grace.username);
-  await page.getByRole('textbox', { name: 'Password' }).fill(TEST_USERS.grace.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, TEST_USERS.grace);
   await page.getByRole('button', { name: 'Join a Teams meeting' }).click();
   const dialog = page.getByRole('dialog', { name: 'Join a Teams meeting' });
   await dialog

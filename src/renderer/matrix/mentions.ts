@@ -1,7 +1,7 @@
 // Mentions in the composer: finding what is being typed after "@", proposing members, and turning
 // chosen names into proper mentions (a matrix.to pill in the HTML body and m.mentions for push rules).
 import { normalizeForSearch } from './roomFilter.ts';
-import type { TextContent } from './messageContent.ts';
+import { escapeHtml, type TextContent } from './messageContent.ts';
 
 export interface MentionCandidate {
   userId: string;
@@ -60,8 +60,4 @@ export function withMentions(
     html = html.split(escapeHtml(m.name)).join(pill);
   }
   return { ...content, format: 'org.matrix.custom.html', formatted_body: html, 'm.mentions': { user_ids: userIds } };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

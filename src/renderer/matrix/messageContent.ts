@@ -19,6 +19,6 @@ export function markdownToContent(text: string): TextContent {
 }
 
 /** Raw HTML typed by the user is shown as text, not interpreted. */
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,20 +1,18 @@
 // What the renderer needs from where it runs. ElectronPlatform goes through the preload bridge;
 // WebPlatform uses only the browser, so the same renderer runs (and is tested) in plain Chromium.
+import type { IpcResponse } from '../../shared/ipc/contract.ts';
+
 export type PlatformKind = 'electron' | 'web';
 
-export type KeychainProblem = 'no-keychain' | 'keychain-unavailable' | 'keychain-locked';
+/** The IPC contract is the one definition of these shapes; the web build produces the same ones. */
+export type KeychainProblem = NonNullable<IpcResponse<'getKeychainStatus'>['problem']>;
+export type ManagedSettings = IpcResponse<'getManagedSettings'>;
 
 export interface SecretStorageInfo {
   /** False when secrets last only for this run (web build, or no OS keychain). */
   persistent: boolean;
   backend: string;
   problem: KeychainProblem | null;
-}
-
-export interface ManagedSettings {
-  mode: 'none' | 'managed' | 'safe';
-  userMessage: string | null;
-  settings: Record<string, { value: unknown; locked: boolean; reason: string | null }>;
 }
 
 export interface Platform {

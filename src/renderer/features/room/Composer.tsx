@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AttachmentTooLargeError } from '../../matrix/attachments.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
-import { formatSize } from './MediaView.tsx';
+import { formatSize } from '../../ui/formatSize.ts';
 import {
   findMentionQuery,
   insertMention,

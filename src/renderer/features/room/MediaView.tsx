@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { fetchMediaObjectUrl } from '../../matrix/attachments.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
+import { formatSize } from '../../ui/formatSize.ts';
 
 /** Shows an image inline or a file as a download link, fetched (and decrypted) on demand. */
 export function MediaView({
@@ -47,11 +48,4 @@ export function MediaView({
       </a>
     </p>
   );
-}
-
-export function formatSize(bytes: number | null): string {
-  if (bytes === null) return '';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
