@@ -16,6 +16,9 @@ fi
 # The electron package fetches its binary from GitHub, which these machines cannot reach.
 # `npm start` explains how to point it at an Electron build; tests mock Electron.
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+# mediasoup 3.8.4's postinstall would build its worker (needs Python 2 and GitHub); with
+# MEDIASOUP_WORKER_BIN set it skips that, and the SFU runs the chroot's Debian worker instead.
+export MEDIASOUP_WORKER_BIN="$PWD/test/env/mediasoup-worker.sh"
 if [[ -f package-lock.json ]]; then
   npm ci --no-audit --no-fund
 else
