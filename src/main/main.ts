@@ -2,7 +2,7 @@
 // connects the deciders (origins, permissions, navigation, IPC router) to Electron's hooks.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, type BrowserWindow, ipcMain, Notification, protocol, session, shell } from 'electron';
+import { app, type BrowserWindow, ipcMain, net, Notification, protocol, session, shell } from 'electron';
 import { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME } from '../shared/appScheme.ts';
 import { buildCsp, DEFAULT_CONNECT_SOURCES } from '../shared/csp.ts';
 import { createIpcHandlers } from './ipc/handlers.ts';
@@ -33,6 +33,7 @@ import { joinTeamsMeeting } from './teams/teamsJoin.ts';
 import { teamsLinksIn } from './teams/osLinks.ts';
 import { ssoCallbackEntryUrl } from './ssoCallback.ts';
 import { createMainWindow } from './window.main.ts';
+import { watchNetwork } from './net/networkWatch.ts';
 
 const IPC_TIMEOUT_MS = 15_000;
 const log = createLogger('main');
@@ -161,9 +162,17 @@ async function start(): Promise<void> {
     entryUrl: APP_ENTRY_URL,
     title: 'Relais',
   });
-  mainWindow.on('closed', () => (mainWindow = null));
+  const network = watchNetwork({
+    isOnline: () => net.isOnline(),
+    send: (online) => mainWindow?.webContents.send(IPC_EVENTS.networkChanged, { online }),
+  });
+  mainWindow.on('closed', () => {
+    network.stop();
+    mainWindow = null;
+  });
   mainWindow.webContents.on('did-finish-load', () => {
     for (const link of pendingTeamsLinks.splice(0)) forwardTeamsLink(link);
+    network.announce();
   });
   // Register as the msteams: handler only for installed builds (a dev run would register the bare
   // Electron binary). Packaged Linux and Windows builds also declare it in their installers.

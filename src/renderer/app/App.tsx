@@ -28,7 +28,7 @@ type AppState =
 
 async function openSession(platform: Platform, credentials: Credentials): Promise<{ session: Session; persistent: boolean }> {
   const storage = await sessionStorageFor(platform);
-  const session = startSession(credentials, storage);
+  const session = await startSession(credentials, storage, platform);
   await session.ready;
   return { session, persistent: storage.cryptoStoreKey !== null };
 }

@@ -29,26 +29,35 @@ export function checkUploadSize(file: { name: string; size: number }, serverLimi
   if (file.size > limit) throw new AttachmentTooLargeError(file.name, file.size, limit);
 }
 
-export async function sendAttachment(client: MatrixClient, roomId: string, file: File, encrypted: boolean): Promise<void> {
+/** The server's upload limit, or undefined when it cannot be asked (offline). */
+export async function serverUploadLimit(client: MatrixClient): Promise<number | undefined> {
   const config: { 'm.upload.size'?: unknown } = await client.getMediaConfig().catch(() => ({}));
-  const serverLimit = config['m.upload.size'];
-  checkUploadSize(file, typeof serverLimit === 'number' ? serverLimit : undefined);
-  const isImage = file.type.startsWith('image/');
-  const info = { mimetype: file.type || 'application/octet-stream', size: file.size };
+  const limit = config['m.upload.size'];
+  return typeof limit === 'number' ? limit : undefined;
+}
+
+/** Uploads a file (encrypted first in an encrypted room) and returns the message content naming it. */
+export async function uploadFileContent(
+  client: MatrixClient,
+  blob: Blob,
+  name: string,
+  encrypted: boolean,
+): Promise<Record<string, unknown>> {
+  const info = { mimetype: blob.type || 'application/octet-stream', size: blob.size };
   let source: { url: string } | { file: EncryptedFileInfo & { url: string } };
   if (encrypted) {
-    const { data, info: fileInfo } = await encryptAttachment(await file.arrayBuffer());
+    const { data, info: fileInfo } = await encryptAttachment(await blob.arrayBuffer());
     const { content_uri: url } = await client.uploadContent(new Blob([data]), {
       type: 'application/octet-stream',
       includeFilename: false,
     });
     source = { file: { ...fileInfo, url } };
   } else {
-    const { content_uri: url } = await client.uploadContent(file, { type: info.mimetype, name: file.name });
+    const { content_uri: url } = await client.uploadContent(blob, { type: info.mimetype, name });
     source = { url };
   }
-  if (isImage) await client.sendMessage(roomId, { msgtype: MsgType.Image, body: file.name, info, ...source });
-  else await client.sendMessage(roomId, { msgtype: MsgType.File, body: file.name, info, ...source });
+  const msgtype = info.mimetype.startsWith('image/') ? MsgType.Image : MsgType.File;
+  return { msgtype, body: name, info, ...source };
 }
 
 /** Fetches (and decrypts) a media file; the caller owns the returned object URL. */

@@ -1,33 +1,85 @@
-// Outgoing message operations: plain sends, replies, edits and reactions, as the spec shapes them.
+// Outgoing operations as the spec shapes them: messages, replies, edits, reactions, deletions and
+// files. None is sent from here: each is queued in the durable outbox with its transaction id fixed
+// now, and the outbox sends it when it can, exactly once.
 import { EventType, RelationType, type MatrixClient } from 'matrix-js-sdk';
 import { markdownToContent } from './messageContent.ts';
 import { withMentions, type MentionCandidate } from './mentions.ts';
+import { checkUploadSize, serverUploadLimit } from './attachments.ts';
+import { newTxnId, type BlobStore, type QueuedFileContent } from './outbox/matrixOutbox.ts';
+import type { Outbox } from './outbox/outbox.ts';
+
+export interface SendContext {
+  outbox: Outbox;
+  blobs: BlobStore;
+  client: MatrixClient;
+}
 
 export async function sendText(
-  client: MatrixClient,
+  { outbox }: SendContext,
   roomId: string,
   text: string,
   replyToEventId: string | null,
   mentions: readonly MentionCandidate[] = [],
 ): Promise<void> {
   const content = withMentions(markdownToContent(text), mentions);
-  if (replyToEventId)
-    await client.sendMessage(roomId, { ...content, 'm.relates_to': { 'm.in_reply_to': { event_id: replyToEventId } } });
-  else await client.sendMessage(roomId, content);
+  const relation = replyToEventId ? { 'm.relates_to': { 'm.in_reply_to': { event_id: replyToEventId } } } : {};
+  await outbox.add({
+    txnId: newTxnId(),
+    roomId,
+    kind: replyToEventId ? 'reply' : 'message',
+    eventType: EventType.RoomMessage,
+    content: { ...content, ...relation },
+  });
 }
 
-export async function sendEdit(client: MatrixClient, roomId: string, eventId: string, text: string): Promise<void> {
+export async function sendEdit({ outbox }: SendContext, roomId: string, eventId: string, text: string): Promise<void> {
   const content = markdownToContent(text);
-  await client.sendMessage(roomId, {
-    ...content,
-    body: `* ${content.body}`,
-    'm.new_content': content,
-    'm.relates_to': { rel_type: RelationType.Replace, event_id: eventId },
+  await outbox.add({
+    txnId: newTxnId(),
+    roomId,
+    kind: 'edit',
+    eventType: EventType.RoomMessage,
+    content: {
+      ...content,
+      body: `* ${content.body}`,
+      'm.new_content': content,
+      'm.relates_to': { rel_type: RelationType.Replace, event_id: eventId },
+    },
   });
 }
 
-export async function sendReaction(client: MatrixClient, roomId: string, eventId: string, key: string): Promise<void> {
-  await client.sendEvent(roomId, EventType.Reaction, {
-    'm.relates_to': { rel_type: RelationType.Annotation, event_id: eventId, key },
+export async function sendReaction({ outbox }: SendContext, roomId: string, eventId: string, key: string): Promise<void> {
+  await outbox.add({
+    txnId: newTxnId(),
+    roomId,
+    kind: 'reaction',
+    eventType: EventType.Reaction,
+    content: { 'm.relates_to': { rel_type: RelationType.Annotation, event_id: eventId, key } },
   });
+}
+
+export async function sendRedaction({ outbox }: SendContext, roomId: string, eventId: string): Promise<void> {
+  await outbox.add({
+    txnId: newTxnId(),
+    roomId,
+    kind: 'redaction',
+    eventType: EventType.RoomRedaction,
+    content: {},
+    redacts: eventId,
+  });
+}
+
+let lastKnownUploadLimit: number | undefined;
+
+/**
+ * Queues a file: its bytes wait in the encrypted local database until it can be uploaded. The limit
+ * is the server's (remembered from the last time it answered) and Relais's own.
+ */
+export async function sendFile({ outbox, blobs, client }: SendContext, roomId: string, file: File): Promise<void> {
+  lastKnownUploadLimit = (await serverUploadLimit(client)) ?? lastKnownUploadLimit;
+  checkUploadSize(file, lastKnownUploadLimit);
+  const txnId = newTxnId();
+  await blobs.put(txnId, await file.arrayBuffer());
+  const content: QueuedFileContent = { name: file.name, mimetype: file.type || 'application/octet-stream', size: file.size };
+  await outbox.add({ txnId, roomId, kind: 'file', eventType: EventType.RoomMessage, content: { ...content } });
 }

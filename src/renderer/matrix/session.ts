@@ -1,25 +1,38 @@
 // A signed-in Matrix session: the client with Rust crypto, its sync, and the credentials kept
 // through the platform (the OS keychain on the desktop, memory in a browser tab).
-import { ClientEvent, createClient, SyncState, type MatrixClient } from 'matrix-js-sdk';
+import { createClient, MatrixScheduler, type MatrixClient } from 'matrix-js-sdk';
 import type { Platform } from '../platform/Platform.ts';
+import { deriveLocalKey, localDbName, LOCAL_DB_PREFIX, openEncryptedDb, type EncryptedDb } from '../storage/encryptedDb.ts';
+import { CachedSyncStore } from './cache/cachedSyncStore.ts';
+import { monitorConnectivity, type ConnectivityMonitor } from './connectivity.ts';
+import { createMatrixOutbox, type BlobStore } from './outbox/matrixOutbox.ts';
+import type { Outbox } from './outbox/outbox.ts';
+import { startMessageIndexer, type MessageSearch } from './search/messageIndexer.ts';
 import { ensureCrossSigning, PasswordRequiredError, SecretStorageKeyCache } from './secureBackup.ts';
 import type { Credentials } from './signIn.ts';
 
 const SESSION_SECRET_KEY = 'matrix-session';
 const CRYPTO_KEY_SECRET_KEY = 'crypto-store-key';
-
-export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+/** A server that does not answer /versions must not hold the cached room list back. */
+const VERSIONS_TIMEOUT_MS = 5_000;
 
 export interface Session {
   readonly client: MatrixClient;
   readonly credentials: Credentials;
-  /** Resolves once encryption is set up and sync has started; rejects if crypto cannot start. */
+  /** Resolves once encryption and the local cache are open and sync has been started. */
   readonly ready: Promise<void>;
   /** Keys created while setting up recovery, held in memory for the SDK's callbacks only. */
   readonly keyCache: SecretStorageKeyCache;
   /** Settles once cross-signing was set up at start, or found to need the user's password. */
   readonly crossSigning: Promise<'ready' | 'needs-password' | 'failed'>;
-  onStatus(listener: (status: ConnectionStatus) => void): () => void;
+  /** Messages, edits, reactions, deletions and files waiting to be sent, kept across restarts. */
+  readonly outbox: Outbox;
+  readonly blobs: BlobStore;
+  readonly connectivity: ConnectivityMonitor;
+  /** Messages seen on this device, searchable offline. */
+  readonly search: MessageSearch;
+  /** True when the room list came from the last session's cache. */
+  startedFromCache(): boolean;
   stop(): void;
 }
 
@@ -28,26 +41,48 @@ export interface SessionStorage {
   cryptoStoreKey: Uint8Array | null;
 }
 
-export function startSession(credentials: Credentials, storage: SessionStorage): Session {
+export async function startSession(credentials: Credentials, storage: SessionStorage, platform: Platform): Promise<Session> {
   const keyCache = new SecretStorageKeyCache();
+  const localDb = storage.cryptoStoreKey ? await openLocalDb(credentials, storage.cryptoStoreKey) : null;
+  const store = localDb ? new CachedSyncStore(localDb) : null;
   const client = createClient({
     baseUrl: credentials.homeserverUrl,
     userId: credentials.userId,
     deviceId: credentials.deviceId,
     accessToken: credentials.accessToken,
     timelineSupport: true,
+    ...(store ? { store } : {}),
+    // The outbox owns retries (durable, with fixed transaction ids): the SDK must not retry behind it.
+    scheduler: new MatrixScheduler(
+      () => -1,
+      () => null,
+    ),
+    fetchFn: fetchWithVersionsTimeout,
     cryptoCallbacks: {
       getSecretStorageKey: ({ keys }) => Promise.resolve(keyCache.lookup(Object.keys(keys))),
       cacheSecretStorageKey: (keyId, _info, key) => keyCache.remember(keyId, key),
     },
   });
+  const { outbox, blobs } = createMatrixOutbox(client, localDb);
+  const connectivity = monitorConnectivity(client, platform);
+  const search = startMessageIndexer(client, localDb);
+  outbox.setNetworkAvailable(connectivity.current() !== 'offline');
+  const stopFollowing = connectivity.subscribe((c) => outbox.setNetworkAvailable(c !== 'offline'));
+  const saveCache = () => void store?.save(true);
+  window.addEventListener('pagehide', saveCache);
+
   const ready = (async () => {
-    await client.initRustCrypto(
-      storage.cryptoStoreKey
-        ? { useIndexedDB: true, storageKey: storage.cryptoStoreKey, cryptoDatabasePrefix: cryptoPrefix(credentials) }
-        : { useIndexedDB: false },
-    );
-    await client.startClient({ initialSyncLimit: 20, lazyLoadMembers: true });
+    await Promise.all([
+      client.initRustCrypto(
+        storage.cryptoStoreKey
+          ? { useIndexedDB: true, storageKey: storage.cryptoStoreKey, cryptoDatabasePrefix: cryptoPrefix(credentials) }
+          : { useIndexedDB: false },
+      ),
+      store?.startup(),
+    ]);
+    // Not awaited: with a cache, the room list shows from it while the network is tried.
+    void client.startClient({ initialSyncLimit: 20, lazyLoadMembers: true });
+    await outbox.start();
   })();
   const crossSigning = ready.then(
     () =>
@@ -63,33 +98,43 @@ export function startSession(credentials: Credentials, storage: SessionStorage):
     ready,
     keyCache,
     crossSigning,
-    onStatus(listener) {
-      const handler = (state: SyncState) => listener(statusFromSync(state));
-      client.on(ClientEvent.Sync, handler);
-      return () => client.off(ClientEvent.Sync, handler);
-    },
+    outbox,
+    blobs,
+    connectivity,
+    search,
+    startedFromCache: () => store?.hasCachedState() ?? false,
     stop: () => {
       keyCache.clear();
+      window.removeEventListener('pagehide', saveCache);
+      stopFollowing();
+      search.stop();
+      outbox.stop();
+      connectivity.stop();
       client.stopClient();
+      // Last writes first; then the database is closed so sign-out can delete it.
+      void Promise.allSettled([store?.save(true), search.flush()]).then(() => localDb?.close());
     },
   };
 }
 
-function cryptoPrefix(credentials: Credentials): string {
-  return `relais-crypto:${credentials.userId}:${credentials.deviceId}`;
+async function openLocalDb(credentials: Credentials, storeKey: Uint8Array): Promise<EncryptedDb | null> {
+  try {
+    return await openEncryptedDb(localDbName(credentials.userId, credentials.deviceId), await deriveLocalKey(storeKey));
+  } catch {
+    // No IndexedDB (private mode, disk full): the session works, without a cache or a durable outbox.
+    return null;
+  }
 }
 
-export function statusFromSync(state: SyncState): ConnectionStatus {
-  switch (state) {
-    case SyncState.Prepared:
-    case SyncState.Syncing:
-    case SyncState.Catchup:
-      return 'online';
-    case SyncState.Error:
-      return 'offline';
-    default:
-      return 'connecting';
-  }
+function fetchWithVersionsTimeout(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const url = input instanceof Request ? input.url : String(input);
+  if (!url.includes('/_matrix/client/versions')) return fetch(input, init);
+  const timeout = AbortSignal.timeout(VERSIONS_TIMEOUT_MS);
+  return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+}
+
+function cryptoPrefix(credentials: Credentials): string {
+  return `relais-crypto:${credentials.userId}:${credentials.deviceId}`;
 }
 
 export async function saveCredentials(platform: Platform, credentials: Credentials): Promise<void> {
@@ -140,7 +185,10 @@ export async function forgetLocalData(platform: Platform): Promise<void> {
   await Promise.all(
     databases
       .map((db) => db.name)
-      .filter((name): name is string => typeof name === 'string' && name.startsWith('relais-crypto:'))
+      .filter(
+        (name): name is string =>
+          typeof name === 'string' && (name.startsWith('relais-crypto:') || name.startsWith(LOCAL_DB_PREFIX)),
+      )
       .map(
         (name) =>
           new Promise<void>((resolve) => {

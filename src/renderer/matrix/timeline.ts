@@ -1,6 +1,6 @@
 // Turns a room's live timeline into the items the UI shows: one item per visible message, with its
 // latest edit applied, its reactions counted and its reply target named. Pure over matrix-js-sdk models.
-import { EventType, MsgType, RelationType, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import { EventStatus, EventType, MsgType, RelationType, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { EncryptedFileInfo } from './attachmentCrypto.ts';
 
 export type TimelineItemKind = 'text' | 'notice' | 'emote' | 'image' | 'file' | 'redacted' | 'undecryptable' | 'membership';
@@ -56,6 +56,8 @@ function toItem(
 ): TimelineItem | null {
   const type: string = event.getType();
   if (!VISIBLE_TYPES.has(type)) return null;
+  // Until the server has it, a message is the outbox's to show (waiting, sending or failed).
+  if (event.status !== null && event.status !== EventStatus.SENT) return null;
   // Edits and reactions are folded into the event they relate to.
   if (event.isRelation(RelationType.Replace) || event.isRelation(RelationType.Annotation)) return null;
   const eventId = event.getId();

@@ -55,6 +55,13 @@ export class ElectronPlatform implements Platform {
     });
   }
 
+  onSystemNetwork(listener: (online: boolean) => void): () => void {
+    return this.bridge.onNetworkChanged((payload) => {
+      const online = (payload as { online?: unknown } | null)?.online;
+      if (typeof online === 'boolean') listener(online);
+    });
+  }
+
   async notify(title: string, body: string): Promise<boolean> {
     return (await this.bridge.showNotification({ title, body })).shown;
   }

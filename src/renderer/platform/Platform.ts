@@ -33,4 +33,6 @@ export interface Platform {
   joinTeamsMeeting(link: string, action: 'gateway' | 'isolated' | 'browser'): Promise<void>;
   /** Teams links the OS hands to the app (msteams: scheme); returns an unsubscribe. */
   onTeamsLink(listener: (link: string) => void): () => void;
+  /** The operating system's view of the network (desktop only; a browser has navigator.onLine). */
+  onSystemNetwork(listener: (online: boolean) => void): () => void;
 }

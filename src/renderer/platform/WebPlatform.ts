@@ -70,6 +70,10 @@ export class WebPlatform implements Platform {
     return () => undefined;
   }
 
+  onSystemNetwork(): () => void {
+    return () => undefined;
+  }
+
   notify(title: string, body: string): Promise<boolean> {
     return Promise.resolve(this.env.notify?.(title, body) ?? false);
   }

@@ -23,5 +23,7 @@ export const BRIDGE_GLOBAL = 'relais';
 export const IPC_EVENTS = {
   /** A Teams meeting link the OS handed to Relais (msteams: scheme, second instance). */
   teamsLinkOpened: 'teams:link-opened',
+  /** The system's network state as main sees it (Electron `net.isOnline()`), on change. */
+  networkChanged: 'network:changed',
 } as const;
 export type IpcEvent = (typeof IPC_EVENTS)[keyof typeof IPC_EVENTS];

@@ -11,9 +11,10 @@ export interface MessageRowProps {
   item: TimelineItem;
   onReply: (item: TimelineItem) => void;
   onReact: (item: TimelineItem, key: string) => void;
+  onDelete: (item: TimelineItem) => void;
 }
 
-export function MessageRow({ client, item, onReply, onReact }: MessageRowProps) {
+export function MessageRow({ client, item, onReply, onReact, onDelete }: MessageRowProps) {
   const { t, i18n } = useTranslation();
   const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(item.timestamp);
 
@@ -75,6 +76,11 @@ export function MessageRow({ client, item, onReply, onReact }: MessageRowProps) 
           >
             👍
           </button>
+          {item.mine && !item.pending ? (
+            <button type="button" className="link-button small" onClick={() => onDelete(item)}>
+              {t('timeline.delete')}
+            </button>
+          ) : null}
         </div>
       ) : null}
     </article>

@@ -1,8 +1,10 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EventTimeline, type MatrixClient, type Room } from 'matrix-js-sdk';
-import { sendAttachment } from '../../matrix/attachments.ts';
-import { sendEdit, sendReaction, sendText } from '../../matrix/sendActions.ts';
+import { sendEdit, sendFile, sendReaction, sendRedaction, sendText, type SendContext } from '../../matrix/sendActions.ts';
+import type { Connectivity } from '../../matrix/connectivity.ts';
+import { PendingRows } from './PendingRows.tsx';
+import { useOutboxEntries } from './useOutbox.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { Composer } from './Composer.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
@@ -10,9 +12,18 @@ import { Timeline } from './Timeline.tsx';
 import { readersOf, useSendReadReceipts, useTypingMembers } from './useTypingAndReceipts.ts';
 import { useTimeline } from './useTimeline.ts';
 
-export function RoomView({ client, room, onVerify }: { client: MatrixClient; room: Room; onVerify: (userId: string) => void }) {
+export interface RoomViewProps {
+  client: MatrixClient;
+  room: Room;
+  sender: SendContext;
+  connectivity: Connectivity;
+  onVerify: (userId: string) => void;
+}
+
+export function RoomView({ client, room, sender, connectivity, onVerify }: RoomViewProps) {
   const { t } = useTranslation();
   const items = useTimeline(client, room);
+  const pending = useOutboxEntries(sender.outbox, room.roomId);
   const [replyTo, setReplyTo] = useState<TimelineItem | null>(null);
   const [inviting, setInviting] = useState(false);
   const lastOwnMessage =
@@ -71,8 +82,18 @@ export function RoomView({ client, room, onVerify }: { client: MatrixClient; roo
         items={items}
         onReply={setReplyTo}
         onReact={(item, key) => {
-          if (!item.reactions.some((r) => r.key === key && r.mine)) void sendReaction(client, room.roomId, item.eventId, key);
+          if (!item.reactions.some((r) => r.key === key && r.mine)) void sendReaction(sender, room.roomId, item.eventId, key);
         }}
+        onDelete={(item) => void sendRedaction(sender, room.roomId, item.eventId)}
+        pendingCount={pending.length}
+        pending={
+          <PendingRows
+            entries={pending}
+            offline={connectivity === 'offline'}
+            onRetry={(txnId) => void sender.outbox.retry(txnId)}
+            onDelete={(txnId) => void sender.outbox.remove(txnId)}
+          />
+        }
       />
       <div className="room-status-line muted small" aria-live="polite">
         {typing.length > 0 ? <span>{t('room.typing', { names: typing.join(', '), count: typing.length })}</span> : null}
@@ -83,15 +104,15 @@ export function RoomView({ client, room, onVerify }: { client: MatrixClient; roo
         replyTo={replyTo}
         onCancelReply={() => setReplyTo(null)}
         lastOwnMessage={lastOwnMessage}
-        onAttach={(file) => sendAttachment(client, room.roomId, file, encrypted)}
+        onAttach={(file) => sendFile(sender, room.roomId, file)}
         members={room.getJoinedMembers().map((m) => ({ userId: m.userId, name: m.name }))}
         myUserId={me}
         onSend={async (text, mode, mentions) => {
-          if (mode.kind === 'edit') await sendEdit(client, room.roomId, mode.eventId, text);
+          if (mode.kind === 'edit') await sendEdit(sender, room.roomId, mode.eventId, text);
           else {
             const reply = replyTo?.eventId ?? null;
             setReplyTo(null);
-            await sendText(client, room.roomId, text, reply, mentions);
+            await sendText(sender, room.roomId, text, reply, mentions);
           }
         }}
       />

@@ -1,7 +1,7 @@
 // The message list, virtualised: only the rows near the viewport are in the DOM, so a room with
 // thousands of messages stays smooth and memory stays bounded.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { TimelineItem } from '../../matrix/timeline.ts';
@@ -13,11 +13,25 @@ export interface TimelineProps {
   items: TimelineItem[];
   onReply: (item: TimelineItem) => void;
   onReact: (item: TimelineItem, key: string) => void;
+  onDelete: (item: TimelineItem) => void;
   /** Asks for older messages; resolves false when the start of the room is reached. */
   onLoadOlder: () => Promise<boolean>;
+  /** What the outbox holds for this room, shown after the last message. */
+  pending?: ReactNode;
+  pendingCount?: number;
 }
 
-export function Timeline({ client, roomName, items, onReply, onReact, onLoadOlder }: TimelineProps) {
+export function Timeline({
+  client,
+  roomName,
+  items,
+  onReply,
+  onReact,
+  onDelete,
+  onLoadOlder,
+  pending,
+  pendingCount = 0,
+}: TimelineProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // We do not use the React Compiler, whose memoisation this warning is about.
@@ -53,8 +67,11 @@ export function Timeline({ client, roomName, items, onReply, onReact, onLoadOlde
 
   // Follow new messages while the reader is at the bottom; leave them alone while reading history.
   useEffect(() => {
-    if (stickToBottom.current && items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
-  }, [items.length, virtualizer]);
+    if (!stickToBottom.current) return;
+    const el = scrollRef.current;
+    if (pendingCount > 0 && el) el.scrollTop = el.scrollHeight;
+    else if (items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
+  }, [items.length, pendingCount, virtualizer]);
 
   return (
     <div
@@ -70,7 +87,7 @@ export function Timeline({ client, roomName, items, onReply, onReact, onLoadOlde
         maybeLoadOlder(el);
       }}
     >
-      {items.length === 0 ? <p className="muted timeline-empty">{t('room.noMessages')}</p> : null}
+      {items.length === 0 && pendingCount === 0 ? <p className="muted timeline-empty">{t('room.noMessages')}</p> : null}
       {atStart && items.length > 0 ? <p className="muted small timeline-start">{t('room.start')}</p> : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
@@ -86,11 +103,12 @@ export function Timeline({ client, roomName, items, onReply, onReact, onLoadOlde
               style={{ transform: `translateY(${row.start}px)` }}
             >
               {!previous || !sameDay(previous.timestamp, item.timestamp) ? <DaySeparator timestamp={item.timestamp} /> : null}
-              <MessageRow client={client} item={item} onReply={onReply} onReact={onReact} />
+              <MessageRow client={client} item={item} onReply={onReply} onReact={onReact} onDelete={onDelete} />
             </div>
           );
         })}
       </div>
+      {pending}
     </div>
   );
 }

@@ -2,7 +2,10 @@ import { RoomEvent } from 'matrix-js-sdk';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenRoomId } from '../../app/useHashRoute.ts';
-import type { ConnectionStatus, Session } from '../../matrix/session.ts';
+import type { Session } from '../../matrix/session.ts';
+import { SearchDialog } from '../search/SearchDialog.tsx';
+import { useConnectivity, useOutboxWaiting } from '../room/useOutbox.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
 import { Logo } from '../../ui/Logo.tsx';
 import { InvitationView, RoomView } from '../room/RoomView.tsx';
@@ -27,7 +30,10 @@ export interface SignedInShellProps {
 export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps) {
   const { t } = useTranslation();
   const rooms = useRoomList(session.client);
-  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const status = useConnectivity(session.connectivity);
+  const waiting = useOutboxWaiting(session.outbox);
+  const [searching, setSearching] = useState(false);
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false);
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [startingDm, setStartingDm] = useState(false);
@@ -37,7 +43,6 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
   // A Teams link handed over by the OS opens the same dialog, pre-filled.
   useEffect(() => platform.onTeamsLink((link) => setTeamsDialog({ text: link, key: Date.now() })), [platform]);
   const openRoomId = useOpenRoomId();
-  useEffect(() => session.onStatus(setStatus), [session]);
   const openSummary = rooms.find((r) => r.roomId === openRoomId) ?? null;
   const room = openRoomId ? session.client.getRoom(openRoomId) : null;
   useMembershipRefresh(session, openRoomId);
@@ -53,6 +58,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
         <p className={`status status-${status}`} role="status">
           <span className="status-dot" aria-hidden="true" />
           {t(`session.status.${status}`)}
+          {waiting > 0 ? <span className="status-waiting">· {t('outbox.waitingCount', { count: waiting })}</span> : null}
         </p>
         <div className="shell-header-end">
           <span className="muted small">{t('session.signedInAs', { userId: session.credentials.userId })}</span>
@@ -60,7 +66,11 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
           <button type="button" className="button button-secondary" onClick={() => setSettingsOpen(true)}>
             {t('settings.open')}
           </button>
-          <button type="button" className="button button-secondary" onClick={onSignOut}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => (session.outbox.entries().length > 0 ? setConfirmingSignOut(true) : onSignOut())}
+          >
             {t('session.signOut')}
           </button>
         </div>
@@ -82,6 +92,9 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
           <button type="button" className="button button-secondary" onClick={() => setStartingDm(true)}>
             {t('dm.new')}
           </button>
+          <button type="button" className="button button-secondary" onClick={() => setSearching(true)}>
+            {t('search.open')}
+          </button>
           <RoomList rooms={rooms} activeRoomId={openRoomId} />
           <button type="button" className="button button-secondary" onClick={() => setTeamsDialog({ text: '', key: Date.now() })}>
             {t('teams.joinMenu')}
@@ -95,6 +108,8 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
               key={room.roomId}
               client={session.client}
               room={room}
+              sender={{ outbox: session.outbox, blobs: session.blobs, client: session.client }}
+              connectivity={status}
               onVerify={(userId) => void verification.start(userId, room.roomId)}
             />
           ) : (
@@ -110,6 +125,18 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
       <VerificationDialog controller={verification} />
       <NewDirectMessageDialog client={session.client} open={startingDm} onClose={() => setStartingDm(false)} />
+      <SearchDialog client={session.client} search={session.search} open={searching} onClose={() => setSearching(false)} />
+      <Dialog title={t('outbox.signOutTitle')} open={confirmingSignOut} onClose={() => setConfirmingSignOut(false)}>
+        <p>{t('outbox.signOutWarning', { count: session.outbox.entries().length })}</p>
+        <div className="dialog-actions">
+          <button type="button" className="button button-secondary" onClick={() => setConfirmingSignOut(false)}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="button button-primary inline" onClick={onSignOut}>
+            {t('outbox.signOutAnyway')}
+          </button>
+        </div>
+      </Dialog>
       {teamsDialog ? (
         <JoinTeamsDialog key={teamsDialog.key} open initialText={teamsDialog.text} onClose={() => setTeamsDialog(null)} />
       ) : null}

@@ -1,0 +1,80 @@
+// "Search messages": searches what this device holds (the encrypted local index), so it works
+// offline and in encrypted rooms, where the server cannot search for us.
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MatrixClient } from 'matrix-js-sdk';
+import type { SearchHit } from '../../../shared/search/messageIndex.ts';
+import { roomHref } from '../../app/useHashRoute.ts';
+import type { MessageSearch } from '../../matrix/search/messageIndexer.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+
+export interface SearchDialogProps {
+  client: MatrixClient;
+  search: MessageSearch;
+  open: boolean;
+  onClose: () => void;
+}
+
+export function SearchDialog({ client, search, open, onClose }: SearchDialogProps) {
+  const { t, i18n } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void search.ready.then(() => current && setLoaded(true));
+    return () => {
+      current = false;
+    };
+  }, [search]);
+  // The index is in memory: searching it on each keystroke takes milliseconds, even offline.
+  const hits: SearchHit[] | null = useMemo(
+    () => (loaded && query.trim() ? search.index.search(query.trim()) : null),
+    [loaded, query, search],
+  );
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <Dialog title={t('search.title')} open={open} onClose={onClose}>
+      <form className="dialog-form" role="search" onSubmit={(e) => e.preventDefault()}>
+        <TextField
+          label={t('search.label')}
+          hint={t('search.hint')}
+          type="search"
+          value={query}
+          autoComplete="off"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <p className="muted small" role="status">
+          {hits === null ? '' : t('search.count', { count: hits.length })}
+        </p>
+        {hits && hits.length > 0 ? (
+          <ul className="search-results" aria-label={t('search.results')}>
+            {hits.map((hit) => (
+              <li key={hit.eventId}>
+                <button
+                  type="button"
+                  className="search-result"
+                  onClick={() => {
+                    window.location.hash = roomHref(hit.roomId);
+                    onClose();
+                  }}
+                >
+                  <span className="search-result-meta">
+                    {client.getRoom(hit.roomId)?.name ?? hit.roomId} · {hit.senderName} · {when.format(hit.timestamp)}
+                  </span>
+                  <span>{hit.snippet}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            {t('common.close')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

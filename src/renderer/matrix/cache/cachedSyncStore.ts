@@ -1,0 +1,112 @@
+// The SDK's in-memory store plus a durable, encrypted copy of the sync state, so Relais starts from
+// what it last knew: the room list and recent timelines appear at once, with or without a network.
+// Like the SDK's IndexedDBStore, it folds every /sync response into a SyncAccumulator and hands the
+// result back at start-up; unlike it, the copy on disk is encrypted with the keychain-held key
+// (IndexedDBStore writes room contents in clear).
+import { MemoryStore, SyncAccumulator, type ISyncResponse } from 'matrix-js-sdk';
+import type { EncryptedDb } from '../../storage/encryptedDb.ts';
+
+type SavedSync = NonNullable<Awaited<ReturnType<MemoryStore['getSavedSync']>>>;
+
+const SNAPSHOT_KEY = 'snapshot';
+/** Often enough that a message read just before the laptop lid closes is still there next time. */
+export const SAVE_DELAY_MS = 10_000;
+/** Per room; the sync cache is for showing recent messages at once, not for history. */
+const TIMELINE_ENTRIES_PER_ROOM = 50;
+
+interface Snapshot {
+  version: 1;
+  sync: SavedSync;
+}
+
+export class CachedSyncStore extends MemoryStore {
+  private readonly db: EncryptedDb;
+  private accumulator = new SyncAccumulator({ maxTimelineEntries: TIMELINE_ENTRIES_PER_ROOM });
+  private lastSaved = 0;
+  private dirty = false;
+  private saving: Promise<void> | null = null;
+  private loaded = false;
+  private loadedFromDisk = false;
+
+  constructor(db: EncryptedDb) {
+    super();
+    this.db = db;
+  }
+
+  override async startup(): Promise<void> {
+    if (this.loaded) return;
+    this.loaded = true;
+    try {
+      const snapshot = (await this.db.get('sync', SNAPSHOT_KEY)) as Snapshot | undefined;
+      if (snapshot?.version === 1 && snapshot.sync.nextBatch) {
+        this.accumulator.accumulate(
+          {
+            next_batch: snapshot.sync.nextBatch,
+            rooms: snapshot.sync.roomsData,
+            account_data: { events: snapshot.sync.accountData },
+          },
+          true,
+        );
+        this.loadedFromDisk = true;
+      }
+    } catch {
+      // An unreadable cache (key changed, data corrupt) is only a slower start: sync rebuilds it.
+      this.accumulator = new SyncAccumulator({ maxTimelineEntries: TIMELINE_ENTRIES_PER_ROOM });
+    }
+    this.lastSaved = Date.now();
+  }
+
+  /** True when the last session's state was found on disk. */
+  hasCachedState(): boolean {
+    return this.loadedFromDisk;
+  }
+
+  override isNewlyCreated(): Promise<boolean> {
+    return Promise.resolve(!this.loadedFromDisk);
+  }
+
+  override getSavedSync(): Promise<SavedSync | null> {
+    const data = this.accumulator.getJSON();
+    if (!data.nextBatch) return Promise.resolve(null);
+    // The SDK decorates what it processes; hand it a copy so the accumulator stays clean.
+    return Promise.resolve(structuredClone(data));
+  }
+
+  override getSavedSyncToken(): Promise<string | null> {
+    return Promise.resolve(this.accumulator.getNextBatchToken() || null);
+  }
+
+  override setSyncData(syncData: ISyncResponse): Promise<void> {
+    this.accumulator.accumulate(syncData);
+    this.dirty = true;
+    return Promise.resolve();
+  }
+
+  override wantsSave(): boolean {
+    return this.dirty && Date.now() - this.lastSaved > SAVE_DELAY_MS;
+  }
+
+  override save(force = false): Promise<void> {
+    if (!this.dirty || (!force && !this.wantsSave())) return this.saving ?? Promise.resolve();
+    if (this.saving) return this.saving;
+    this.dirty = false;
+    this.lastSaved = Date.now();
+    const snapshot: Snapshot = { version: 1, sync: this.accumulator.getJSON(true) };
+    this.saving = this.db
+      .put('sync', SNAPSHOT_KEY, snapshot)
+      .catch(() => {
+        this.dirty = true; // try again at the next save
+      })
+      .finally(() => {
+        this.saving = null;
+      });
+    return this.saving;
+  }
+
+  override async deleteAllData(): Promise<void> {
+    await super.deleteAllData();
+    this.accumulator = new SyncAccumulator({ maxTimelineEntries: TIMELINE_ENTRIES_PER_ROOM });
+    this.dirty = false;
+    await this.db.delete('sync', SNAPSHOT_KEY);
+  }
+}

@@ -1,0 +1,129 @@
+// The outbox's Matrix side: entries kept in the encrypted local database, sent through matrix-js-sdk
+// with the transaction id fixed at composition (PUT .../send/{type}/{txnId}), so a retry after a lost
+// answer or a restart is deduplicated by the homeserver. Encrypted rooms are encrypted at send time,
+// with the room's keys as they are then.
+import { EventStatus, MatrixError, type MatrixClient } from 'matrix-js-sdk';
+import type { SendError } from '../../../shared/outbox/classify.ts';
+import type { NewEntry, OutboxEntry } from '../../../shared/outbox/outbox.ts';
+import type { EncryptedDb } from '../../storage/encryptedDb.ts';
+import { uploadFileContent } from '../attachments.ts';
+import { Outbox, type OutboxPersistence, type OutboxTransport } from './outbox.ts';
+
+export interface QueuedFileContent {
+  name: string;
+  mimetype: string;
+  size: number;
+}
+
+export function encryptedDbPersistence(db: EncryptedDb): OutboxPersistence {
+  return {
+    load: async () => (await db.getAll('outbox')).map((r) => r.value as OutboxEntry),
+    save: (entry) => db.put('outbox', entry.txnId, entry),
+    remove: (txnId) => db.delete('outbox', txnId),
+  };
+}
+
+/** In memory only: when there is no keychain, nothing may be written to disk. */
+export function memoryPersistence(): OutboxPersistence {
+  const entries = new Map<string, OutboxEntry>();
+  return {
+    load: () => Promise.resolve([...entries.values()]),
+    save: (entry) => Promise.resolve(void entries.set(entry.txnId, entry)),
+    remove: (txnId) => Promise.resolve(void entries.delete(txnId)),
+  };
+}
+
+export interface BlobStore {
+  put(txnId: string, bytes: ArrayBuffer): Promise<void>;
+  get(txnId: string): Promise<ArrayBuffer | undefined>;
+  delete(txnId: string): Promise<void>;
+}
+
+export function blobStoreFor(db: EncryptedDb | null): BlobStore {
+  if (db)
+    return {
+      put: (k, b) => db.putBytes('blobs', k, b),
+      get: (k) => db.getBytes('blobs', k),
+      delete: (k) => db.delete('blobs', k),
+    };
+  const memory = new Map<string, ArrayBuffer>();
+  return {
+    put: (k, b) => Promise.resolve(void memory.set(k, b)),
+    get: (k) => Promise.resolve(memory.get(k)),
+    delete: (k) => Promise.resolve(void memory.delete(k)),
+  };
+}
+
+export function matrixTransport(client: MatrixClient, blobs: BlobStore): OutboxTransport {
+  return {
+    async send(entry) {
+      try {
+        if (entry.kind === 'redaction' && entry.redacts) {
+          await client.redactEvent(entry.roomId, entry.redacts, entry.txnId);
+        } else if (entry.kind === 'file') {
+          const bytes = await blobs.get(entry.txnId);
+          if (!bytes) throw new MatrixError({ errcode: 'M_NOT_FOUND', error: 'The queued file is gone' }, 404);
+          const file = entry.content as unknown as QueuedFileContent;
+          const encrypted = client.getRoom(entry.roomId)?.hasEncryptionStateEvent() ?? false;
+          const content = await uploadFileContent(client, new Blob([bytes], { type: file.mimetype }), file.name, encrypted);
+          await sendRaw(client, entry.roomId, entry.eventType, content, entry.txnId);
+        } else {
+          await sendRaw(client, entry.roomId, entry.eventType, { ...entry.content }, entry.txnId);
+        }
+      } catch (error) {
+        withdrawLocalEcho(client, entry);
+        throw error;
+      }
+    },
+    async discard(entry) {
+      if (entry.kind === 'file') await blobs.delete(entry.txnId);
+    },
+  };
+}
+
+function sendRaw(client: MatrixClient, roomId: string, eventType: string, content: Record<string, unknown>, txnId: string) {
+  // The SDK's typed overloads know only the event types it models; ours are the same spec events.
+  const send = client.sendEvent.bind(client) as (r: string, t: string, c: Record<string, unknown>, x: string) => Promise<unknown>;
+  return send(roomId, eventType, content, txnId);
+}
+
+/** The SDK leaves a failed send in the timeline as "not sent"; the outbox shows it instead. */
+function withdrawLocalEcho(client: MatrixClient, entry: OutboxEntry): void {
+  const echo = client.getRoom(entry.roomId)?.findEventById(`~${entry.roomId}:${entry.txnId}`);
+  if (echo && (echo.status === EventStatus.NOT_SENT || echo.status === EventStatus.QUEUED)) {
+    try {
+      client.cancelPendingEvent(echo);
+    } catch {
+      // Already gone or sent meanwhile: nothing to withdraw.
+    }
+  }
+}
+
+export function toSendError(error: unknown): SendError {
+  if (error instanceof MatrixError) {
+    const retryAfter: unknown = error.data.retry_after_ms;
+    return {
+      httpStatus: error.httpStatus,
+      errcode: error.errcode,
+      ...(typeof retryAfter === 'number' ? { retryAfterMs: retryAfter } : {}),
+    };
+  }
+  const status = (error as { httpStatus?: unknown } | null)?.httpStatus;
+  return typeof status === 'number' ? { httpStatus: status } : {};
+}
+
+export function newTxnId(): string {
+  return `relais.${Date.now().toString(36)}.${crypto.randomUUID()}`;
+}
+
+export function createMatrixOutbox(client: MatrixClient, db: EncryptedDb | null): { outbox: Outbox; blobs: BlobStore } {
+  const blobs = blobStoreFor(db);
+  const outbox = new Outbox({
+    persistence: db ? encryptedDbPersistence(db) : memoryPersistence(),
+    transport: matrixTransport(client, blobs),
+    toSendError,
+  });
+  return { outbox, blobs };
+}
+
+export type { NewEntry };

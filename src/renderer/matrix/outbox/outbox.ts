@@ -1,0 +1,199 @@
+// Runs the durable outbox: persists every change before acting on it, sends what the state machine
+// says is due, schedules retries, and flushes at once when the network comes back. The rules (order,
+// fixed transaction ids, which failures are permanent) live in the pure src/shared/outbox; the
+// storage and the Matrix transport are injected, so this runs the same in tests and in the app.
+import { DEFAULT_BACKOFF, type BackoffOptions } from '../../../shared/outbox/backoff.ts';
+import type { SendError } from '../../../shared/outbox/classify.ts';
+import {
+  dueEntries,
+  EMPTY_OUTBOX,
+  enqueue,
+  markFailed,
+  markSending,
+  markSent,
+  nextWakeUp,
+  recoverAfterRestart,
+  removeEntry,
+  retryAllNow,
+  retryEntry,
+  waitingCount,
+  type NewEntry,
+  type OutboxEntry,
+  type OutboxState,
+} from '../../../shared/outbox/outbox.ts';
+
+export interface OutboxPersistence {
+  load(): Promise<OutboxEntry[]>;
+  save(entry: OutboxEntry): Promise<void>;
+  remove(txnId: string): Promise<void>;
+}
+
+export interface OutboxTransport {
+  /** Sends one entry; throws on failure (the error is classified by toSendError). */
+  send(entry: OutboxEntry): Promise<void>;
+  /** Called when the user deletes an entry, to drop what belongs to it (a queued file's bytes). */
+  discard?(entry: OutboxEntry): Promise<void>;
+}
+
+export interface OutboxOptions {
+  persistence: OutboxPersistence;
+  transport: OutboxTransport;
+  toSendError: (error: unknown) => SendError;
+  now?: () => number;
+  backoff?: BackoffOptions;
+  setTimer?: (callback: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export class Outbox {
+  private state: OutboxState = EMPTY_OUTBOX;
+  private readonly options: Required<OutboxOptions>;
+  private readonly listeners = new Set<() => void>();
+  private networkAvailable = true;
+  private timer: unknown = null;
+  private stopped = false;
+  private started: Promise<void> | null = null;
+  /** Bumped on every change, so views can subscribe with useSyncExternalStore. */
+  version = 0;
+
+  constructor(options: OutboxOptions) {
+    this.options = {
+      now: () => Date.now(),
+      backoff: { ...DEFAULT_BACKOFF, random: Math.random },
+      setTimer: (callback, ms) => setTimeout(callback, ms),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      ...options,
+    };
+  }
+
+  /** Loads what the last run left; anything that was in flight is sent again with the same txnId. */
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      const stored = await this.options.persistence.load();
+      const nextSequence = stored.reduce((max, e) => Math.max(max, e.sequence + 1), 0);
+      const loaded: OutboxState = { entries: stored, nextSequence };
+      this.state = recoverAfterRestart(loaded, this.options.now());
+      await Promise.all(
+        this.state.entries.filter((e, i) => e !== loaded.entries[i]).map((e) => this.options.persistence.save(e)),
+      );
+      this.changed();
+    })();
+    return this.started;
+  }
+
+  entries(): readonly OutboxEntry[] {
+    return this.state.entries;
+  }
+
+  entriesFor(roomId: string): OutboxEntry[] {
+    return this.state.entries
+      .filter((e) => e.roomId === roomId)
+      .sort((a, b) => a.composedAt - b.composedAt || a.sequence - b.sequence);
+  }
+
+  waiting(): number {
+    return waitingCount(this.state);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Queues an operation; it is on disk before this resolves, so closing the app cannot lose it. */
+  async add(entry: NewEntry): Promise<void> {
+    await this.start();
+    const next = enqueue(this.state, entry, this.options.now());
+    const created = next.entries.find((e) => e.txnId === entry.txnId);
+    if (next === this.state || !created) return;
+    await this.options.persistence.save(created);
+    this.state = next;
+    this.changed();
+  }
+
+  async retry(txnId: string): Promise<void> {
+    await this.apply(retryEntry(this.state, txnId, this.options.now()), txnId);
+  }
+
+  async remove(txnId: string): Promise<void> {
+    const entry = this.state.entries.find((e) => e.txnId === txnId);
+    if (!entry || entry.state === 'sending') return; // in flight: it may already have arrived
+    await this.options.persistence.remove(txnId);
+    await this.options.transport.discard?.(entry);
+    this.state = removeEntry(this.state, txnId);
+    this.changed();
+  }
+
+  /** The network came back (or went away). Coming back sends everything queued at once. */
+  setNetworkAvailable(available: boolean): void {
+    const cameBack = available && !this.networkAvailable;
+    this.networkAvailable = available;
+    if (cameBack) this.state = retryAllNow(this.state, this.options.now());
+    this.pump();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== null) this.options.clearTimer(this.timer);
+    this.listeners.clear();
+  }
+
+  private async apply(next: OutboxState, txnId: string): Promise<void> {
+    const entry = next.entries.find((e) => e.txnId === txnId);
+    if (entry) await this.options.persistence.save(entry);
+    this.state = next;
+    this.changed();
+  }
+
+  private changed(): void {
+    this.notify();
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.stopped || !this.started) return;
+    if (this.networkAvailable) {
+      for (const entry of dueEntries(this.state, this.options.now())) void this.sendOne(entry);
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== null) this.options.clearTimer(this.timer);
+    this.timer = null;
+    const wake = nextWakeUp(this.state);
+    if (wake === null || !this.networkAvailable) return;
+    this.timer = this.options.setTimer(
+      () => {
+        this.timer = null;
+        this.pump();
+      },
+      Math.max(0, wake - this.options.now()),
+    );
+  }
+
+  private async sendOne(entry: OutboxEntry): Promise<void> {
+    this.state = markSending(this.state, entry.txnId);
+    const sending = this.state.entries.find((e) => e.txnId === entry.txnId);
+    if (sending) await this.options.persistence.save(sending).catch(() => undefined);
+    this.notify();
+    try {
+      await this.options.transport.send(sending ?? entry);
+      if (this.stopped) return;
+      this.state = markSent(this.state, entry.txnId);
+      await this.options.persistence.remove(entry.txnId).catch(() => undefined);
+      await this.options.transport.discard?.(entry);
+    } catch (error) {
+      if (this.stopped) return;
+      this.state = markFailed(this.state, entry.txnId, this.options.toSendError(error), this.options.now(), this.options.backoff);
+      const failed = this.state.entries.find((e) => e.txnId === entry.txnId);
+      if (failed) await this.options.persistence.save(failed).catch(() => undefined);
+    }
+    this.changed();
+  }
+
+  private notify(): void {
+    this.version += 1;
+    for (const listener of this.listeners) listener();
+  }
+}
