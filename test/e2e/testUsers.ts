@@ -11,4 +11,8 @@ export const TEST_USERS = {
   judy: { username: 'judy', password: 'judy-password-for-tests' },
   kim: { username: 'kim', password: 'kim-password-for-tests' },
   leo: { username: 'leo', password: 'leo-password-for-tests' },
+  nina: { username: 'nina', password: 'nina-password-for-tests' },
+  oscar: { username: 'oscar', password: 'oscar-password-for-tests' },
+  paul: { username: 'paul', password: 'paul-password-for-tests' },
+  quinn: { username: 'quinn', password: 'quinn-password-for-tests' },
 } as const;

@@ -26,6 +26,11 @@ export interface SynapseHandle {
   dataDir: string;
   pid: number;
   registerUser(username: string, password: string, admin?: boolean): Promise<RegisteredUser>;
+  /** Stops the server and starts it again on the same data, as an outage would. */
+  restart(options?: { downForMs?: number; onDown?: () => Promise<void> }): Promise<void>;
+  /** Stops the server but keeps its data, for a later `start()`. */
+  halt(): Promise<void>;
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -118,29 +123,45 @@ export async function startSynapse(options: SynapseOptions): Promise<SynapseHand
 
   const logFile = path.join(dataDir, 'synapse.log');
   const log = createWriteStream(logFile);
-  const child = spawn('chroot', [chroot, 'python3', '-m', 'synapse.app.homeserver', '-c', configPath], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', SYNAPSE_CACHE_FACTOR: '0.5' },
-  });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  await waitForHealth(baseUrl, child, logFile, 60_000);
+  let child: ChildProcess;
+  const spawnServer = async () => {
+    child = spawn('chroot', [chroot, 'python3', '-m', 'synapse.app.homeserver', '-c', configPath], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', SYNAPSE_CACHE_FACTOR: '0.5' },
+    });
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    await waitForHealth(baseUrl, child, logFile, 60_000);
+  };
+  const halt = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  await spawnServer();
 
   return {
     baseUrl,
     serverName,
     dataDir,
-    pid: child.pid ?? -1,
+    get pid() {
+      return child.pid ?? -1;
+    },
     registerUser: (username, password, admin = false) => registerUser(baseUrl, secret, username, password, admin),
+    halt,
+    start: spawnServer,
+    async restart(restartOptions = {}) {
+      await halt();
+      await restartOptions.onDown?.();
+      if (restartOptions.downForMs) await new Promise((r) => setTimeout(r, restartOptions.downForMs));
+      await spawnServer();
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await halt();
       log.end();
       if (!process.env.RELAIS_KEEP_SYNAPSE_DATA) rmSync(dataDir, { recursive: true, force: true });
     },

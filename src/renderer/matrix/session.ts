@@ -108,6 +108,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
       window.removeEventListener('pagehide', saveCache);
       stopFollowing();
       search.stop();
+      store?.close();
       outbox.stop();
       connectivity.stop();
       client.stopClient();

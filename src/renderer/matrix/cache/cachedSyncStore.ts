@@ -10,7 +10,7 @@ type SavedSync = NonNullable<Awaited<ReturnType<MemoryStore['getSavedSync']>>>;
 
 const SNAPSHOT_KEY = 'snapshot';
 /** Often enough that a message read just before the laptop lid closes is still there next time. */
-export const SAVE_DELAY_MS = 10_000;
+export const SAVE_DELAY_MS = 2_000;
 /** Per room; the sync cache is for showing recent messages at once, not for history. */
 const TIMELINE_ENTRIES_PER_ROOM = 50;
 
@@ -27,6 +27,7 @@ export class CachedSyncStore extends MemoryStore {
   private saving: Promise<void> | null = null;
   private loaded = false;
   private loadedFromDisk = false;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(db: EncryptedDb) {
     super();
@@ -79,6 +80,11 @@ export class CachedSyncStore extends MemoryStore {
   override setSyncData(syncData: ISyncResponse): Promise<void> {
     this.accumulator.accumulate(syncData);
     this.dirty = true;
+    // The SDK saves only after the next /sync answers, which can be 30 s away on a quiet account.
+    this.saveTimer ??= setTimeout(() => {
+      this.saveTimer = null;
+      void this.save(true);
+    }, SAVE_DELAY_MS);
     return Promise.resolve();
   }
 
@@ -101,6 +107,12 @@ export class CachedSyncStore extends MemoryStore {
         this.saving = null;
       });
     return this.saving;
+  }
+
+  /** Stops the pending save timer (the session is ending); save(true) first to keep the latest. */
+  close(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
   }
 
   override async deleteAllData(): Promise<void> {

@@ -14,7 +14,8 @@ import {
 import { MessageIndex, type IndexedMessage } from '../../../shared/search/messageIndex.ts';
 import type { EncryptedDb } from '../../storage/encryptedDb.ts';
 
-const SAVE_EVERY_MS = 10_000;
+/** Soon after a change, so what was just read is searchable after a restart, offline. */
+const SAVE_DELAY_MS = 2_000;
 
 export interface MessageSearch {
   readonly index: MessageIndex;
@@ -32,7 +33,18 @@ export function startMessageIndexer(client: MatrixClient, db: EncryptedDb | null
     for (const { key, value } of stored) index.load(key, value as IndexedMessage[]);
   })();
 
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  const scheduleSave = () => {
+    saveTimer ??= setTimeout(() => {
+      saveTimer = null;
+      void save();
+    }, SAVE_DELAY_MS);
+  };
   const consider = (event: MatrixEvent) => {
+    indexEvent(event);
+    scheduleSave();
+  };
+  const indexEvent = (event: MatrixEvent) => {
     if (event.isRedacted()) {
       const roomId = event.getRoomId();
       const id = event.getId();
@@ -66,6 +78,7 @@ export function startMessageIndexer(client: MatrixClient, db: EncryptedDb | null
     const roomId = redaction.getRoomId();
     const target = redaction.event.redacts ?? (redaction.getContent().redacts as string | undefined);
     if (roomId && target) index.remove(roomId, target);
+    scheduleSave();
   };
 
   // What the cache and the first sync brought in before we listened.
@@ -81,7 +94,6 @@ export function startMessageIndexer(client: MatrixClient, db: EncryptedDb | null
     await ready;
     for (const roomId of index.takeDirtyRooms()) await db.put('search', roomId, index.messagesOf(roomId)).catch(() => undefined);
   };
-  const timer = setInterval(() => void save(), SAVE_EVERY_MS);
   const onHide = () => void save();
 
   client.on(RoomEvent.Timeline, consider);
@@ -96,7 +108,7 @@ export function startMessageIndexer(client: MatrixClient, db: EncryptedDb | null
     ready,
     flush: save,
     stop() {
-      clearInterval(timer);
+      if (saveTimer) clearTimeout(saveTimer);
       client.off(RoomEvent.Timeline, consider);
       client.off(MatrixEventEvent.Decrypted, consider);
       client.off(RoomEvent.Redaction, onRedaction);

@@ -1,0 +1,82 @@
+// Direct client-server API calls for E2E tests: set-up that is not under test (rooms, logins) and
+// checks "through the homeserver" that do not trust the UI.
+export interface ApiSession {
+  homeserver: string;
+  userId: string;
+  accessToken: string;
+}
+
+export async function apiLogin(homeserver: string, user: { username: string; password: string }): Promise<ApiSession> {
+  const res = await fetch(`${homeserver}/_matrix/client/v3/login`, {
+    method: 'POST',
+    body: JSON.stringify({
+      type: 'm.login.password',
+      identifier: { type: 'm.id.user', user: user.username },
+      password: user.password,
+    }),
+  });
+  if (!res.ok) throw new Error(`login ${user.username}: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { user_id: string; access_token: string };
+  return { homeserver, userId: body.user_id, accessToken: body.access_token };
+}
+
+export async function api<T>(s: ApiSession, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${s.homeserver}/_matrix/client/v3${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${s.accessToken}`, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export async function createRoom(
+  s: ApiSession,
+  options: { name: string; invite?: string[]; encrypted?: boolean; powerLevels?: Record<string, unknown> },
+): Promise<string> {
+  const initialState = options.encrypted
+    ? [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }]
+    : [];
+  const { room_id } = await api<{ room_id: string }>(s, 'POST', '/createRoom', {
+    name: options.name,
+    preset: 'private_chat',
+    invite: options.invite ?? [],
+    initial_state: initialState,
+    ...(options.powerLevels ? { power_level_content_override: options.powerLevels } : {}),
+  });
+  return room_id;
+}
+
+export async function joinRoom(s: ApiSession, roomId: string): Promise<void> {
+  await api(s, 'POST', `/join/${encodeURIComponent(roomId)}`, {});
+}
+
+export interface RawEvent {
+  type: string;
+  sender: string;
+  event_id: string;
+  origin_server_ts: number;
+  content: Record<string, unknown>;
+  unsigned?: { transaction_id?: string };
+}
+
+/** The room's most recent events, oldest first. */
+export async function roomEvents(s: ApiSession, roomId: string, limit = 100): Promise<RawEvent[]> {
+  const { chunk } = await api<{ chunk: RawEvent[] }>(
+    s,
+    'GET',
+    `/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=${limit}`,
+  );
+  return chunk.reverse();
+}
+
+export async function sendText(s: ApiSession, roomId: string, body: string): Promise<string> {
+  const txn = `test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const { event_id } = await api<{ event_id: string }>(
+    s,
+    'PUT',
+    `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${txn}`,
+    { msgtype: 'm.text', body },
+  );
+  return event_id;
+}
