@@ -48,7 +48,10 @@ async function restore(platform: Platform, ignoreKeychainProblem: boolean): Prom
     await forgetLocalData(platform);
     return { kind: 'signed-out' };
   }
-  const { session } = await openSession(platform, credentials);
+  const session = await startSession(credentials, await sessionStorageFor(platform), platform);
+  // With the last session's cache, the app shows at once while encryption opens; without it, the
+  // room list would be empty anyway, so wait for the client as a fresh sign-in does.
+  if (!session.startedFromCache()) await session.ready;
   return { kind: 'signed-in', session, notice: null };
 }
 
@@ -64,6 +67,21 @@ export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
   useEffect(() => {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
+
+  // A session shown from the cache before encryption opened: if encryption then fails, start over
+  // exactly as a failed restore does.
+  const shownSession = state.kind === 'signed-in' ? state.session : null;
+  useEffect(() => {
+    let current = true;
+    shownSession?.ready.catch(() => {
+      if (!current) return;
+      shownSession.stop();
+      setState({ kind: 'signed-out' });
+    });
+    return () => {
+      current = false;
+    };
+  }, [shownSession]);
 
   const startUp = useCallback(
     async (ignoreKeychainProblem: boolean) => {

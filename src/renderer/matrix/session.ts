@@ -4,6 +4,8 @@ import { createClient, MatrixScheduler, type MatrixClient } from 'matrix-js-sdk'
 import type { Platform } from '../platform/Platform.ts';
 import { deriveLocalKey, localDbName, LOCAL_DB_PREFIX, openEncryptedDb, type EncryptedDb } from '../storage/encryptedDb.ts';
 import { CachedSyncStore } from './cache/cachedSyncStore.ts';
+import { roomListFromCache } from './cache/cachedRoomList.ts';
+import type { RoomSummary } from './roomList.ts';
 import { monitorConnectivity, type ConnectivityMonitor } from './connectivity.ts';
 import { createMatrixOutbox, type BlobStore } from './outbox/matrixOutbox.ts';
 import type { Outbox } from './outbox/outbox.ts';
@@ -33,6 +35,8 @@ export interface Session {
   readonly search: MessageSearch;
   /** True when the room list came from the last session's cache. */
   startedFromCache(): boolean;
+  /** The last session's room list, shown until the client has started (empty without a cache). */
+  readonly cachedRooms: readonly RoomSummary[];
   stop(): void;
 }
 
@@ -45,6 +49,10 @@ export async function startSession(credentials: Credentials, storage: SessionSto
   const keyCache = new SecretStorageKeyCache();
   const localDb = storage.cryptoStoreKey ? await openLocalDb(credentials, storage.cryptoStoreKey) : null;
   const store = localDb ? new CachedSyncStore(localDb) : null;
+  // Read before encryption starts (which takes seconds), so the room list can show at once.
+  await store?.startup();
+  const cached = store?.cachedSync();
+  const cachedRooms = cached ? roomListFromCache(cached, credentials.userId) : [];
   const client = createClient({
     baseUrl: credentials.homeserverUrl,
     userId: credentials.userId,
@@ -72,14 +80,11 @@ export async function startSession(credentials: Credentials, storage: SessionSto
   window.addEventListener('pagehide', saveCache);
 
   const ready = (async () => {
-    await Promise.all([
-      client.initRustCrypto(
-        storage.cryptoStoreKey
-          ? { useIndexedDB: true, storageKey: storage.cryptoStoreKey, cryptoDatabasePrefix: cryptoPrefix(credentials) }
-          : { useIndexedDB: false },
-      ),
-      store?.startup(),
-    ]);
+    await client.initRustCrypto(
+      storage.cryptoStoreKey
+        ? { useIndexedDB: true, storageKey: storage.cryptoStoreKey, cryptoDatabasePrefix: cryptoPrefix(credentials) }
+        : { useIndexedDB: false },
+    );
     // Not awaited: with a cache, the room list shows from it while the network is tried.
     void client.startClient({ initialSyncLimit: 20, lazyLoadMembers: true });
     await outbox.start();
@@ -103,6 +108,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
     connectivity,
     search,
     startedFromCache: () => store?.hasCachedState() ?? false,
+    cachedRooms,
     stop: () => {
       keyCache.clear();
       window.removeEventListener('pagehide', saveCache);

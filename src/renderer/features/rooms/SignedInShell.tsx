@@ -29,7 +29,7 @@ export interface SignedInShellProps {
 
 export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps) {
   const { t } = useTranslation();
-  const rooms = useRoomList(session.client);
+  const rooms = useRoomList(session.client, session.cachedRooms);
   const status = useConnectivity(session.connectivity);
   const waiting = useOutboxWaiting(session.outbox);
   const [searching, setSearching] = useState(false);

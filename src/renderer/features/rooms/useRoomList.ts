@@ -2,8 +2,11 @@ import { ClientEvent, RoomEvent, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useState } from 'react';
 import { listRooms, type RoomSummary } from '../../matrix/roomList.ts';
 
-/** The sorted room list, refreshed on the client events that can change it. */
-export function useRoomList(client: MatrixClient): RoomSummary[] {
+/**
+ * The sorted room list, refreshed on the client events that can change it. Until the client has
+ * started (encryption opens first, which takes seconds), the last session's cached list stands in.
+ */
+export function useRoomList(client: MatrixClient, cached: readonly RoomSummary[] = []): RoomSummary[] {
   const [rooms, setRooms] = useState<RoomSummary[]>(() => listRooms(client));
   useEffect(() => {
     let scheduled = false;
@@ -28,5 +31,5 @@ export function useRoomList(client: MatrixClient): RoomSummary[] {
       client.off(RoomEvent.MyMembership, refresh);
     };
   }, [client]);
-  return rooms;
+  return client.getSyncState() === null && rooms.length === 0 ? [...cached] : rooms;
 }

@@ -57,6 +57,11 @@ export class CachedSyncStore extends MemoryStore {
     this.lastSaved = Date.now();
   }
 
+  /** The last session's sync state as loaded at start-up, or null. */
+  cachedSync(): SavedSync | null {
+    return this.loadedFromDisk ? this.accumulator.getJSON() : null;
+  }
+
   /** True when the last session's state was found on disk. */
   hasCachedState(): boolean {
     return this.loadedFromDisk;
