@@ -54,14 +54,19 @@ function byComposition(a: OutboxEntry, b: OutboxEntry): number {
   return a.composedAt - b.composedAt || a.sequence - b.sequence;
 }
 
-/** Entries to send now: per room, the oldest entry not failed, if it is due and not already in flight. */
-export function dueEntries(state: OutboxState, now: number): OutboxEntry[] {
+/** Per room, the oldest entry not failed: the only one that may be in flight or sent next. */
+function roomHeads(state: OutboxState): Map<string, OutboxEntry> {
   const heads = new Map<string, OutboxEntry>();
   for (const entry of [...state.entries].sort(byComposition)) {
     if (entry.state === 'failed' || heads.has(entry.roomId)) continue;
     heads.set(entry.roomId, entry);
   }
-  return [...heads.values()].filter((e) => e.state === 'queued' && e.nextAttemptAt <= now);
+  return heads;
+}
+
+/** Entries to send now: per room, the oldest entry not failed, if it is due and not already in flight. */
+export function dueEntries(state: OutboxState, now: number): OutboxEntry[] {
+  return [...roomHeads(state).values()].filter((e) => e.state === 'queued' && e.nextAttemptAt <= now);
 }
 
 export function markSending(state: OutboxState, txnId: string): OutboxState {
@@ -117,9 +122,12 @@ export function waitingCount(state: OutboxState): number {
   return state.entries.filter((e) => e.state !== 'failed').length;
 }
 
-/** When the next entry becomes due, for scheduling a timer; null when nothing is waiting. */
+/**
+ * When the next entry becomes due, for scheduling a timer; null when nothing can be sent before an
+ * answer comes back. Only each room's head counts: an entry behind another waits for it, not for time.
+ */
 export function nextWakeUp(state: OutboxState): number | null {
-  const times = state.entries.filter((e) => e.state === 'queued').map((e) => e.nextAttemptAt);
+  const times = [...roomHeads(state).values()].filter((e) => e.state === 'queued').map((e) => e.nextAttemptAt);
   return times.length ? Math.min(...times) : null;
 }
 

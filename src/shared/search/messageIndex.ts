@@ -84,7 +84,11 @@ export class MessageIndex {
         const body = foldForSearch(message.body);
         const haystack = `${body} ${foldForSearch(message.senderName)}`;
         if (terms.every((term) => haystack.includes(term)))
-          hits.push({ ...message, snippet: snippetOf(message.body, body, terms) });
+          // Composed form for the snippet, so offsets in the folded text are offsets in the original.
+          hits.push({
+            ...message,
+            snippet: snippetOf(message.body.normalize('NFC'), foldForSearch(message.body.normalize('NFC')), terms),
+          });
       }
     }
     return hits.sort((a, b) => b.timestamp - a.timestamp).slice(0, limit);

@@ -1,3 +1,5 @@
+// connectivity.ts is renderer code (window, navigator.onLine); tsconfig.node.json, which type-checks
+// test/, has only the ES and Node libs.
 import { SyncState, type SyncStateData } from 'matrix-js-sdk';
 import { describe, expect, it } from 'vitest';
 import { syncSignal } from '../../../src/renderer/matrix/connectivity.ts';

@@ -1,5 +1,8 @@
 // Test doubles for the offline modules: a manual clock, an in-memory outbox persistence that logs
 // every write, a transport whose sends are settled by the test, and an in-memory EncryptedDb.
+//
+// The DOM lib: encryptedDb.ts (imported here for its types) is renderer code that names IndexedDB and
+// WebCrypto types, and tsconfig.node.json, which type-checks test/, has only the ES and Node libs.
 import type { OutboxPersistence, OutboxTransport } from '../../../src/renderer/matrix/outbox/outbox.ts';
 import type { OutboxEntry } from '../../../src/shared/outbox/outbox.ts';
 import type { EncryptedDb, StoreName } from '../../../src/renderer/storage/encryptedDb.ts';
@@ -9,7 +12,7 @@ export async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
-export interface Deferred<T> {
+export interface Deferred<T = void> {
   promise: Promise<T>;
   resolve: (value: T) => void;
   reject: (error: unknown) => void;
@@ -92,10 +95,10 @@ export class FakePersistence implements OutboxPersistence {
   /** When set, save() rejects with this error. */
   failSaves: Error | null = null;
 
-  constructor(
-    readonly log: LogLine[] = [],
-    initial: readonly OutboxEntry[] = [],
-  ) {
+  readonly log: LogLine[];
+
+  constructor(log: LogLine[] = [], initial: readonly OutboxEntry[] = []) {
+    this.log = log;
     for (const entry of initial) this.stored.set(entry.txnId, structuredClone(entry));
   }
 
@@ -134,7 +137,11 @@ export class FakeTransport implements OutboxTransport {
   readonly discarded: OutboxEntry[] = [];
   private readonly pendingSends = new Map<string, Deferred>();
 
-  constructor(readonly log: LogLine[] = []) {}
+  readonly log: LogLine[];
+
+  constructor(log: LogLine[] = []) {
+    this.log = log;
+  }
 
   send(entry: OutboxEntry): Promise<void> {
     if (this.pendingSends.has(entry.txnId)) throw new Error(`${entry.txnId} sent twice concurrently`);

@@ -179,9 +179,8 @@ describe('blobStoreFor', () => {
   });
 });
 
-// Marked `it.fails` while the gap exists: drop `.fails` once it is fixed.
-describe('toSendError known gaps', () => {
-  it.fails('honours a Retry-After header (spec v1.10 deprecates retry_after_ms in favour of it)', () => {
+describe('toSendError regressions', () => {
+  it('honours a Retry-After header (spec v1.10 deprecates retry_after_ms in favour of it)', () => {
     const error = new MatrixError(
       { errcode: 'M_LIMIT_EXCEEDED', error: 'slow down' },
       429,

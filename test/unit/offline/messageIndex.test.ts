@@ -236,9 +236,8 @@ describe('MessageIndex bounds and persistence hooks', () => {
   });
 });
 
-// Marked `it.fails` while the defect exists: drop `.fails` once it is fixed.
-describe('MessageIndex known defects', () => {
-  it.fails('keeps the match in the snippet when the body is in decomposed form (NFD)', () => {
+describe('MessageIndex regressions', () => {
+  it('keeps the match in the snippet when the body is in decomposed form (NFD)', () => {
     // The match offset is taken in the folded text, which is shorter than the original by one
     // character per combining accent; the window is then cut from the original at that offset.
     const index = new MessageIndex();

@@ -6,7 +6,8 @@ function harness(initiallyOnline: boolean, intervalMs?: number) {
   const ticks: (() => void)[] = [];
   const handle = { id: 'interval-handle' };
   const send = vi.fn<(online: boolean) => void>();
-  const setIntervalFake = vi.fn((callback: () => void, _ms: number): unknown => {
+  const setIntervalFake = vi.fn((callback: () => void, ms: number): unknown => {
+    expect(ms).toBeGreaterThan(0);
     ticks.push(callback);
     return handle;
   });

@@ -121,7 +121,11 @@ export class CachedSyncStore extends MemoryStore {
   }
 
   override async deleteAllData(): Promise<void> {
+    this.close();
+    // A save in flight would write the snapshot back after the delete.
+    await this.saving;
     await super.deleteAllData();
+    this.loadedFromDisk = false;
     this.accumulator = new SyncAccumulator({ maxTimelineEntries: TIMELINE_ENTRIES_PER_ROOM });
     this.dirty = false;
     await this.db.delete('sync', SNAPSHOT_KEY);

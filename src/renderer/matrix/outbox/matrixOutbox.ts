@@ -101,7 +101,8 @@ function withdrawLocalEcho(client: MatrixClient, entry: OutboxEntry): void {
 
 export function toSendError(error: unknown): SendError {
   if (error instanceof MatrixError) {
-    const retryAfter: unknown = error.data.retry_after_ms;
+    // Reads the Retry-After header as well as the deprecated retry_after_ms field.
+    const retryAfter = safeRetryAfter(error);
     return {
       httpStatus: error.httpStatus,
       errcode: error.errcode,
@@ -110,6 +111,14 @@ export function toSendError(error: unknown): SendError {
   }
   const status = (error as { httpStatus?: unknown } | null)?.httpStatus;
   return typeof status === 'number' ? { httpStatus: status } : {};
+}
+
+function safeRetryAfter(error: MatrixError): number | null {
+  try {
+    return error.getRetryAfterMs();
+  } catch {
+    return null;
+  }
 }
 
 export function newTxnId(): string {

@@ -53,6 +53,7 @@ export class Outbox {
   private timer: unknown = null;
   private stopped = false;
   private started: Promise<void> | null = null;
+  private adding: Promise<void> = Promise.resolve();
   /** Bumped on every change, so views can subscribe with useSyncExternalStore. */
   version = 0;
 
@@ -77,7 +78,11 @@ export class Outbox {
         this.state.entries.filter((e, i) => e !== loaded.entries[i]).map((e) => this.options.persistence.save(e)),
       );
       this.changed();
-    })();
+    })().catch((error: unknown) => {
+      // A failed load (database busy) must not poison every later add: try again next time.
+      this.started = null;
+      throw error;
+    });
     return this.started;
   }
 
@@ -101,18 +106,30 @@ export class Outbox {
   };
 
   /** Queues an operation; it is on disk before this resolves, so closing the app cannot lose it. */
-  async add(entry: NewEntry): Promise<void> {
-    await this.start();
-    const next = enqueue(this.state, entry, this.options.now());
-    const created = next.entries.find((e) => e.txnId === entry.txnId);
-    if (next === this.state || !created) return;
-    await this.options.persistence.save(created);
-    this.state = next;
-    this.changed();
+  add(entry: NewEntry): Promise<void> {
+    // One add at a time, so each gets its own sequence number; sends may change the state meanwhile,
+    // so the new entry is put into the state as it is after the write, not as it was before.
+    const added = this.adding.then(async () => {
+      await this.start();
+      const created = enqueue(this.state, entry, this.options.now()).entries.find((e) => e.txnId === entry.txnId);
+      if (!created || this.state.entries.some((e) => e.txnId === entry.txnId)) return;
+      await this.options.persistence.save(created);
+      this.state = {
+        entries: [...this.state.entries, created],
+        nextSequence: Math.max(this.state.nextSequence, created.sequence + 1),
+      };
+      this.changed();
+    });
+    this.adding = added.catch(() => undefined);
+    return added;
   }
 
   async retry(txnId: string): Promise<void> {
-    await this.apply(retryEntry(this.state, txnId, this.options.now()), txnId);
+    const retried = retryEntry(this.state, txnId, this.options.now()).entries.find((e) => e.txnId === txnId);
+    if (!retried || retried.state !== 'queued') return;
+    await this.options.persistence.save(retried);
+    this.state = retryEntry(this.state, txnId, this.options.now());
+    this.changed();
   }
 
   async remove(txnId: string): Promise<void> {
@@ -136,13 +153,6 @@ export class Outbox {
     this.stopped = true;
     if (this.timer !== null) this.options.clearTimer(this.timer);
     this.listeners.clear();
-  }
-
-  private async apply(next: OutboxState, txnId: string): Promise<void> {
-    const entry = next.entries.find((e) => e.txnId === txnId);
-    if (entry) await this.options.persistence.save(entry);
-    this.state = next;
-    this.changed();
   }
 
   private changed(): void {
