@@ -183,14 +183,18 @@ export class Outbox {
   }
 
   private async sendOne(entry: OutboxEntry): Promise<void> {
+    // "Sending" is not written to disk: after a restart an entry is sent again with the same txnId
+    // whether it was queued or in flight, so the write would cost a round trip and change nothing.
     this.state = markSending(this.state, entry.txnId);
-    const sending = this.state.entries.find((e) => e.txnId === entry.txnId);
-    if (sending) await this.options.persistence.save(sending).catch(() => undefined);
+    const sending = this.state.entries.find((e) => e.txnId === entry.txnId) ?? entry;
     this.notify();
     try {
-      await this.options.transport.send(sending ?? entry);
+      await this.options.transport.send(sending);
       if (this.stopped) return;
       this.state = markSent(this.state, entry.txnId);
+      // The room's next entry goes at once; removing this one from disk follows. Should the app stop
+      // in between, the entry is sent again after restart and the homeserver deduplicates it.
+      this.changed();
       await this.options.persistence.remove(entry.txnId).catch(() => undefined);
       await this.options.transport.discard?.(entry);
     } catch (error) {
@@ -198,8 +202,8 @@ export class Outbox {
       this.state = markFailed(this.state, entry.txnId, this.options.toSendError(error), this.options.now(), this.options.backoff);
       const failed = this.state.entries.find((e) => e.txnId === entry.txnId);
       if (failed) await this.options.persistence.save(failed).catch(() => undefined);
+      this.changed();
     }
-    this.changed();
   }
 
   private notify(): void {
