@@ -67,6 +67,7 @@ export class Session {
       const refusal = refuseInPhase(this.phase, request.method);
       if (refusal) throw refusal;
       const data = await this.dispatch(request);
+      // Each handler's return type is checked against its method's response in `Handlers`.
       this.deps.send(encodeResponse(request.id, request.method, data as never));
     } catch (error) {
       this.deps.send(encodeErrorResponse(request.id, this.toCallError(request.method, error).toPayload()));
@@ -180,6 +181,8 @@ export class Session {
       const call = await deps.registry.get(data.roomId);
       // The socket may have closed while the homeserver was asked.
       if (this.phase !== 'joining') throw new CallError('connection-closed', 'The connection closed during join');
+      // ...or the call's worker died meanwhile: the client retries and lands on a live worker.
+      if (call.closed) throw new CallError('call-restarting', 'The call is restarting; join again');
       // The same device joining again (a reconnect racing its old socket) replaces its old peer.
       for (const other of [...call.peers.values()]) {
         if (other.userId === user.userId && other.deviceId === data.deviceId) {
