@@ -248,8 +248,11 @@ export class Session {
 
   private toCallError(method: CallMethod, error: unknown): CallError {
     if (error instanceof CallError) return error;
-    // mediasoup throws TypeError for parameters it rejects (bad RTP parameters, unknown codec...): the client's fault.
-    if (error instanceof TypeError) return new CallError('bad-request', `${method}: ${error.message}`);
+    // mediasoup rejects what the client asked for with TypeError (malformed parameters) or
+    // UnsupportedError (e.g. a codec this SFU does not offer): the client's fault, not ours.
+    if (error instanceof TypeError || (error instanceof Error && error.name === 'UnsupportedError')) {
+      return new CallError('bad-request', `${method}: ${error.message}`);
+    }
     this.deps.logger.error(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return new CallError('internal', `${method} failed on the server`);
   }

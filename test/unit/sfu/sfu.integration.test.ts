@@ -221,6 +221,91 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
     bob.close();
   });
 
+  it('relays simulcast video and takes preferred layers and key frame requests', async () => {
+    const alice = await client();
+    const bob = await client();
+    await joinAs(alice, users.alice);
+    await joinAs(bob, users.bob);
+    const send = await alice.request('createWebRtcTransport', { direction: 'send' });
+    const vp8 = {
+      codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 }],
+      encodings: [
+        { rid: 'r0', maxBitrate: 100_000 },
+        { rid: 'r1', maxBitrate: 300_000 },
+        { rid: 'r2', maxBitrate: 900_000 },
+      ],
+      headerExtensions: [
+        { uri: 'urn:ietf:params:rtp-hdrext:sdes:mid', id: 1 },
+        { uri: 'urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id', id: 2 },
+      ],
+      mid: '0',
+    };
+    const { producerId } = await alice.request('produce', {
+      transportId: send.transportId,
+      kind: 'video',
+      rtpParameters: vp8,
+      source: 'camera',
+      paused: true,
+    });
+    expect((await bob.waitFor('newProducer')).data).toMatchObject({ producerId, kind: 'video', source: 'camera', paused: true });
+    const recv = await bob.request('createWebRtcTransport', { direction: 'recv' });
+    const consumer = await bob.request('consume', { transportId: recv.transportId, producerId });
+    expect(consumer).toMatchObject({ type: 'simulcast', kind: 'video', producerPaused: true });
+    await bob.request('setConsumerPreferredLayers', { consumerId: consumer.consumerId, spatialLayer: 1, temporalLayer: 0 });
+    await bob.request('requestConsumerKeyFrame', { consumerId: consumer.consumerId });
+    await bob.request('resumeConsumer', { consumerId: consumer.consumerId });
+    await alice.request('resumeProducer', { producerId });
+    expect((await bob.waitFor('consumerResumed')).data).toEqual({ consumerId: consumer.consumerId });
+    // Another peer's consumer, or its own producer, are out of reach.
+    await expect(alice.request('pauseConsumer', { consumerId: consumer.consumerId })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    await expect(bob.request('closeProducer', { producerId })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      alice.request('produce', {
+        transportId: send.transportId,
+        kind: 'video',
+        rtpParameters: { codecs: [{ mimeType: 'video/AV2', payloadType: 97, clockRate: 90000 }] },
+        source: 'camera',
+      }),
+    ).rejects.toMatchObject({ code: 'bad-request' });
+    alice.close();
+    bob.close();
+    await expect.poll(async () => (await sfu.health()).peers).toBe(0);
+  });
+
+  it('spreads calls over workers by load', async () => {
+    const twoWorkers = await startSfu({
+      mode: 'in-process',
+      workers: 2,
+      homeservers: [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, membershipToken: users.admin.accessToken }],
+    });
+    try {
+      const first = await connectCallClient(twoWorkers.wsUrl);
+      const second = await connectCallClient(twoWorkers.wsUrl);
+      clients.push(first, second);
+      const joinOn = async (c: TestCallClient, room: string, deviceId: string) => {
+        const { rtpCapabilities } = await c.request('getRouterRtpCapabilities', {});
+        await c.request('join', {
+          openIdToken: await openIdToken(synapse, users.alice),
+          userId: users.alice.userId,
+          deviceId,
+          roomId: room,
+          rtpCapabilities,
+        });
+      };
+      await joinOn(first, roomId, 'ONE');
+      await joinOn(second, botlessRoomId, 'TWO');
+      expect(await twoWorkers.health()).toMatchObject({
+        calls: 2,
+        peers: 2,
+        workers: { configured: 2, alive: 2, peers: [1, 1] },
+      });
+    } finally {
+      await twoWorkers.stop();
+    }
+  });
+
   it('a second connection from the same device replaces the first', async () => {
     const first = await client();
     await joinAs(first, users.alice, roomId, 'PHONE');
