@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV_CACHE_ROOT } from '../../env/chroot.ts';
-import { startSfu, type SfuHandle } from '../../env/sfu.ts';
+import { startSfu, startSfuForSynapse, type SfuHandle } from '../../env/sfu.ts';
 import { startSynapse, type RegisteredUser, type SynapseHandle } from '../../env/synapse.ts';
 import { connectCallClient, type TestCallClient } from './callClient.ts';
 import { createRoom, freeSynapsePort, invite, join, openIdToken } from './matrixFixtures.ts';
@@ -323,10 +323,7 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
   });
 
   it('as its own process: closes idle unauthenticated sockets, and on SIGTERM tells peers and stops', async () => {
-    const own = await startSfu({
-      homeservers: [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, membershipToken: users.admin.accessToken }],
-      extraConfig: { limits: { joinTimeoutMs: 1000 } },
-    });
+    const own = await startSfuForSynapse(synapse, { extraConfig: { limits: { joinTimeoutMs: 1000 } } });
     const idle = await connectCallClient(own.wsUrl);
     expect(await idle.closed).toEqual({ code: 4001, reason: 'No join in time' });
     const alice = await connectCallClient(own.wsUrl);
