@@ -80,6 +80,14 @@ describe('SFU config', () => {
     ).toThrow('RELAIS_SFU_LISTEN_PORT must be an integer');
   });
 
+  it('accepts the example shipped in sfu/config.example.json', () => {
+    const config = loadSfuConfig({ file: 'sfu/config.example.json', env: {} });
+    expect(config.homeservers[0]?.membershipCheck).toEqual({
+      method: 'synapse-admin',
+      accessTokenFile: '/etc/relais/sfu-membership-token',
+    });
+  });
+
   it('reads the membership token from its file, trimmed', () => {
     const config = parseSfuConfig({
       ...minimal,
