@@ -176,9 +176,10 @@ export class Session {
     const { deps } = this;
     if (deps.isShuttingDown()) throw new CallError('server-shutting-down', 'The SFU is stopping; try again shortly');
     this.transition('join-started');
+    let call: Call | null = null;
     try {
       const user = await deps.authenticate({ openIdToken: data.openIdToken, userId: data.userId, roomId: data.roomId });
-      const call = await deps.registry.get(data.roomId);
+      call = await deps.registry.get(data.roomId);
       // The socket may have closed while the homeserver was asked.
       if (this.phase !== 'joining') throw new CallError('connection-closed', 'The connection closed during join');
       // ...or the call's worker died meanwhile: the client retries and lands on a live worker.
@@ -209,6 +210,8 @@ export class Session {
       return { peerId: peer.id, peers, iceServers: iceServersFor(deps.config.iceServers, user.userId, Date.now()) };
     } catch (error) {
       this.transition('join-failed');
+      // A call created for this join alone must not keep its router.
+      if (call) deps.registry.releaseIfEmpty(call);
       if (error instanceof CallError && error.code.startsWith('auth-')) {
         deps.logger.info(`join refused for ${data.userId} in ${data.roomId}: ${error.code}: ${error.message}`);
       }

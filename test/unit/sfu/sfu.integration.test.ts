@@ -306,6 +306,23 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
     }
   });
 
+  it('leaves no call behind when the socket closes during join', async () => {
+    const c = await client();
+    const { rtpCapabilities } = await c.request('getRouterRtpCapabilities', {});
+    const token = await openIdToken(synapse, users.alice);
+    const pending = c.request('join', {
+      openIdToken: token,
+      userId: users.alice.userId,
+      deviceId: 'GONE',
+      roomId,
+      rtpCapabilities,
+    });
+    c.close();
+    await expect(pending).rejects.toMatchObject({ code: 'connection-closed' });
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the server finishes asking Synapse meanwhile
+    expect(await sfu.health()).toMatchObject({ calls: 0, peers: 0 });
+  });
+
   it('a second connection from the same device replaces the first', async () => {
     const first = await client();
     await joinAs(first, users.alice, roomId, 'PHONE');
