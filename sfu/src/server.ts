@@ -32,6 +32,7 @@ export interface SfuServer {
   /** The port actually listened on (useful with port 0). */
   port: number;
   pool: WorkerPool;
+  calls: CallRegistry;
   health(): HealthReport;
   /** Tells every peer, closes every socket and worker, stops listening. Safe to call twice. */
   close(): Promise<void>;
@@ -172,6 +173,7 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
   return {
     port,
     pool,
+    calls,
     health,
     close: () => (closing ??= close()),
   };
