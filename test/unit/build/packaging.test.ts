@@ -10,6 +10,7 @@ const require = createRequire(import.meta.url);
 interface BuilderConfig {
   appId: string;
   asar: boolean;
+  asarUnpack: string[];
   afterPack: string;
   protocols: { schemes: string[] }[];
   linux: { target: string[]; mimeTypes: string[] };
@@ -71,6 +72,21 @@ describe('electron-builder.yml', () => {
     const config = loadConfig();
     expect(config.asar).toBe(true);
     expect(config.afterPack).toBe('build/afterPack.cjs');
+  });
+
+  it('keeps native modules loadable: outside the main bundle, and their binaries outside the asar', () => {
+    expect(loadConfig().asarUnpack).toContain('**/*.node');
+    const build = readFileSync('scripts/build-electron.ts', 'utf8');
+    for (const native of ['@napi-rs/keyring', 'native-reg']) expect(build).toContain(`'${native}'`);
+    // native-reg ships prebuilt N-API binaries for Windows only and a no-op install script elsewhere:
+    // `npm ci` must compile nothing on Linux (no node-gyp, no download of Node headers).
+    const nativeReg = require('native-reg/package.json') as {
+      scripts: { install: string };
+      dependencies: Record<string, string>;
+    };
+    expect(nativeReg.scripts.install).toBe('node-gyp-build-optional');
+    for (const arch of ['x64', 'ia32', 'arm64'])
+      expect(existsSync(`node_modules/native-reg/prebuilds/win32-${arch}/node.napi.node`)).toBe(true);
   });
 });
 
