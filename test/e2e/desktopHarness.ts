@@ -3,6 +3,7 @@
 // preload builds it, and each call goes to the REAL main-process router, handlers and keychain store
 // (gnome-keyring's Secret Service under test/env/with-keyring.sh) in this Node process.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { createIpcHandlers } from '../../src/main/ipc/handlers.ts';
 import { createIpcRouter } from '../../src/main/ipc/router.ts';
@@ -13,6 +14,10 @@ import { createSecretsHolder, type SecretsHolder } from '../../src/main/secrets/
 import { loadMachinePolicy } from '../../src/main/policy/machinePolicy.ts';
 import { managedSettingsFor } from '../../src/main/policy/managedSettings.ts';
 import { joinTeamsMeeting } from '../../src/main/teams/teamsJoin.ts';
+import { createEgressState } from '../../src/main/net/egressState.ts';
+import { nodeSettingsFileSystem, readUserSettingsFile, writeUserSettingsFile } from '../../src/main/settings/userSettingsFile.ts';
+import { createUserSettingsService, type UserSettingsService } from '../../src/main/settings/userSettingsService.ts';
+import type { EgressFilter } from '../../src/shared/policy/egress.ts';
 import { resolveSettings } from '../../src/shared/policy/resolve.ts';
 import { BRIDGE_GLOBAL, IPC_CHANNELS } from '../../src/shared/ipc/channels.ts';
 
@@ -21,6 +26,9 @@ export interface DesktopHarness {
   log: string[];
   /** What main would have handed to the OS (browser, SIP client) or opened in an isolated window. */
   opened: { external: string[]; isolated: string[] };
+  userSettings: UserSettingsService;
+  /** The egress filter main would enforce right now (Electron's webRequest hook is unit tested). */
+  egress(): EgressFilter;
   attach(context: BrowserContext): Promise<void>;
 }
 
@@ -29,6 +37,8 @@ export interface HarnessOptions {
   markerFile: string;
   /** A folder standing in for /etc/relais (policy.json, policy.d/); none means no machine policy. */
   policyDir?: string;
+  /** The profile's settings.json; by default next to the marker file. */
+  settingsFile?: string;
 }
 
 export async function createDesktopHarness(options: HarnessOptions): Promise<DesktopHarness> {
@@ -52,6 +62,17 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
     allowDirectoryOverride: true,
     log: (m) => log.push(m),
   });
+  // The same wiring as main.ts: settings from the profile file, egress rebuilt on every change.
+  const settingsFile = options.settingsFile ?? path.join(path.dirname(options.markerFile), 'settings.json');
+  const logLine = (m: string) => log.push(m);
+  const userSettings = createUserSettingsService({
+    policy,
+    load: () => readUserSettingsFile(nodeSettingsFileSystem, settingsFile, logLine),
+    save: (settings) => writeUserSettingsFile(nodeSettingsFileSystem, settingsFile, settings),
+    log: logLine,
+  });
+  const egress = createEgressState(policy, () => userSettings.current(), logLine);
+  userSettings.onChange(() => egress.refresh());
   const dispatch = createIpcRouter({
     handlers: createIpcHandlers({
       appName: 'Relais',
@@ -64,10 +85,11 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
       },
       secrets,
       notify: () => true,
-      managedSettings: () => managedSettingsFor(policy, {}, 'en'),
+      managedSettings: () => managedSettingsFor(policy, userSettings.current(), 'en'),
+      userSettings,
       joinTeamsMeeting: (link, action) =>
         joinTeamsMeeting(link, action, {
-          bridgePolicy: () => resolveSettings(policy, {}).values.teamsBridge,
+          bridgePolicy: () => resolveSettings(policy, userSettings.current()).values.teamsBridge,
           now: () => new Date(),
           openExternal: (url) => {
             opened.external.push(url);
@@ -100,6 +122,8 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
     secrets,
     log,
     opened,
+    userSettings,
+    egress: () => egress.filter(),
     async attach(context) {
       await context.exposeBinding('__relaisInvoke', ({ frame }, channel: string, request: unknown) =>
         dispatch(channel, frame.url(), request),
