@@ -156,8 +156,10 @@ async function start(): Promise<void> {
       managedSettings: () => managedSettingsFor(policy, userSettings.current(), pickLanguage([app.getLocale()])),
       userSettings,
       notify: ({ title, body }) => {
-        if (!Notification.isSupported()) return false;
-        new Notification({ title, body, silent: false }).show();
+        // The renderer already checks; main enforces it too, as policy or the user set it.
+        const { notifications } = resolveSettings(policy, userSettings.current()).values;
+        if (!notifications.enabled || !Notification.isSupported()) return false;
+        new Notification({ title, body, silent: !notifications.sound }).show();
         return true;
       },
     }),
