@@ -29,7 +29,14 @@ export interface DesktopHarness {
   userSettings: UserSettingsService;
   /** The egress filter main would enforce right now (Electron's webRequest hook is unit tested). */
   egress(): EgressFilter;
-  attach(context: BrowserContext): Promise<void>;
+  /** Requests the egress filter refused (with `enforceEgress`). */
+  blocked: string[];
+  /**
+   * `enforceEgress`: every request the page makes passes the same filter main applies through
+   * session.webRequest (Playwright's routing stands in for it); the app's own origin stands in
+   * for the relais://app scheme, which the filter always allows.
+   */
+  attach(context: BrowserContext, options?: { enforceEgress?: boolean }): Promise<void>;
 }
 
 export interface HarnessOptions {
@@ -72,6 +79,7 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
     log: logLine,
   });
   const egress = createEgressState(policy, () => userSettings.current(), logLine);
+  const blocked: string[] = [];
   userSettings.onChange(() => egress.refresh());
   const dispatch = createIpcRouter({
     handlers: createIpcHandlers({
@@ -124,7 +132,20 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
     opened,
     userSettings,
     egress: () => egress.filter(),
-    async attach(context) {
+    blocked,
+    async attach(context, attachOptions = {}) {
+      if (attachOptions.enforceEgress === true) {
+        const appOrigin = new URL(options.appOrigin).origin;
+        await context.route('**/*', (route) => {
+          const url = route.request().url();
+          if (url.startsWith(`${appOrigin}/`)) return route.continue();
+          const decision = egress.filter().decide(url);
+          if (decision.allowed) return route.continue();
+          blocked.push(url);
+          log.push(`egress: ${decision.reason}`);
+          return route.abort('blockedbyclient');
+        });
+      }
       await context.exposeBinding('__relaisInvoke', ({ frame }, channel: string, request: unknown) =>
         dispatch(channel, frame.url(), request),
       );

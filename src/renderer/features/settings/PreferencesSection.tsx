@@ -9,21 +9,26 @@ interface ToggleProps {
   label: string;
   checked: boolean;
   lockReason: string | undefined;
-  onChange: (checked: boolean) => void;
+  onChange: (checked: boolean) => Promise<void>;
 }
 
 function PreferenceToggle({ label, checked, lockReason, onChange }: ToggleProps) {
   const { t } = useTranslation();
   const id = useId();
+  // Shown at once while it is being saved; the saved value (or the old one, if refused) follows.
+  const [pending, setPending] = useState<boolean | null>(null);
   return (
     <div className="settings-toggle">
       <input
         id={id}
         type="checkbox"
-        checked={checked}
+        checked={pending ?? checked}
         disabled={lockReason !== undefined}
         aria-describedby={lockReason !== undefined ? `${id}-lock` : undefined}
-        onChange={(event) => onChange(event.target.checked)}
+        onChange={(event) => {
+          setPending(event.target.checked);
+          void onChange(event.target.checked).finally(() => setPending(null));
+        }}
       />
       <label htmlFor={id}>{label}</label>
       {lockReason !== undefined ? (
@@ -40,9 +45,9 @@ export function PreferencesSection() {
   const { t } = useTranslation();
   const { settings, update } = useUserSettings();
   const [failed, setFailed] = useState(false);
-  const save = (change: UserSettingsChange) => {
+  const save = (change: UserSettingsChange): Promise<void> => {
     setFailed(false);
-    void update(change).catch(() => setFailed(true));
+    return update(change).catch(() => setFailed(true));
   };
   return (
     <section aria-labelledby="settings-preferences">
