@@ -17,6 +17,7 @@ interface BuilderConfig {
   deb: { depends: string[]; fpm: string[] };
   win: { extraResources: { from: string; to: string; filter: string[] }[] };
   msi: { perMachine: boolean; upgradeCode: string };
+  msiProjectCreated: string;
 }
 
 function loadConfig(): BuilderConfig {
@@ -66,6 +67,11 @@ describe('electron-builder.yml', () => {
     const { msi } = loadConfig();
     expect(msi.perMachine).toBe(true);
     expect(msi.upgradeCode).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  });
+
+  it('secures %ProgramData%\\Relais through the MSI project hook (msiPolicyFolder.test.ts)', () => {
+    expect(loadConfig().msiProjectCreated).toBe('build/msiProjectCreated.cjs');
+    expect(existsSync('build/msiProjectCreated.cjs')).toBe(true);
   });
 
   it('packs into an asar and flips fuses after packing', () => {
