@@ -62,7 +62,8 @@ describe('MSI: %ProgramData%\\Relais writable by administrators only', () => {
     // Owner Administrators; protected DACL (nothing inherited from ProgramData, where Users may create).
     expect(POLICY_FOLDER_SDDL).toMatch(/^O:BAG:SYD:PAI/);
     const aces = [...POLICY_FOLDER_SDDL.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]!.split(';'));
-    const rights = Object.fromEntries(aces.map(([type, flags, mask, , , sid]) => [sid, `${type} ${flags} ${mask}`]));
+    const rights: Record<string, string> = {};
+    for (const [type, flags, mask, , , sid] of aces) rights[sid ?? ''] = `${type} ${flags} ${mask}`;
     expect(rights).toEqual({ SY: 'A OICI FA', BA: 'A OICI FA', BU: 'A OICI 0x1200a9' });
     // 0x1200a9 = FILE_GENERIC_READ | FILE_GENERIC_EXECUTE: no write, append, delete or WRITE_DAC.
     expect(0x1200a9 & (0x2 | 0x4 | 0x10000 | 0x40000 | 0x80000)).toBe(0);
