@@ -8,8 +8,9 @@ const common: BuildOptions = {
   format: 'cjs',
   target: 'node22',
   sourcemap: true,
-  // The keychain binding is a native N-API module: loaded from node_modules, never bundled.
-  external: ['electron', '@napi-rs/keyring'],
+  // Native N-API modules (the keychain binding; native-reg, the Windows registry reader, required
+  // lazily on Windows only) are loaded from node_modules, never bundled.
+  external: ['electron', '@napi-rs/keyring', 'native-reg'],
   logLevel: 'info',
 };
 

@@ -17,10 +17,12 @@ import { createSecretsHolder } from './secrets/secretsHolder.ts';
 import { attachNavigationGuards, installPermissionHandlers } from './security/guards.main.ts';
 import { isAppUrl, parseOrigin } from './security/origins.ts';
 import { acquireSingleInstance } from './singleInstance.main.ts';
-import { effectiveEgress, egressFilterFor } from '../shared/policy/egress.ts';
 import { formatProblemsForLog } from '../shared/policy/problems.ts';
 import { pickLanguage } from '../shared/i18n/languages.ts';
 import { installEgressFilter } from './net/egress.main.ts';
+import { createEgressState } from './net/egressState.ts';
+import { nodeSettingsFileSystem, readUserSettingsFile, writeUserSettingsFile } from './settings/userSettingsFile.ts';
+import { createUserSettingsService } from './settings/userSettingsService.ts';
 import { loadMachinePolicy } from './policy/machinePolicy.ts';
 import { managedSettingsFor } from './policy/managedSettings.ts';
 import { runPrintPolicy } from './policy/printPolicyCli.ts';
@@ -113,10 +115,18 @@ async function start(): Promise<void> {
   const policy = readMachinePolicy();
   if (policy.status === 'invalid') log(`policy: INVALID, starting in safe mode:\n${formatProblemsForLog(policy.problems)}`);
   else log(`policy: ${policy.status === 'valid' ? 'machine policy applies' : 'no machine policy'}`);
-  // User settings (a homeserver the user chose, when policy allows it) arrive with the settings screen.
-  const userSettings = {};
-  const egress = egressFilterFor(effectiveEgress(policy, { userSettings }));
-  installEgressFilter(session.defaultSession, () => egress, log);
+  // The user's own settings (profile); policy wins over them. A homeserver the user chose, when
+  // policy allows custom homeservers, joins the egress allowlist as soon as it is saved.
+  const settingsFile = path.join(app.getPath('userData'), 'settings.json');
+  const userSettings = createUserSettingsService({
+    policy,
+    load: () => readUserSettingsFile(nodeSettingsFileSystem, settingsFile, log),
+    save: (settings) => writeUserSettingsFile(nodeSettingsFileSystem, settingsFile, settings),
+    log,
+  });
+  const egress = createEgressState(policy, () => userSettings.current(), log);
+  userSettings.onChange(() => egress.refresh());
+  installEgressFilter(session.defaultSession, () => egress.filter(), log);
   const openExternal = (url: string) => shell.openExternal(url);
   app.on('web-contents-created', (_event, contents) => attachNavigationGuards(contents, { appOrigins, openExternal, log }));
 
@@ -138,16 +148,19 @@ async function start(): Promise<void> {
       secrets,
       joinTeamsMeeting: (link, action) =>
         joinTeamsMeeting(link, action, {
-          bridgePolicy: () => resolveSettings(policy, userSettings).values.teamsBridge,
+          bridgePolicy: () => resolveSettings(policy, userSettings.current()).values.teamsBridge,
           now: () => new Date(),
           openExternal,
           openIsolatedWindow: (url) => openIsolatedTeamsWindow(url, log),
           log,
         }),
-      managedSettings: () => managedSettingsFor(policy, userSettings, pickLanguage([app.getLocale()])),
+      managedSettings: () => managedSettingsFor(policy, userSettings.current(), pickLanguage([app.getLocale()])),
+      userSettings,
       notify: ({ title, body }) => {
-        if (!Notification.isSupported()) return false;
-        new Notification({ title, body, silent: false }).show();
+        // The renderer already checks; main enforces it too, as policy or the user set it.
+        const { notifications } = resolveSettings(policy, userSettings.current()).values;
+        if (!notifications.enabled || !Notification.isSupported()) return false;
+        new Notification({ title, body, silent: !notifications.sound }).show();
         return true;
       },
     }),

@@ -14,14 +14,17 @@ import './styles.css';
 
 async function boot(): Promise<void> {
   const platform = detectPlatform(window);
-  const [languages, loadedConfig, managed] = await Promise.all([
+  const [languages, loadedConfig, managed, userSettings] = await Promise.all([
     platform.preferredLanguages().catch(() => [...navigator.languages]),
     loadAppConfig((input, init) => fetch(input, init)),
     platform.managedSettings().catch(() => NO_MANAGED_SETTINGS),
+    platform.userSettings().catch(() => null),
   ]);
   const appConfig =
     loadedConfig.kind === 'ok' ? { ...loadedConfig, config: applyMachinePolicy(loadedConfig.config, managed) } : loadedConfig;
-  const i18n = await initI18n(languages);
+  // A language the user chose in Relais wins over the system's.
+  const chosen = userSettings?.language;
+  const i18n = await initI18n(chosen ? [chosen, ...languages] : languages);
   const root = document.getElementById('root');
   if (!root) throw new Error('missing #root');
   createRoot(root).render(

@@ -44,5 +44,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
-  'Permissions-Policy': 'geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=()',
+  // Only features Chromium recognises: an unknown one (e.g. "bluetooth", which Chromium 156 does not
+  // ship as a policy-controlled feature) makes it log "Unrecognized feature" on every page load.
+  // The renderer never asks for Web Bluetooth; the permission handler denies it anyway.
+  'Permissions-Policy': 'geolocation=(), usb=(), serial=(), hid=(), payment=()',
 };

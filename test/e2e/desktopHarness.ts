@@ -3,6 +3,7 @@
 // preload builds it, and each call goes to the REAL main-process router, handlers and keychain store
 // (gnome-keyring's Secret Service under test/env/with-keyring.sh) in this Node process.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { createIpcHandlers } from '../../src/main/ipc/handlers.ts';
 import { createIpcRouter } from '../../src/main/ipc/router.ts';
@@ -13,6 +14,10 @@ import { createSecretsHolder, type SecretsHolder } from '../../src/main/secrets/
 import { loadMachinePolicy } from '../../src/main/policy/machinePolicy.ts';
 import { managedSettingsFor } from '../../src/main/policy/managedSettings.ts';
 import { joinTeamsMeeting } from '../../src/main/teams/teamsJoin.ts';
+import { createEgressState } from '../../src/main/net/egressState.ts';
+import { nodeSettingsFileSystem, readUserSettingsFile, writeUserSettingsFile } from '../../src/main/settings/userSettingsFile.ts';
+import { createUserSettingsService, type UserSettingsService } from '../../src/main/settings/userSettingsService.ts';
+import type { EgressFilter } from '../../src/shared/policy/egress.ts';
 import { resolveSettings } from '../../src/shared/policy/resolve.ts';
 import { BRIDGE_GLOBAL, IPC_CHANNELS } from '../../src/shared/ipc/channels.ts';
 
@@ -21,7 +26,17 @@ export interface DesktopHarness {
   log: string[];
   /** What main would have handed to the OS (browser, SIP client) or opened in an isolated window. */
   opened: { external: string[]; isolated: string[] };
-  attach(context: BrowserContext): Promise<void>;
+  userSettings: UserSettingsService;
+  /** The egress filter main would enforce right now (Electron's webRequest hook is unit tested). */
+  egress(): EgressFilter;
+  /** Requests the egress filter refused (with `enforceEgress`). */
+  blocked: string[];
+  /**
+   * `enforceEgress`: every request the page makes passes the same filter main applies through
+   * session.webRequest (Playwright's routing stands in for it); the app's own origin stands in
+   * for the relais://app scheme, which the filter always allows.
+   */
+  attach(context: BrowserContext, options?: { enforceEgress?: boolean }): Promise<void>;
 }
 
 export interface HarnessOptions {
@@ -29,6 +44,8 @@ export interface HarnessOptions {
   markerFile: string;
   /** A folder standing in for /etc/relais (policy.json, policy.d/); none means no machine policy. */
   policyDir?: string;
+  /** The profile's settings.json; by default next to the marker file. */
+  settingsFile?: string;
 }
 
 export async function createDesktopHarness(options: HarnessOptions): Promise<DesktopHarness> {
@@ -52,6 +69,18 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
     allowDirectoryOverride: true,
     log: (m) => log.push(m),
   });
+  // The same wiring as main.ts: settings from the profile file, egress rebuilt on every change.
+  const settingsFile = options.settingsFile ?? path.join(path.dirname(options.markerFile), 'settings.json');
+  const logLine = (m: string) => log.push(m);
+  const userSettings = createUserSettingsService({
+    policy,
+    load: () => readUserSettingsFile(nodeSettingsFileSystem, settingsFile, logLine),
+    save: (settings) => writeUserSettingsFile(nodeSettingsFileSystem, settingsFile, settings),
+    log: logLine,
+  });
+  const egress = createEgressState(policy, () => userSettings.current(), logLine);
+  const blocked: string[] = [];
+  userSettings.onChange(() => egress.refresh());
   const dispatch = createIpcRouter({
     handlers: createIpcHandlers({
       appName: 'Relais',
@@ -64,10 +93,11 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
       },
       secrets,
       notify: () => true,
-      managedSettings: () => managedSettingsFor(policy, {}, 'en'),
+      managedSettings: () => managedSettingsFor(policy, userSettings.current(), 'en'),
+      userSettings,
       joinTeamsMeeting: (link, action) =>
         joinTeamsMeeting(link, action, {
-          bridgePolicy: () => resolveSettings(policy, {}).values.teamsBridge,
+          bridgePolicy: () => resolveSettings(policy, userSettings.current()).values.teamsBridge,
           now: () => new Date(),
           openExternal: (url) => {
             opened.external.push(url);
@@ -100,7 +130,22 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
     secrets,
     log,
     opened,
-    async attach(context) {
+    userSettings,
+    egress: () => egress.filter(),
+    blocked,
+    async attach(context, attachOptions = {}) {
+      if (attachOptions.enforceEgress === true) {
+        const appOrigin = new URL(options.appOrigin).origin;
+        await context.route('**/*', (route) => {
+          const url = route.request().url();
+          if (url.startsWith(`${appOrigin}/`)) return route.continue();
+          const decision = egress.filter().decide(url);
+          if (decision.allowed) return route.continue();
+          blocked.push(url);
+          log.push(`egress: ${decision.reason}`);
+          return route.abort('blockedbyclient');
+        });
+      }
       await context.exposeBinding('__relaisInvoke', ({ frame }, channel: string, request: unknown) =>
         dispatch(channel, frame.url(), request),
       );

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { createDesktopHarness } from './desktopHarness.ts';
+import { createDesktopHarness, type DesktopHarness } from './desktopHarness.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { submitSignIn } from './helpers.ts';
 import { TEST_USERS } from './testUsers.ts';
@@ -19,7 +19,8 @@ async function withMachinePolicy(
   browser: Browser,
   appOrigin: string,
   policyText: string,
-  use: (page: Page, policyFile: string) => Promise<void>,
+  use: (page: Page, policyFile: string, harness: DesktopHarness) => Promise<void>,
+  attachOptions: { enforceEgress?: boolean } = {},
 ): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'relais-policy-'));
   const policyDir = path.join(root, 'etc-relais');
@@ -29,8 +30,8 @@ async function withMachinePolicy(
   try {
     const harness = await createDesktopHarness({ appOrigin, markerFile: path.join(root, 'marker.json'), policyDir });
     const context = await browser.newContext({ locale: 'en-GB' });
-    await harness.attach(context);
-    await use(await context.newPage(), policyFile);
+    await harness.attach(context, attachOptions);
+    await use(await context.newPage(), policyFile, harness);
     await context.close();
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -85,4 +86,94 @@ test('the settings screen shows what the organisation locked, and why', async ({
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
   });
+});
+
+/** What window.relais (the preload's raw bridge) answers: an envelope, never a thrown error. */
+type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+function setUserSettingsThroughIpc(page: Page, change: unknown): Promise<Envelope> {
+  return page.evaluate(
+    (request) =>
+      (globalThis as unknown as { relais: { setUserSettings(r: unknown): Promise<Envelope> } }).relais.setUserSettings(request),
+    change,
+  );
+}
+
+test('preferences persist in the profile; what policy locks is shown locked and cannot be changed', async ({ browser, env }) => {
+  test.setTimeout(90_000);
+  const policy = JSON.stringify({ policyVersion: 1, homeservers: [env.homeserver], notifications: { enabled: false } });
+  await withMachinePolicy(browser, env.webUrl, policy, async (page, policyFile, harness) => {
+    await page.goto(env.webUrl);
+    await submitSignIn(page, TEST_USERS.grace);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const preferences = dialog.getByRole('region', { name: 'Your preferences' });
+    // Locked by policy: off, disabled, and the reason is read with it.
+    const notifications = preferences.getByRole('checkbox', { name: 'Notifications', exact: true });
+    await expect(notifications).not.toBeChecked();
+    await expect(notifications).toBeDisabled();
+    await expect(notifications).toHaveAccessibleDescription(
+      new RegExp(`Locked by your organisation \\(set by machine policy in ${policyFile}`),
+    );
+    // Not locked: the person changes it, and the language.
+    const sound = preferences.getByRole('checkbox', { name: 'Notification sound' });
+    await expect(sound).toBeChecked();
+    await sound.uncheck();
+    await expect(sound).not.toBeChecked();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Français' }).click();
+    // The dialog follows the language at once (its name too).
+    await expect(page.getByRole('dialog', { name: 'Réglages' }).getByRole('button', { name: 'Fermer' })).toBeVisible();
+
+    // Main refuses what policy locks even when asked directly, and writes nothing for it.
+    const refused = await setUserSettingsThroughIpc(page, { notifications: { enabled: true } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    const homeserver = await setUserSettingsThroughIpc(page, { homeserver: 'https://elsewhere.example' });
+    expect(homeserver).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(harness.userSettings.current()).toEqual({ version: 1, language: 'fr', notifications: { sound: false } });
+    expect(harness.egress().decide('https://elsewhere.example/_matrix/client/versions').allowed).toBe(false);
+
+    // A reload (a restart, for the renderer): the session comes back from the keychain, and the
+    // preferences from the profile.
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await page.getByRole('button', { name: 'Réglages' }).click();
+    const reloaded = page.getByRole('dialog', { name: 'Réglages' }).getByRole('region', { name: 'Vos préférences' });
+    await expect(reloaded.getByRole('checkbox', { name: 'Son des notifications' })).not.toBeChecked();
+    await expect(reloaded.getByRole('checkbox', { name: 'Notifications', exact: true })).toBeDisabled();
+    await expectAccessible(page);
+    await page.getByRole('dialog', { name: 'Réglages' }).getByRole('button', { name: 'Fermer' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  });
+});
+
+test('a homeserver the user chooses is reachable when policy allows custom homeservers, and nothing else', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(90_000);
+  const policy = JSON.stringify({ policyVersion: 1, allowCustomHomeserver: true, allowedEgressHosts: ['sfu.example.gouv.fr'] });
+  await withMachinePolicy(
+    browser,
+    env.webUrl,
+    policy,
+    async (page, _policyFile, harness) => {
+      const versions = `${env.homeserver}/_matrix/client/versions`;
+      expect(harness.egress().decide(versions).allowed).toBe(false);
+      await page.goto(env.webUrl);
+      await page.getByRole('textbox', { name: 'Homeserver' }).fill(env.homeserver);
+      await submitSignIn(page, TEST_USERS.grace);
+      // Every request passed main's egress filter: the homeserver became reachable when chosen.
+      await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
+      expect(harness.egress().decide(versions).allowed).toBe(true);
+      expect(harness.userSettings.current().homeservers).toEqual([env.homeserver]);
+      expect(harness.egress().decide('https://elsewhere.example/').allowed).toBe(false);
+      // Before the person submitted it, the address was not theirs yet: only the sign-in screen's
+      // look-ups of its login flows, while it was being typed, were refused. Nothing after.
+      const refused = harness.blocked.filter((url) => url.startsWith(env.homeserver)).map((url) => new URL(url).pathname);
+      expect(refused.filter((path) => path !== '/.well-known/matrix/client' && path !== '/_matrix/client/versions')).toEqual([]);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    },
+    { enforceEgress: true },
+  );
 });

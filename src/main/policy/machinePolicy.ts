@@ -1,12 +1,13 @@
-// Loads this machine's policy from where the platform keeps it. The Windows registry has no reader
-// yet (a native module is needed: reg.exe and PowerShell are blocked on locked-down laptops), so on
-// Windows only %ProgramData%\Relais\policy.json is read for now, and the log says so.
+// Loads this machine's policy from where the platform keeps it. On Windows the Group Policy key
+// (HKLM\Software\Policies\Relais) is read in-process through a native module (windowsRegistry.ts):
+// reg.exe and PowerShell are blocked on locked-down laptops.
 import type { LoadedPolicy } from '../../shared/policy/types.ts';
 import { nodePolicyFileSystem, type PolicyFileSystem } from './fileSystem.ts';
 import { loadPolicy } from './loadPolicy.ts';
 import { policyLocationsFor } from './locations.ts';
 import { createPlutilReader } from './managedPreferences.ts';
 import type { RegistryReader } from './registry.ts';
+import { loadWindowsRegistryReader } from './windowsRegistry.ts';
 
 export interface MachinePolicyOptions {
   platform: NodeJS.Platform;
@@ -14,27 +15,49 @@ export interface MachinePolicyOptions {
   /** Only unpackaged (development and test) builds honour RELAIS_POLICY_DIR. */
   allowDirectoryOverride: boolean;
   fs?: PolicyFileSystem;
+  /** The registry; by default the real one (Windows only, loaded when a registry key is searched). */
   registry?: RegistryReader;
+  /** Stands in for the native module loader in tests. */
+  loadRegistry?: () => RegistryReader;
   runCommand?: (file: string, args: readonly string[]) => string;
   log: (message: string) => void;
 }
 
-const NO_REGISTRY_READER: RegistryReader = { readTree: () => null };
+/**
+ * A reader that cannot be built (the native module is missing or broken) must not mean "no Group
+ * Policy": that would silently drop what the admin locked. Every read fails instead, so the policy
+ * is reported unreadable and Relais starts in safe mode, connecting nowhere, with the cause logged.
+ */
+function failingReader(error: unknown): RegistryReader {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    readTree: () => {
+      throw new Error(`the registry reader could not be loaded: ${detail}`);
+    },
+  };
+}
+
+function registryReaderFor(options: MachinePolicyOptions): RegistryReader {
+  if (options.registry) return options.registry;
+  try {
+    return (options.loadRegistry ?? loadWindowsRegistryReader)();
+  } catch (error) {
+    options.log(`policy: cannot load the Windows registry reader: ${error instanceof Error ? error.message : String(error)}`);
+    return failingReader(error);
+  }
+}
 
 export function loadMachinePolicy(options: MachinePolicyOptions): LoadedPolicy {
   const { locations, notices } = policyLocationsFor(options);
   const fs = options.fs ?? nodePolicyFileSystem;
-  if (locations.registryKey !== undefined && !options.registry) {
-    options.log(`policy: Group Policy registry values under ${locations.registryKey} are not read by this build`);
-  }
-  const loaded = loadPolicy(
+  return loadPolicy(
     locations,
     {
       fs,
-      registry: options.registry ?? NO_REGISTRY_READER,
+      // Loaded only when a registry key is searched: Windows without the RELAIS_POLICY_DIR override.
+      registry: locations.registryKey !== undefined ? registryReaderFor(options) : undefined,
       managedPreferences: options.runCommand ? createPlutilReader(fs, options.runCommand) : undefined,
     },
     notices,
   );
-  return loaded;
 }

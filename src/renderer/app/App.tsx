@@ -18,6 +18,7 @@ import type { KeychainProblem, Platform } from '../platform/Platform.ts';
 import { usePlatform } from './PlatformContext.ts';
 import { ManagedSettingsContext, NO_MANAGED_SETTINGS } from './ManagedSettingsContext.ts';
 import type { ManagedSettings } from '../platform/Platform.ts';
+import { UserSettingsContext, useUserSettingsState } from './UserSettingsContext.ts';
 
 type AppState =
   | { kind: 'restoring' }
@@ -56,6 +57,16 @@ async function restore(platform: Platform, ignoreKeychainProblem: boolean): Prom
 }
 
 export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
+  const platform = usePlatform();
+  const userSettings = useUserSettingsState(platform);
+  return (
+    <UserSettingsContext.Provider value={userSettings}>
+      <AppScreens defaultHomeserver={defaultHomeserver} />
+    </UserSettingsContext.Provider>
+  );
+}
+
+function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
   const platform = usePlatform();
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<AppState>({ kind: 'restoring' });

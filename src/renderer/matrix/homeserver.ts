@@ -45,6 +45,12 @@ type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 export interface ResolveOptions {
   fetch: Fetch;
   timeoutMs: number;
+  /**
+   * Called with each base URL before anything is sent to it: the desktop app adds a homeserver the
+   * user chose to the egress allowlist this way (when policy allows custom homeservers), including
+   * the one a server name delegates to through .well-known.
+   */
+  beforeConnect?: (baseUrl: string) => Promise<void>;
 }
 
 /** Finds the homeserver behind the input and checks it speaks the Matrix client API. */
@@ -53,11 +59,18 @@ export async function resolveHomeserver(input: string, options: ResolveOptions):
   if (!parsed) throw new HomeserverError('invalid-homeserver', input.trim());
   const direct = baseUrlString(parsed);
   const candidates = [direct];
+  await options.beforeConnect?.(direct);
   const delegated = await wellKnownBaseUrl(parsed, options);
   if (delegated && delegated !== direct) candidates.unshift(delegated);
 
   let sawServer = false;
+  // The desktop allowlist holds one user-chosen homeserver: switch it to each candidate in turn.
+  let connectable = direct;
   for (const candidate of candidates) {
+    if (candidate !== connectable) {
+      await options.beforeConnect?.(candidate);
+      connectable = candidate;
+    }
     const verdict = await probeClientApi(candidate, options);
     if (verdict === 'matrix') return candidate;
     if (verdict === 'other-server') sawServer = true;

@@ -52,6 +52,8 @@ export interface SignInRequest {
   homeserver: string;
   username: string;
   password: string;
+  /** See ResolveOptions.beforeConnect. */
+  beforeConnect?: (baseUrl: string) => Promise<void>;
 }
 
 export interface EmailSignInRequest {
@@ -74,7 +76,7 @@ export const defaultFetch: typeof fetch = (input, init) => fetch(input, init);
 
 export async function signInWithPassword(request: SignInRequest, fetchFn: typeof fetch = defaultFetch): Promise<Credentials> {
   if (!request.homeserver.trim() || !request.username.trim() || !request.password) throw new SignInError('missing-fields');
-  const homeserverUrl = await resolve(request.homeserver, fetchFn);
+  const homeserverUrl = await resolve(request.homeserver, fetchFn, request.beforeConnect);
   return login(
     homeserverUrl,
     { type: 'm.login.password', identifier: { type: 'm.id.user', user: request.username.trim() }, password: request.password },
@@ -129,9 +131,13 @@ export async function discardCredentials(credentials: Credentials, fetchFn: type
   }
 }
 
-async function resolve(input: string, fetchFn: typeof fetch): Promise<string> {
+async function resolve(
+  input: string,
+  fetchFn: typeof fetch,
+  beforeConnect?: (baseUrl: string) => Promise<void>,
+): Promise<string> {
   try {
-    return await resolveHomeserver(input, { fetch: (url, init) => fetchFn(url, init), timeoutMs: TIMEOUT_MS });
+    return await resolveHomeserver(input, { fetch: (url, init) => fetchFn(url, init), timeoutMs: TIMEOUT_MS, beforeConnect });
   } catch (error) {
     if (error instanceof HomeserverError) throw new SignInError(error.problem, { homeserver: error.homeserver });
     throw error;

@@ -1,6 +1,6 @@
 import type { Subscriptions } from '../../shared/ipc/bridge.ts';
 import type { RelaisBridge } from '../../shared/ipc/contract.ts';
-import type { ManagedSettings, Platform, SecretStorageInfo } from './Platform.ts';
+import type { ManagedSettings, Platform, SecretStorageInfo, UserSettingsChange, UserSettingsView } from './Platform.ts';
 
 export class ElectronPlatform implements Platform {
   readonly kind = 'electron' as const;
@@ -64,5 +64,13 @@ export class ElectronPlatform implements Platform {
 
   async notify(title: string, body: string): Promise<boolean> {
     return (await this.bridge.showNotification({ title, body })).shown;
+  }
+
+  async userSettings(): Promise<UserSettingsView> {
+    return this.bridge.getUserSettings();
+  }
+
+  async updateUserSettings(change: UserSettingsChange): Promise<UserSettingsView> {
+    return this.bridge.setUserSettings(change);
   }
 }

@@ -1,6 +1,9 @@
 // What the renderer needs from where it runs. ElectronPlatform goes through the preload bridge;
 // WebPlatform uses only the browser, so the same renderer runs (and is tested) in plain Chromium.
 import type { IpcResponse } from '../../shared/ipc/contract.ts';
+import type { UserSettingsChange, UserSettingsView } from '../../shared/settings/userSettings.ts';
+
+export type { UserSettingsChange, UserSettingsView };
 
 export type PlatformKind = 'electron' | 'web';
 
@@ -35,4 +38,8 @@ export interface Platform {
   onTeamsLink(listener: (link: string) => void): () => void;
   /** The operating system's view of the network (desktop only; a browser has navigator.onLine). */
   onSystemNetwork(listener: (online: boolean) => void): () => void;
+  /** The user's own settings (desktop: the profile, where machine policy wins; web: localStorage). */
+  userSettings(): Promise<UserSettingsView>;
+  /** Saves a change; rejects (IpcError 'not-allowed' on the desktop) when policy locks a setting. */
+  updateUserSettings(change: UserSettingsChange): Promise<UserSettingsView>;
 }

@@ -2,12 +2,29 @@
 // reload means signing in again. That is deliberate: a web page has no safe place for a token.
 import { externalLinkTarget } from '../../shared/externalLinks.ts';
 import { inspectLink } from '../../shared/teams/index.ts';
-import type { ManagedSettings, Platform, SecretStorageInfo } from './Platform.ts';
+import { resolveSettings } from '../../shared/policy/resolve.ts';
+import {
+  applyUserSettingsChange,
+  EMPTY_USER_SETTINGS,
+  parseUserSettings,
+  serializeUserSettings,
+  userSettingsChangeSchema,
+  userSettingsView,
+  type StoredUserSettings,
+} from '../../shared/settings/userSettings.ts';
+import type { ManagedSettings, Platform, SecretStorageInfo, UserSettingsChange, UserSettingsView } from './Platform.ts';
+
+/** localStorage key of the user's settings in the web build (same shape as the desktop settings.json). */
+export const WEB_SETTINGS_KEY = 'relais.settings';
+/** A browser has no machine policy: nothing is locked by an organisation. */
+const NO_POLICY = { status: 'none', searched: [], sources: [], notices: [] } as const;
 
 export interface WebPlatformEnv {
   languages: readonly string[];
   open(url: string): void;
   notify?: (title: string, body: string) => boolean;
+  /** Where settings persist (window.localStorage); without it they last for this tab. */
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
 export class WebPlatform implements Platform {
@@ -76,5 +93,36 @@ export class WebPlatform implements Platform {
 
   notify(title: string, body: string): Promise<boolean> {
     return Promise.resolve(this.env.notify?.(title, body) ?? false);
+  }
+
+  private memorySettings: StoredUserSettings = { ...EMPTY_USER_SETTINGS };
+
+  private storedSettings(): StoredUserSettings {
+    // Storage can be disabled or full (private windows): settings then last for this tab.
+    let text: string | null;
+    try {
+      text = this.env.storage?.getItem(WEB_SETTINGS_KEY) ?? null;
+    } catch {
+      text = null;
+    }
+    return text === null ? this.memorySettings : parseUserSettings(text).settings;
+  }
+
+  userSettings(): Promise<UserSettingsView> {
+    const stored = this.storedSettings();
+    return Promise.resolve(userSettingsView(stored, resolveSettings(NO_POLICY, stored)));
+  }
+
+  updateUserSettings(change: UserSettingsChange): Promise<UserSettingsView> {
+    const stored = this.storedSettings();
+    const result = applyUserSettingsChange(stored, userSettingsChangeSchema.parse(change), resolveSettings(NO_POLICY, stored));
+    if (!result.ok) return Promise.reject(new Error(result.message));
+    this.memorySettings = result.settings;
+    try {
+      this.env.storage?.setItem(WEB_SETTINGS_KEY, serializeUserSettings(result.settings));
+    } catch {
+      // Kept in memory for this tab (see storedSettings).
+    }
+    return Promise.resolve(userSettingsView(result.settings, resolveSettings(NO_POLICY, result.settings)));
   }
 }

@@ -15,5 +15,15 @@ export function detectPlatform(win: Window): Platform {
       new Notification(title, { body });
       return true;
     },
+    storage: storageOf(win),
   });
+}
+
+/** localStorage, or nothing when the browser refuses it (some privacy modes throw on access). */
+function storageOf(win: Window): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
 }

@@ -11,6 +11,9 @@ export const IPC_CHANNELS = {
   getManagedSettings: 'policy:get-settings',
   joinTeamsMeeting: 'teams:join',
   showNotification: 'notifications:show',
+  // User settings in the profile (policy branch).
+  getUserSettings: 'settings:get',
+  setUserSettings: 'settings:set',
 } as const;
 
 export type IpcMethod = keyof typeof IPC_CHANNELS;

@@ -1,6 +1,7 @@
 // The one IPC contract: for each method, the schema of its request and of its response.
 // Main validates requests against it; the renderer's types are inferred from it.
 import { z } from 'zod';
+import { userSettingsChangeSchema, userSettingsViewSchema } from '../settings/userSettings.ts';
 import type { IpcMethod } from './channels.ts';
 
 const secretKey = z
@@ -68,6 +69,16 @@ export const ipcContract = {
   showNotification: {
     request: z.object({ title: z.string().min(1).max(256), body: z.string().max(1024), tag: z.string().max(256).optional() }),
     response: z.object({ shown: z.boolean() }),
+  },
+  // User settings in the profile (policy branch). Main refuses a change to a setting machine policy
+  // locks with 'not-allowed', and an invalid value with 'invalid-arguments'.
+  getUserSettings: {
+    request: z.undefined(),
+    response: userSettingsViewSchema,
+  },
+  setUserSettings: {
+    request: userSettingsChangeSchema,
+    response: userSettingsViewSchema,
   },
 } satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 

@@ -10,12 +10,14 @@ const require = createRequire(import.meta.url);
 interface BuilderConfig {
   appId: string;
   asar: boolean;
+  asarUnpack: string[];
   afterPack: string;
   protocols: { schemes: string[] }[];
   linux: { target: string[]; mimeTypes: string[] };
   deb: { depends: string[]; fpm: string[] };
   win: { extraResources: { from: string; to: string; filter: string[] }[] };
   msi: { perMachine: boolean; upgradeCode: string };
+  msiProjectCreated: string;
 }
 
 function loadConfig(): BuilderConfig {
@@ -67,10 +69,30 @@ describe('electron-builder.yml', () => {
     expect(msi.upgradeCode).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   });
 
+  it('secures %ProgramData%\\Relais through the MSI project hook (msiPolicyFolder.test.ts)', () => {
+    expect(loadConfig().msiProjectCreated).toBe('build/msiProjectCreated.cjs');
+    expect(existsSync('build/msiProjectCreated.cjs')).toBe(true);
+  });
+
   it('packs into an asar and flips fuses after packing', () => {
     const config = loadConfig();
     expect(config.asar).toBe(true);
     expect(config.afterPack).toBe('build/afterPack.cjs');
+  });
+
+  it('keeps native modules loadable: outside the main bundle, and their binaries outside the asar', () => {
+    expect(loadConfig().asarUnpack).toContain('**/*.node');
+    const build = readFileSync('scripts/build-electron.ts', 'utf8');
+    for (const native of ['@napi-rs/keyring', 'native-reg']) expect(build).toContain(`'${native}'`);
+    // native-reg ships prebuilt N-API binaries for Windows only and a no-op install script elsewhere:
+    // `npm ci` must compile nothing on Linux (no node-gyp, no download of Node headers).
+    const nativeReg = require('native-reg/package.json') as {
+      scripts: { install: string };
+      dependencies: Record<string, string>;
+    };
+    expect(nativeReg.scripts.install).toBe('node-gyp-build-optional');
+    for (const arch of ['x64', 'ia32', 'arm64'])
+      expect(existsSync(`node_modules/native-reg/prebuilds/win32-${arch}/node.napi.node`)).toBe(true);
   });
 });
 

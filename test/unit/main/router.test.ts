@@ -9,6 +9,14 @@ const TRUSTED = APP_ENTRY_URL;
 const appOrigins = [parseOrigin(APP_ORIGIN)];
 const SECRET = 'S3cr3t-VALUE-do-not-log-7f1c';
 
+const USER_SETTINGS_VIEW = {
+  language: null,
+  notifications: { enabled: true, sound: true },
+  spellcheck: { enabled: true },
+  homeserver: null,
+  locked: {},
+};
+
 function makeHandlers(overrides: Partial<IpcHandlers> = {}) {
   const handlers = {
     getAppInfo: vi.fn<IpcHandlers['getAppInfo']>(() => ({
@@ -39,6 +47,9 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}) {
     })),
     showNotification: vi.fn<IpcHandlers['showNotification']>(() => ({ shown: true })),
     joinTeamsMeeting: vi.fn<IpcHandlers['joinTeamsMeeting']>(() => ({ opened: true as const })),
+    // User settings (policy branch).
+    getUserSettings: vi.fn<IpcHandlers['getUserSettings']>(() => USER_SETTINGS_VIEW),
+    setUserSettings: vi.fn<IpcHandlers['setUserSettings']>(() => USER_SETTINGS_VIEW),
   };
   return Object.assign(handlers, overrides);
 }
@@ -93,6 +104,8 @@ describe('createIpcRouter: channels', () => {
       getManagedSettings: undefined,
       joinTeamsMeeting: { link: 'https://teams.microsoft.com/meet/123456789012?p=abc', action: 'browser' },
       showNotification: { title: 't', body: 'b' },
+      getUserSettings: undefined,
+      setUserSettings: { notifications: { enabled: false } },
     };
     for (const method of Object.keys(IPC_CHANNELS) as (keyof typeof IPC_CHANNELS)[]) {
       const envelope = await dispatch(IPC_CHANNELS[method], TRUSTED, requests[method]);

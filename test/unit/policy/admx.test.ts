@@ -6,66 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../../src/main/policy/loadPolicy.ts';
-import type { RegistryValue } from '../../../src/main/policy/registry.ts';
-import { valueAtPath } from '../../../src/shared/policy/resolve.ts';
 import { policyDocumentSchema } from '../../../src/shared/policy/schema.ts';
 import { SETTING_KEYS, USER_SETTABLE_KEYS } from '../../../src/shared/policy/settings.ts';
 import { schemaAt, schemaKind, unwrapSchema } from '../../../src/shared/policy/schemaWalk.ts';
 import { fakeFs, fakeRegistry } from './fakes.ts';
+import { ROOT_KEY, groupPolicyTree, writesOf, type ElementKind } from './admxWrites.ts';
 import { findAll, parseXml, type XmlElement } from './xml.ts';
 
-const ROOT_KEY = 'Software\\Policies\\Relais';
 const read = (path: string) => readFileSync(path, 'utf8');
 const admx = parseXml(read('build/policy/relais.admx'));
 const admls = {
   'en-US': parseXml(read('build/policy/en-US/relais.adml')),
   'fr-FR': parseXml(read('build/policy/fr-FR/relais.adml')),
 };
-
-type ElementKind = 'boolean' | 'text' | 'multiText' | 'enum';
-interface RegistryWrite {
-  policy: string;
-  keyPath: string; // dotted schema path
-  registryKey: string;
-  valueName: string;
-  kind: ElementKind;
-  enumValues: string[];
-}
-
-function writesOf(policy: XmlElement): RegistryWrite[] {
-  const name = policy.attributes.name!;
-  const key = policy.attributes.key!;
-  expect(key.toLowerCase().startsWith(ROOT_KEY.toLowerCase()), `${name} key`).toBe(true);
-  const toPath = (registryKey: string, valueName: string) =>
-    [
-      ...registryKey
-        .slice(ROOT_KEY.length)
-        .split('\\')
-        .filter((part) => part !== ''),
-      valueName,
-    ].join('.');
-  const writes: RegistryWrite[] = [];
-  if (policy.attributes.valueName !== undefined) {
-    const valueName = policy.attributes.valueName;
-    writes.push({ policy: name, keyPath: toPath(key, valueName), registryKey: key, valueName, kind: 'boolean', enumValues: [] });
-  }
-  for (const elements of policy.children.filter((c) => c.name === 'elements')) {
-    for (const element of elements.children) {
-      const registryKey = element.attributes.key ?? key;
-      const valueName = element.attributes.valueName!;
-      const enumValues = findAll(element, 'string').map((s) => s.text);
-      writes.push({
-        policy: name,
-        keyPath: toPath(registryKey, valueName),
-        registryKey,
-        valueName,
-        kind: element.name as ElementKind,
-        enumValues,
-      });
-    }
-  }
-  return writes;
-}
 
 const policies = findAll(admx, 'policy');
 const writes = policies.flatMap(writesOf);
@@ -143,29 +96,7 @@ describe('ADMX/ADML templates', () => {
 
   it('round-trip: the example policy written as Group Policy would write it loads back unchanged', () => {
     const example = JSON.parse(read('build/policy/policy.example.json')) as Record<string, unknown>;
-    interface MutableKey {
-      values: Record<string, RegistryValue>;
-      subkeys: Record<string, MutableKey>;
-    }
-    const root: MutableKey = { values: {}, subkeys: {} };
-    for (const write of writes) {
-      const value = valueAtPath(example, write.keyPath);
-      if (value === undefined) continue;
-      let key = root;
-      for (const part of write.registryKey
-        .slice(ROOT_KEY.length)
-        .split('\\')
-        .filter((p) => p !== '')) {
-        key = key.subkeys[part] ??= { values: {}, subkeys: {} };
-      }
-      const encoded: RegistryValue =
-        write.kind === 'boolean'
-          ? { type: 'REG_DWORD', data: value === true ? 1 : 0 }
-          : write.kind === 'multiText'
-            ? { type: 'REG_MULTI_SZ', data: value as string[] }
-            : { type: 'REG_SZ', data: typeof value === 'string' ? value : JSON.stringify(value) };
-      key.values[write.valueName] = encoded;
-    }
+    const root = groupPolicyTree(writes, example);
     const loaded = loadPolicy(
       { pathStyle: 'win32', registryKey: `HKLM\\${ROOT_KEY}` },
       { fs: fakeFs({}), registry: fakeRegistry({ [`HKLM\\${ROOT_KEY}`]: root }) },

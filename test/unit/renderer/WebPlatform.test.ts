@@ -96,4 +96,39 @@ describe('WebPlatform', () => {
     expect(notify).toHaveBeenCalledExactlyOnceWith('New message', 'Hello');
     await expect(platform({ notify: () => false }).web.notify('t', 'b')).resolves.toBe(false);
   });
+
+  it('keeps user settings in localStorage: a new instance (a reload) reads them back', async () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => void store.set(key, value),
+    };
+    const first = platform({ storage }).web;
+    await expect(first.userSettings()).resolves.toMatchObject({ language: null, notifications: { enabled: true }, locked: {} });
+    await first.updateUserSettings({ language: 'fr', notifications: { enabled: false } });
+    expect(JSON.parse(store.get('relais.settings') ?? '{}')).toEqual({
+      version: 1,
+      language: 'fr',
+      notifications: { enabled: false },
+    });
+    await expect(platform({ storage }).web.userSettings()).resolves.toMatchObject({
+      language: 'fr',
+      notifications: { enabled: false, sound: true },
+    });
+  });
+
+  it('keeps user settings for the tab when storage is refused, and rejects invalid changes', async () => {
+    const storage = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('SecurityError');
+      },
+    };
+    const { web } = platform({ storage });
+    await web.updateUserSettings({ spellcheck: { enabled: false } });
+    await expect(web.userSettings()).resolves.toMatchObject({ spellcheck: { enabled: false } });
+    await expect(web.updateUserSettings({ homeserver: 'not a url' })).rejects.toThrow(/homeserver/);
+  });
 });

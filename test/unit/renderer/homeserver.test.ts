@@ -128,6 +128,36 @@ describe('resolveHomeserver', () => {
     await expect(resolveHomeserver('example.org', { fetch, timeoutMs: 1_000 })).resolves.toBe('https://matrix.example.org');
   });
 
+  it('announces each base URL before sending anything to it (the desktop egress allowlist follows it)', async () => {
+    const order: string[] = [];
+    const routes = {
+      'https://example.org/.well-known/matrix/client': () =>
+        json({ 'm.homeserver': { base_url: 'https://matrix.example.org/' } }),
+      'https://matrix.example.org/_matrix/client/versions': () => html(502),
+      'https://example.org/_matrix/client/versions': () => json(VERSIONS),
+    };
+    const fetch = fakeFetch(routes);
+    const logged = (url: string, init?: RequestInit) => {
+      order.push(`fetch ${url}`);
+      return fetch(url, init);
+    };
+    const beforeConnect = (baseUrl: string) => {
+      order.push(`allow ${baseUrl}`);
+      return Promise.resolve();
+    };
+    await expect(resolveHomeserver('example.org', { fetch: logged, timeoutMs: 1_000, beforeConnect })).resolves.toBe(
+      'https://example.org',
+    );
+    expect(order).toEqual([
+      'allow https://example.org',
+      'fetch https://example.org/.well-known/matrix/client',
+      'allow https://matrix.example.org',
+      'fetch https://matrix.example.org/_matrix/client/versions',
+      'allow https://example.org',
+      'fetch https://example.org/_matrix/client/versions',
+    ]);
+  });
+
   it('asks .well-known for a bare server name', async () => {
     const fetch = fakeFetch({ 'https://example.org/_matrix/client/versions': () => json(VERSIONS) });
     await resolveHomeserver('example.org', { fetch, timeoutMs: 1_000 });

@@ -4,6 +4,7 @@ import { createIpcRouter } from '../../../src/main/ipc/router.ts';
 import { MemorySecretStore } from '../../../src/main/secrets/secretStore.ts';
 import { fixedSecrets } from '../../../src/main/secrets/secretsHolder.ts';
 import { isAppUrl, parseOrigin } from '../../../src/main/security/origins.ts';
+import { createUserSettingsService } from '../../../src/main/settings/userSettingsService.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../../src/shared/appScheme.ts';
 import { createPreloadApi, unwrapBridge, type Invoke, type RawBridge } from '../../../src/shared/ipc/bridge.ts';
 import { IPC_CHANNELS, type IpcChannel, type IpcMethod } from '../../../src/shared/ipc/channels.ts';
@@ -145,6 +146,12 @@ describe('bridge round trip through the real router and handlers', () => {
       notify,
       managedSettings: () => ({ mode: 'none', userMessage: null, settings: {} }),
       joinTeamsMeeting: () => Promise.resolve({ opened: true as const }),
+      userSettings: createUserSettingsService({
+        policy: { status: 'none', searched: [], sources: [], notices: [] },
+        load: () => ({ version: 1 }),
+        save: () => undefined,
+        log,
+      }),
     };
     const appOrigins = [parseOrigin(APP_ORIGIN)];
     const dispatch = createIpcRouter({

@@ -62,4 +62,13 @@ describe('SECURITY_HEADERS', () => {
     expect(SECURITY_HEADERS['Cross-Origin-Opener-Policy']).toBe('same-origin');
     expect(SECURITY_HEADERS['Permissions-Policy']).toContain('geolocation=()');
   });
+
+  it('names only features Chromium recognises (it logs an error for any other)', () => {
+    // Checked against Chromium 156's document.featurePolicy.features(): "bluetooth" is not one.
+    const recognised = new Set(['geolocation', 'usb', 'serial', 'hid', 'payment', 'camera', 'microphone']);
+    const named = (SECURITY_HEADERS['Permissions-Policy'] ?? '').split(',').map((entry) => entry.trim().split('=')[0]);
+    expect(named.length).toBeGreaterThan(0);
+    for (const feature of named) expect(recognised.has(feature ?? '')).toBe(true);
+    expect(named).not.toContain('bluetooth');
+  });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUserSettings } from '../../app/UserSettingsContext.ts';
 import { AttachmentTooLargeError } from '../../matrix/attachments.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { formatSize } from '../../ui/formatSize.ts';
@@ -38,6 +39,8 @@ export function Composer({
   myUserId,
 }: ComposerProps) {
   const { t } = useTranslation();
+  // Spell checking as the person (or their organisation's policy) set it.
+  const spellCheck = useUserSettings().settings.spellcheck.enabled;
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<TimelineItem | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -201,6 +204,7 @@ export function Composer({
           ref={inputRef}
           rows={1}
           value={text}
+          spellCheck={spellCheck}
           placeholder={t('composer.placeholder')}
           onChange={(e) => {
             setText(e.target.value);

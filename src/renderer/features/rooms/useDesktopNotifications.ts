@@ -1,6 +1,7 @@
 import { ClientEvent, MatrixEventEvent, RoomEvent, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import { useEffect, useRef } from 'react';
 import { usePlatform } from '../../app/PlatformContext.ts';
+import { useUserSettings } from '../../app/UserSettingsContext.ts';
 import { notificationText, shouldNotify } from '../../matrix/notifications.ts';
 import { directRoomIds } from '../../matrix/roomList.ts';
 
@@ -11,6 +12,12 @@ export function useDesktopNotifications(client: MatrixClient, openRoomId: string
   useEffect(() => {
     openRoom.current = openRoomId;
   }, [openRoomId]);
+  // Read when an event arrives, so switching notifications off applies at once without resubscribing.
+  const enabled = useRef(true);
+  const notificationsEnabled = useUserSettings().settings.notifications.enabled;
+  useEffect(() => {
+    enabled.current = notificationsEnabled;
+  }, [notificationsEnabled]);
 
   useEffect(() => {
     let synced = false;
@@ -27,7 +34,7 @@ export function useDesktopNotifications(client: MatrixClient, openRoomId: string
         windowFocused: document.hasFocus(),
         isLiveEvent: live,
       };
-      if (!shouldNotify(event, room, ctx)) return;
+      if (!enabled.current || !shouldNotify(event, room, ctx)) return;
       const { title, body } = notificationText(event, room);
       void platform.notify(title, body).catch(() => undefined);
     };

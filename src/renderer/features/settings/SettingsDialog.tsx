@@ -1,9 +1,11 @@
-// Settings, starting with what the organisation manages: every setting machine policy locks is
-// shown as locked, with its value and the reason (which file or registry value set it).
+// Settings: language and the person's own preferences (saved in their profile), then what the
+// organisation manages: every setting machine policy locks is shown as locked, with its value and
+// the reason (which file or registry value set it).
 import { useTranslation } from 'react-i18next';
 import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
+import { PreferencesSection } from './PreferencesSection.tsx';
 
 const LABELLED_KEYS = new Set([
   'homeservers',
@@ -32,6 +34,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           </h3>
           <LanguageSwitcher />
         </section>
+        <PreferencesSection />
         <section aria-labelledby="settings-managed">
           <h3 id="settings-managed" className="settings-heading">
             {t('settings.managedHeading')}

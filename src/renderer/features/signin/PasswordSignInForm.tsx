@@ -3,6 +3,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppConfig } from '../../app/AppConfigContext.ts';
+import { useUserSettings } from '../../app/UserSettingsContext.ts';
 import { signInWithPassword, type Credentials } from '../../matrix/signIn.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { SsoButtons, type SsoProblem } from './SsoButtons.tsx';
@@ -23,6 +24,7 @@ export function PasswordSignInForm({
 }: SignInFormProps & { defaultHomeserver: string }) {
   const { t } = useTranslation();
   const config = useAppConfig();
+  const { update } = useUserSettings();
   const fixedHomeserver = config.allowCustomHomeserver ? null : (config.defaultHomeserver ?? null);
   const [homeserver, setHomeserver] = useState(fixedHomeserver ?? defaultHomeserver);
   // Asked about once the address is settled (on load and when the field loses focus), not per key.
@@ -41,7 +43,12 @@ export function PasswordSignInForm({
     setBusy(true);
     onFailure(null);
     try {
-      await onCredentials(await signInWithPassword({ homeserver, username, password }));
+      // A homeserver the person typed is saved as their choice before anything is sent to it: in
+      // the desktop app that is what lets main's egress filter reach it (only when machine policy
+      // allows custom homeservers; otherwise main refuses and the sign-in fails as unreachable).
+      const beforeConnect =
+        fixedHomeserver === null ? (baseUrl: string) => update({ homeserver: baseUrl }).catch(() => undefined) : undefined;
+      await onCredentials(await signInWithPassword({ homeserver, username, password, beforeConnect }));
     } catch (error) {
       onFailure(error);
       setBusy(false);

@@ -1,0 +1,82 @@
+// The settings a person may change for themselves, saved in their profile. One that machine policy
+// locks is shown with its value, disabled, and the reason next to it (read by screen readers too).
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUserSettings } from '../../app/UserSettingsContext.ts';
+import type { UserSettingsChange } from '../../platform/Platform.ts';
+
+interface ToggleProps {
+  label: string;
+  checked: boolean;
+  lockReason: string | undefined;
+  onChange: (checked: boolean) => Promise<void>;
+}
+
+function PreferenceToggle({ label, checked, lockReason, onChange }: ToggleProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  // Shown at once while it is being saved; the saved value (or the old one, if refused) follows.
+  const [pending, setPending] = useState<boolean | null>(null);
+  return (
+    <div className="settings-toggle">
+      <input
+        id={id}
+        type="checkbox"
+        checked={pending ?? checked}
+        disabled={lockReason !== undefined}
+        aria-describedby={lockReason !== undefined ? `${id}-lock` : undefined}
+        onChange={(event) => {
+          setPending(event.target.checked);
+          void onChange(event.target.checked).finally(() => setPending(null));
+        }}
+      />
+      <label htmlFor={id}>{label}</label>
+      {lockReason !== undefined ? (
+        <span id={`${id}-lock`} className="lock">
+          <span aria-hidden="true">🔒 </span>
+          {t('settings.locked', { reason: lockReason })}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function PreferencesSection() {
+  const { t } = useTranslation();
+  const { settings, update } = useUserSettings();
+  const [failed, setFailed] = useState(false);
+  const save = (change: UserSettingsChange): Promise<void> => {
+    setFailed(false);
+    return update(change).catch(() => setFailed(true));
+  };
+  return (
+    <section aria-labelledby="settings-preferences">
+      <h3 id="settings-preferences" className="settings-heading">
+        {t('settings.preferencesHeading')}
+      </h3>
+      <PreferenceToggle
+        label={t('settings.keys.notifications.enabled')}
+        checked={settings.notifications.enabled}
+        lockReason={settings.locked['notifications.enabled']}
+        onChange={(enabled) => save({ notifications: { enabled } })}
+      />
+      <PreferenceToggle
+        label={t('settings.keys.notifications.sound')}
+        checked={settings.notifications.sound}
+        lockReason={settings.locked['notifications.sound']}
+        onChange={(sound) => save({ notifications: { sound } })}
+      />
+      <PreferenceToggle
+        label={t('settings.keys.spellcheck.enabled')}
+        checked={settings.spellcheck.enabled}
+        lockReason={settings.locked['spellcheck.enabled']}
+        onChange={(enabled) => save({ spellcheck: { enabled } })}
+      />
+      {failed ? (
+        <p role="alert" className="alert alert-error">
+          {t('settings.saveFailed')}
+        </p>
+      ) : null}
+    </section>
+  );
+}
