@@ -14,6 +14,7 @@ import {
   type Session,
 } from '../matrix/session.ts';
 import type { Credentials } from '../matrix/signIn.ts';
+import { syncModeSetting } from '../matrix/sync/syncMode.ts';
 import type { KeychainProblem, Platform } from '../platform/Platform.ts';
 import { usePlatform } from './PlatformContext.ts';
 import { ManagedSettingsContext, NO_MANAGED_SETTINGS } from './ManagedSettingsContext.ts';
@@ -27,8 +28,11 @@ type AppState =
   | { kind: 'signed-in'; session: Session; notice: string | null };
 
 async function openSession(platform: Platform, credentials: Credentials): Promise<{ session: Session; persistent: boolean }> {
-  const storage = await sessionStorageFor(platform);
-  const session = startSession(credentials, storage);
+  const [storage, managed] = await Promise.all([
+    sessionStorageFor(platform),
+    platform.managedSettings().catch(() => NO_MANAGED_SETTINGS),
+  ]);
+  const session = startSession(credentials, { ...storage, syncMode: syncModeSetting(managed.settings) });
   await session.ready;
   return { session, persistent: storage.cryptoStoreKey !== null };
 }

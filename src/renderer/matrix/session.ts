@@ -4,6 +4,8 @@ import { ClientEvent, createClient, SyncState, type MatrixClient } from 'matrix-
 import type { Platform } from '../platform/Platform.ts';
 import { ensureCrossSigning, PasswordRequiredError, SecretStorageKeyCache } from './secureBackup.ts';
 import type { Credentials } from './signIn.ts';
+import { startSync } from './sync/startSync.ts';
+import type { SyncModeSetting } from './sync/syncMode.ts';
 
 const SESSION_SECRET_KEY = 'matrix-session';
 const CRYPTO_KEY_SECRET_KEY = 'crypto-store-key';
@@ -26,6 +28,8 @@ export interface Session {
 export interface SessionStorage {
   /** Encrypts the local crypto store; null when secrets cannot outlive this run (then the store is in memory). */
   cryptoStoreKey: Uint8Array | null;
+  /** Sliding or classic sync (machine policy `syncMode`); `auto` when absent. See sync/startSync.ts. */
+  syncMode?: SyncModeSetting;
 }
 
 export function startSession(credentials: Credentials, storage: SessionStorage): Session {
@@ -47,7 +51,8 @@ export function startSession(credentials: Credentials, storage: SessionStorage):
         ? { useIndexedDB: true, storageKey: storage.cryptoStoreKey, cryptoDatabasePrefix: cryptoPrefix(credentials) }
         : { useIndexedDB: false },
     );
-    await client.startClient({ initialSyncLimit: 20, lazyLoadMembers: true });
+    // --- sync hook (issue 8): sliding sync when the server offers it, classic /sync otherwise ---
+    await startSync(client, { setting: storage.syncMode });
   })();
   const crossSigning = ready.then(
     () =>
