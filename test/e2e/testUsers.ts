@@ -11,4 +11,8 @@ export const TEST_USERS = {
   judy: { username: 'judy', password: 'judy-password-for-tests' },
   kim: { username: 'kim', password: 'kim-password-for-tests' },
   leo: { username: 'leo', password: 'leo-password-for-tests' },
+  // slidingsync.spec.ts: an account with many rooms, and the people it talks to.
+  olivia: { username: 'olivia', password: 'olivia-password-for-tests' },
+  pablo: { username: 'pablo', password: 'pablo-password-for-tests' },
+  quinn: { username: 'quinn', password: 'quinn-password-for-tests' },
 } as const;
