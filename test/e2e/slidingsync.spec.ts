@@ -19,7 +19,11 @@ const RECORD_LOG = `window.__relaisLog = []; { const info = console.info.bind(co
 async function apiLogin(homeserver: string, user: { username: string; password: string }): Promise<string> {
   const res = await fetch(`${homeserver}/_matrix/client/v3/login`, {
     method: 'POST',
-    body: JSON.stringify({ type: 'm.login.password', identifier: { type: 'm.id.user', user: user.username }, password: user.password }),
+    body: JSON.stringify({
+      type: 'm.login.password',
+      identifier: { type: 'm.id.user', user: user.username },
+      password: user.password,
+    }),
   });
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -79,10 +83,15 @@ test.beforeAll(async ({}, testInfo) => {
   }
 });
 
-test('sliding sync: first page by recency, more on scroll, filter finds any room, encrypted chat works', async ({ browser, env }) => {
+test('sliding sync: first page by recency, more on scroll, filter finds any room, encrypted chat works', async ({
+  browser,
+  env,
+}) => {
   test.setTimeout(180_000);
   const olivia = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.olivia, { initScript: RECORD_LOG });
-  expect(await syncLog(olivia.page)).toContain('[relais:sync] using sliding sync: the server offers simplified sliding sync (MSC4186)');
+  expect(await syncLog(olivia.page)).toContain(
+    '[relais:sync] using sliding sync: the server offers simplified sliding sync (MSC4186)',
+  );
 
   // The first page, most recent first, not the whole account.
   const rooms = olivia.page.getByRole('navigation', { name: 'Rooms' });

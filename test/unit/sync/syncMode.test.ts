@@ -30,7 +30,10 @@ describe('slidingSyncSupport', () => {
 
 describe('chooseSyncMode', () => {
   it('auto: sliding when the server offers it, classic otherwise, with the reason', () => {
-    expect(chooseSyncMode('auto', 'supported')).toEqual({ mode: 'sliding', reason: 'the server offers simplified sliding sync (MSC4186)' });
+    expect(chooseSyncMode('auto', 'supported')).toEqual({
+      mode: 'sliding',
+      reason: 'the server offers simplified sliding sync (MSC4186)',
+    });
     expect(chooseSyncMode('auto', 'unsupported')).toEqual({
       mode: 'classic',
       reason: `the server does not advertise ${SIMPLIFIED_SLIDING_SYNC_FEATURE}: classic /sync`,
@@ -43,7 +46,10 @@ describe('chooseSyncMode', () => {
   });
 
   it('classic forced by policy wins over a server that offers sliding sync', () => {
-    expect(chooseSyncMode('classic', 'supported')).toEqual({ mode: 'classic', reason: 'classic /sync forced by the syncMode setting' });
+    expect(chooseSyncMode('classic', 'supported')).toEqual({
+      mode: 'classic',
+      reason: 'classic /sync forced by the syncMode setting',
+    });
   });
 
   it('sliding required but not offered: falls back rather than never connecting, and says so', () => {

@@ -1,6 +1,6 @@
 // Where matrix-js-sdk 43's SlidingSyncSdk differs from classic SyncApi in ways the rest of Relais
 // relies on, put right from the outside so the SDK stays unpatched.
-import { ClientEvent, KnownMembership, RoomEvent, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
+import { ClientEvent, EventTimeline, KnownMembership, RoomEvent, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
 import { SlidingSyncEvent, SlidingSyncState, type SlidingSync } from 'matrix-js-sdk/lib/sliding-sync.js';
 
 /**
@@ -25,7 +25,7 @@ export function applySlidingSyncFixups(client: MatrixClient, slidingSync: Slidin
     const me = client.getSafeUserId();
     for (const roomId of Object.keys(response.rooms)) {
       const room = client.getRoom(roomId);
-      const membership = room?.currentState.getMember(me)?.membership;
+      const membership = room?.getLiveTimeline().getState(EventTimeline.FORWARDS)?.getMember(me)?.membership;
       if (room && (membership === KnownMembership.Leave || membership === KnownMembership.Ban)) {
         room.updateMyMembership(membership);
         client.emit(ClientEvent.Room, room);
