@@ -39,7 +39,7 @@ async function api<T>(homeserver: string, token: string, method: string, p: stri
 }
 
 async function syncLog(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __relaisLog: string[] }).__relaisLog);
+  return page.evaluate(() => (globalThis as unknown as { __relaisLog: string[] }).__relaisLog);
 }
 
 /** Pablo creates an encrypted room and invites Olivia, she accepts, and they talk both ways. */
