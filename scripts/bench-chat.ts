@@ -16,7 +16,7 @@ import { RENDERER_DIST, startWebServer } from './webServer.ts';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 300);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
-const BIG_ROOM_MESSAGES = Math.min(5_000, MESSAGES);
+const BIG_ROOM_MESSAGES = Math.min(Number(process.env.BENCH_BIG_ROOM_MESSAGES ?? 5_000), MESSAGES);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const USER = { username: 'bench', password: 'bench-password-1' };
 
