@@ -122,7 +122,7 @@ test('sliding sync: first page by recency, more on scroll, filter finds any room
   // ...and the room moves to the top of the list, as the most recent.
   await expect(rooms.getByRole('link').first()).toHaveAccessibleName('Bulk 30');
 
-  // A message from someone else arrives live, with an unread count on its room.
+  // An invitation arrives live; the encrypted room it leads to decrypts both ways.
   const pablo = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.pablo);
   await talkEncrypted(pablo, olivia, `Sliding secrets ${Date.now()}`);
   await pablo.context.close();
