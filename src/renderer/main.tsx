@@ -10,9 +10,11 @@ import { PlatformContext } from './app/PlatformContext.ts';
 import { ConfigProblemScreen } from './features/signin/ConfigProblemScreen.tsx';
 import { initI18n } from './i18n/i18n.ts';
 import { detectPlatform } from './platform/detectPlatform.ts';
+import { warmUpCrypto } from './matrix/cryptoWarmUp.ts';
 import './styles.css';
 
 async function boot(): Promise<void> {
+  warmUpCrypto();
   const platform = detectPlatform(window);
   const [languages, loadedConfig, managed, userSettings] = await Promise.all([
     platform.preferredLanguages().catch(() => [...navigator.languages]),

@@ -14,5 +14,8 @@ export const TEST_USERS = {
   nina: { username: 'nina', password: 'nina-password-for-tests' },
   oscar: { username: 'oscar', password: 'oscar-password-for-tests' },
   paul: { username: 'paul', password: 'paul-password-for-tests' },
+  // slidingsync.spec.ts: an account with many rooms, and the people it talks to.
+  olivia: { username: 'olivia', password: 'olivia-password-for-tests' },
+  pablo: { username: 'pablo', password: 'pablo-password-for-tests' },
   quinn: { username: 'quinn', password: 'quinn-password-for-tests' },
 } as const;

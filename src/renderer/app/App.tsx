@@ -14,6 +14,7 @@ import {
   type Session,
 } from '../matrix/session.ts';
 import type { Credentials } from '../matrix/signIn.ts';
+import { syncModeSetting } from '../matrix/sync/syncMode.ts';
 import type { KeychainProblem, Platform } from '../platform/Platform.ts';
 import { usePlatform } from './PlatformContext.ts';
 import { ManagedSettingsContext, NO_MANAGED_SETTINGS } from './ManagedSettingsContext.ts';
@@ -27,11 +28,20 @@ type AppState =
   | { kind: 'signed-out' }
   | { kind: 'signed-in'; session: Session; notice: string | null };
 
-async function openSession(platform: Platform, credentials: Credentials): Promise<{ session: Session; persistent: boolean }> {
-  const storage = await sessionStorageFor(platform);
-  const session = await startSession(credentials, storage, platform);
-  await session.ready;
+/** Starts a session with its storage and the sync mode policy asks for; does not wait for it. */
+async function beginSession(platform: Platform, credentials: Credentials): Promise<{ session: Session; persistent: boolean }> {
+  const [storage, managed] = await Promise.all([
+    sessionStorageFor(platform),
+    platform.managedSettings().catch(() => NO_MANAGED_SETTINGS),
+  ]);
+  const session = await startSession(credentials, { ...storage, syncMode: syncModeSetting(managed.settings) }, platform);
   return { session, persistent: storage.cryptoStoreKey !== null };
+}
+
+async function openSession(platform: Platform, credentials: Credentials): Promise<{ session: Session; persistent: boolean }> {
+  const opened = await beginSession(platform, credentials);
+  await opened.session.ready;
+  return opened;
 }
 
 /** Decides what the app shows at start-up: a restored session, a keychain problem, or sign-in. */
@@ -49,7 +59,7 @@ async function restore(platform: Platform, ignoreKeychainProblem: boolean): Prom
     await forgetLocalData(platform);
     return { kind: 'signed-out' };
   }
-  const session = await startSession(credentials, await sessionStorageFor(platform), platform);
+  const { session } = await beginSession(platform, credentials);
   // With the last session's cache, the app shows at once while encryption opens; without it, the
   // room list would be empty anyway, so wait for the client as a fresh sign-in does.
   if (!session.startedFromCache()) await session.ready;

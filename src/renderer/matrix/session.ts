@@ -12,6 +12,8 @@ import type { Outbox } from './outbox/outbox.ts';
 import { startMessageIndexer, type MessageSearch } from './search/messageIndexer.ts';
 import { ensureCrossSigning, PasswordRequiredError, SecretStorageKeyCache } from './secureBackup.ts';
 import type { Credentials } from './signIn.ts';
+import { startSync } from './sync/startSync.ts';
+import type { SyncModeSetting } from './sync/syncMode.ts';
 
 const SESSION_SECRET_KEY = 'matrix-session';
 const CRYPTO_KEY_SECRET_KEY = 'crypto-store-key';
@@ -43,6 +45,8 @@ export interface Session {
 export interface SessionStorage {
   /** Encrypts the local crypto store; null when secrets cannot outlive this run (then the store is in memory). */
   cryptoStoreKey: Uint8Array | null;
+  /** Sliding or classic sync (machine policy `syncMode`); `auto` when absent. See sync/startSync.ts. */
+  syncMode?: SyncModeSetting;
 }
 
 export async function startSession(credentials: Credentials, storage: SessionStorage, platform: Platform): Promise<Session> {
@@ -86,7 +90,10 @@ export async function startSession(credentials: Credentials, storage: SessionSto
         : { useIndexedDB: false },
     );
     // Not awaited: with a cache, the room list shows from it while the network is tried.
-    void client.startClient({ initialSyncLimit: 20, lazyLoadMembers: true });
+    // Sliding sync when the server offers it, classic /sync otherwise (issue 8; see sync/startSync.ts).
+    void startSync(client, { setting: storage.syncMode, durableCache: store !== null }).catch((error: unknown) =>
+      console.error('[relais:sync] could not start sync', error),
+    );
     await outbox.start();
   })();
   const crossSigning = ready.then(

@@ -3,13 +3,23 @@ import { useTranslation } from 'react-i18next';
 import { roomHref } from '../../app/useHashRoute.ts';
 import { filterRooms } from '../../matrix/roomFilter.ts';
 import type { RoomSummary } from '../../matrix/roomList.ts';
+import { useListViewport, type ListView } from './useSyncWindow.ts';
 
-export function RoomList({ rooms, activeRoomId }: { rooms: RoomSummary[]; activeRoomId: string | null }) {
+export interface RoomListProps {
+  rooms: RoomSummary[];
+  activeRoomId: string | null;
+  /** Told which rows are on screen and the filter, so sliding sync can load further ranges. */
+  onView?: (view: ListView) => void;
+}
+
+export function RoomList({ rooms, activeRoomId, onView }: RoomListProps) {
   const { t } = useTranslation();
+  const navRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
   const filterId = useId();
   const visible = filterRooms(rooms, query);
+  useListViewport(navRef, listRef, query, visible.length, onView);
 
   // Up/Down move between rooms, Home/End jump; Tab still leaves the list.
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
@@ -22,7 +32,7 @@ export function RoomList({ rooms, activeRoomId }: { rooms: RoomSummary[]; active
   }
 
   return (
-    <nav className="room-nav" aria-label={t('rooms.navLabel')}>
+    <nav className="room-nav" ref={navRef} aria-label={t('rooms.navLabel')}>
       <h2 className="room-nav-heading">{t('rooms.heading')}</h2>
       {rooms.length > 0 ? (
         <div className="room-filter">

@@ -20,6 +20,7 @@ import { usePlatform } from '../../app/PlatformContext.ts';
 import { RoomList } from './RoomList.tsx';
 import { useDesktopNotifications } from './useDesktopNotifications.ts';
 import { useRoomList } from './useRoomList.ts';
+import { useOpenRoomSubscription, useSyncWindow } from './useSyncWindow.ts';
 
 export interface SignedInShellProps {
   session: Session;
@@ -47,6 +48,8 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
   const room = openRoomId ? session.client.getRoom(openRoomId) : null;
   useMembershipRefresh(session, openRoomId);
   useDesktopNotifications(session.client, openRoomId);
+  useOpenRoomSubscription(session.client, openRoomId);
+  const onListView = useSyncWindow(session.client);
 
   return (
     <div className="shell">
@@ -95,7 +98,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
           <button type="button" className="button button-secondary" onClick={() => setSearching(true)}>
             {t('search.open')}
           </button>
-          <RoomList rooms={rooms} activeRoomId={openRoomId} />
+          <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} />
           <button type="button" className="button button-secondary" onClick={() => setTeamsDialog({ text: '', key: Date.now() })}>
             {t('teams.joinMenu')}
           </button>

@@ -1,0 +1,59 @@
+// Which part of the server's room list to ask for, given what the user sees. Pure, unit tested.
+//
+// The list is asked for as one range [0, end] that only grows. Why not a true sliding window
+// [first visible, last visible]: the UI sorts every room the client knows by recency, and rooms that
+// leave a sliding-sync window stop receiving updates. A growing range keeps every room on screen live
+// (new messages, unread counts), and a room that gets new activity moves to the top, back into the
+// first page anyway. The first page is what a sidebar shows; further pages load as the user nears the
+// end of what is loaded.
+//
+// Filtering by name cannot be left to the server: MSC4186's `room_name_like` is not implemented by
+// Synapse (1.160 raises NotImplementedError, a 500). So a filter asks for the whole list, with the
+// list's small per-room payload (name, avatar, one event), and the UI filters locally.
+
+/** Rooms per page: about what a sidebar shows at once, so the first response fills the screen. */
+export const PAGE_SIZE = 20;
+/** Load the next page when the last visible row is this close to the end of what is loaded. */
+export const PREFETCH_ROWS = 10;
+
+export interface ListWindowInput {
+  /** Index of the last room row on screen; -1 before anything is rendered. */
+  lastVisibleIndex: number;
+  /** How many rooms the server says the list holds; null before its first answer. */
+  total: number | null;
+  /** The filter text typed above the room list. */
+  filter: string;
+  /** End (inclusive) of the range asked for so far; -1 before the first request. */
+  requestedEnd: number;
+}
+
+/** The end (inclusive) of the range [0, end] to ask for next. Never less than `requestedEnd`. */
+export function nextRangeEnd({ lastVisibleIndex, total, filter, requestedEnd }: ListWindowInput): number {
+  let end = Math.max(requestedEnd, PAGE_SIZE - 1);
+  if (filter.trim() !== '') {
+    // The whole list, once its size is known; until then at least the next page.
+    end = Math.max(end, total !== null ? total - 1 : end + PAGE_SIZE);
+  } else if (lastVisibleIndex >= end - PREFETCH_ROWS) {
+    // Whole pages, enough that the last visible row is no longer near the end: one scroll gesture,
+    // one request (and no request again until the user scrolls further).
+    end = Math.max(end, Math.ceil((lastVisibleIndex + PREFETCH_ROWS + 2) / PAGE_SIZE) * PAGE_SIZE - 1);
+  }
+  // Nothing past the end of the list (the server would answer the same), but never shrink.
+  if (total !== null) end = Math.max(requestedEnd, PAGE_SIZE - 1, Math.min(end, total - 1));
+  return end;
+}
+
+/** The index of the last row whose top is above the bottom of the viewport (rows sorted by top). */
+export function lastVisibleRow(rowTops: readonly number[], viewportBottom: number): number {
+  let low = 0;
+  let high = rowTops.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((rowTops[mid] ?? Infinity) < viewportBottom) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}

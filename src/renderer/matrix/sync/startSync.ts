@@ -1,0 +1,55 @@
+// Starts a client's sync: simplified sliding sync when the server offers it, classic /sync otherwise
+// (or when the syncMode setting says so). The one call session.ts makes where it used to call
+// `client.startClient`. The client arrives fully built, with whatever store its creator gave it (the
+// memory store today, the offline cache's IndexedDB store next): nothing here creates or assumes one.
+import type { MatrixClient } from 'matrix-js-sdk';
+import { applySlidingSyncFixups } from './slidingSyncFixups.ts';
+import { createSlidingSync, type SlidingSyncController } from './slidingSyncSetup.ts';
+import { chooseSyncMode, slidingSyncSupport, type ServerSupport, type SyncChoice, type SyncModeSetting } from './syncMode.ts';
+
+export interface StartSyncOptions {
+  /** The syncMode setting (machine policy or user); `auto` when nothing sets it. */
+  setting?: SyncModeSetting;
+  /** The session keeps the durable offline cache (desktop with a keychain). */
+  durableCache?: boolean;
+  log?: (message: string) => void;
+}
+
+/** Classic sync as Relais always ran it: a small timeline per room, members loaded when needed. */
+export const CLASSIC_SYNC_OPTIONS = { initialSyncLimit: 20, lazyLoadMembers: true } as const;
+
+// The UI finds a client's sliding sync controller here, so the Session type (shared with the offline
+// work) needs no new field; a WeakMap lets a stopped client and its controller be collected.
+const controllers = new WeakMap<MatrixClient, SlidingSyncController>();
+
+/** The sliding sync controller of a client started with sliding sync; null under classic /sync. */
+export function slidingSyncOf(client: MatrixClient): SlidingSyncController | null {
+  return controllers.get(client) ?? null;
+}
+
+export async function startSync(client: MatrixClient, options: StartSyncOptions = {}): Promise<SyncChoice> {
+  const log = options.log ?? ((message: string) => console.info(`[relais:sync] ${message}`));
+  const support = await serverSupport(client);
+  const choice = chooseSyncMode(options.setting ?? 'auto', support, { durableCache: options.durableCache ?? false });
+  log(`using ${choice.mode} sync: ${choice.reason}`);
+  if (choice.mode === 'classic') {
+    await client.startClient(CLASSIC_SYNC_OPTIONS);
+    return choice;
+  }
+  const controller = createSlidingSync(client);
+  controllers.set(client, controller);
+  // Its listeners live as long as the client: a stopped session's client is dropped whole.
+  applySlidingSyncFixups(client, controller.slidingSync);
+  await client.startClient({ ...CLASSIC_SYNC_OPTIONS, slidingSync: controller.slidingSync });
+  return choice;
+}
+
+async function serverSupport(client: MatrixClient): Promise<ServerSupport> {
+  try {
+    // Authenticated, so a server enabling the feature per user (Synapse's experimental features API)
+    // answers for this user. The SDK caches the answer; startClient reuses it.
+    return slidingSyncSupport(await client.getVersions());
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,210 @@
+// Simplified sliding sync (MSC4186) against the real Synapse, and the classic /sync fallback: forced
+// by machine policy (through the real main-process policy loader, see desktopHarness.ts), and chosen
+// automatically against a Synapse with sliding sync switched off.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { startSynapse } from '../env/synapse.ts';
+import { createDesktopHarness } from './desktopHarness.ts';
+import { expect, test } from './fixtures.ts';
+import { signInAs, submitSignIn, type SignedInPage } from './helpers.ts';
+import { TEST_USERS } from './testUsers.ts';
+
+const BULK_ROOMS = 60;
+// Records the app's console.info lines, where the sync choice is logged.
+const RECORD_LOG = `window.__relaisLog = []; { const info = console.info.bind(console);
+  console.info = (...args) => { window.__relaisLog.push(args.join(' ')); info(...args); }; }`;
+
+async function apiLogin(homeserver: string, user: { username: string; password: string }): Promise<string> {
+  const res = await fetch(`${homeserver}/_matrix/client/v3/login`, {
+    method: 'POST',
+    body: JSON.stringify({
+      type: 'm.login.password',
+      identifier: { type: 'm.id.user', user: user.username },
+      password: user.password,
+    }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+async function api<T>(homeserver: string, token: string, method: string, p: string, body: unknown): Promise<T> {
+  const res = await fetch(`${homeserver}/_matrix/client/v3${p}`, {
+    method,
+    headers: { authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function syncLog(page: Page): Promise<string[]> {
+  return page.evaluate(() => (globalThis as unknown as { __relaisLog: string[] }).__relaisLog);
+}
+
+/** Pablo creates an encrypted room and invites Olivia, she accepts, and they talk both ways. */
+async function talkEncrypted(pablo: SignedInPage, olivia: SignedInPage, roomName: string): Promise<void> {
+  await pablo.page.getByRole('button', { name: 'New room' }).click();
+  const dialog = pablo.page.getByRole('dialog', { name: 'New room' });
+  await dialog.getByRole('textbox', { name: 'Room name' }).fill(roomName);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(pablo.page.getByText('Encrypted', { exact: true })).toBeVisible();
+  await pablo.page.getByRole('button', { name: 'Invite' }).click();
+  const invite = pablo.page.getByRole('dialog', { name: 'Invite someone' });
+  await invite.getByRole('textbox', { name: 'User ID' }).fill('@olivia:localhost');
+  await invite.getByRole('button', { name: 'Invite' }).click();
+  await expect(invite).toBeHidden();
+
+  // The invitation arrives in Olivia's list (at the top: it is the most recent), she accepts.
+  await olivia.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: roomName }).click({ timeout: 30_000 });
+  await olivia.page.getByRole('button', { name: 'Accept' }).click();
+  await expect(olivia.page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+
+  await pablo.page.getByRole('textbox', { name: 'Message' }).fill(`Secret plan for ${roomName}`);
+  await pablo.page.keyboard.press('Enter');
+  const oliviaLog = olivia.page.getByRole('log', { name: roomName });
+  await expect(oliviaLog.getByText(`Secret plan for ${roomName}`)).toBeVisible({ timeout: 30_000 });
+
+  await olivia.page.getByRole('textbox', { name: 'Message' }).fill('Received, decrypted');
+  await olivia.page.keyboard.press('Enter');
+  await expect(pablo.page.getByRole('log', { name: roomName }).getByText('Received, decrypted')).toBeVisible({ timeout: 30_000 });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({}, testInfo) => {
+  testInfo.setTimeout(120_000);
+  const homeserver = process.env.RELAIS_TEST_HOMESERVER ?? '';
+  const token = await apiLogin(homeserver, TEST_USERS.olivia);
+  // Oldest first: "Archive 00" ends up last by recency, far outside the first page.
+  for (let i = 0; i < BULK_ROOMS; i++) {
+    const name = i === 0 ? 'Archive 00' : `Bulk ${String(i).padStart(2, '0')}`;
+    await api(homeserver, token, 'POST', '/createRoom', { name, preset: 'private_chat' });
+  }
+});
+
+test('sliding sync: first page by recency, more on scroll, filter finds any room, encrypted chat works', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(180_000);
+  const olivia = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.olivia, { initScript: RECORD_LOG });
+  expect(await syncLog(olivia.page)).toContain(
+    '[relais:sync] using sliding sync: the server offers simplified sliding sync (MSC4186)',
+  );
+
+  // The first page, most recent first, not the whole account.
+  const rooms = olivia.page.getByRole('navigation', { name: 'Rooms' });
+  await expect(rooms.getByRole('link').first()).toHaveAccessibleName(`Bulk ${BULK_ROOMS - 1}`);
+  await expect(rooms.getByRole('link').nth(19)).toBeVisible();
+  const firstCount = await rooms.getByRole('link').count();
+  expect(firstCount).toBeLessThan(BULK_ROOMS);
+  await expect(rooms.getByRole('link', { name: 'Archive 00' })).toHaveCount(0);
+
+  // Scrolling to the end of the list loads further ranges until the oldest room arrives.
+  await expect
+    .poll(
+      async () => {
+        await rooms.getByRole('link').last().scrollIntoViewIfNeeded();
+        return rooms.getByRole('link', { name: 'Archive 00' }).count();
+      },
+      { timeout: 30_000, intervals: [300] },
+    )
+    .toBe(1);
+  expect(await rooms.getByRole('link').count()).toBe(BULK_ROOMS);
+
+  // Opening a room subscribes to it: its timeline shows its creation.
+  await rooms.getByRole('link', { name: 'Bulk 30' }).click();
+  await expect(olivia.page.getByRole('heading', { name: 'Bulk 30' })).toBeVisible();
+  await olivia.page.getByRole('textbox', { name: 'Message' }).fill('Hello from sliding sync');
+  await olivia.page.keyboard.press('Enter');
+  await expect(olivia.page.getByRole('log', { name: 'Bulk 30' }).getByText('Hello from sliding sync')).toBeVisible();
+  // ...and the room moves to the top of the list, as the most recent.
+  await expect(rooms.getByRole('link').first()).toHaveAccessibleName('Bulk 30');
+
+  // An invitation arrives live; the encrypted room it leads to decrypts both ways.
+  const pablo = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.pablo);
+  await talkEncrypted(pablo, olivia, `Sliding secrets ${Date.now()}`);
+  await pablo.context.close();
+  await olivia.context.close();
+
+  // A fresh sign-in: filtering by name finds a room beyond the first page, which the server cannot filter.
+  const again = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.olivia);
+  const list = again.page.getByRole('navigation', { name: 'Rooms' });
+  await expect(list.getByRole('link').nth(19)).toBeVisible();
+  await expect(list.getByRole('link', { name: 'Archive 00' })).toHaveCount(0);
+  await list.getByRole('searchbox', { name: 'Filter rooms' }).fill('archive');
+  await expect(list.getByRole('link', { name: 'Archive 00' })).toBeVisible({ timeout: 15_000 });
+  await again.context.close();
+});
+
+/** A page of the desktop app whose machine policy has these keys (in a throwaway /etc/relais). */
+async function withPolicy(browser: Browser, appOrigin: string, policy: object, use: (page: Page) => Promise<void>) {
+  const root = mkdtempSync(path.join(tmpdir(), 'relais-sync-policy-'));
+  const policyDir = path.join(root, 'etc-relais');
+  mkdirSync(policyDir);
+  writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify({ policyVersion: 1, ...policy }));
+  try {
+    const harness = await createDesktopHarness({ appOrigin, markerFile: path.join(root, 'marker.json'), policyDir });
+    const context = await browser.newContext({ locale: 'en-GB' });
+    await harness.attach(context);
+    await context.addInitScript({ content: RECORD_LOG });
+    await use(await context.newPage());
+    await context.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+test('classic /sync forced by machine policy: whole list, open a room, encrypted chat works', async ({ browser, env }) => {
+  test.skip(process.env.RELAIS_SECRET_SERVICE !== '1', 'needs a Secret Service: run through `npm run test:e2e`');
+  test.setTimeout(180_000);
+  await withPolicy(browser, env.webUrl, { syncMode: 'classic' }, async (page) => {
+    await page.goto(`${env.webUrl}?hs=${encodeURIComponent(env.homeserver)}`);
+    await submitSignIn(page, TEST_USERS.olivia);
+    const rooms = page.getByRole('navigation', { name: 'Rooms' });
+    await expect(rooms.getByRole('link', { name: 'Archive 00' })).toBeVisible({ timeout: 30_000 });
+    expect(await syncLog(page)).toContain('[relais:sync] using classic sync: classic /sync forced by the syncMode setting');
+    // Classic sync has every room from the start.
+    expect(await rooms.getByRole('link').count()).toBeGreaterThanOrEqual(BULK_ROOMS);
+
+    await rooms.getByRole('link', { name: 'Bulk 12' }).click();
+    await page.getByRole('textbox', { name: 'Message' }).fill('Hello from classic sync');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('log', { name: 'Bulk 12' }).getByText('Hello from classic sync')).toBeVisible();
+
+    const pablo = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.pablo);
+    await talkEncrypted(pablo, { context: page.context(), page }, `Classic secrets ${Date.now()}`);
+    await pablo.context.close();
+  });
+});
+
+test('a server without sliding sync: classic /sync chosen automatically, and logged', async ({ browser, env }) => {
+  test.setTimeout(120_000);
+  const synapse = await startSynapse({
+    port: Number(process.env.RELAIS_TEST_SYNAPSE_PORT ?? 18008) + 1,
+    // Synapse 1.160 serves MSC4186 unless this is off; off, /versions stops advertising it.
+    extraConfig: { experimental_features: { msc3575_enabled: false } },
+  });
+  try {
+    await synapse.registerUser(TEST_USERS.quinn.username, TEST_USERS.quinn.password);
+    const token = await apiLogin(synapse.baseUrl, TEST_USERS.quinn);
+    await api(synapse.baseUrl, token, 'POST', '/createRoom', { name: 'Plain room', preset: 'private_chat' });
+    const versions = (await (await fetch(`${synapse.baseUrl}/_matrix/client/versions`)).json()) as {
+      unstable_features: Record<string, boolean>;
+    };
+    expect(versions.unstable_features['org.matrix.simplified_msc3575']).not.toBe(true);
+
+    const quinn = await signInAs(browser, env.webUrl, synapse.baseUrl, TEST_USERS.quinn, { initScript: RECORD_LOG });
+    expect(await syncLog(quinn.page)).toContain(
+      '[relais:sync] using classic sync: the server does not advertise org.matrix.simplified_msc3575: classic /sync',
+    );
+    await quinn.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: 'Plain room' }).click();
+    await quinn.page.getByRole('textbox', { name: 'Message' }).fill('Hello without sliding sync');
+    await quinn.page.keyboard.press('Enter');
+    await expect(quinn.page.getByRole('log', { name: 'Plain room' }).getByText('Hello without sliding sync')).toBeVisible();
+    await quinn.context.close();
+  } finally {
+    await synapse.stop();
+  }
+});

@@ -1,0 +1,74 @@
+import type { MatrixClient } from 'matrix-js-sdk';
+import { SlidingSyncEvent, SlidingSyncState, type MSC3575SlidingSyncResponse } from 'matrix-js-sdk/lib/sliding-sync.js';
+import { describe, expect, it } from 'vitest';
+import {
+  createSlidingSync,
+  OPEN_ROOM_SUBSCRIPTION,
+  ROOM_LIST_KEY,
+  roomListParams,
+} from '../../../src/renderer/matrix/sync/slidingSyncSetup.ts';
+
+// SlidingSync only keeps the client for its requests, which start with start(): never called here.
+const client = { baseUrl: 'http://127.0.0.1:1' } as unknown as MatrixClient;
+
+function ranges(controller: ReturnType<typeof createSlidingSync>): number[][] {
+  return controller.slidingSync.getListParams(ROOM_LIST_KEY)?.ranges ?? [];
+}
+
+function serverSays(controller: ReturnType<typeof createSlidingSync>, count: number): void {
+  const response: MSC3575SlidingSyncResponse = { pos: '1', lists: { [ROOM_LIST_KEY]: { count } }, rooms: {}, extensions: {} };
+  controller.slidingSync.emit(SlidingSyncEvent.Lifecycle, SlidingSyncState.Complete, response);
+}
+
+describe('the room list asked of the server', () => {
+  it('holds what a room-list row shows: name, avatar, encryption, my membership, the last event', () => {
+    const list = roomListParams(19);
+    expect(list.ranges).toEqual([[0, 19]]);
+    expect(list.timeline_limit).toBe(1);
+    expect(list.required_state).toEqual(
+      expect.arrayContaining([
+        ['m.room.name', ''],
+        ['m.room.avatar', ''],
+        ['m.room.encryption', ''],
+        ['m.room.member', '$ME'],
+      ]),
+    );
+  });
+
+  it('subscribes the open room with all its state, lazy members and a screenful of history', () => {
+    expect(OPEN_ROOM_SUBSCRIPTION.timeline_limit).toBeGreaterThanOrEqual(20);
+    expect(OPEN_ROOM_SUBSCRIPTION.required_state).toContainEqual(['*', '*']);
+    expect(OPEN_ROOM_SUBSCRIPTION.required_state).toContainEqual(['m.room.member', '$LAZY']);
+  });
+});
+
+describe('createSlidingSync', () => {
+  it('starts with the first page and grows it as the user scrolls', () => {
+    const controller = createSlidingSync(client);
+    expect(ranges(controller)).toEqual([[0, 19]]);
+    serverSays(controller, 300);
+    controller.updateWindow({ lastVisibleIndex: 5, filter: '' });
+    expect(ranges(controller)).toEqual([[0, 19]]);
+    controller.updateWindow({ lastVisibleIndex: 15, filter: '' });
+    expect(ranges(controller)).toEqual([[0, 39]]);
+    expect(controller.window()).toEqual({ requestedEnd: 39, total: 300 });
+  });
+
+  it('asks for the whole list for a filter typed before the list size is known, once it is', () => {
+    const controller = createSlidingSync(client);
+    controller.updateWindow({ lastVisibleIndex: 2, filter: 'budget' });
+    expect(ranges(controller)).toEqual([[0, 39]]);
+    serverSays(controller, 120);
+    expect(ranges(controller)).toEqual([[0, 119]]);
+  });
+
+  it('subscribes the open room and releases the previous one', () => {
+    const controller = createSlidingSync(client);
+    controller.setOpenRoom('!a:localhost');
+    expect([...controller.slidingSync.getRoomSubscriptions()]).toEqual(['!a:localhost']);
+    controller.setOpenRoom('!b:localhost');
+    expect([...controller.slidingSync.getRoomSubscriptions()]).toEqual(['!b:localhost']);
+    controller.setOpenRoom(null);
+    expect(controller.slidingSync.getRoomSubscriptions().size).toBe(0);
+  });
+});
