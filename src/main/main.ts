@@ -21,6 +21,7 @@ import { effectiveEgress, egressFilterFor } from '../shared/policy/egress.ts';
 import { formatProblemsForLog } from '../shared/policy/problems.ts';
 import { pickLanguage } from '../shared/i18n/languages.ts';
 import { installEgressFilter } from './net/egress.main.ts';
+import { installScreenShare } from './calls/screenShare.main.ts';
 import { loadMachinePolicy } from './policy/machinePolicy.ts';
 import { managedSettingsFor } from './policy/managedSettings.ts';
 import { runPrintPolicy } from './policy/printPolicyCli.ts';
@@ -108,6 +109,7 @@ async function start(): Promise<void> {
   );
 
   installPermissionHandlers(session.defaultSession, { appOrigins, log });
+  const screenShare = installScreenShare(session.defaultSession, { isAppUrl: (url) => isAppUrl(url, appOrigins), log });
 
   const policy = readMachinePolicy();
   if (policy.status === 'invalid') log(`policy: INVALID, starting in safe mode:\n${formatProblemsForLog(policy.problems)}`);
@@ -143,6 +145,7 @@ async function start(): Promise<void> {
           openIsolatedWindow: (url) => openIsolatedTeamsWindow(url, log),
           log,
         }),
+      screenShare,
       managedSettings: () => managedSettingsFor(policy, userSettings, pickLanguage([app.getLocale()])),
       notify: ({ title, body }) => {
         if (!Notification.isSupported()) return false;

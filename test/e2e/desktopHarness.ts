@@ -65,6 +65,8 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
       secrets,
       notify: () => true,
       managedSettings: () => managedSettingsFor(policy, {}, 'en'),
+      // desktopCapturer needs Electron; the picker logic is unit tested with a fake capturer.
+      screenShare: { list: () => Promise.resolve([]), choose: () => ({ chosen: false }) },
       joinTeamsMeeting: (link, action) =>
         joinTeamsMeeting(link, action, {
           bridgePolicy: () => resolveSettings(policy, {}).values.teamsBridge,

@@ -4,6 +4,7 @@ import { IpcError } from '../../shared/ipc/errors.ts';
 import type { SecretsHolder } from '../secrets/secretsHolder.ts';
 import { SecretStoreError } from '../secrets/secretStore.ts';
 import { externalLinkTarget } from '../security/externalLinks.ts';
+import type { ScreenSharePicker } from '../calls/screenShare.ts';
 import type { IpcHandlers, IpcResponseOf } from './router.ts';
 
 export interface HandlerServices {
@@ -17,6 +18,7 @@ export interface HandlerServices {
   notify(notification: { title: string; body: string; tag?: string | undefined }): boolean;
   managedSettings(): IpcResponseOf<'getManagedSettings'>;
   joinTeamsMeeting(link: string, action: 'gateway' | 'isolated' | 'browser'): Promise<{ opened: true }>;
+  screenShare: Pick<ScreenSharePicker, 'list' | 'choose'>;
 }
 
 export function createIpcHandlers(services: HandlerServices): IpcHandlers {
@@ -54,6 +56,8 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     showNotification: (request) => ({ shown: services.notify(request) }),
     getManagedSettings: () => services.managedSettings(),
     joinTeamsMeeting: ({ link, action }) => services.joinTeamsMeeting(link, action),
+    listScreenSources: async () => ({ sources: await services.screenShare.list() }),
+    chooseScreenSource: ({ id }) => services.screenShare.choose(id),
   };
 }
 

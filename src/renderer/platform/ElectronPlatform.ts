@@ -1,6 +1,6 @@
 import type { Subscriptions } from '../../shared/ipc/bridge.ts';
 import type { RelaisBridge } from '../../shared/ipc/contract.ts';
-import type { ManagedSettings, Platform, SecretStorageInfo } from './Platform.ts';
+import type { ManagedSettings, Platform, ScreenSource, SecretStorageInfo } from './Platform.ts';
 
 export class ElectronPlatform implements Platform {
   readonly kind = 'electron' as const;
@@ -57,5 +57,13 @@ export class ElectronPlatform implements Platform {
 
   async notify(title: string, body: string): Promise<boolean> {
     return (await this.bridge.showNotification({ title, body })).shown;
+  }
+
+  async screenSources(): Promise<ScreenSource[] | null> {
+    return (await this.bridge.listScreenSources()).sources;
+  }
+
+  async chooseScreenSource(id: string | null): Promise<boolean> {
+    return (await this.bridge.chooseScreenSource({ id })).chosen;
   }
 }

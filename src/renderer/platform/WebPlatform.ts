@@ -2,7 +2,7 @@
 // reload means signing in again. That is deliberate: a web page has no safe place for a token.
 import { externalLinkTarget } from '../../shared/externalLinks.ts';
 import { inspectLink } from '../../shared/teams/index.ts';
-import type { ManagedSettings, Platform, SecretStorageInfo } from './Platform.ts';
+import type { ManagedSettings, Platform, ScreenSource, SecretStorageInfo } from './Platform.ts';
 
 export interface WebPlatformEnv {
   languages: readonly string[];
@@ -72,5 +72,14 @@ export class WebPlatform implements Platform {
 
   notify(title: string, body: string): Promise<boolean> {
     return Promise.resolve(this.env.notify?.(title, body) ?? false);
+  }
+
+  /** The browser's own getDisplayMedia picker applies. */
+  screenSources(): Promise<ScreenSource[] | null> {
+    return Promise.resolve(null);
+  }
+
+  chooseScreenSource(): Promise<boolean> {
+    return Promise.resolve(true);
   }
 }

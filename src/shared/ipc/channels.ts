@@ -11,6 +11,8 @@ export const IPC_CHANNELS = {
   getManagedSettings: 'policy:get-settings',
   joinTeamsMeeting: 'teams:join',
   showNotification: 'notifications:show',
+  listScreenSources: 'calls:list-screen-sources',
+  chooseScreenSource: 'calls:choose-screen-source',
 } as const;
 
 export type IpcMethod = keyof typeof IPC_CHANNELS;

@@ -39,6 +39,8 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}) {
     })),
     showNotification: vi.fn<IpcHandlers['showNotification']>(() => ({ shown: true })),
     joinTeamsMeeting: vi.fn<IpcHandlers['joinTeamsMeeting']>(() => ({ opened: true as const })),
+    listScreenSources: vi.fn<IpcHandlers['listScreenSources']>(() => ({ sources: [] })),
+    chooseScreenSource: vi.fn<IpcHandlers['chooseScreenSource']>(() => ({ chosen: false })),
   };
   return Object.assign(handlers, overrides);
 }
@@ -93,6 +95,8 @@ describe('createIpcRouter: channels', () => {
       getManagedSettings: undefined,
       joinTeamsMeeting: { link: 'https://teams.microsoft.com/meet/123456789012?p=abc', action: 'browser' },
       showNotification: { title: 't', body: 'b' },
+      listScreenSources: undefined,
+      chooseScreenSource: { id: 'screen:0:0' },
     };
     for (const method of Object.keys(IPC_CHANNELS) as (keyof typeof IPC_CHANNELS)[]) {
       const envelope = await dispatch(IPC_CHANNELS[method], TRUSTED, requests[method]);

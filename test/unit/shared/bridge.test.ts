@@ -145,6 +145,7 @@ describe('bridge round trip through the real router and handlers', () => {
       notify,
       managedSettings: () => ({ mode: 'none', userMessage: null, settings: {} }),
       joinTeamsMeeting: () => Promise.resolve({ opened: true as const }),
+      screenShare: { list: () => Promise.resolve([]), choose: () => ({ chosen: false }) },
     };
     const appOrigins = [parseOrigin(APP_ORIGIN)];
     const dispatch = createIpcRouter({
