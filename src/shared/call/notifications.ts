@@ -1,0 +1,48 @@
+// What the SFU tells a client without being asked. Consumer notifications name the receiving
+// client's own consumers; producer notifications describe what other peers send (so the app can show
+// a muted tile, or a tile it has not consumed because it is paged out).
+import { z } from 'zod';
+import { mediaKindSchema, mediaSourceSchema } from './media.ts';
+import { peerInfoSchema } from './requests.ts';
+
+const id = z.string().min(1).max(128);
+const layers = z.object({ spatialLayer: z.number().int(), temporalLayer: z.number().int().optional() }).nullable();
+const score = z.object({ ssrc: z.number().optional(), rid: z.string().optional(), score: z.number() });
+
+export const callNotifications = {
+  newPeer: z.object({ peer: peerInfoSchema }),
+  peerLeft: z.object({ peerId: id }),
+  newProducer: z.object({ peerId: id, producerId: id, kind: mediaKindSchema, source: mediaSourceSchema, paused: z.boolean() }),
+  producerClosed: z.object({ peerId: id, producerId: id }),
+  producerPaused: z.object({ peerId: id, producerId: id }),
+  producerResumed: z.object({ peerId: id, producerId: id }),
+  /** Quality of this client's own producer as the SFU receives it (0–10 per encoding). */
+  producerScore: z.object({ producerId: id, score: z.array(score) }),
+  /**
+   * A consumer the server made on this client's behalf. This SFU creates consumers only on request
+   * (`consume`), so this is reserved and not sent today; clients may ignore it.
+   */
+  newConsumer: z.object({ consumerId: id, producerId: id, peerId: id }),
+  consumerClosed: z.object({ consumerId: id, producerId: id }),
+  consumerPaused: z.object({ consumerId: id }),
+  consumerResumed: z.object({ consumerId: id }),
+  consumerLayersChanged: z.object({ consumerId: id, layers }),
+  /** Dominant speaker in the call (null when nobody speaks). */
+  activeSpeaker: z.object({ peerId: id.nullable() }),
+  /**
+   * The call's media state is gone (its worker died, or the server is stopping): every transport,
+   * producer and consumer is closed. Reconnect and join again (after `retryAfterMs`).
+   */
+  callRestarting: z.object({ reason: z.enum(['worker-died', 'server-shutdown']), retryAfterMs: z.number().int().min(0) }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type CallNotificationMethod = keyof typeof callNotifications;
+export type CallNotificationData<N extends CallNotificationMethod> = z.output<(typeof callNotifications)[N]>;
+/** A notification as a tagged union, convenient for a `switch (n.method)`. */
+export type CallNotification = {
+  [N in CallNotificationMethod]: { method: N; data: CallNotificationData<N> };
+}[CallNotificationMethod];
+
+export function isCallNotificationMethod(value: unknown): value is CallNotificationMethod {
+  return typeof value === 'string' && Object.hasOwn(callNotifications, value);
+}
