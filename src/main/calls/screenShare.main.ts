@@ -5,7 +5,10 @@ import { createScreenSharePicker, type ScreenSharePicker } from './screenShare.t
 
 const THUMBNAIL = { width: 320, height: 180 };
 
-export function installScreenShare(session: Session, deps: { isAppUrl(url: string): boolean; log(message: string): void }): ScreenSharePicker {
+export function installScreenShare(
+  session: Session,
+  deps: { isAppUrl(url: string): boolean; log(message: string): void },
+): ScreenSharePicker {
   const getSources = () => desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize: THUMBNAIL });
   const picker = createScreenSharePicker({ getSources, isAppUrl: deps.isAppUrl, now: () => Date.now(), log: deps.log });
   session.setDisplayMediaRequestHandler((request, callback) => {

@@ -82,7 +82,10 @@ export function selectFocus(policy: ReturnType<typeof focusFromPolicy>, wellKnow
   if (configured === null) return { ok: false, reason: 'no-sfu' };
   const url = signalingUrl(configured);
   if (url === null) return { ok: false, reason: 'invalid-sfu-url' };
-  return { ok: true, focus: { sfuUrl: url, source: policy.sfuUrl !== null ? 'policy' : 'well-known', policyIceServers: policy.iceServers } };
+  return {
+    ok: true,
+    focus: { sfuUrl: url, source: policy.sfuUrl !== null ? 'policy' : 'well-known', policyIceServers: policy.iceServers },
+  };
 }
 
 /**

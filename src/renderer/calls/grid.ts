@@ -27,7 +27,7 @@ export function gridLayout({ count, width, height, minTileWidth = 240, gap = 8 }
   const perPage = Math.max(1, maxColumns * maxRows);
   const onPage = Math.max(1, Math.min(count, perPage));
   // Prefer the squarest arrangement for the tiles actually shown, within what fits.
-  let columns = Math.min(maxColumns, Math.ceil(Math.sqrt(onPage * (width / Math.max(1, height)) / ASPECT)));
+  let columns = Math.min(maxColumns, Math.ceil(Math.sqrt((onPage * (width / Math.max(1, height))) / ASPECT)));
   columns = Math.max(1, Math.min(columns, onPage));
   let rows = Math.ceil(onPage / columns);
   while (rows > maxRows && columns < maxColumns) {

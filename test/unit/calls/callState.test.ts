@@ -20,7 +20,11 @@ describe('call state machine', () => {
 
   it('repairs a media drop with an ICE restart, and a signaling drop with a re-join', () => {
     const joined = run([{ type: 'join' }, { type: 'joined', at: 1 }]);
-    expect(callReducer(joined, { type: 'media-dropped' })).toEqual({ phase: 'reconnecting', recovery: 'ice-restart', attempt: 1 });
+    expect(callReducer(joined, { type: 'media-dropped' })).toEqual({
+      phase: 'reconnecting',
+      recovery: 'ice-restart',
+      attempt: 1,
+    });
     expect(callReducer(joined, { type: 'signaling-dropped' })).toEqual({ phase: 'reconnecting', recovery: 'rejoin', attempt: 1 });
     // Signaling loss during an ICE restart escalates to a re-join.
     expect(run([{ type: 'media-dropped' }, { type: 'signaling-dropped' }], joined)).toMatchObject({ recovery: 'rejoin' });

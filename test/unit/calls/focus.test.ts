@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { focusFromPolicy, focusFromWellKnown, iceServersForCall, selectFocus, signalingUrl } from '../../../src/renderer/calls/focus.ts';
+import {
+  focusFromPolicy,
+  focusFromWellKnown,
+  iceServersForCall,
+  selectFocus,
+  signalingUrl,
+} from '../../../src/renderer/calls/focus.ts';
 
 const turn = { urls: 'turns:turn.example.org:5349', username: 'u', credential: 'c' };
 
@@ -29,7 +35,10 @@ describe('SFU focus selection', () => {
   });
 
   it('prefers machine policy over .well-known', () => {
-    const policy = focusFromPolicy({ 'calls.sfuUrl': { value: 'https://policy-sfu.example.org' }, 'calls.iceServers': { value: [turn] } });
+    const policy = focusFromPolicy({
+      'calls.sfuUrl': { value: 'https://policy-sfu.example.org' },
+      'calls.iceServers': { value: [turn] },
+    });
     const result = selectFocus(policy, 'wss://wellknown.example.org/');
     expect(result).toEqual({
       ok: true,
@@ -47,7 +56,10 @@ describe('SFU focus selection', () => {
   it('uses only configured ICE servers: the policy ones, else the SFU ones, never a built-in default', () => {
     const sfuIce = [{ urls: ['turn:sfu-turn.example.org:3478'], username: 'x', credential: 'y' }];
     const fromWellKnown = selectFocus(focusFromPolicy({}), 'wss://sfu.example.org/');
-    const fromPolicy = selectFocus(focusFromPolicy({ 'calls.sfuUrl': { value: 'wss://s.example.org' }, 'calls.iceServers': { value: [turn] } }), null);
+    const fromPolicy = selectFocus(
+      focusFromPolicy({ 'calls.sfuUrl': { value: 'wss://s.example.org' }, 'calls.iceServers': { value: [turn] } }),
+      null,
+    );
     if (!fromWellKnown.ok || !fromPolicy.ok) throw new Error('expected foci');
     expect(iceServersForCall(fromWellKnown.focus, sfuIce)).toEqual(sfuIce);
     expect(iceServersForCall(fromWellKnown.focus, [])).toEqual([]);

@@ -69,7 +69,12 @@ describe('call membership (MSC3401 as Element Call writes it)', () => {
 
   it('orders members oldest first, finds the call focus and distinct users', () => {
     const members = activeMembers(
-      [event('@b:hs', 'B1', now - 10), event('@a:hs', 'A1', now - 50), event('@a:hs', 'A2', now - 5), event('@c:hs', 'C', now, {})],
+      [
+        event('@b:hs', 'B1', now - 10),
+        event('@a:hs', 'A1', now - 50),
+        event('@a:hs', 'A2', now - 5),
+        event('@c:hs', 'C', now, {}),
+      ],
       now,
     );
     expect(members.map((m) => m.deviceId)).toEqual(['A1', 'B1', 'A2']);

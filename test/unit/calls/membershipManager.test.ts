@@ -50,7 +50,12 @@ describe('membership manager', () => {
     expect(manager.usesDelayedLeave).toBe(true);
     ticks[0]?.();
     await manager.leave();
-    expect(log).toEqual([`delayed _@a:hs_D empty ${DELAYED_LEAVE_MS}`, 'state _@a:hs_D member', 'restart delay1', 'send-now delay1']);
+    expect(log).toEqual([
+      `delayed _@a:hs_D empty ${DELAYED_LEAVE_MS}`,
+      'state _@a:hs_D member',
+      'restart delay1',
+      'send-now delay1',
+    ]);
     expect(ticks).toEqual([]);
   });
 

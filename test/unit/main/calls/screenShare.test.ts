@@ -4,7 +4,11 @@ import { CHOICE_TTL_MS, createScreenSharePicker, type CapturerSource } from '../
 const electron = vi.hoisted(() => {
   const calls: { types: string[]; thumbnailSize: { width: number; height: number } }[] = [];
   const sources = [
-    { id: 'screen:0:0', name: 'Entire screen', thumbnail: { toDataURL: () => 'data:image/png;base64,AAAA', isEmpty: () => false } },
+    {
+      id: 'screen:0:0',
+      name: 'Entire screen',
+      thumbnail: { toDataURL: () => 'data:image/png;base64,AAAA', isEmpty: () => false },
+    },
     { id: 'window:42:0', name: 'Notes', thumbnail: { toDataURL: () => '', isEmpty: () => true } },
   ];
   const desktopCapturer = {
@@ -69,7 +73,11 @@ describe('screen share picker (main)', () => {
   });
 
   it('drops oversized previews rather than sending megabytes over IPC', async () => {
-    const huge = { id: 'screen:1:0', name: 'x', thumbnail: { toDataURL: () => `data:image/png;base64,${'A'.repeat(300_000)}`, isEmpty: () => false } };
+    const huge = {
+      id: 'screen:1:0',
+      name: 'x',
+      thumbnail: { toDataURL: () => `data:image/png;base64,${'A'.repeat(300_000)}`, isEmpty: () => false },
+    };
     const { p } = picker([huge]);
     expect((await p.list())[0]?.thumbnail).toBeNull();
   });
