@@ -16,6 +16,7 @@ export const CALL_ERROR_CODES = [
   'already-joined',
   'not-found', // no such transport, producer or consumer (for this peer)
   'cannot-consume', // the client's RTP capabilities cannot receive that producer
+  'call-full', // the call has reached the SFU's maxPeersPerCall
   'call-restarting', // the call's media worker died: re-join
   'server-shutting-down',
   'internal',

@@ -31,7 +31,8 @@ export const callNotifications = {
   activeSpeaker: z.object({ peerId: id.nullable() }),
   /**
    * The call's media state is gone (its worker died, or the server is stopping): every transport,
-   * producer and consumer is closed. Reconnect and join again (after `retryAfterMs`).
+   * producer and consumer is closed. Join again after `retryAfterMs` (on the same connection for
+   * `worker-died`; on a new one for `server-shutdown`, which closes the socket).
    */
   callRestarting: z.object({ reason: z.enum(['worker-died', 'server-shutdown']), retryAfterMs: z.number().int().min(0) }),
 } as const satisfies Record<string, z.ZodType>;
