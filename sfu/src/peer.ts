@@ -1,0 +1,108 @@
+// One participant in a call (one WebSocket connection that joined): who they are and the mediasoup
+// objects they own. Lookups check ownership, so a peer can only touch its own transports,
+// producers and consumers (ids from another peer answer `not-found`).
+import type { types } from 'mediasoup';
+import {
+  CallError,
+  type CallNotificationData,
+  type CallNotificationMethod,
+  type MediaSource,
+  type PeerInfo,
+} from '../../src/shared/call/index.ts';
+
+export type Notify = <N extends CallNotificationMethod>(method: N, data: CallNotificationData<N>) => void;
+export type TransportDirection = 'send' | 'recv';
+
+export interface PeerInit {
+  id: string;
+  userId: string;
+  deviceId: string;
+  displayName: string | undefined;
+  rtpCapabilities: types.RtpCapabilities;
+  notify: Notify;
+  /** The call's media is gone (worker died, server stopping): the session must forget this peer. */
+  onEvicted: (reason: 'worker-died' | 'server-shutdown' | 'replaced') => void;
+}
+
+export interface OwnedTransport {
+  transport: types.WebRtcTransport;
+  direction: TransportDirection;
+}
+
+export interface OwnedProducer {
+  producer: types.Producer;
+  source: MediaSource;
+}
+
+export interface OwnedConsumer {
+  consumer: types.Consumer;
+  source: MediaSource;
+}
+
+export class Peer {
+  readonly id: string;
+  readonly userId: string;
+  readonly deviceId: string;
+  readonly displayName: string | undefined;
+  readonly rtpCapabilities: types.RtpCapabilities;
+  readonly notify: Notify;
+  readonly onEvicted: PeerInit['onEvicted'];
+  readonly transports = new Map<string, OwnedTransport>();
+  readonly producers = new Map<string, OwnedProducer>();
+  readonly consumers = new Map<string, OwnedConsumer>();
+
+  constructor(init: PeerInit) {
+    this.id = init.id;
+    this.userId = init.userId;
+    this.deviceId = init.deviceId;
+    this.displayName = init.displayName;
+    this.rtpCapabilities = init.rtpCapabilities;
+    this.notify = init.notify;
+    this.onEvicted = init.onEvicted;
+  }
+
+  info(): PeerInfo {
+    const info: PeerInfo = {
+      peerId: this.id,
+      userId: this.userId,
+      deviceId: this.deviceId,
+      producers: [...this.producers.values()].map(({ producer, source }) => ({
+        producerId: producer.id,
+        kind: producer.kind,
+        source,
+        paused: producer.paused,
+      })),
+    };
+    if (this.displayName !== undefined) info.displayName = this.displayName;
+    return info;
+  }
+
+  transport(transportId: string, direction?: TransportDirection): types.WebRtcTransport {
+    const owned = this.transports.get(transportId);
+    if (!owned) throw new CallError('not-found', `No transport ${transportId}`);
+    if (direction && owned.direction !== direction) {
+      throw new CallError('bad-request', `Transport ${transportId} is a ${owned.direction} transport, not ${direction}`);
+    }
+    return owned.transport;
+  }
+
+  producer(producerId: string): OwnedProducer {
+    const owned = this.producers.get(producerId);
+    if (!owned) throw new CallError('not-found', `No producer ${producerId}`);
+    return owned;
+  }
+
+  consumer(consumerId: string): types.Consumer {
+    const owned = this.consumers.get(consumerId);
+    if (!owned) throw new CallError('not-found', `No consumer ${consumerId}`);
+    return owned.consumer;
+  }
+
+  /** Closes every transport (mediasoup closes their producers and consumers with them). */
+  closeMedia(): void {
+    for (const { transport } of this.transports.values()) transport.close();
+    this.transports.clear();
+    this.producers.clear();
+    this.consumers.clear();
+  }
+}

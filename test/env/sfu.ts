@@ -1,0 +1,175 @@
+// Starts the Relais SFU for tests and the demo: the real service (real mediasoup worker from the
+// test chroot, real Matrix auth against the homeservers given), on loopback, on a port of its own.
+// `mode: 'child'` (default) runs `sfu/src/main.ts` as its own process, as deployed; `'in-process'`
+// is faster to start and exposes the server object (worker pids, health) to the test.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseSfuConfig, type SfuConfigInput } from '../../sfu/src/config.ts';
+import { createLogger, silentLogger } from '../../sfu/src/log.ts';
+import type { HealthReport, SfuServer } from '../../sfu/src/server.ts';
+import { findChroot } from './chroot.ts';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const TEST_WORKER_BIN = path.join(REPO, 'test/env/mediasoup-worker.sh');
+
+export interface SfuTestHomeserver {
+  serverName: string;
+  /** Federation and client API base URL, e.g. a test Synapse's http://127.0.0.1:18108. */
+  baseUrl: string;
+  /** Token of a Synapse admin (default method) or of a service account joined to the rooms (`room-state`). */
+  membershipToken: string;
+  membershipMethod?: 'synapse-admin' | 'room-state';
+}
+
+export interface StartSfuOptions {
+  homeservers: SfuTestHomeserver[];
+  mode?: 'child' | 'in-process';
+  /** 0 (default): the OS picks a free port, read back once listening (no race with other runs). */
+  port?: number;
+  /** Default 1: tests and the demo need no more, and the machine has few cores. */
+  workers?: number;
+  iceServers?: SfuConfigInput['iceServers'];
+  rtcMinPort?: number;
+  rtcMaxPort?: number;
+  /** Print the SFU's log (else only kept for error messages). Also on with RELAIS_SFU_LOG=1. */
+  verbose?: boolean;
+  /** Any other configuration keys, merged over the test defaults. */
+  extraConfig?: Partial<SfuConfigInput>;
+}
+
+export interface SfuHandle {
+  /** http://127.0.0.1:PORT — GET /health is there. */
+  url: string;
+  /** ws://127.0.0.1:PORT/ws — the signaling endpoint to give clients. */
+  wsUrl: string;
+  port: number;
+  /** The SFU's process id (this process in in-process mode). */
+  pid: number;
+  /** In-process mode only: the server itself. */
+  server: SfuServer | null;
+  health(): Promise<HealthReport>;
+  stop(): Promise<void>;
+}
+
+export function sfuTestConfig(options: StartSfuOptions): SfuConfigInput {
+  return {
+    listen: { host: '127.0.0.1', port: options.port ?? 0 },
+    rtc: { listenIp: '127.0.0.1', minPort: options.rtcMinPort ?? 40000, maxPort: options.rtcMaxPort ?? 49999, enableTcp: true },
+    workers: { count: options.workers ?? 1, binary: TEST_WORKER_BIN, logLevel: 'warn' },
+    homeservers: options.homeservers.map((homeserver) => ({
+      serverName: homeserver.serverName,
+      baseUrl: homeserver.baseUrl,
+      membershipCheck: { method: homeserver.membershipMethod ?? 'synapse-admin', accessToken: homeserver.membershipToken },
+    })),
+    iceServers: options.iceServers ?? [],
+    limits: { joinTimeoutMs: 30_000, homeserverTimeoutMs: 5000 },
+    logLevel: options.verbose || process.env.RELAIS_SFU_LOG ? 'debug' : 'info',
+    ...options.extraConfig,
+  };
+}
+
+export async function startSfu(options: StartSfuOptions): Promise<SfuHandle> {
+  findChroot(); // a clear "run npm run setup" error instead of a worker failing to spawn
+  const config = sfuTestConfig(options);
+  return options.mode === 'in-process' ? startInProcess(config, options) : startChild(config, options);
+}
+
+async function startInProcess(input: SfuConfigInput, options: StartSfuOptions): Promise<SfuHandle> {
+  const { startSfuServer } = await import('../../sfu/src/server.ts');
+  const config = parseSfuConfig(input);
+  const logger = options.verbose || process.env.RELAIS_SFU_LOG ? createLogger('debug') : silentLogger;
+  const server = await startSfuServer(config, { logger });
+  return handle(server.port, process.pid, server, () => server.close());
+}
+
+function handle(port: number, pid: number, server: SfuServer | null, stop: () => Promise<void>): SfuHandle {
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    wsUrl: `ws://127.0.0.1:${port}/ws`,
+    port,
+    pid,
+    server,
+    async health() {
+      const response = await fetch(`${url}/health`);
+      return (await response.json()) as HealthReport;
+    },
+    stop,
+  };
+}
+
+/** Node 22 runs the .ts entry point by type stripping: prefer the repo's own Node 22. */
+function nodeBinary(): string {
+  const local = path.join(REPO, 'node_modules/.bin/node');
+  return existsSync(local) ? local : process.execPath;
+}
+
+async function startChild(config: SfuConfigInput, options: StartSfuOptions): Promise<SfuHandle> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'relais-sfu-'));
+  const configFile = path.join(dir, 'sfu.json');
+  // Holds the membership tokens: readable by this user only, deleted on stop.
+  writeFileSync(configFile, JSON.stringify(config, null, 2), { mode: 0o600 });
+  const child = spawn(nodeBinary(), [path.join(REPO, 'sfu/src/main.ts'), '--config', configFile], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RELAIS_SFU_CONFIG: '' },
+  });
+  const verbose = Boolean(options.verbose || process.env.RELAIS_SFU_LOG);
+  let log = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+    if (verbose) process.stderr.write(chunk);
+  });
+  let port: number;
+  try {
+    port = await waitForReady(child, () => log, 30_000);
+  } catch (error) {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    })());
+  return handle(port, child.pid ?? -1, null, stop);
+}
+
+function waitForReady(child: ChildProcess, log: () => string, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`The SFU did not start within ${timeoutMs} ms:\n${log()}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /relais-sfu ready on port (\d+)/.exec(out);
+      if (match) {
+        cleanup();
+        child.stdout?.resume(); // keep draining, so the child never blocks on a full pipe
+        resolve(Number(match[1]));
+      }
+    };
+    const onExit = (code: number | null) => fail(new Error(`The SFU exited (${code}) before it was ready:\n${log()}`));
+    function cleanup() {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+    }
+    function fail(error: Error) {
+      cleanup();
+      reject(error);
+    }
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
