@@ -11,4 +11,9 @@ export const TEST_USERS = {
   judy: { username: 'judy', password: 'judy-password-for-tests' },
   kim: { username: 'kim', password: 'kim-password-for-tests' },
   leo: { username: 'leo', password: 'leo-password-for-tests' },
+  // Calls: two callers, someone removed from the room, and the egress check.
+  oscar: { username: 'oscar', password: 'oscar-password-for-tests' },
+  peggy: { username: 'peggy', password: 'peggy-password-for-tests' },
+  trent: { username: 'trent', password: 'trent-password-for-tests' },
+  victor: { username: 'victor', password: 'victor-password-for-tests' },
 } as const;

@@ -10,7 +10,12 @@ export function installScreenShare(
   deps: { isAppUrl(url: string): boolean; log(message: string): void },
 ): ScreenSharePicker {
   const getSources = () => desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize: THUMBNAIL });
-  const picker = createScreenSharePicker({ getSources, isAppUrl: deps.isAppUrl, now: () => Date.now(), log: deps.log });
+  const picker = createScreenSharePicker({
+    getSources,
+    isAppUrl: (url) => deps.isAppUrl(url),
+    now: () => Date.now(),
+    log: (m) => deps.log(m),
+  });
   session.setDisplayMediaRequestHandler((request, callback) => {
     // No thumbnails needed to hand over the stream: ask for none (cheaper).
     const sources = () => desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize: { width: 0, height: 0 } });

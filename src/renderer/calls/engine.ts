@@ -11,7 +11,6 @@ import type {
   IceCandidate,
   IceParameters,
   Producer,
-  RtpCapabilities,
   RtpParameters,
   Transport,
 } from 'mediasoup-client/types';
@@ -117,6 +116,11 @@ export class CallEngine {
     for (const listener of this.listeners) listener(snap);
   }
 
+  /** Read through a method: the state changes while recovery awaits, which narrowing cannot see. */
+  private phase(): CallState['phase'] {
+    return this.state.phase;
+  }
+
   private dispatch(event: CallEvent): void {
     this.state = callReducer(this.state, event);
     this.emit();
@@ -157,7 +161,7 @@ export class CallEngine {
     if (!this.device) {
       const { rtpCapabilities } = await sig.request('getRouterRtpCapabilities', {});
       const device = await Device.factory();
-      await device.load({ routerRtpCapabilities: rtpCapabilities as RtpCapabilities });
+      await device.load({ routerRtpCapabilities: rtpCapabilities });
       this.device = device;
     }
     const device = this.device;
@@ -169,7 +173,7 @@ export class CallEngine {
         deviceId: this.options.deviceId,
         roomId: this.options.roomId,
         displayName: this.options.displayName,
-        rtpCapabilities: device.rtpCapabilities,
+        rtpCapabilities: device.recvRtpCapabilities,
       },
       20_000,
     );
@@ -329,7 +333,7 @@ export class CallEngine {
       while (this.state.phase === 'reconnecting') {
         const { recovery, attempt } = this.state;
         await sleep(recoveryDelayMs(attempt));
-        if (this.state.phase !== 'reconnecting') return;
+        if (this.phase() !== 'reconnecting') return;
         try {
           if (recovery === 'ice-restart') await this.restartIce();
           else {
@@ -339,7 +343,7 @@ export class CallEngine {
           this.dispatch({ type: 'joined', at: Date.now() });
           return;
         } catch {
-          if (this.state.phase === 'reconnecting') this.dispatch({ type: 'recovery-failed' });
+          if (this.phase() === 'reconnecting') this.dispatch({ type: 'recovery-failed' });
         }
       }
     } finally {

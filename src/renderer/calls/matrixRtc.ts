@@ -1,6 +1,6 @@
 // The Matrix side of a call, over matrix-js-sdk: membership state events (read and written), the
 // delayed leave (MSC4140), the OpenID token the SFU verifies, and the homeserver's .well-known.
-import { EventType, type MatrixClient, type Room } from 'matrix-js-sdk';
+import { EventTimeline, EventType, type MatrixClient, type Room } from 'matrix-js-sdk';
 import type { SessionMembershipData } from 'matrix-js-sdk/lib/matrixrtc/index.js';
 import type { OpenIdToken } from '../../shared/call/index.ts';
 import { focusFromPolicy, focusFromWellKnown, selectFocus, type FocusResult } from './focus.ts';
@@ -38,7 +38,8 @@ export function membershipHomeserver(client: MatrixClient, roomId: string): Memb
 
 /** Who is in the room's call now, from its membership state events. */
 export function callMembersOf(room: Room, now: number): CallMember[] {
-  const events = room.currentState.getStateEvents(CALL_MEMBER_EVENT).map((e) => ({
+  const state = room.getLiveTimeline().getState(EventTimeline.FORWARDS);
+  const events = (state?.getStateEvents(CALL_MEMBER_EVENT) ?? []).map((e) => ({
     stateKey: e.getStateKey() ?? '',
     sender: e.getSender() ?? '',
     originServerTs: e.getTs(),
