@@ -52,39 +52,41 @@ export function CallControls({ session, snapshot }: { session: CallSession; snap
       <button type="button" className="button button-secondary" onClick={() => void share()}>
         {snapshot.sharing ? t('call.stopSharing') : t('call.shareScreen')}
       </button>
-      <label htmlFor={micId} className="call-device">
-        {t('call.microphone')}
-        <select
-          id={micId}
-          value={devices.microphoneId ?? ''}
-          onChange={(e) => void session.chooseMicrophone(e.target.value === '' ? null : e.target.value)}
-        >
-          <option value="">{t('call.systemDefault')}</option>
-          {devices.microphones.map((d) => (
-            <option key={d.deviceId} value={d.deviceId}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor={camId} className="call-device">
-        {t('call.camera')}
-        <select
-          id={camId}
-          value={devices.cameraId ?? ''}
-          onChange={(e) => void session.chooseCamera(e.target.value === '' ? null : e.target.value)}
-        >
-          <option value="">{t('call.systemDefault')}</option>
-          {devices.cameras.map((d) => (
-            <option key={d.deviceId} value={d.deviceId}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </label>
       <button type="button" className="button button-danger" onClick={() => void call.leave()}>
         {t('call.leave')}
       </button>
+      <div className="call-devices">
+        <label htmlFor={micId} className="call-device">
+          {t('call.microphone')}
+          <select
+            id={micId}
+            value={devices.microphoneId ?? ''}
+            onChange={(e) => void session.chooseMicrophone(e.target.value === '' ? null : e.target.value)}
+          >
+            <option value="">{t('call.systemDefault')}</option>
+            {devices.microphones.map((d) => (
+              <option key={d.deviceId} value={d.deviceId}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={camId} className="call-device">
+          {t('call.camera')}
+          <select
+            id={camId}
+            value={devices.cameraId ?? ''}
+            onChange={(e) => void session.chooseCamera(e.target.value === '' ? null : e.target.value)}
+          >
+            <option value="">{t('call.systemDefault')}</option>
+            {devices.cameras.map((d) => (
+              <option key={d.deviceId} value={d.deviceId}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {problem ? (
         <p role="alert" className="call-error small">
           {problem}

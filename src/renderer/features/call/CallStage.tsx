@@ -24,12 +24,7 @@ function useSize(ref: React.RefObject<HTMLElement | null>): { width: number; hei
   return size;
 }
 
-function tilesOf(
-  snapshot: CallSnapshot,
-  room: Room,
-  me: string,
-  t: TFunction,
-): TileModel[] {
+function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): TileModel[] {
   const myName = room.getMember(me)?.name ?? me;
   const tiles: TileModel[] = [
     {
