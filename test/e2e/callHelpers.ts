@@ -27,6 +27,23 @@ export const RECORD_PEER_CONNECTIONS = `(() => {
   };
 })();`;
 
+/** The browser objects read inside page.evaluate, typed minimally (the Node-side tsconfig has no DOM). */
+export interface StatsPeer {
+  connectionState: string;
+  getStats(): Promise<{
+    forEach(
+      cb: (s: {
+        type: string;
+        kind?: string;
+        packetsReceived?: number;
+        framesDecoded?: number;
+        address?: string;
+        port?: number;
+      }) => void,
+    ): void;
+  }>;
+}
+
 export interface InboundTotals {
   audioPackets: number;
   videoPackets: number;
@@ -37,7 +54,7 @@ export interface InboundTotals {
 
 export async function inboundTotals(page: Page): Promise<InboundTotals> {
   return page.evaluate(async () => {
-    const connections = (window as unknown as { __recordedPeerConnections: RTCPeerConnection[] }).__recordedPeerConnections;
+    const connections = (globalThis as unknown as { __recordedPeerConnections: StatsPeer[] }).__recordedPeerConnections;
     const totals = { audioPackets: 0, videoPackets: 0, framesDecoded: 0, remoteAddresses: [] as string[] };
     for (const pc of connections) {
       if (pc.connectionState === 'closed') continue;

@@ -144,6 +144,9 @@ export class CallEngine {
   private async connectAndJoin(): Promise<void> {
     const gen = ++this.generation;
     const { focus } = this.options;
+    // The token comes from the homeserver: ask for it while the SFU connection opens.
+    const token = this.options.getOpenIdToken();
+    token.catch(() => undefined);
     const sig = await SignalingClient.connect(focus.sfuUrl, this.options.createSocket);
     if (gen !== this.generation) {
       sig.close();
@@ -168,7 +171,7 @@ export class CallEngine {
     const joined = await sig.request(
       'join',
       {
-        openIdToken: await this.options.getOpenIdToken(),
+        openIdToken: await token,
         userId: this.options.userId,
         deviceId: this.options.deviceId,
         roomId: this.options.roomId,
