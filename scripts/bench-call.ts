@@ -144,7 +144,6 @@ async function main(): Promise<void> {
         {},
       );
     const [txPage, rxPage] = await Promise.all([pages.open(browser), pages.open(browser)]);
-    if (!txPage || !rxPage) throw new Error('no bench pages');
     const workerPid = childrenNamed(sfu.pid, 'mediasoup-work')[0];
     if (workerPid === undefined) throw new Error('SFU worker process not found');
 

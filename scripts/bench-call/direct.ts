@@ -1,10 +1,11 @@
 // The baseline for bench:call: the mediasoup library driven directly from the bench process, no
 // SFU server of ours (no WebSocket, no auth, no observers). Pages reach it through a function
 // Playwright exposes, so the media path is the same as through the SFU and only our server differs.
+import type * as MediasoupModule from 'mediasoup';
 import type { types } from 'mediasoup';
 import { MEDIA_CODECS } from '../../sfu/src/mediaCodecs.ts';
 
-type Mediasoup = typeof import('mediasoup');
+type Mediasoup = typeof MediasoupModule;
 
 export interface DirectRouter {
   workerPid: number;

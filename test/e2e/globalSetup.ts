@@ -45,7 +45,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.RELAIS_TEST_HOMESERVER = synapse.baseUrl;
   process.env.RELAIS_TEST_WEB_URL = web.url;
   process.env.RELAIS_TEST_SFU_URL = sfu.wsUrl;
+  const started = sfu;
   return async () => {
-    await Promise.all([web.close(), synapse.stop(), sfu?.stop()]);
+    await Promise.all([web.close(), synapse.stop(), started.stop()]);
   };
 }

@@ -11,6 +11,7 @@ export type CallErrorCode =
   | 'auth-failed'
   | 'media-denied'
   | 'membership-forbidden'
+  | 'call-full'
   | 'unknown';
 
 export type Recovery = 'ice-restart' | 'rejoin';

@@ -5,28 +5,17 @@
 // (re)join is a "generation"; callbacks from an older one are ignored, so a late event from a dead
 // connection cannot disturb the new one. React-free: the UI subscribes to snapshots.
 import { Device } from 'mediasoup-client';
-import type {
-  Consumer,
-  DtlsParameters,
-  IceCandidate,
-  IceParameters,
-  Producer,
-  RtpParameters,
-  Transport,
-} from 'mediasoup-client/types';
-import { CallError, type CallNotification, type MediaSource, type OpenIdToken } from '../../shared/call/index.ts';
-import {
-  callReducer,
-  INITIAL_CALL_STATE,
-  recoveryDelayMs,
-  type CallErrorCode,
-  type CallEvent,
-  type CallState,
-} from './callState.ts';
+import type { Consumer, RtpParameters, Transport } from 'mediasoup-client/types';
+import type { CallNotification, OpenIdToken } from '../../shared/call/index.ts';
+import { callReducer, INITIAL_CALL_STATE, recoveryDelayMs, type CallEvent, type CallState } from './callState.ts';
 import { iceServersForCall, type CallFocus } from './focus.ts';
-import { CAMERA_SIMULCAST, SCREEN_ENCODING } from './localMedia.ts';
-import { ParticipantBook, type RemoteParticipant } from './participants.ts';
+import { errorCodeOf } from './callErrors.ts';
+import { ParticipantBook, type RemoteParticipant as Participant } from './participants.ts';
+import { MediaSender } from './sender.ts';
 import { SignalingClient, type SocketFactory } from './signaling.ts';
+import { createCallTransport, restartIce } from './transports.ts';
+
+export type RemoteParticipant = Participant<MediaStreamTrack>;
 
 export interface EngineOptions {
   focus: CallFocus;
@@ -50,19 +39,7 @@ export interface CallSnapshot {
   localScreen: MediaStreamTrack | null;
 }
 
-export function errorCodeOf(error: unknown): CallErrorCode {
-  if (error instanceof CallError) {
-    if (error.code === 'auth-not-member') return 'not-allowed';
-    if (error.code.startsWith('auth-')) return 'auth-failed';
-    if (error.code === 'connection-closed' || error.code === 'timeout') return 'sfu-unreachable';
-  }
-  if (error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'NotFoundError'))
-    return 'media-denied';
-  return 'unknown';
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const DISCONNECTED_GRACE_MS = 1_500;
 
 export class CallEngine {
   private state: CallState = INITIAL_CALL_STATE;
@@ -71,13 +48,15 @@ export class CallEngine {
   private device: Device | null = null;
   private sendTransport: Transport | null = null;
   private recvTransport: Transport | null = null;
-  private readonly producers = new Map<MediaSource, Producer>();
   private readonly consumers = new Map<string, Consumer>();
-  private readonly book = new ParticipantBook();
+  private readonly book = new ParticipantBook<MediaStreamTrack>();
   private activeSpeaker: string | null = null;
-  private readonly local: Partial<Record<MediaSource, MediaStreamTrack>> = {};
-  private micOn = true;
-  private camOn = true;
+  /** My microphone, camera and screen (their producers and mute state). */
+  readonly sender = new MediaSender({
+    transport: () => this.sendTransport,
+    signaling: () => this.signaling,
+    changed: () => this.emit(),
+  });
   private recovering = false;
   private readonly listeners = new Set<(s: CallSnapshot) => void>();
   private readonly options: EngineOptions;
@@ -97,18 +76,12 @@ export class CallEngine {
       state: this.state,
       participants: this.book.list(),
       activeSpeakerPeerId: this.activeSpeaker,
-      micOn: this.micOn,
-      camOn: this.camOn,
-      sharing: this.local.screen !== undefined,
-      localVideo: this.camOn ? (this.local.camera ?? null) : null,
-      localScreen: this.local.screen ?? null,
+      micOn: this.sender.micOn,
+      camOn: this.sender.camOn,
+      sharing: this.sender.local.screen !== undefined,
+      localVideo: this.sender.camOn ? (this.sender.local.camera ?? null) : null,
+      localScreen: this.sender.local.screen ?? null,
     };
-  }
-
-  /** The peer connections' statistics, for the connection-quality view and tests. */
-  async stats(): Promise<RTCStatsReport[]> {
-    const transports = [this.sendTransport, this.recvTransport].filter((t): t is Transport => t !== null);
-    return Promise.all(transports.map((t) => t.getStats()));
   }
 
   private emit(): void {
@@ -127,10 +100,7 @@ export class CallEngine {
   }
 
   async join(tracks: { microphone: MediaStreamTrack | null; camera: MediaStreamTrack | null }): Promise<void> {
-    if (tracks.microphone) this.local.microphone = tracks.microphone;
-    if (tracks.camera) this.local.camera = tracks.camera;
-    this.micOn = tracks.microphone !== null;
-    this.camOn = tracks.camera !== null;
+    this.sender.setInitialTracks(tracks);
     this.dispatch({ type: 'join' });
     try {
       await this.connectAndJoin();
@@ -181,12 +151,18 @@ export class CallEngine {
       20_000,
     );
     const iceServers = iceServersForCall(focus, joined.iceServers);
-    this.sendTransport = await this.createTransport(sig, device, 'send', iceServers, gen);
-    this.recvTransport = await this.createTransport(sig, device, 'recv', iceServers, gen);
-    for (const source of ['microphone', 'camera', 'screen'] as const) {
-      const track = this.local[source];
-      if (track) await this.produce(source, track);
-    }
+    const transport = (direction: 'send' | 'recv') =>
+      createCallTransport({
+        sig,
+        device,
+        direction,
+        iceServers,
+        isCurrent: () => gen === this.generation,
+        onDropped: () => this.mediaDropped(),
+      });
+    this.sendTransport = await transport('send');
+    this.recvTransport = await transport('recv');
+    await this.sender.produceAll();
     for (const peer of joined.peers) {
       this.book.addPeer(peer);
       for (const p of peer.producers) this.book.addProducer(peer.peerId, p.producerId, p.source, p.paused);
@@ -195,67 +171,10 @@ export class CallEngine {
     await Promise.all(joined.peers.flatMap((peer) => peer.producers.map((p) => this.consume(p.producerId, gen))));
   }
 
-  private async createTransport(
-    sig: SignalingClient,
-    device: Device,
-    direction: 'send' | 'recv',
-    iceServers: RTCIceServer[],
-    gen: number,
-  ): Promise<Transport> {
-    const info = await sig.request('createWebRtcTransport', { direction });
-    const params = {
-      id: info.transportId,
-      iceParameters: info.iceParameters as IceParameters,
-      iceCandidates: info.iceCandidates as IceCandidate[],
-      dtlsParameters: info.dtlsParameters as DtlsParameters,
-      // Only servers our configuration names; an empty list means no STUN/TURN at all.
-      iceServers,
-    };
-    const transport = direction === 'send' ? device.createSendTransport(params) : device.createRecvTransport(params);
-    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
-      sig.request('connectWebRtcTransport', { transportId: transport.id, dtlsParameters }).then(callback, errback);
-    });
-    if (direction === 'send') {
-      transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
-        const source = appData.source as MediaSource;
-        sig
-          .request('produce', { transportId: transport.id, kind, rtpParameters, source, paused: appData.paused === true })
-          .then(({ producerId }) => callback({ id: producerId }), errback);
-      });
-    }
-    transport.on('connectionstatechange', (state) => {
-      if (gen !== this.generation) return;
-      if (state === 'failed') this.mediaDropped();
-      // "disconnected" often heals by itself within a second (a lost packet burst): give it that.
-      if (state === 'disconnected')
-        setTimeout(() => {
-          if (gen === this.generation && transport.connectionState === 'disconnected') this.mediaDropped();
-        }, DISCONNECTED_GRACE_MS);
-    });
-    return transport;
-  }
-
   private mediaDropped(): void {
     if (this.state.phase !== 'joined') return;
     this.dispatch({ type: 'media-dropped' });
     void this.recover();
-  }
-
-  private async produce(source: MediaSource, track: MediaStreamTrack): Promise<void> {
-    if (!this.sendTransport) return;
-    const paused = (source === 'microphone' && !this.micOn) || (source === 'camera' && !this.camOn);
-    const producer = await this.sendTransport.produce({
-      track,
-      ...(source === 'camera' ? { encodings: CAMERA_SIMULCAST } : source === 'screen' ? { encodings: SCREEN_ENCODING } : {}),
-      ...(source === 'microphone' ? { codecOptions: { opusDtx: true, opusFec: true } } : {}),
-      // The tracks belong to the call UI (device choice, re-join): closing a producer must not stop them.
-      stopTracks: false,
-      // Muted means silent on the wire too, not a stream of silence or black frames.
-      zeroRtpOnPause: true,
-      appData: { source, paused },
-    });
-    if (paused) producer.pause();
-    this.producers.set(source, producer);
   }
 
   private async consume(producerId: string, gen: number): Promise<void> {
@@ -355,80 +274,11 @@ export class CallEngine {
   }
 
   private async restartIce(): Promise<void> {
-    const sig = this.signaling;
-    if (!sig) throw new Error('no signaling');
-    const transports = [this.sendTransport, this.recvTransport].filter((t): t is Transport => t !== null);
-    for (const t of transports) {
-      const { iceParameters } = await sig.request('restartIce', { transportId: t.id });
-      await t.restartIce({ iceParameters: iceParameters as IceParameters });
-    }
-    const deadline = Date.now() + 5_000;
-    while (transports.some((t) => t.connectionState !== 'connected' && t.connectionState !== 'new')) {
-      if (Date.now() > deadline) throw new Error('ICE restart did not reconnect');
-      await sleep(200);
-    }
-  }
-
-  async setMicrophone(on: boolean): Promise<void> {
-    this.micOn = on;
-    await this.setPaused('microphone', !on);
-  }
-
-  /** Camera off stops the camera (its light goes out); on needs a fresh track. */
-  async setCamera(track: MediaStreamTrack | null): Promise<void> {
-    this.camOn = track !== null;
-    const producer = this.producers.get('camera');
-    if (track) {
-      this.local.camera = track;
-      if (producer) {
-        await producer.replaceTrack({ track });
-        await this.setPaused('camera', false);
-      } else await this.produce('camera', track);
-    } else {
-      await this.setPaused('camera', true);
-      this.local.camera?.stop();
-      delete this.local.camera;
-    }
-    this.emit();
-  }
-
-  /** Another microphone or camera chosen (or the old one unplugged). */
-  async replaceTrack(source: 'microphone' | 'camera', track: MediaStreamTrack): Promise<void> {
-    this.local[source] = track;
-    const producer = this.producers.get(source);
-    if (producer) await producer.replaceTrack({ track });
-    else if (this.state.phase === 'joined') await this.produce(source, track);
-  }
-
-  async startScreenShare(track: MediaStreamTrack): Promise<void> {
-    this.local.screen = track;
-    // The browser's own "Stop sharing" bar ends the track: treat it like our button.
-    track.addEventListener('ended', () => void this.stopScreenShare(), { once: true });
-    await this.produce('screen', track);
-    this.emit();
-  }
-
-  async stopScreenShare(): Promise<void> {
-    const producer = this.producers.get('screen');
-    this.producers.delete('screen');
-    if (producer) {
-      producer.close();
-      await this.signaling?.request('closeProducer', { producerId: producer.id }).catch(() => undefined);
-    }
-    this.local.screen?.stop();
-    delete this.local.screen;
-    this.emit();
-  }
-
-  private async setPaused(source: MediaSource, paused: boolean): Promise<void> {
-    const producer = this.producers.get(source);
-    if (!producer) return;
-    if (paused) producer.pause();
-    else producer.resume();
-    await this.signaling
-      ?.request(paused ? 'pauseProducer' : 'resumeProducer', { producerId: producer.id })
-      .catch(() => undefined);
-    this.emit();
+    if (!this.signaling) throw new Error('no signaling');
+    await restartIce(
+      this.signaling,
+      [this.sendTransport, this.recvTransport].filter((t): t is Transport => t !== null),
+    );
   }
 
   /** Closes media and signaling of the current generation (for a re-join or for good). */
@@ -436,7 +286,7 @@ export class CallEngine {
     this.generation += 1;
     for (const consumer of this.consumers.values()) consumer.close();
     this.consumers.clear();
-    this.producers.clear();
+    this.sender.forgetProducers();
     this.sendTransport?.close();
     this.recvTransport?.close();
     this.sendTransport = null;
@@ -452,7 +302,7 @@ export class CallEngine {
     this.dispatch({ type: 'leave' });
     await sig?.request('leave', {}, 2_000).catch(() => undefined);
     this.teardown();
-    for (const track of Object.values(this.local)) track.stop();
+    this.sender.stopAll();
     this.emit();
   }
 }

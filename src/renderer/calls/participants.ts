@@ -1,16 +1,17 @@
 // What the call screen shows about the others: one participant per SFU peer (a person on one
 // device), with the tracks consumed from them and whether they muted. Kept apart from the engine
-// so the bookkeeping of producers → participants is tested without WebRTC.
+// so the bookkeeping of producers → participants is tested without WebRTC (hence generic over the
+// track type: MediaStreamTrack in the app, plain objects in tests).
 import type { MediaSource, PeerInfo } from '../../shared/call/index.ts';
 
-export interface RemoteParticipant {
+export interface RemoteParticipant<Track> {
   peerId: string;
   userId: string;
   deviceId: string;
   displayName: string | null;
-  audio: MediaStreamTrack | null;
-  video: MediaStreamTrack | null;
-  screen: MediaStreamTrack | null;
+  audio: Track | null;
+  video: Track | null;
+  screen: Track | null;
   /** The sender paused (muted) that source; absent sources are simply not sent. */
   audioMuted: boolean;
   videoMuted: boolean;
@@ -25,8 +26,8 @@ export function slotOf(source: MediaSource): TrackSlot | null {
   return null; // screen audio is not played in this version
 }
 
-export class ParticipantBook {
-  private readonly peers = new Map<string, RemoteParticipant>();
+export class ParticipantBook<Track> {
+  private readonly peers = new Map<string, RemoteParticipant<Track>>();
   /** producerId → who sends it and as what, for pause/close notifications. */
   private readonly producers = new Map<string, { peerId: string; source: MediaSource }>();
 
@@ -61,7 +62,7 @@ export class ParticipantBook {
     return this.producers.get(producerId);
   }
 
-  setTrack(producerId: string, track: MediaStreamTrack | null): void {
+  setTrack(producerId: string, track: Track | null): void {
     const p = this.producers.get(producerId);
     const peer = p ? this.peers.get(p.peerId) : undefined;
     const slot = p ? slotOf(p.source) : null;
@@ -86,7 +87,7 @@ export class ParticipantBook {
     this.producers.clear();
   }
 
-  list(): RemoteParticipant[] {
+  list(): RemoteParticipant<Track>[] {
     return [...this.peers.values()];
   }
 }

@@ -34,7 +34,7 @@ export function CallControls({ session, snapshot }: { session: CallSession; snap
   };
   const share = async () => {
     setProblem(null);
-    if (snapshot.sharing) return session.engine.stopScreenShare();
+    if (snapshot.sharing) return session.engine.sender.stopScreenShare();
     // Electron has no picker of its own: offer ours, then main hands the chosen source over.
     const offered = await platform.screenSources().catch(() => null);
     if (offered === null) return capture(navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }));

@@ -57,6 +57,8 @@ export function CallProvider({ client, children }: { client: MatrixClient; child
       setSession(next);
       await next.start();
       const state = next.snapshot().state;
+      // In the call, but the room does not let us say so: the others will not see us listed.
+      if (next.membershipProblem) setFailure({ roomId, error: 'membership-forbidden' });
       if (state.phase === 'failed') {
         if (sessionRef.current === next) {
           sessionRef.current = null;

@@ -100,29 +100,29 @@ export class CallSession {
     const track = await captureMicrophone(deviceId);
     // Keep the mute state: a muted microphone stays muted on the new device.
     track.enabled = this.engine.snapshot().micOn;
-    await this.engine.replaceTrack('microphone', track);
+    await this.engine.sender.replaceTrack('microphone', track);
     this.setDevices({ ...this.devices, microphoneId: deviceId });
   }
 
   async chooseCamera(deviceId: string | null): Promise<void> {
     this.setDevices({ ...this.devices, cameraId: deviceId });
     if (!this.engine.snapshot().camOn) return;
-    await this.engine.replaceTrack('camera', await captureCamera(deviceId));
+    await this.engine.sender.replaceTrack('camera', await captureCamera(deviceId));
   }
 
   async toggleMicrophone(): Promise<void> {
-    await this.engine.setMicrophone(!this.engine.snapshot().micOn);
+    await this.engine.sender.setMicrophone(!this.engine.snapshot().micOn);
   }
 
   async toggleCamera(): Promise<void> {
-    if (this.engine.snapshot().camOn) await this.engine.setCamera(null);
-    else await this.engine.setCamera(await captureCamera(this.devices.cameraId));
+    if (this.engine.snapshot().camOn) await this.engine.sender.setCamera(null);
+    else await this.engine.sender.setCamera(await captureCamera(this.devices.cameraId));
   }
 
   /** Shares the screen from a stream the caller obtained (our picker in Electron, the browser's elsewhere). */
   async shareScreen(stream: MediaStream): Promise<void> {
     const [track] = stream.getVideoTracks();
-    if (track) await this.engine.startScreenShare(track);
+    if (track) await this.engine.sender.startScreenShare(track);
   }
 
   snapshot(): CallSnapshot {
