@@ -10,6 +10,7 @@ import {
   inboundTotals,
   matrixApi,
   RECORD_PEER_CONNECTIONS,
+  RECORD_WEBSOCKETS,
   roomIdOf,
 } from './callHelpers.ts';
 import { TEST_USERS } from './testUsers.ts';
@@ -41,7 +42,7 @@ test('two people call each other from a room: media both ways, mute, leave, and 
   browser,
   env,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const options = { initScript: RECORD_PEER_CONNECTIONS };
   const oscar = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.oscar, options);
   const peggy = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.peggy, options);
@@ -160,4 +161,56 @@ test('someone removed from the room cannot join its call: the SFU refuses and th
     [],
   );
   await Promise.all([oscar.context.close(), trent.context.close()]);
+});
+
+test('a call repairs itself when the signaling connection drops: no user action, within seconds', async ({ browser, env }) => {
+  test.setTimeout(150_000);
+  const options = { initScript: RECORD_PEER_CONNECTIONS + RECORD_WEBSOCKETS };
+  const oscar = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.oscar, options);
+  const peggy = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.peggy, options);
+  const roomName = `Retro ${Date.now()}`;
+  await createRoomAndInvite(oscar.page, roomName, ['@peggy:localhost']);
+  await acceptInvite(peggy.page, roomName);
+  await oscar.page.getByRole('button', { name: 'Start call' }).click();
+  await expect(oscar.page.getByRole('button', { name: 'Leave call' })).toBeVisible({ timeout: 30_000 });
+  await peggy.page.getByRole('button', { name: 'Join call' }).click();
+  await expectMediaFlowing(peggy.page);
+
+  // Peggy's signaling socket goes away, as on a network change: the SFU drops her peer.
+  const cutAt = Date.now();
+  // In-page clock: when the "reconnecting" notice leaves, the engine has re-joined (new transports,
+  // producing again, consuming the others); media then needs ICE and a key frame.
+  const rejoinedAfterMs = peggy.page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const started = performance.now();
+        const sockets = (globalThis as unknown as { __recordedSockets: { url: string; close(): void }[] }).__recordedSockets;
+        for (const socket of sockets) if (socket.url.endsWith('/ws')) socket.close();
+        let seen = false;
+        const timer = setInterval(() => {
+          const notice =
+            (globalThis as unknown as { document: { body: { textContent: string | null } } }).document.body.textContent ?? '';
+          const reconnecting = notice.includes('Connection lost, reconnecting');
+          if (reconnecting) seen = true;
+          if (seen && !reconnecting) {
+            clearInterval(timer);
+            resolve(Math.round(performance.now() - started));
+          }
+        }, 20);
+      }),
+  );
+  // She is back without touching anything: media flows both ways again, she is still in the call.
+  const rejoinMs = await rejoinedAfterMs;
+  await expectMediaFlowing(peggy.page, 30_000);
+  await expectMediaFlowing(oscar.page, 30_000);
+  const mediaMs = Date.now() - cutAt;
+  console.log(`signaling dropped: re-joined after ${rejoinMs} ms, media flowing both ways after ${mediaMs} ms`);
+  expect(rejoinMs).toBeLessThan(10_000);
+  const peggyStage = peggy.page.getByRole('region', { name: `Call in ${roomName}` });
+  await expect(peggyStage.getByRole('button', { name: 'Leave call' })).toBeVisible();
+  await expect(peggyStage.getByRole('status')).toBeHidden();
+  await expect(oscar.page.getByRole('group', { name: 'peggy', exact: true })).toBeVisible();
+  await peggyStage.getByRole('button', { name: 'Leave call' }).click();
+  await oscar.page.getByRole('button', { name: 'Leave call' }).click();
+  await Promise.all([oscar.context.close(), peggy.context.close()]);
 });

@@ -44,6 +44,19 @@ export interface StatsPeer {
   }>;
 }
 
+/** Records the page's WebSockets, so a test can cut the call's signaling connection as a network loss would. */
+export const RECORD_WEBSOCKETS = `(() => {
+  const Native = window.WebSocket;
+  const sockets = [];
+  Object.defineProperty(window, '__recordedSockets', { value: sockets });
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      sockets.push(this);
+    }
+  };
+})();`;
+
 export interface InboundTotals {
   audioPackets: number;
   videoPackets: number;
