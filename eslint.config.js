@@ -96,6 +96,24 @@ export default tseslint.config(
     },
   },
   {
+    // The SFU is deployed on its own: it shares only the call protocol (src/shared/call) with the app.
+    files: ['sfu/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, { name: 'react', message: 'No React in the SFU.' }],
+          patterns: [
+            {
+              group: ['**/src/main/**', '**/src/renderer/**', '**/src/preload/**', '**/test/**', '**/scripts/**'],
+              message: 'The SFU imports only its own modules and src/shared/call.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**', 'scripts/**', '*.config.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

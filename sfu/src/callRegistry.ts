@@ -32,6 +32,11 @@ export class CallRegistry {
     return creation;
   }
 
+  /** The call in progress for a room, if any (health and tests). */
+  find(roomId: string): Call | undefined {
+    return this.calls.get(roomId);
+  }
+
   /** Frees the call's router once nobody is left in it. */
   releaseIfEmpty(call: Call): void {
     if (call.peers.size > 0 || this.calls.get(call.roomId) !== call) return;

@@ -28,7 +28,8 @@ const homeserverSchema = z.strictObject({
   /**
    * How room membership is confirmed (OpenID only proves who the user is):
    * - `synapse-admin`: a Synapse admin's token, `GET /_synapse/admin/v1/rooms/{roomId}/members`.
-   *   Works for every room the homeserver is in, with no bot in the rooms. Recommended.
+   *   Works for every room the homeserver is in, with no bot in the rooms. Recommended (Element's
+   *   matrix-user-verification-service checks membership the same way).
    * - `room-state`: an ordinary service account's token, `GET /_matrix/client/v3/rooms/{roomId}/state/m.room.member/{userId}`.
    *   Works on any homeserver, but the account must be joined to every room that calls.
    */

@@ -29,6 +29,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // Started by a test harness or the demo: do not outlive it, even if it was killed outright.
+  const parentPid = Number(process.env.RELAIS_SFU_PARENT_PID);
+  if (Number.isInteger(parentPid) && parentPid > 0) {
+    setInterval(() => {
+      try {
+        process.kill(parentPid, 0);
+      } catch {
+        stop('parent gone');
+      }
+    }, 1000).unref();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -21,7 +21,8 @@ export interface SfuServerOptions {
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'stopping';
-  workers: { configured: number; alive: number };
+  /** `peers[i]`: peers on worker i's calls (the load new calls are spread by). */
+  workers: { configured: number; alive: number; peers: number[] };
   calls: number;
   peers: number;
   connections: number;
@@ -31,6 +32,7 @@ export interface SfuServer {
   /** The port actually listened on (useful with port 0). */
   port: number;
   pool: WorkerPool;
+  calls: CallRegistry;
   health(): HealthReport;
   /** Tells every peer, closes every socket and worker, stops listening. Safe to call twice. */
   close(): Promise<void>;
@@ -65,7 +67,12 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
   function health(): HealthReport {
     const alive = pool.slots.filter((slot) => slot.worker !== null).length;
     const status = stopping ? 'stopping' : alive === 0 ? 'degraded' : 'ok';
-    return { status, workers: { configured: pool.slots.length, alive }, ...calls.stats(), connections: sockets.size };
+    return {
+      status,
+      workers: { configured: pool.slots.length, alive, peers: pool.slots.map((slot) => slot.load) },
+      ...calls.stats(),
+      connections: sockets.size,
+    };
   }
 
   function onHttpRequest(request: IncomingMessage, response: ServerResponse): void {
@@ -166,6 +173,7 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
   return {
     port,
     pool,
+    calls,
     health,
     close: () => (closing ??= close()),
   };

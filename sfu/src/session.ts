@@ -67,6 +67,7 @@ export class Session {
       const refusal = refuseInPhase(this.phase, request.method);
       if (refusal) throw refusal;
       const data = await this.dispatch(request);
+      // Each handler's return type is checked against its method's response in `Handlers`.
       this.deps.send(encodeResponse(request.id, request.method, data as never));
     } catch (error) {
       this.deps.send(encodeErrorResponse(request.id, this.toCallError(request.method, error).toPayload()));
@@ -175,11 +176,14 @@ export class Session {
     const { deps } = this;
     if (deps.isShuttingDown()) throw new CallError('server-shutting-down', 'The SFU is stopping; try again shortly');
     this.transition('join-started');
+    let call: Call | null = null;
     try {
       const user = await deps.authenticate({ openIdToken: data.openIdToken, userId: data.userId, roomId: data.roomId });
-      const call = await deps.registry.get(data.roomId);
+      call = await deps.registry.get(data.roomId);
       // The socket may have closed while the homeserver was asked.
       if (this.phase !== 'joining') throw new CallError('connection-closed', 'The connection closed during join');
+      // ...or the call's worker died meanwhile: the client retries and lands on a live worker.
+      if (call.closed) throw new CallError('call-restarting', 'The call is restarting; join again');
       // The same device joining again (a reconnect racing its old socket) replaces its old peer.
       for (const other of [...call.peers.values()]) {
         if (other.userId === user.userId && other.deviceId === data.deviceId) {
@@ -206,6 +210,8 @@ export class Session {
       return { peerId: peer.id, peers, iceServers: iceServersFor(deps.config.iceServers, user.userId, Date.now()) };
     } catch (error) {
       this.transition('join-failed');
+      // A call created for this join alone must not keep its router.
+      if (call) deps.registry.releaseIfEmpty(call);
       if (error instanceof CallError && error.code.startsWith('auth-')) {
         deps.logger.info(`join refused for ${data.userId} in ${data.roomId}: ${error.code}: ${error.message}`);
       }
@@ -245,8 +251,11 @@ export class Session {
 
   private toCallError(method: CallMethod, error: unknown): CallError {
     if (error instanceof CallError) return error;
-    // mediasoup throws TypeError for parameters it rejects (bad RTP parameters, unknown codec...): the client's fault.
-    if (error instanceof TypeError) return new CallError('bad-request', `${method}: ${error.message}`);
+    // mediasoup rejects what the client asked for with TypeError (malformed parameters) or
+    // UnsupportedError (e.g. a codec this SFU does not offer): the client's fault, not ours.
+    if (error instanceof TypeError || (error instanceof Error && error.name === 'UnsupportedError')) {
+      return new CallError('bad-request', `${method}: ${error.message}`);
+    }
     this.deps.logger.error(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return new CallError('internal', `${method} failed on the server`);
   }

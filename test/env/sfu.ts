@@ -11,6 +11,7 @@ import { parseSfuConfig, type SfuConfigInput } from '../../sfu/src/config.ts';
 import { createLogger, silentLogger } from '../../sfu/src/log.ts';
 import type { HealthReport, SfuServer } from '../../sfu/src/server.ts';
 import { findChroot } from './chroot.ts';
+import type { SynapseHandle } from './synapse.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_WORKER_BIN = path.join(REPO, 'test/env/mediasoup-worker.sh');
@@ -77,6 +78,22 @@ export async function startSfu(options: StartSfuOptions): Promise<SfuHandle> {
   return options.mode === 'in-process' ? startInProcess(config, options) : startChild(config, options);
 }
 
+/**
+ * The usual case (E2E global setup, the demo): an SFU serving the users of one test Synapse. Registers
+ * a Synapse admin for the membership check (shared-secret registration), so only the handle is needed.
+ */
+export async function startSfuForSynapse(
+  synapse: SynapseHandle,
+  options: Omit<StartSfuOptions, 'homeservers'> = {},
+): Promise<SfuHandle> {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const admin = await synapse.registerUser(`sfu-membership-${suffix}`, `sfu-membership-${suffix}-${process.pid}`, true);
+  return startSfu({
+    ...options,
+    homeservers: [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, membershipToken: admin.accessToken }],
+  });
+}
+
 async function startInProcess(input: SfuConfigInput, options: StartSfuOptions): Promise<SfuHandle> {
   const { startSfuServer } = await import('../../sfu/src/server.ts');
   const config = parseSfuConfig(input);
@@ -115,7 +132,8 @@ async function startChild(config: SfuConfigInput, options: StartSfuOptions): Pro
   const child = spawn(nodeBinary(), [path.join(REPO, 'sfu/src/main.ts'), '--config', configFile], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RELAIS_SFU_CONFIG: '' },
+    // The SFU stops by itself if this process dies without stopping it (main.ts watches this pid).
+    env: { ...process.env, RELAIS_SFU_CONFIG: '', RELAIS_SFU_PARENT_PID: String(process.pid) },
   });
   const verbose = Boolean(options.verbose || process.env.RELAIS_SFU_LOG);
   let log = '';

@@ -1,0 +1,62 @@
+// Matrix side of the SFU integration tests: a real Synapse, users, a room, OpenID tokens.
+import { createServer } from 'node:net';
+import type { RegisteredUser, SynapseHandle } from '../../env/synapse.ts';
+import type { OpenIdToken } from '../../../src/shared/call/index.ts';
+
+/** A free port in 18108–18199, the range this suite may use for Synapse. */
+export async function freeSynapsePort(): Promise<number> {
+  const start = 18108 + Math.floor(Math.random() * 60);
+  for (let port = start; port <= 18199; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('No free port in 18108–18199 for Synapse');
+}
+
+export async function matrix(
+  synapse: SynapseHandle,
+  user: RegisteredUser,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const response = await fetch(`${synapse.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${user.accessToken}`, 'content-type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const json: unknown = await response.json();
+  if (!response.ok) throw new Error(`${method} ${path} as ${user.userId}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+export async function createRoom(synapse: SynapseHandle, creator: RegisteredUser, name: string): Promise<string> {
+  const { room_id } = (await matrix(synapse, creator, 'POST', '/_matrix/client/v3/createRoom', {
+    name,
+    preset: 'private_chat',
+  })) as { room_id: string };
+  return room_id;
+}
+
+export async function invite(synapse: SynapseHandle, inviter: RegisteredUser, roomId: string, userId: string): Promise<void> {
+  await matrix(synapse, inviter, 'POST', `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/invite`, { user_id: userId });
+}
+
+export async function join(synapse: SynapseHandle, user: RegisteredUser, roomId: string): Promise<void> {
+  await matrix(synapse, user, 'POST', `/_matrix/client/v3/join/${encodeURIComponent(roomId)}`, {});
+}
+
+/** What a client sends the SFU: a fresh OpenID token from its homeserver. */
+export async function openIdToken(synapse: SynapseHandle, user: RegisteredUser): Promise<OpenIdToken> {
+  return (await matrix(
+    synapse,
+    user,
+    'POST',
+    `/_matrix/client/v3/user/${encodeURIComponent(user.userId)}/openid/request_token`,
+    {},
+  )) as OpenIdToken;
+}
