@@ -2,7 +2,7 @@
 // (MSC4140) where the homeserver offers it: the server itself clears the membership if the app
 // dies or loses the network, instead of a ghost staying "in the call" for hours. We keep that
 // delayed event from firing by restarting it while we are alive, as Element Call does.
-import { membershipContent, membershipStateKey, type RelaisFocus } from './membership.ts';
+import { MEMBERSHIP_EXPIRES_MS, membershipContent, membershipStateKey, type RelaisFocus } from './membership.ts';
 
 /** The homeserver operations membership needs: an interface so tests use a fake server. */
 export interface MembershipHomeserver {
@@ -23,10 +23,13 @@ export interface Timers {
 /** The server clears us this long after our last sign of life. */
 export const DELAYED_LEAVE_MS = 10_000;
 const RESTART_EVERY_MS = 4_000;
+/** Memberships expire (4 h): a longer call extends its own well before, keeping its created_ts. */
+export const RENEW_EVERY_MS = MEMBERSHIP_EXPIRES_MS - 60 * 60 * 1000;
 
 export class MembershipManager {
   private delayId: string | null = null;
   private restartTimer: unknown = null;
+  private renewTimer: unknown = null;
   private readonly stateKey: string;
   private readonly hs: MembershipHomeserver;
   private readonly deviceId: string;
@@ -55,6 +58,16 @@ export class MembershipManager {
       }
     }
     await this.hs.sendState({ ...membershipContent(this.deviceId, focus, now) }, this.stateKey);
+    let renewals = 0;
+    this.renewTimer = this.timers.setInterval(() => {
+      renewals += 1;
+      // Same created_ts (our place in the oldest-first order), expiry pushed out by another period.
+      const content = {
+        ...membershipContent(this.deviceId, focus, now),
+        expires: MEMBERSHIP_EXPIRES_MS + renewals * RENEW_EVERY_MS,
+      };
+      this.hs.sendState(content, this.stateKey).catch(() => undefined);
+    }, RENEW_EVERY_MS);
   }
 
   private async keepAlive(): Promise<void> {
@@ -68,8 +81,9 @@ export class MembershipManager {
   }
 
   async leave(): Promise<void> {
-    if (this.restartTimer !== null) this.timers.clearInterval(this.restartTimer);
+    for (const timer of [this.restartTimer, this.renewTimer]) if (timer !== null) this.timers.clearInterval(timer);
     this.restartTimer = null;
+    this.renewTimer = null;
     const delayId = this.delayId;
     this.delayId = null;
     if (delayId !== null) {

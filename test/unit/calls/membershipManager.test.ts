@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DELAYED_LEAVE_MS, MembershipManager, type MembershipHomeserver } from '../../../src/renderer/calls/membershipManager.ts';
+import { MEMBERSHIP_EXPIRES_MS } from '../../../src/renderer/calls/membership.ts';
+import {
+  DELAYED_LEAVE_MS,
+  MembershipManager,
+  RENEW_EVERY_MS,
+  type MembershipHomeserver,
+} from '../../../src/renderer/calls/membershipManager.ts';
 
 const focus = { type: 'relais_sfu' as const, url: 'wss://sfu.example.org/' };
 
@@ -74,5 +80,28 @@ describe('membership manager', () => {
     await manager.join(focus, 1);
     await manager.leave();
     expect(log.at(-1)).toBe('state _@a:hs_D empty');
+  });
+});
+
+describe('membership renewal', () => {
+  it('extends a long call before it expires, keeping created_ts', async () => {
+    const sent: Record<string, unknown>[] = [];
+    const { hs } = fakeServer(false);
+    hs.sendState = (content) => {
+      sent.push(content);
+      return Promise.resolve();
+    };
+    const { timers, ticks } = fakeTimers();
+    const manager = new MembershipManager(hs, '@a:hs', 'D', timers);
+    await manager.join(focus, 1_000);
+    ticks[0]?.();
+    ticks[0]?.();
+    expect(sent.map((c) => [c.created_ts, c.expires])).toEqual([
+      [1_000, MEMBERSHIP_EXPIRES_MS],
+      [1_000, MEMBERSHIP_EXPIRES_MS + RENEW_EVERY_MS],
+      [1_000, MEMBERSHIP_EXPIRES_MS + 2 * RENEW_EVERY_MS],
+    ]);
+    await manager.leave();
+    expect(ticks).toEqual([]);
   });
 });
