@@ -58,6 +58,7 @@ export class CallEngine {
     changed: () => this.emit(),
   });
   private recovering = false;
+  private cameraLayer = 2;
   private readonly listeners = new Set<(s: CallSnapshot) => void>();
   private readonly options: EngineOptions;
 
@@ -193,11 +194,30 @@ export class CallEngine {
       this.consumers.set(consumer.id, consumer);
       this.book.setTrack(producerId, consumer.track);
       this.emit();
+      if (info.source === 'camera') await this.preferLayer(sig, consumer.id);
       await sig.request('resumeConsumer', { consumerId: consumer.id });
     } catch {
       // A producer that closed meanwhile, or codecs we cannot receive: that one stream is missing,
       // the call goes on.
     }
+  }
+
+  /**
+   * Which simulcast layer camera tiles need (0 smallest … 2 full): small tiles take a small layer,
+   * so a big call costs the SFU and the network far less than sending everyone's full picture.
+   */
+  setCameraLayer(spatialLayer: number): void {
+    if (spatialLayer === this.cameraLayer) return;
+    this.cameraLayer = spatialLayer;
+    const sig = this.signaling;
+    if (!sig) return;
+    for (const consumer of this.consumers.values())
+      if (consumer.kind === 'video' && this.book.producer(consumer.producerId)?.source === 'camera')
+        void this.preferLayer(sig, consumer.id);
+  }
+
+  private async preferLayer(sig: SignalingClient, consumerId: string): Promise<void> {
+    await sig.request('setConsumerPreferredLayers', { consumerId, spatialLayer: this.cameraLayer }).catch(() => undefined);
   }
 
   private dropConsumerOf(producerId: string): void {

@@ -54,3 +54,10 @@ export function orderTiles<T extends { id: string; isLocal: boolean }>(tiles: re
   const rest = tiles.filter((t) => !t.isLocal && t.id !== activeSpeakerId);
   return [...local, ...speaker, ...rest];
 }
+
+/** The simulcast layer a tile of this width needs: the three layers are ¼, ½ and full resolution. */
+export function cameraLayerFor(tileWidth: number): number {
+  if (tileWidth < 360) return 0;
+  if (tileWidth < 720) return 1;
+  return 2;
+}

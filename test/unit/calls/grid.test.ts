@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridLayout, orderTiles, pageItems } from '../../../src/renderer/calls/grid.ts';
+import { cameraLayerFor, gridLayout, orderTiles, pageItems } from '../../../src/renderer/calls/grid.ts';
 
 describe('call grid paging', () => {
   it('shows one or two tiles on one page', () => {
@@ -32,5 +32,9 @@ describe('call grid paging', () => {
     const tiles = ['me', 'a', 'b', 'c'].map((id) => ({ id, isLocal: id === 'me' }));
     expect(orderTiles(tiles, 'c').map((t) => t.id)).toEqual(['me', 'c', 'a', 'b']);
     expect(orderTiles(tiles, null).map((t) => t.id)).toEqual(['me', 'a', 'b', 'c']);
+  });
+
+  it('asks for the simulcast layer the tile size needs', () => {
+    expect([200, 400, 800].map(cameraLayerFor)).toEqual([0, 1, 2]);
   });
 });

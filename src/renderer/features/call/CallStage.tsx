@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { CallSnapshot } from '../../calls/engine.ts';
-import { gridLayout, orderTiles, pageItems } from '../../calls/grid.ts';
+import { cameraLayerFor, gridLayout, orderTiles, pageItems } from '../../calls/grid.ts';
 import type { CallSession } from './callSession.ts';
 import { CallControls } from './CallControls.tsx';
 import { ParticipantTile, type TileModel } from './ParticipantTile.tsx';
@@ -82,6 +82,8 @@ export function CallStage(props: { client: MatrixClient; room: Room; session: Ca
   const tiles = orderTiles(tilesOf(snapshot, room, client.getSafeUserId(), t), snapshot.activeSpeakerPeerId);
   const layout = gridLayout({ count: tiles.length, width: size.width, height: size.height });
   const shown = pageItems(tiles, layout.perPage, page);
+  const layer = cameraLayerFor(size.width / layout.columns);
+  useEffect(() => session.engine.setCameraLayer(layer), [session, layer]);
   const { state } = snapshot;
   return (
     <section className="call-stage" aria-label={t('call.region', { room: room.name })}>
