@@ -66,3 +66,17 @@ describe('SFU focus selection', () => {
     expect(iceServersForCall(fromPolicy.focus, sfuIce)).toEqual([turn]);
   });
 });
+
+describe('the SFU the app connects to is the one the egress filter allows', () => {
+  it('maps a policy https:// SFU URL to a wss:// URL on the same host and port', async () => {
+    const { createEgressFilter } = await import('../../../src/shared/policy/egress.ts');
+    const filter = createEgressFilter([{ url: 'https://sfu.example.org:8443/', purpose: 'call SFU' }]);
+    const focus = selectFocus(focusFromPolicy({ 'calls.sfuUrl': { value: 'https://sfu.example.org:8443/' } }), null);
+    if (!focus.ok) throw new Error('expected a focus');
+    expect(filter.decide(focus.focus.sfuUrl).allowed).toBe(true);
+    // A .well-known SFU elsewhere is not on a managed machine's list: the call fails rather than leak.
+    const elsewhere = selectFocus(focusFromPolicy({}), 'wss://other.example.org/ws');
+    if (!elsewhere.ok) throw new Error('expected a focus');
+    expect(filter.decide(elsewhere.focus.sfuUrl).allowed).toBe(false);
+  });
+});
