@@ -6,38 +6,17 @@
 // connection cannot disturb the new one. React-free: the UI subscribes to snapshots.
 import { Device } from 'mediasoup-client';
 import type { Consumer, RtpParameters, Transport } from 'mediasoup-client/types';
-import type { CallNotification, OpenIdToken } from '../../shared/call/index.ts';
+import type { CallNotification } from '../../shared/call/index.ts';
 import { callReducer, INITIAL_CALL_STATE, recoveryDelayMs, type CallEvent, type CallState } from './callState.ts';
-import { iceServersForCall, type CallFocus } from './focus.ts';
+import { iceServersForCall } from './focus.ts';
 import { errorCodeOf } from './callErrors.ts';
-import { ParticipantBook, type RemoteParticipant as Participant } from './participants.ts';
+import type { CallSnapshot, EngineOptions } from './engineTypes.ts';
+import { ParticipantBook } from './participants.ts';
 import { MediaSender } from './sender.ts';
-import { SignalingClient, type SocketFactory } from './signaling.ts';
+import { SignalingClient } from './signaling.ts';
 import { createCallTransport, restartIce } from './transports.ts';
 
-export type RemoteParticipant = Participant<MediaStreamTrack>;
-
-export interface EngineOptions {
-  focus: CallFocus;
-  roomId: string;
-  userId: string;
-  deviceId: string;
-  displayName: string;
-  getOpenIdToken(): Promise<OpenIdToken>;
-  createSocket?: SocketFactory;
-}
-
-export interface CallSnapshot {
-  state: CallState;
-  participants: RemoteParticipant[];
-  activeSpeakerPeerId: string | null;
-  micOn: boolean;
-  camOn: boolean;
-  sharing: boolean;
-  /** My camera and screen, for the self view. */
-  localVideo: MediaStreamTrack | null;
-  localScreen: MediaStreamTrack | null;
-}
+export type { CallSnapshot, EngineOptions, RemoteParticipant } from './engineTypes.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
