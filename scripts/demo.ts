@@ -1,11 +1,14 @@
 // `npm run demo`: Relais working with no server of your own. Starts the local Synapse from the test
-// environment, seeds two demo users and a room, serves the web build, and prints how to sign in.
+// environment and the Relais SFU for calls (named in Synapse's .well-known, as a deployment would),
+// seeds two demo users and a room, serves the web build, and prints how to sign in.
 import { spawnSync } from 'node:child_process';
+import { startSfu } from '../test/env/sfu.ts';
 import { startSynapse, type RegisteredUser } from '../test/env/synapse.ts';
 import { RENDERER_DIST, startWebServer } from './webServer.ts';
 
 const HOMESERVER_PORT = Number(process.env.RELAIS_DEMO_HOMESERVER_PORT ?? 8008);
 const WEB_PORT = Number(process.env.RELAIS_WEB_PORT ?? 8080);
+const SFU_PORT = Number(process.env.RELAIS_DEMO_SFU_PORT ?? 8090);
 const USERS = [
   { username: 'marianne', password: 'demo-relais-marianne' },
   { username: 'jules', password: 'demo-relais-jules' },
@@ -28,6 +31,8 @@ async function seed(base: string, [marianne, jules]: RegisteredUser[]): Promise<
     topic: 'Demo room seeded by npm run demo',
     preset: 'private_chat',
     invite: [jules.userId],
+    // As Relais creates rooms: every member may announce that they joined a call.
+    power_level_content_override: { events: { 'org.matrix.msc3401.call.member': 0 } },
   });
   await api(base, jules, 'POST', `/join/${encodeURIComponent(roomId)}`, {});
   const messages: [RegisteredUser, string][] = [
@@ -47,10 +52,27 @@ const build = spawnSync('npm', ['run', 'build:renderer'], { stdio: ['ignore', 'i
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 console.log('Starting the local homeserver (Synapse)…');
-const synapse = await startSynapse({ port: HOMESERVER_PORT });
+const synapse = await startSynapse({
+  port: HOMESERVER_PORT,
+  extraConfig: {
+    serve_client_wellknown: true,
+    extra_well_known_client_content: {
+      'org.matrix.msc4143.rtc_foci': [{ type: 'relais_sfu', url: `ws://127.0.0.1:${SFU_PORT}/ws` }],
+    },
+    max_event_delay_duration: '24h',
+  },
+});
 const users = [];
 for (const u of USERS) users.push(await synapse.registerUser(u.username, u.password));
 await seed(synapse.baseUrl, users);
+console.log('Starting the call server (Relais SFU, mediasoup)…');
+// The SFU asks the homeserver's admin API whether a caller is in the room.
+const admin = await synapse.registerUser('demo-sfu-admin', `demo-sfu-admin-${process.pid}`, true);
+const sfu = await startSfu({
+  port: SFU_PORT,
+  homeservers: [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, membershipToken: admin.accessToken }],
+});
+const health = await sfu.health();
 const web = await startWebServer({ rootDir: RENDERER_DIST, port: WEB_PORT });
 
 console.log(`
@@ -59,6 +81,8 @@ Relais demo is running.
   Open:        ${web.url}?hs=${encodeURIComponent(synapse.baseUrl)}
   Homeserver:  ${synapse.baseUrl}
   Sign in as:  ${USERS.map((u) => `${u.username} / ${u.password}`).join('   or   ')}
+  Calls:       ${health.status === 'ok' ? 'working' : `NOT working (${health.status})`}: SFU at ${sfu.wsUrl} with ${health.workers.alive} mediasoup worker(s).
+               Sign in as both users in two browser windows, open the room, press "Start call", then "Join call".
 
   The desktop app needs an Electron binary (not available on machines without GitHub access):
   ELECTRON_OVERRIDE_DIST_PATH=/path/to/electron npm start
@@ -70,6 +94,7 @@ async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   await web.close();
+  await sfu.stop();
   await synapse.stop();
   process.exit(0);
 }

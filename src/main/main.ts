@@ -23,6 +23,7 @@ import { installEgressFilter } from './net/egress.main.ts';
 import { createEgressState } from './net/egressState.ts';
 import { nodeSettingsFileSystem, readUserSettingsFile, writeUserSettingsFile } from './settings/userSettingsFile.ts';
 import { createUserSettingsService } from './settings/userSettingsService.ts';
+import { installScreenShare } from './calls/screenShare.main.ts';
 import { loadMachinePolicy } from './policy/machinePolicy.ts';
 import { managedSettingsFor } from './policy/managedSettings.ts';
 import { runPrintPolicy } from './policy/printPolicyCli.ts';
@@ -111,6 +112,7 @@ async function start(): Promise<void> {
   );
 
   installPermissionHandlers(session.defaultSession, { appOrigins, log });
+  const screenShare = installScreenShare(session.defaultSession, { isAppUrl: (url) => isAppUrl(url, appOrigins), log });
 
   const policy = readMachinePolicy();
   if (policy.status === 'invalid') log(`policy: INVALID, starting in safe mode:\n${formatProblemsForLog(policy.problems)}`);
@@ -156,6 +158,7 @@ async function start(): Promise<void> {
         }),
       managedSettings: () => managedSettingsFor(policy, userSettings.current(), pickLanguage([app.getLocale()])),
       userSettings,
+      screenShare,
       notify: ({ title, body }) => {
         // The renderer already checks; main enforces it too, as policy or the user set it.
         const { notifications } = resolveSettings(policy, userSettings.current()).values;

@@ -95,6 +95,8 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
       notify: () => true,
       managedSettings: () => managedSettingsFor(policy, userSettings.current(), 'en'),
       userSettings,
+      // desktopCapturer needs Electron; the picker logic is unit tested with a fake capturer.
+      screenShare: { list: () => Promise.resolve([]), choose: () => ({ chosen: false }) },
       joinTeamsMeeting: (link, action) =>
         joinTeamsMeeting(link, action, {
           bridgePolicy: () => resolveSettings(policy, userSettings.current()).values.teamsBridge,

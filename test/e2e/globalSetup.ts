@@ -1,28 +1,52 @@
 // Starts the real components the E2E tests use: a Synapse homeserver on loopback with registered
-// users, and the web build served with the app's CSP. Everything is stopped when the run ends.
+// users, the Relais SFU (real mediasoup worker) that Synapse's .well-known names for calls, and the
+// web build served with the app's CSP. Everything is stopped when the run ends.
 import { existsSync } from 'node:fs';
+import { freePort } from '../env/freePort.ts';
+import { startSfu, type SfuHandle } from '../env/sfu.ts';
 import { startSynapse } from '../env/synapse.ts';
 import { RENDERER_DIST, startWebServer } from '../../scripts/webServer.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(RENDERER_DIST)) throw new Error('No web build: run `npm run build` before the E2E tests.');
+  // The SFU needs a Synapse admin token, and Synapse's .well-known needs the SFU's address: pick
+  // the SFU's port first, start Synapse naming it, then start the SFU on it.
+  const sfuPort = await freePort();
   const synapse = await startSynapse({
     port: Number(process.env.RELAIS_TEST_SYNAPSE_PORT ?? 18008),
-    // A small upload limit, so the "file too large" path is tested without huge files.
-    extraConfig: { max_upload_size: '5M' },
+    extraConfig: {
+      // A small upload limit, so the "file too large" path is tested without huge files.
+      max_upload_size: '5M',
+      // The call server, as a deployment announces it: .well-known/matrix/client (MSC4143 rtc_foci).
+      serve_client_wellknown: true,
+      extra_well_known_client_content: {
+        'org.matrix.msc4143.rtc_foci': [{ type: 'relais_sfu', url: `ws://127.0.0.1:${sfuPort}/ws` }],
+      },
+      // Delayed events (MSC4140): the server clears a call membership if the app vanishes.
+      max_event_delay_duration: '24h',
+    },
   });
   const web = await startWebServer({ rootDir: RENDERER_DIST, port: 0 });
+  let sfu: SfuHandle | null = null;
   try {
     for (const user of Object.values(TEST_USERS)) await synapse.registerUser(user.username, user.password);
+    // The SFU asks Synapse's admin API whether a caller is joined to the room.
+    const admin = await synapse.registerUser('sfu-admin', `sfu-admin-${process.pid}-password`, true);
+    sfu = await startSfu({
+      port: sfuPort,
+      homeservers: [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, membershipToken: admin.accessToken }],
+    });
   } catch (error) {
-    await Promise.all([web.close(), synapse.stop()]);
+    await Promise.all([web.close(), synapse.stop(), sfu?.stop()]);
     throw error;
   }
   // Workers start after global setup and inherit these.
   process.env.RELAIS_TEST_HOMESERVER = synapse.baseUrl;
   process.env.RELAIS_TEST_WEB_URL = web.url;
+  process.env.RELAIS_TEST_SFU_URL = sfu.wsUrl;
+  const started = sfu;
   return async () => {
-    await Promise.all([web.close(), synapse.stop()]);
+    await Promise.all([web.close(), synapse.stop(), started.stop()]);
   };
 }

@@ -18,4 +18,8 @@ export const TEST_USERS = {
   olivia: { username: 'olivia', password: 'olivia-password-for-tests' },
   pablo: { username: 'pablo', password: 'pablo-password-for-tests' },
   quinn: { username: 'quinn', password: 'quinn-password-for-tests' },
+  // Calls: two callers, someone removed from the room, and the egress check.
+  peggy: { username: 'peggy', password: 'peggy-password-for-tests' },
+  trent: { username: 'trent', password: 'trent-password-for-tests' },
+  victor: { username: 'victor', password: 'victor-password-for-tests' },
 } as const;

@@ -5,6 +5,7 @@ import type { SecretsHolder } from '../secrets/secretsHolder.ts';
 import { SecretStoreError } from '../secrets/secretStore.ts';
 import { externalLinkTarget } from '../security/externalLinks.ts';
 import type { UserSettingsService } from '../settings/userSettingsService.ts';
+import type { ScreenSharePicker } from '../calls/screenShare.ts';
 import type { IpcHandlers, IpcResponseOf } from './router.ts';
 
 export interface HandlerServices {
@@ -19,6 +20,7 @@ export interface HandlerServices {
   managedSettings(): IpcResponseOf<'getManagedSettings'>;
   joinTeamsMeeting(link: string, action: 'gateway' | 'isolated' | 'browser'): Promise<{ opened: true }>;
   userSettings: UserSettingsService;
+  screenShare: Pick<ScreenSharePicker, 'list' | 'choose'>;
 }
 
 export function createIpcHandlers(services: HandlerServices): IpcHandlers {
@@ -58,6 +60,8 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     joinTeamsMeeting: ({ link, action }) => services.joinTeamsMeeting(link, action),
     getUserSettings: () => services.userSettings.view(),
     setUserSettings: (change) => services.userSettings.update(change),
+    listScreenSources: async () => ({ sources: await services.screenShare.list() }),
+    chooseScreenSource: ({ id }) => services.screenShare.choose(id),
   };
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignedInShell } from '../features/rooms/SignedInShell.tsx';
+import { CallProvider } from '../features/call/CallProvider.tsx';
 import { KeychainProblemScreen } from '../features/signin/KeychainProblemScreen.tsx';
 import { SignInScreen } from '../features/signin/SignInScreen.tsx';
 import { SafeModeScreen } from '../features/signin/SafeModeScreen.tsx';
@@ -159,13 +160,15 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
     case 'signed-in':
       return (
         <ManagedSettingsContext.Provider value={managed}>
-          <SignedInShell
-            session={state.session}
-            notice={state.notice}
-            onSignOut={() => {
-              void signOut(platform, state.session).finally(() => setState({ kind: 'signed-out' }));
-            }}
-          />
+          <CallProvider client={state.session.client}>
+            <SignedInShell
+              session={state.session}
+              notice={state.notice}
+              onSignOut={() => {
+                void signOut(platform, state.session).finally(() => setState({ kind: 'signed-out' }));
+              }}
+            />
+          </CallProvider>
         </ManagedSettingsContext.Provider>
       );
   }

@@ -11,6 +11,25 @@ export interface RoomCreationContext {
   tchap: boolean;
 }
 
+/**
+ * Power levels for new rooms: Synapse's defaults, plus call membership at level 0 so every member
+ * can say they joined a call (Element does the same). The override replaces the whole `events` map,
+ * hence the defaults repeated here.
+ */
+const POWER_LEVEL_OVERRIDE = {
+  events: {
+    'm.room.name': 50,
+    'm.room.power_levels': 100,
+    'm.room.history_visibility': 100,
+    'm.room.canonical_alias': 50,
+    'm.room.avatar': 50,
+    'm.room.tombstone': 100,
+    'm.room.server_acl': 100,
+    'm.room.encryption': 100,
+    'org.matrix.msc3401.call.member': 0,
+  },
+};
+
 function encryptionState() {
   return { type: EventType.RoomEncryption, state_key: '', content: { algorithm: MEGOLM } };
 }
@@ -24,7 +43,12 @@ export async function createPrivateRoom(
     encryptionState(),
     ...(context.tchap ? [{ type: TCHAP_ACCESS_RULES, state_key: '', content: { rule: 'restricted' } }] : []),
   ];
-  const { room_id: roomId } = await client.createRoom({ name, preset: Preset.PrivateChat, initial_state: initialState });
+  const { room_id: roomId } = await client.createRoom({
+    name,
+    preset: Preset.PrivateChat,
+    initial_state: initialState,
+    power_level_content_override: POWER_LEVEL_OVERRIDE,
+  });
   return roomId;
 }
 
@@ -43,6 +67,7 @@ export async function createDirectMessage(
     is_direct: true,
     invite: [userId],
     initial_state: initialState,
+    power_level_content_override: POWER_LEVEL_OVERRIDE,
   });
   const direct = client.getAccountData(EventType.Direct)?.getContent<Record<string, string[]>>() ?? {};
   await client.setAccountData(EventType.Direct, { ...direct, [userId]: [...(direct[userId] ?? []), roomId] });

@@ -1,6 +1,13 @@
 import type { Subscriptions } from '../../shared/ipc/bridge.ts';
 import type { RelaisBridge } from '../../shared/ipc/contract.ts';
-import type { ManagedSettings, Platform, SecretStorageInfo, UserSettingsChange, UserSettingsView } from './Platform.ts';
+import type {
+  ManagedSettings,
+  Platform,
+  ScreenSource,
+  SecretStorageInfo,
+  UserSettingsChange,
+  UserSettingsView,
+} from './Platform.ts';
 
 export class ElectronPlatform implements Platform {
   readonly kind = 'electron' as const;
@@ -72,5 +79,13 @@ export class ElectronPlatform implements Platform {
 
   async updateUserSettings(change: UserSettingsChange): Promise<UserSettingsView> {
     return this.bridge.setUserSettings(change);
+  }
+
+  async screenSources(): Promise<ScreenSource[] | null> {
+    return (await this.bridge.listScreenSources()).sources;
+  }
+
+  async chooseScreenSource(id: string | null): Promise<boolean> {
+    return (await this.bridge.chooseScreenSource({ id })).chosen;
   }
 }

@@ -10,6 +10,7 @@ export type PlatformKind = 'electron' | 'web';
 /** The IPC contract is the one definition of these shapes; the web build produces the same ones. */
 export type KeychainProblem = NonNullable<IpcResponse<'getKeychainStatus'>['problem']>;
 export type ManagedSettings = IpcResponse<'getManagedSettings'>;
+export type ScreenSource = IpcResponse<'listScreenSources'>['sources'][number];
 
 export interface SecretStorageInfo {
   /** False when secrets last only for this run (web build, or no OS keychain). */
@@ -42,4 +43,11 @@ export interface Platform {
   userSettings(): Promise<UserSettingsView>;
   /** Saves a change; rejects (IpcError 'not-allowed' on the desktop) when policy locks a setting. */
   updateUserSettings(change: UserSettingsChange): Promise<UserSettingsView>;
+  /**
+   * Screens and windows to offer in our own picker before getDisplayMedia; null when the
+   * environment has its own picker (a browser shows one itself).
+   */
+  screenSources(): Promise<ScreenSource[] | null>;
+  /** Records the user's pick for the getDisplayMedia call that follows; null cancels. */
+  chooseScreenSource(id: string | null): Promise<boolean>;
 }

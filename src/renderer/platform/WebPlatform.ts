@@ -12,7 +12,14 @@ import {
   userSettingsView,
   type StoredUserSettings,
 } from '../../shared/settings/userSettings.ts';
-import type { ManagedSettings, Platform, SecretStorageInfo, UserSettingsChange, UserSettingsView } from './Platform.ts';
+import type {
+  ManagedSettings,
+  Platform,
+  ScreenSource,
+  SecretStorageInfo,
+  UserSettingsChange,
+  UserSettingsView,
+} from './Platform.ts';
 
 /** localStorage key of the user's settings in the web build (same shape as the desktop settings.json). */
 export const WEB_SETTINGS_KEY = 'relais.settings';
@@ -124,5 +131,14 @@ export class WebPlatform implements Platform {
       // Kept in memory for this tab (see storedSettings).
     }
     return Promise.resolve(userSettingsView(result.settings, resolveSettings(NO_POLICY, result.settings)));
+  }
+
+  /** The browser's own getDisplayMedia picker applies. */
+  screenSources(): Promise<ScreenSource[] | null> {
+    return Promise.resolve(null);
+  }
+
+  chooseScreenSource(): Promise<boolean> {
+    return Promise.resolve(true);
   }
 }

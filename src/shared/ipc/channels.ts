@@ -14,6 +14,8 @@ export const IPC_CHANNELS = {
   // User settings in the profile (policy branch).
   getUserSettings: 'settings:get',
   setUserSettings: 'settings:set',
+  listScreenSources: 'calls:list-screen-sources',
+  chooseScreenSource: 'calls:choose-screen-source',
 } as const;
 
 export type IpcMethod = keyof typeof IPC_CHANNELS;

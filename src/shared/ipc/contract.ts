@@ -80,6 +80,27 @@ export const ipcContract = {
     request: userSettingsChangeSchema,
     response: userSettingsViewSchema,
   },
+  /** Screens and windows the user may share (Electron has no picker of its own). */
+  listScreenSources: {
+    request: z.undefined(),
+    response: z.object({
+      sources: z
+        .array(
+          z.object({
+            id: z.string().max(256),
+            name: z.string().max(256),
+            kind: z.enum(['screen', 'window']),
+            thumbnail: z.string().startsWith('data:image/').max(200_000).nullable(),
+          }),
+        )
+        .max(200),
+    }),
+  },
+  /** The user's pick in our picker, for the getDisplayMedia call that follows; null cancels. */
+  chooseScreenSource: {
+    request: z.object({ id: z.string().min(1).max(256).nullable() }),
+    response: z.object({ chosen: z.boolean() }),
+  },
 } satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

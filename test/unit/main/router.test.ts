@@ -50,6 +50,8 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}) {
     // User settings (policy branch).
     getUserSettings: vi.fn<IpcHandlers['getUserSettings']>(() => USER_SETTINGS_VIEW),
     setUserSettings: vi.fn<IpcHandlers['setUserSettings']>(() => USER_SETTINGS_VIEW),
+    listScreenSources: vi.fn<IpcHandlers['listScreenSources']>(() => ({ sources: [] })),
+    chooseScreenSource: vi.fn<IpcHandlers['chooseScreenSource']>(() => ({ chosen: false })),
   };
   return Object.assign(handlers, overrides);
 }
@@ -106,6 +108,8 @@ describe('createIpcRouter: channels', () => {
       showNotification: { title: 't', body: 'b' },
       getUserSettings: undefined,
       setUserSettings: { notifications: { enabled: false } },
+      listScreenSources: undefined,
+      chooseScreenSource: { id: 'screen:0:0' },
     };
     for (const method of Object.keys(IPC_CHANNELS) as (keyof typeof IPC_CHANNELS)[]) {
       const envelope = await dispatch(IPC_CHANNELS[method], TRUSTED, requests[method]);

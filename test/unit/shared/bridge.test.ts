@@ -152,6 +152,7 @@ describe('bridge round trip through the real router and handlers', () => {
         save: () => undefined,
         log,
       }),
+      screenShare: { list: () => Promise.resolve([]), choose: () => ({ chosen: false }) },
     };
     const appOrigins = [parseOrigin(APP_ORIGIN)];
     const dispatch = createIpcRouter({

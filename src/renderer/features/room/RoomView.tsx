@@ -11,6 +11,7 @@ import { InviteDialog } from './InviteDialog.tsx';
 import { Timeline } from './Timeline.tsx';
 import { readersOf, useSendReadReceipts, useTypingMembers } from './useTypingAndReceipts.ts';
 import { useTimeline } from './useTimeline.ts';
+import { RoomCallHeader, RoomCallStage, useInCallHere } from '../call/RoomCall.tsx';
 
 export interface RoomViewProps {
   client: MatrixClient;
@@ -38,6 +39,7 @@ export function RoomView({ client, room, sender, connectivity, onVerify }: RoomV
   const lastMine = lastOwnMessage && items[items.length - 1]?.eventId === lastOwnMessage.eventId ? lastOwnMessage : null;
   const seenBy = lastMine ? readersOf(room, lastMine.eventId, me) : [];
   // Typing notices are throttled: one "typing" every few seconds while keys are pressed.
+  const inCall = useInCallHere(room.roomId);
   const lastTypingSent = useRef(0);
   const sendTyping = (isTyping: boolean) => {
     const now = Date.now();
@@ -47,11 +49,12 @@ export function RoomView({ client, room, sender, connectivity, onVerify }: RoomV
   };
 
   return (
-    <section className="room-view" aria-labelledby="room-title">
+    <section className={inCall ? 'room-view room-view-in-call' : 'room-view'} aria-labelledby="room-title">
       <header className="room-header">
         <h1 id="room-title">{room.name}</h1>
         {encrypted ? <span className="pill">{t('room.encrypted')}</span> : null}
         <div className="room-header-actions">
+          <RoomCallHeader client={client} room={room} />
           {verifiable ? (
             <button type="button" className="button button-secondary" onClick={() => onVerify(verifiable.userId)}>
               {t('verify.start', { name: verifiable.name })}
@@ -71,6 +74,7 @@ export function RoomView({ client, room, sender, connectivity, onVerify }: RoomV
           </button>
         </div>
       </header>
+      <RoomCallStage client={client} room={room} />
       <Timeline
         onLoadOlder={async () => {
           await client.scrollback(room, 50);

@@ -1,0 +1,43 @@
+// CPU time and memory of a process from /proc (Linux): how much the SFU's mediasoup worker and its
+// Node signaling process cost, measured from outside without instrumenting them.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux x86_64
+
+export interface ProcSample {
+  cpuSeconds: number;
+  rssBytes: number;
+  at: number;
+}
+
+export function sampleProcess(pid: number): ProcSample {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name, which may itself contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  return { cpuSeconds: (utime + stime) / CLOCK_TICKS_PER_SECOND, rssBytes: rssKb * 1024, at: performance.now() };
+}
+
+/** CPU use between two samples, in percent of one core. */
+export function cpuPercent(a: ProcSample, b: ProcSample): number {
+  return Math.round(((b.cpuSeconds - a.cpuSeconds) / ((b.at - a.at) / 1000)) * 1000) / 10;
+}
+
+/** Child processes of `parent` whose command name starts with `name` (e.g. "mediasoup-work"). */
+export function childrenNamed(parent: number, name: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === parent && comm.startsWith(name)) found.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}

@@ -1,0 +1,30 @@
+// The engine's public shapes: what it needs to join, and the snapshot the call UI renders.
+import type { OpenIdToken } from '../../shared/call/index.ts';
+import type { CallState } from './callState.ts';
+import type { CallFocus } from './focus.ts';
+import type { RemoteParticipant as Participant } from './participants.ts';
+import type { SocketFactory } from './signaling.ts';
+
+export type RemoteParticipant = Participant<MediaStreamTrack>;
+
+export interface EngineOptions {
+  focus: CallFocus;
+  roomId: string;
+  userId: string;
+  deviceId: string;
+  displayName: string;
+  getOpenIdToken(): Promise<OpenIdToken>;
+  createSocket?: SocketFactory;
+}
+
+export interface CallSnapshot {
+  state: CallState;
+  participants: RemoteParticipant[];
+  activeSpeakerPeerId: string | null;
+  micOn: boolean;
+  camOn: boolean;
+  sharing: boolean;
+  /** My camera and screen, for the self view. */
+  localVideo: MediaStreamTrack | null;
+  localScreen: MediaStreamTrack | null;
+}

@@ -1,0 +1,105 @@
+// Holds the call the user is in (at most one), above the room views so it survives switching
+// rooms. Remote audio plays from here for the same reason: it must not stop when the call's room
+// is not on screen.
+import type { MatrixClient } from 'matrix-js-sdk';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
+import type { CallErrorCode } from '../../calls/callState.ts';
+import type { CallSnapshot } from '../../calls/engine.ts';
+import { resolveFocus } from '../../calls/matrixRtc.ts';
+import { CallSession } from './callSession.ts';
+
+export interface CallContextValue {
+  session: CallSession | null;
+  snapshot: CallSnapshot | null;
+  /** Why the last attempt to join failed, for the room it was made in. */
+  failure: { roomId: string; error: CallErrorCode } | null;
+  join(roomId: string): Promise<void>;
+  leave(): Promise<void>;
+}
+
+const CallContext = createContext<CallContextValue | null>(null);
+
+export function useCall(): CallContextValue {
+  const value = useContext(CallContext);
+  if (!value) throw new Error('useCall outside CallProvider');
+  return value;
+}
+
+export function CallProvider({ client, children }: { client: MatrixClient; children: ReactNode }) {
+  const managed = useManagedSettings();
+  const [session, setSession] = useState<CallSession | null>(null);
+  const [snapshot, setSnapshot] = useState<CallSnapshot | null>(null);
+  const [failure, setFailure] = useState<CallContextValue['failure']>(null);
+  const sessionRef = useRef<CallSession | null>(null);
+
+  useEffect(() => (session ? session.engine.subscribe(setSnapshot) : undefined), [session]);
+
+  const leave = useCallback(async () => {
+    const current = sessionRef.current;
+    sessionRef.current = null;
+    setSession(null);
+    setSnapshot(null);
+    await current?.leave();
+  }, []);
+
+  const join = useCallback(
+    async (roomId: string) => {
+      if (sessionRef.current) await leave();
+      setFailure(null);
+      const focus = await resolveFocus(client, managed.settings);
+      if (!focus.ok) {
+        setFailure({ roomId, error: focus.reason });
+        return;
+      }
+      const next = new CallSession(client, roomId, focus.focus);
+      sessionRef.current = next;
+      setSession(next);
+      await next.start();
+      const state = next.snapshot().state;
+      // In the call, but the room does not let us say so: the others will not see us listed.
+      if (next.membershipProblem) setFailure({ roomId, error: 'membership-forbidden' });
+      if (state.phase === 'failed') {
+        if (sessionRef.current === next) {
+          sessionRef.current = null;
+          setSession(null);
+          setSnapshot(null);
+        }
+        setFailure({ roomId, error: state.error });
+      }
+    },
+    [client, managed.settings, leave],
+  );
+
+  // Closing the window leaves the call: the SFU sees the socket close, and the membership is
+  // cleared (by us if we get the chance, by the delayed leave event otherwise).
+  useEffect(() => {
+    const onUnload = () => void sessionRef.current?.leave();
+    window.addEventListener('pagehide', onUnload);
+    return () => window.removeEventListener('pagehide', onUnload);
+  }, []);
+
+  const value = useMemo(() => ({ session, snapshot, failure, join, leave }), [session, snapshot, failure, join, leave]);
+  return (
+    <CallContext.Provider value={value}>
+      {children}
+      <RemoteAudio snapshot={snapshot} />
+    </CallContext.Provider>
+  );
+}
+
+function RemoteAudio({ snapshot }: { snapshot: CallSnapshot | null }) {
+  if (!snapshot) return null;
+  return <div hidden>{snapshot.participants.map((p) => (p.audio ? <TrackAudio key={p.peerId} track={p.audio} /> : null))}</div>;
+}
+
+function TrackAudio({ track }: { track: MediaStreamTrack }) {
+  const ref = useRef<HTMLAudioElement>(null);
+  useEffect(() => {
+    const audio = ref.current;
+    if (!audio) return;
+    audio.srcObject = new MediaStream([track]);
+    void audio.play().catch(() => undefined);
+  }, [track]);
+  return <audio ref={ref} autoPlay />;
+}

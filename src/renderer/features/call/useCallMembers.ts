@@ -1,0 +1,23 @@
+import { RoomStateEvent, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import { useEffect, useState } from 'react';
+import { callMembersOf } from '../../calls/matrixRtc.ts';
+import { CALL_MEMBER_EVENT, type CallMember } from '../../calls/membership.ts';
+
+/** Members of the room's call, from membership state; re-read on changes and as memberships expire. */
+export function useCallMembers(client: MatrixClient, room: Room): CallMember[] {
+  const [members, setMembers] = useState<CallMember[]>(() => callMembersOf(room, Date.now()));
+  useEffect(() => {
+    const refresh = () => setMembers(callMembersOf(room, Date.now()));
+    const onState = (event: MatrixEvent) => {
+      if (event.getRoomId() === room.roomId && event.getType() === CALL_MEMBER_EVENT) refresh();
+    };
+    client.on(RoomStateEvent.Events, onState);
+    const timer = window.setInterval(refresh, 30_000);
+    refresh();
+    return () => {
+      client.off(RoomStateEvent.Events, onState);
+      window.clearInterval(timer);
+    };
+  }, [client, room]);
+  return members;
+}

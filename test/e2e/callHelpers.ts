@@ -1,0 +1,163 @@
+// Helpers for the call specs: a Chromium with fake camera and microphone, and a way to read the
+// page's WebRTC statistics without any test hook in the app: an init script records every
+// RTCPeerConnection the page creates (mediasoup-client makes one per transport), and getStats is
+// read from those.
+import type { Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.ts';
+
+export const CALL_LAUNCH_OPTIONS = {
+  executablePath: CHROMIUM_PATH,
+  args: [
+    ...CHROMIUM_ARGS,
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    '--autoplay-policy=no-user-gesture-required',
+  ],
+};
+
+export const RECORD_PEER_CONNECTIONS = `(() => {
+  const Native = window.RTCPeerConnection;
+  const connections = [];
+  Object.defineProperty(window, '__recordedPeerConnections', { value: connections });
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args) {
+      super(...args);
+      connections.push(this);
+    }
+  };
+})();`;
+
+/** The browser objects read inside page.evaluate, typed minimally (the Node-side tsconfig has no DOM). */
+export interface StatsPeer {
+  connectionState: string;
+  getStats(): Promise<{
+    forEach(
+      cb: (s: {
+        type: string;
+        kind?: string;
+        packetsReceived?: number;
+        framesDecoded?: number;
+        address?: string;
+        port?: number;
+      }) => void,
+    ): void;
+  }>;
+}
+
+/** Records the page's WebSockets, so a test can cut the call's signaling connection as a network loss would. */
+export const RECORD_WEBSOCKETS = `(() => {
+  const Native = window.WebSocket;
+  const sockets = [];
+  Object.defineProperty(window, '__recordedSockets', { value: sockets });
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      sockets.push(this);
+    }
+  };
+})();`;
+
+export interface InboundTotals {
+  audioPackets: number;
+  videoPackets: number;
+  framesDecoded: number;
+  /** Remote candidate addresses actually used (host:port), to check media goes only to the SFU. */
+  remoteAddresses: string[];
+}
+
+export async function inboundTotals(page: Page): Promise<InboundTotals> {
+  return page.evaluate(async () => {
+    const connections = (globalThis as unknown as { __recordedPeerConnections: StatsPeer[] }).__recordedPeerConnections;
+    const totals = { audioPackets: 0, videoPackets: 0, framesDecoded: 0, remoteAddresses: [] as string[] };
+    for (const pc of connections) {
+      if (pc.connectionState === 'closed') continue;
+      const report = await pc.getStats();
+      report.forEach(
+        (s: {
+          type: string;
+          kind?: string;
+          packetsReceived?: number;
+          framesDecoded?: number;
+          address?: string;
+          port?: number;
+        }) => {
+          if (s.type === 'inbound-rtp' && s.kind === 'audio') totals.audioPackets += s.packetsReceived ?? 0;
+          if (s.type === 'inbound-rtp' && s.kind === 'video') {
+            totals.videoPackets += s.packetsReceived ?? 0;
+            totals.framesDecoded += s.framesDecoded ?? 0;
+          }
+          if (s.type === 'remote-candidate' && s.address) totals.remoteAddresses.push(`${s.address}:${s.port ?? 0}`);
+        },
+      );
+    }
+    return totals;
+  });
+}
+
+/** Waits until audio packets and decoded video frames are both rising. */
+export async function expectMediaFlowing(page: Page, timeoutMs = 30_000): Promise<InboundTotals> {
+  const deadline = Date.now() + timeoutMs;
+  let before = await inboundTotals(page);
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(1_000);
+    const after = await inboundTotals(page);
+    if (after.audioPackets > before.audioPackets && after.framesDecoded > before.framesDecoded && before.framesDecoded > 0)
+      return after;
+    before = after;
+  }
+  throw new Error(`media is not flowing: ${JSON.stringify(before)}`);
+}
+
+export interface MatrixApi {
+  token: string;
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+}
+
+/** A separate API session (its own device) for checks the test makes on the homeserver. */
+export async function matrixApi(homeserver: string, user: { username: string; password: string }): Promise<MatrixApi> {
+  const login = await fetch(`${homeserver}/_matrix/client/v3/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      type: 'm.login.password',
+      identifier: { type: 'm.id.user', user: user.username },
+      password: user.password,
+    }),
+  });
+  const { access_token: token } = (await login.json()) as { access_token: string };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${homeserver}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return {
+    token,
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body),
+    put: (path, body) => call('PUT', path, body),
+  };
+}
+
+export interface StateEvent {
+  type: string;
+  state_key: string;
+  content: Record<string, unknown>;
+}
+
+/** Call memberships in the room by state key (empty content means the device left). */
+export async function callMemberships(api: MatrixApi, roomId: string): Promise<StateEvent[]> {
+  const state = await api.get<StateEvent[]>(`/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/state`);
+  return state.filter((e) => e.type === 'org.matrix.msc3401.call.member');
+}
+
+export function roomIdOf(page: Page): string {
+  const match = /#\/room\/([^/]+)$/.exec(page.url());
+  if (!match?.[1]) throw new Error(`no room open: ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
