@@ -25,7 +25,7 @@ async function caught(promise: Promise<unknown>): Promise<IpcError> {
 describe('createPreloadApi', () => {
   it('exposes exactly one method per IPC channel, and nothing else', () => {
     const api = createPreloadApi(vi.fn<Invoke>(), () => () => undefined);
-    expect(Object.keys(api).sort()).toEqual([...METHODS, 'onTeamsLinkOpened'].sort());
+    expect(Object.keys(api).sort()).toEqual([...METHODS, 'onTeamsLinkOpened', 'onNetworkChanged'].sort());
     for (const method of METHODS) expect(typeof api[method]).toBe('function');
   });
 
@@ -74,7 +74,7 @@ describe('unwrapBridge', () => {
   it('is frozen and has one method per channel', () => {
     const bridge = unwrapBridge(rawReturning({ ok: true, value: null }));
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual([...METHODS, 'onTeamsLinkOpened'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...METHODS, 'onTeamsLinkOpened', 'onNetworkChanged'].sort());
   });
 
   it('throws an IpcError with the code and message of an error envelope', async () => {
