@@ -192,7 +192,11 @@ const settingsShape = {
     .optional(),
   calls: z
     .strictObject({
-      sfuUrl: serviceUrl('URL of the call SFU (LiveKit service) for group calls.', ['https', 'wss'], ['http', 'ws']).optional(),
+      sfuUrl: serviceUrl(
+        'URL of the Relais SFU (sfu/, mediasoup) for group calls, for example wss://sfu.example.gouv.fr/ws.',
+        ['https', 'wss'],
+        ['http', 'ws'],
+      ).optional(),
       iceServers: z.array(iceServer).optional().meta({ description: 'STUN/TURN servers for calls.' }),
     })
     .optional(),
