@@ -39,6 +39,9 @@ export function roomListParams(end: number): MSC3575List {
       [EventType.RoomTombstone, ''],
       [EventType.RoomMember, MSC3575_STATE_KEY_ME],
       [EventType.RoomMember, MSC3575_STATE_KEY_LAZY],
+      // Who is in a call (MatrixRTC membership), so a room shows "In the call" before it is opened.
+      ['org.matrix.msc3401.call.member', MSC3575_WILDCARD],
+      [EventType.RoomPowerLevels, ''],
     ],
   };
 }
