@@ -139,7 +139,11 @@ test('someone removed from the room cannot join its call: the SFU refuses and th
 
   // Trent's app stops hearing from the homeserver (as if offline), then Oscar removes him from
   // the room: his screen still shows the room, but he is no longer a member.
-  await trent.page.route('**/_matrix/client/v3/sync**', (route) => route.abort());
+  // Classic /sync and sliding sync (MSC4186) alike.
+  await trent.page.route(
+    (url) => url.pathname.endsWith('/sync'),
+    (route) => route.abort(),
+  );
   const api = await matrixApi(env.homeserver, TEST_USERS.oscar);
   // Wakes the sync request already in flight, so the removal below reaches Trent through none.
   await api.put(`/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/m.room.message/wake${Date.now()}`, {

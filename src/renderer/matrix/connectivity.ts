@@ -25,13 +25,35 @@ export function syncSignal(state: SyncState | null, data?: SyncStateData | null)
   }
 }
 
+/** Whether the homeserver answered the last request; fed by the client's fetch. */
+export interface Reachability {
+  report(reachable: boolean): void;
+  subscribe(listener: (reachable: boolean) => void): () => void;
+}
+
+export function createReachability(): Reachability {
+  const listeners = new Set<(reachable: boolean) => void>();
+  let last = true;
+  return {
+    report(reachable) {
+      if (reachable === last) return;
+      last = reachable;
+      for (const listener of listeners) listener(reachable);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
 export interface ConnectivityMonitor {
   readonly current: () => Connectivity;
   readonly subscribe: (listener: (connectivity: Connectivity) => void) => () => void;
   stop(): void;
 }
 
-export function monitorConnectivity(client: MatrixClient, platform: Platform): ConnectivityMonitor {
+export function monitorConnectivity(client: MatrixClient, platform: Platform, reachability?: Reachability): ConnectivityMonitor {
   const signals: ConnectivitySignals = {
     browserOnline: navigator.onLine,
     systemOnline: null,
@@ -39,9 +61,11 @@ export function monitorConnectivity(client: MatrixClient, platform: Platform): C
   };
   const listeners = new Set<(c: Connectivity) => void>();
   let current = connectivityFrom(signals);
+  let unreachable = false;
   const update = (change: Partial<ConnectivitySignals>) => {
     Object.assign(signals, change);
-    const next = connectivityFrom(signals);
+    // A request that could not reach the homeserver wins over a sync state that has not noticed yet.
+    const next = connectivityFrom(unreachable ? { ...signals, sync: 'error' } : signals);
     if (next === current) return;
     current = next;
     for (const listener of listeners) listener(next);
@@ -57,6 +81,11 @@ export function monitorConnectivity(client: MatrixClient, platform: Platform): C
   client.on(ClientEvent.Sync, onSync);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
+  const stopReachability =
+    reachability?.subscribe((reachable) => {
+      unreachable = !reachable;
+      update({});
+    }) ?? (() => undefined);
   const stopSystem = platform.onSystemNetwork((online) => {
     update({ systemOnline: online });
     if (online) client.retryImmediately();
@@ -72,6 +101,7 @@ export function monitorConnectivity(client: MatrixClient, platform: Platform): C
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       stopSystem();
+      stopReachability();
       listeners.clear();
     },
   };

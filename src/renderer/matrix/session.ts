@@ -6,7 +6,7 @@ import { deriveLocalKey, localDbName, LOCAL_DB_PREFIX, openEncryptedDb, type Enc
 import { CachedSyncStore } from './cache/cachedSyncStore.ts';
 import { roomListFromCache } from './cache/cachedRoomList.ts';
 import type { RoomSummary } from './roomList.ts';
-import { monitorConnectivity, type ConnectivityMonitor } from './connectivity.ts';
+import { createReachability, monitorConnectivity, type ConnectivityMonitor } from './connectivity.ts';
 import { createMatrixOutbox, type BlobStore } from './outbox/matrixOutbox.ts';
 import type { Outbox } from './outbox/outbox.ts';
 import { startMessageIndexer, type MessageSearch } from './search/messageIndexer.ts';
@@ -51,6 +51,7 @@ export interface SessionStorage {
 
 export async function startSession(credentials: Credentials, storage: SessionStorage, platform: Platform): Promise<Session> {
   const keyCache = new SecretStorageKeyCache();
+  const reachability = createReachability();
   const localDb = storage.cryptoStoreKey ? await openLocalDb(credentials, storage.cryptoStoreKey) : null;
   const store = localDb ? new CachedSyncStore(localDb) : null;
   // Read before encryption starts (which takes seconds), so the room list can show at once.
@@ -69,14 +70,25 @@ export async function startSession(credentials: Credentials, storage: SessionSto
       () => -1,
       () => null,
     ),
-    fetchFn: fetchWithVersionsTimeout,
+    fetchFn: (input, init) => {
+      const result = fetchWithVersionsTimeout(input, init);
+      // Every answer (or network failure) says whether the homeserver is reachable, whatever the
+      // sync protocol: sliding sync does not report its failures as sync states.
+      result.then(
+        () => reachability.report(true),
+        (error: unknown) => {
+          if (!(error instanceof DOMException && error.name === 'AbortError')) reachability.report(false);
+        },
+      );
+      return result;
+    },
     cryptoCallbacks: {
       getSecretStorageKey: ({ keys }) => Promise.resolve(keyCache.lookup(Object.keys(keys))),
       cacheSecretStorageKey: (keyId, _info, key) => keyCache.remember(keyId, key),
     },
   });
   const { outbox, blobs } = createMatrixOutbox(client, localDb);
-  const connectivity = monitorConnectivity(client, platform);
+  const connectivity = monitorConnectivity(client, platform, reachability);
   const search = startMessageIndexer(client, localDb);
   outbox.setNetworkAvailable(connectivity.current() !== 'offline');
   const stopFollowing = connectivity.subscribe((c) => outbox.setNetworkAvailable(c !== 'offline'));
@@ -181,6 +193,9 @@ export async function sessionStorageFor(platform: Platform): Promise<SessionStor
 
 /** Ends the session on the server (best effort) and forgets it locally, crypto store included. */
 export async function signOut(platform: Platform, session: Session): Promise<void> {
+  // A session shown from the cache may still be opening its crypto store: let it finish, or the store
+  // would be created again after we delete it.
+  await session.ready.catch(() => undefined);
   session.stop();
   try {
     await session.client.logout(true);
