@@ -103,7 +103,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
     );
     // Not awaited: with a cache, the room list shows from it while the network is tried.
     // Sliding sync when the server offers it, classic /sync otherwise (issue 8; see sync/startSync.ts).
-    void startSync(client, { setting: storage.syncMode, durableCache: store !== null }).catch((error: unknown) =>
+    void startSync(client, { setting: storage.syncMode }).catch((error: unknown) =>
       console.error('[relais:sync] could not start sync', error),
     );
     await outbox.start();

@@ -29,11 +29,9 @@ describe('slidingSyncSupport', () => {
 });
 
 describe('chooseSyncMode', () => {
-  it('auto: sliding when the server offers it, classic otherwise, with the reason', () => {
-    expect(chooseSyncMode('auto', 'supported')).toEqual({
-      mode: 'sliding',
-      reason: 'the server offers simplified sliding sync (MSC4186)',
-    });
+  it('auto: classic /sync, even when the server offers sliding sync (opt-in until its gaps are closed), with the reason', () => {
+    expect(chooseSyncMode('auto', 'supported').mode).toBe('classic');
+    expect(chooseSyncMode('auto', 'supported').reason).toContain('only when syncMode is "sliding"');
     expect(chooseSyncMode('auto', 'unsupported')).toEqual({
       mode: 'classic',
       reason: `the server does not advertise ${SIMPLIFIED_SLIDING_SYNC_FEATURE}: classic /sync`,
@@ -57,20 +55,6 @@ describe('chooseSyncMode', () => {
     expect(choice.mode).toBe('classic');
     expect(choice.reason).toContain('despite syncMode "sliding"');
     expect(chooseSyncMode('sliding', 'supported').mode).toBe('sliding');
-  });
-});
-
-describe('chooseSyncMode on a device with the offline cache', () => {
-  it('stays on classic /sync in auto mode, because only classic feeds the cache', () => {
-    const choice = chooseSyncMode('auto', 'supported', { durableCache: true });
-    expect(choice.mode).toBe('classic');
-    expect(choice.reason).toMatch(/offline cache/);
-  });
-  it('uses sliding sync when policy asks for it and the server offers it', () => {
-    expect(chooseSyncMode('sliding', 'supported', { durableCache: true }).mode).toBe('sliding');
-  });
-  it('uses sliding sync in auto mode without a durable cache (web build, no keychain)', () => {
-    expect(chooseSyncMode('auto', 'supported', { durableCache: false }).mode).toBe('sliding');
   });
 });
 

@@ -47,16 +47,14 @@ export function roomListParams(end: number): MSC3575List {
 }
 
 /**
- * The open room: all of its state except members, which are lazy-loaded (senders of the events sent,
- * plus mine), and enough history to fill the timeline; scrolling back paginates from there.
+ * The open room: all of its state, members included, and enough history to fill the timeline;
+ * scrolling back paginates from there.
  */
 export const OPEN_ROOM_SUBSCRIPTION: MSC3575RoomSubscription = {
   timeline_limit: 30,
-  required_state: [
-    [MSC3575_WILDCARD, MSC3575_WILDCARD],
-    [EventType.RoomMember, MSC3575_STATE_KEY_ME],
-    [EventType.RoomMember, MSC3575_STATE_KEY_LAZY],
-  ],
+  // Every member, invited ones included: sending in an encrypted room shares its keys with exactly the
+  // members this client knows, so lazy members would leave someone just invited unable to read.
+  required_state: [[MSC3575_WILDCARD, MSC3575_WILDCARD]],
 };
 
 /** What the UI drives: the part of the list it wants, and the room it has open. */

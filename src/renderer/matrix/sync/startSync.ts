@@ -10,8 +10,6 @@ import { chooseSyncMode, slidingSyncSupport, type ServerSupport, type SyncChoice
 export interface StartSyncOptions {
   /** The syncMode setting (machine policy or user); `auto` when nothing sets it. */
   setting?: SyncModeSetting;
-  /** The session keeps the durable offline cache (desktop with a keychain). */
-  durableCache?: boolean;
   log?: (message: string) => void;
 }
 
@@ -30,7 +28,7 @@ export function slidingSyncOf(client: MatrixClient): SlidingSyncController | nul
 export async function startSync(client: MatrixClient, options: StartSyncOptions = {}): Promise<SyncChoice> {
   const log = options.log ?? ((message: string) => console.info(`[relais:sync] ${message}`));
   const support = await serverSupport(client);
-  const choice = chooseSyncMode(options.setting ?? 'auto', support, { durableCache: options.durableCache ?? false });
+  const choice = chooseSyncMode(options.setting ?? 'auto', support);
   log(`using ${choice.mode} sync: ${choice.reason}`);
   if (choice.mode === 'classic') {
     await client.startClient(CLASSIC_SYNC_OPTIONS);

@@ -30,26 +30,24 @@ export function isSyncModeSetting(value: unknown): value is SyncModeSetting {
   return value === 'auto' || value === 'sliding' || value === 'classic';
 }
 
-export function chooseSyncMode(
-  setting: SyncModeSetting,
-  support: ServerSupport,
-  device: { durableCache?: boolean } = {},
-): SyncChoice {
+export function chooseSyncMode(setting: SyncModeSetting, support: ServerSupport): SyncChoice {
   if (setting === 'classic') return { mode: 'classic', reason: 'classic /sync forced by the syncMode setting' };
-  // matrix-js-sdk 43's sliding sync neither reads nor writes the store's saved sync, so on a device
-  // that keeps the encrypted offline cache, sliding sync would leave that cache stale and the next
-  // offline start with yesterday's rooms. Offline-first wins there unless policy asks for sliding.
-  if (setting === 'auto' && device.durableCache) {
-    return { mode: 'classic', reason: 'this device keeps the offline cache, which only classic /sync feeds' };
+  // Sliding sync is opt-in (syncMode "sliding") until its gaps in matrix-js-sdk 43 are closed: it
+  // neither reads nor writes the offline cache, does not report a lost server as a sync state, and a
+  // room joined from an invitation shows none of the history before the join (docs/sliding-sync.md).
+  if (setting === 'auto') {
+    return {
+      mode: 'classic',
+      reason:
+        support === 'supported'
+          ? 'the server offers simplified sliding sync, but Relais uses it only when syncMode is "sliding": classic /sync'
+          : support === 'unknown'
+            ? 'could not read the server /versions (offline?): classic /sync'
+            : `the server does not advertise ${SIMPLIFIED_SLIDING_SYNC_FEATURE}: classic /sync`,
+    };
   }
   if (support === 'supported') {
-    return {
-      mode: 'sliding',
-      reason:
-        setting === 'sliding'
-          ? 'simplified sliding sync required by the syncMode setting and offered by the server'
-          : 'the server offers simplified sliding sync (MSC4186)',
-    };
+    return { mode: 'sliding', reason: 'simplified sliding sync required by the syncMode setting and offered by the server' };
   }
   // `sliding` is a preference, never a way to lose the connection: a server without the endpoint
   // would answer 404 forever, so the client falls back and says so.
@@ -57,10 +55,7 @@ export function chooseSyncMode(
     support === 'unknown'
       ? 'could not read the server /versions (offline?)'
       : `the server does not advertise ${SIMPLIFIED_SLIDING_SYNC_FEATURE}`;
-  return {
-    mode: 'classic',
-    reason: setting === 'sliding' ? `${why}: falling back to classic /sync despite syncMode "sliding"` : `${why}: classic /sync`,
-  };
+  return { mode: 'classic', reason: `${why}: falling back to classic /sync despite syncMode "sliding"` };
 }
 
 /** The setting out of the managed settings the platform reports; anything malformed means `auto`. */
