@@ -63,11 +63,20 @@ test('restart restores the session from the keychain; sign-out leaves no secret 
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     expect(await harness.secrets.get('matrix-session')).toBeNull();
     expect(await harness.secrets.get('crypto-store-key')).toBeNull();
-    const databases = await page.evaluate(async () => {
-      const idb = (globalThis as unknown as { indexedDB: { databases: () => Promise<{ name?: string }[]> } }).indexedDB;
-      return (await idb.databases()).map((d) => d.name ?? '');
-    });
-    expect(databases.filter((name) => name.startsWith('relais-crypto:'))).toEqual([]);
+    // Deleting a database waits for its last connection to close (the crypto store's, released as the
+    // stopped client is torn down), so the deletion can complete a moment after sign-out.
+    await expect
+      .poll(
+        async () =>
+          (
+            await page.evaluate(async () => {
+              const idb = (globalThis as unknown as { indexedDB: { databases: () => Promise<{ name?: string }[]> } }).indexedDB;
+              return (await idb.databases()).map((d) => d.name ?? '');
+            })
+          ).filter((name) => name.startsWith('relais-crypto:') || name.startsWith('relais-local:')),
+        { timeout: 20_000 },
+      )
+      .toEqual([]);
     await context.close();
   } finally {
     rmSync(profile, { recursive: true, force: true });

@@ -210,27 +210,31 @@ export async function signOut(platform: Platform, session: Session): Promise<voi
 /** Removes every local trace of a past session: the crypto store's key and its databases. */
 export async function forgetLocalData(platform: Platform): Promise<void> {
   await platform.deleteSecret(CRYPTO_KEY_SECRET_KEY);
-  const databases = await indexedDB.databases().catch(() => []);
-  await Promise.all(
-    databases
+  // A store the stopped crypto backend was still writing to can come back after a first delete:
+  // look again, a few times.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const names = (await indexedDB.databases().catch(() => []))
       .map((db) => db.name)
       .filter(
         (name): name is string =>
           typeof name === 'string' && (name.startsWith('relais-crypto:') || name.startsWith(LOCAL_DB_PREFIX)),
-      )
-      .map(
-        (name) =>
-          new Promise<void>((resolve) => {
-            const request = indexedDB.deleteDatabase(name);
-            // "blocked" only means another connection is still closing: wait for success, not forever.
-            const timer = setTimeout(resolve, 5_000);
-            request.onsuccess = request.onerror = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          }),
-      ),
-  );
+      );
+    if (names.length === 0) return;
+    await Promise.all(names.map(deleteDatabase));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    // "blocked" only means another connection is still closing: wait for success, not forever.
+    const timer = setTimeout(resolve, 5_000);
+    request.onsuccess = request.onerror = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
 }
 
 function bytesToBase64(bytes: Uint8Array): string {
