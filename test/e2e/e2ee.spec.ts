@@ -1,18 +1,7 @@
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { signInAs } from './helpers.ts';
+import { apiLogin } from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
-
-async function apiLogin(homeserver: string, user: { username: string; password: string }): Promise<string> {
-  const res = await fetch(`${homeserver}/_matrix/client/v3/login`, {
-    method: 'POST',
-    body: JSON.stringify({
-      type: 'm.login.password',
-      identifier: { type: 'm.id.user', user: user.username },
-      password: user.password,
-    }),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
 
 test('first sign-in sets up cross-signing; recovery creates a key backup and shows the recovery key once', async ({
   browser,
@@ -22,7 +11,7 @@ test('first sign-in sets up cross-signing; recovery creates a key backup and sho
   const { context, page } = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.frank);
 
   // Cross-signing keys are published without asking anything (the server allows the first upload).
-  const token = await apiLogin(env.homeserver, TEST_USERS.frank);
+  const { accessToken: token } = await apiLogin(env.homeserver, TEST_USERS.frank);
   await expect
     .poll(
       async () => {

@@ -9,24 +9,13 @@ import { startSynapse } from '../env/synapse.ts';
 import { createDesktopHarness } from './desktopHarness.ts';
 import { expect, test } from './fixtures.ts';
 import { signInAs, submitSignIn, type SignedInPage } from './helpers.ts';
+import { apiLogin } from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 const BULK_ROOMS = 60;
 // Records the app's console.info lines, where the sync choice is logged.
 const RECORD_LOG = `window.__relaisLog = []; { const info = console.info.bind(console);
   console.info = (...args) => { window.__relaisLog.push(args.join(' ')); info(...args); }; }`;
-
-async function apiLogin(homeserver: string, user: { username: string; password: string }): Promise<string> {
-  const res = await fetch(`${homeserver}/_matrix/client/v3/login`, {
-    method: 'POST',
-    body: JSON.stringify({
-      type: 'm.login.password',
-      identifier: { type: 'm.id.user', user: user.username },
-      password: user.password,
-    }),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
 
 async function api<T>(homeserver: string, token: string, method: string, p: string, body: unknown): Promise<T> {
   const res = await fetch(`${homeserver}/_matrix/client/v3${p}`, {
@@ -75,7 +64,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(120_000);
   const homeserver = process.env.RELAIS_TEST_HOMESERVER ?? '';
-  const token = await apiLogin(homeserver, TEST_USERS.olivia);
+  const { accessToken: token } = await apiLogin(homeserver, TEST_USERS.olivia);
   // Oldest first: "Archive 00" ends up last by recency, far outside the first page.
   for (let i = 0; i < BULK_ROOMS; i++) {
     const name = i === 0 ? 'Archive 00' : `Bulk ${String(i).padStart(2, '0')}`;
@@ -192,7 +181,7 @@ test('a server without sliding sync: classic /sync chosen automatically, and log
   });
   try {
     await synapse.registerUser(TEST_USERS.quinn.username, TEST_USERS.quinn.password);
-    const token = await apiLogin(synapse.baseUrl, TEST_USERS.quinn);
+    const { accessToken: token } = await apiLogin(synapse.baseUrl, TEST_USERS.quinn);
     await api(synapse.baseUrl, token, 'POST', '/createRoom', { name: 'Plain room', preset: 'private_chat' });
     const versions = (await (await fetch(`${synapse.baseUrl}/_matrix/client/versions`)).json()) as {
       unstable_features: Record<string, boolean>;
