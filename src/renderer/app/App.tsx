@@ -27,6 +27,7 @@ type AppState =
   | { kind: 'safe-mode'; message: string }
   | { kind: 'keychain-problem'; problem: Exclude<KeychainProblem, 'no-keychain'> }
   | { kind: 'signed-out' }
+  | { kind: 'signing-out' }
   | { kind: 'signed-in'; session: Session; notice: string | null };
 
 /** Starts a session with its storage and the sync mode policy asks for; does not wait for it. */
@@ -142,6 +143,12 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
           <p role="status">{t('app.loading')}</p>
         </main>
       );
+    case 'signing-out':
+      return (
+        <main className="splash" aria-busy="true">
+          <p role="status">{t('session.signingOut')}</p>
+        </main>
+      );
     case 'safe-mode':
       return <SafeModeScreen message={state.message} />;
     case 'keychain-problem':
@@ -165,7 +172,10 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
               session={state.session}
               notice={state.notice}
               onSignOut={() => {
-                void signOut(platform, state.session).finally(() => setState({ kind: 'signed-out' }));
+                setState({ kind: 'signing-out' });
+                // A fresh page afterwards: nothing of the old session (keys in the crypto module's memory,
+                // open database connections) outlives it, and start-up removes whatever was still open.
+                void signOut(platform, state.session).finally(() => window.location.reload());
               }}
             />
           </CallProvider>

@@ -19,6 +19,8 @@ const SESSION_SECRET_KEY = 'matrix-session';
 const CRYPTO_KEY_SECRET_KEY = 'crypto-store-key';
 /** A server that does not answer /versions must not hold the cached room list back. */
 const VERSIONS_TIMEOUT_MS = 5_000;
+/** How long sign-out waits for each step (server, crypto store) before going on without it. */
+const SIGN_OUT_STEP_TIMEOUT_MS = 4_000;
 
 export interface Session {
   readonly client: MatrixClient;
@@ -191,50 +193,62 @@ export async function sessionStorageFor(platform: Platform): Promise<SessionStor
   return { cryptoStoreKey: key };
 }
 
-/** Ends the session on the server (best effort) and forgets it locally, crypto store included. */
+/**
+ * Ends the session on the server (best effort) and forgets it locally, crypto store included.
+ * Every step is bounded: a server that does not answer, or a crypto store whose connection is still
+ * held by the stopped backend, must not keep the user waiting. What cannot be deleted now (a database
+ * still open in this page) is deleted at the next start, before anything else; the caller reloads the
+ * page afterwards so that happens at once.
+ */
 export async function signOut(platform: Platform, session: Session): Promise<void> {
   // A session shown from the cache may still be opening its crypto store: let it finish, or the store
   // would be created again after we delete it.
-  await session.ready.catch(() => undefined);
+  await settleWithin(session.ready, SIGN_OUT_STEP_TIMEOUT_MS);
   session.stop();
-  try {
-    await session.client.logout(true);
-  } catch {
-    // Offline or token already revoked: the local session is forgotten either way.
-  }
-  await session.client.clearStores({ cryptoDatabasePrefix: cryptoPrefix(session.credentials) }).catch(() => undefined);
+  // The keychain entry goes first: if anything below fails or the app is killed, the next start finds
+  // no session and removes what is left (see forgetLocalData in App's restore).
   await platform.deleteSecret(SESSION_SECRET_KEY);
+  await settleWithin(session.client.logout(true), SIGN_OUT_STEP_TIMEOUT_MS);
+  await settleWithin(
+    session.client.clearStores({ cryptoDatabasePrefix: cryptoPrefix(session.credentials) }),
+    SIGN_OUT_STEP_TIMEOUT_MS,
+  );
   await forgetLocalData(platform);
 }
 
 /** Removes every local trace of a past session: the crypto store's key and its databases. */
 export async function forgetLocalData(platform: Platform): Promise<void> {
   await platform.deleteSecret(CRYPTO_KEY_SECRET_KEY);
-  // A store the stopped crypto backend was still writing to can come back after a first delete:
-  // look again, a few times.
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const names = (await indexedDB.databases().catch(() => []))
-      .map((db) => db.name)
-      .filter(
-        (name): name is string =>
-          typeof name === 'string' && (name.startsWith('relais-crypto:') || name.startsWith(LOCAL_DB_PREFIX)),
-      );
-    if (names.length === 0) return;
-    await Promise.all(names.map(deleteDatabase));
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const names = (await indexedDB.databases().catch(() => []))
+    .map((db) => db.name)
+    .filter(
+      (name): name is string =>
+        typeof name === 'string' && (name.startsWith('relais-crypto:') || name.startsWith(LOCAL_DB_PREFIX)),
+    );
+  await Promise.all(names.map((name) => settleWithin(deleteDatabase(name), SIGN_OUT_STEP_TIMEOUT_MS)));
 }
 
+/** Resolves when the deletion is done, or fails; stays pending while another connection holds the database. */
 function deleteDatabase(name: string): Promise<void> {
   return new Promise<void>((resolve) => {
     const request = indexedDB.deleteDatabase(name);
-    // "blocked" only means another connection is still closing: wait for success, not forever.
-    const timer = setTimeout(resolve, 5_000);
-    request.onsuccess = request.onerror = () => {
-      clearTimeout(timer);
-      resolve();
-    };
+    request.onsuccess = request.onerror = () => resolve();
   });
+}
+
+/** Waits for a step to succeed or fail, but no longer than `ms`. */
+async function settleWithin(step: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    step.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 function bytesToBase64(bytes: Uint8Array): string {
