@@ -5,6 +5,7 @@ import type { Platform } from '../platform/Platform.ts';
 import { deriveLocalKey, localDbName, LOCAL_DB_PREFIX, openEncryptedDb, type EncryptedDb } from '../storage/encryptedDb.ts';
 import { CachedSyncStore } from './cache/cachedSyncStore.ts';
 import { roomListFromCache } from './cache/cachedRoomList.ts';
+import { slidingToClassic } from './cache/slidingToClassic.ts';
 import type { RoomSummary } from './roomList.ts';
 import { createReachability, monitorConnectivity, type ConnectivityMonitor } from './connectivity.ts';
 import { createMatrixOutbox, type BlobStore } from './outbox/matrixOutbox.ts';
@@ -105,7 +106,10 @@ export async function startSession(credentials: Credentials, storage: SessionSto
     );
     // Not awaited: with a cache, the room list shows from it while the network is tried.
     // Sliding sync when the server offers it, classic /sync otherwise (issue 8; see sync/startSync.ts).
-    void startSync(client, { setting: storage.syncMode }).catch((error: unknown) =>
+    void startSync(client, {
+      setting: storage.syncMode,
+      onSlidingResponse: (response) => store?.accumulateSliding(slidingToClassic(response, credentials.userId)),
+    }).catch((error: unknown) =>
       console.error('[relais:sync] could not start sync', error),
     );
     await outbox.start();

@@ -17,7 +17,11 @@ const TIMELINE_ENTRIES_PER_ROOM = 50;
 interface Snapshot {
   version: 1;
   sync: SavedSync;
+  /** Which protocol wrote it: a sliding sync position is no token for classic /sync. Absent: classic. */
+  origin?: SyncOrigin;
 }
+
+type SyncOrigin = 'classic' | 'sliding';
 
 export class CachedSyncStore extends MemoryStore {
   private readonly db: EncryptedDb;
@@ -27,6 +31,7 @@ export class CachedSyncStore extends MemoryStore {
   private saving: Promise<void> | null = null;
   private loaded = false;
   private loadedFromDisk = false;
+  private origin: SyncOrigin = 'classic';
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(db: EncryptedDb) {
@@ -49,6 +54,7 @@ export class CachedSyncStore extends MemoryStore {
           true,
         );
         this.loadedFromDisk = true;
+        this.origin = snapshot.origin ?? 'classic';
       }
     } catch {
       // An unreadable cache (key changed, data corrupt) is only a slower start: sync rebuilds it.
@@ -79,10 +85,29 @@ export class CachedSyncStore extends MemoryStore {
   }
 
   override getSavedSyncToken(): Promise<string | null> {
+    // After a sliding sync session, classic /sync replays the cache and then starts afresh.
+    if (this.origin === 'sliding') return Promise.resolve(null);
     return Promise.resolve(this.accumulator.getNextBatchToken() || null);
   }
 
   override setSyncData(syncData: ISyncResponse): Promise<void> {
+    if (this.origin === 'sliding') {
+      // Classic /sync's first answer after a sliding snapshot is a full initial sync: the whole truth,
+      // rooms left meanwhile included, so it replaces the snapshot rather than merging into it.
+      this.accumulator = new SyncAccumulator({ maxTimelineEntries: TIMELINE_ENTRIES_PER_ROOM });
+      this.origin = 'classic';
+    }
+    this.accumulate(syncData);
+    return Promise.resolve();
+  }
+
+  /** A sliding sync response, already in the classic shape (slidingToClassic.ts). */
+  accumulateSliding(syncData: ISyncResponse): void {
+    this.origin = 'sliding';
+    this.accumulate(syncData);
+  }
+
+  private accumulate(syncData: ISyncResponse): void {
     this.accumulator.accumulate(syncData);
     this.dirty = true;
     // The SDK saves only after the next /sync answers, which can be 30 s away on a quiet account.
@@ -90,7 +115,6 @@ export class CachedSyncStore extends MemoryStore {
       this.saveTimer = null;
       void this.save(true);
     }, SAVE_DELAY_MS);
-    return Promise.resolve();
   }
 
   override wantsSave(): boolean {
@@ -102,7 +126,7 @@ export class CachedSyncStore extends MemoryStore {
     if (this.saving) return this.saving;
     this.dirty = false;
     this.lastSaved = Date.now();
-    const snapshot: Snapshot = { version: 1, sync: this.accumulator.getJSON(true) };
+    const snapshot: Snapshot = { version: 1, sync: this.accumulator.getJSON(true), origin: this.origin };
     this.saving = this.db
       .put('sync', SNAPSHOT_KEY, snapshot)
       .catch(() => {
@@ -126,6 +150,7 @@ export class CachedSyncStore extends MemoryStore {
     await this.saving;
     await super.deleteAllData();
     this.loadedFromDisk = false;
+    this.origin = 'classic';
     this.accumulator = new SyncAccumulator({ maxTimelineEntries: TIMELINE_ENTRIES_PER_ROOM });
     this.dirty = false;
     await this.db.delete('sync', SNAPSHOT_KEY);

@@ -3,6 +3,7 @@
 // `client.startClient`. The client arrives fully built, with whatever store its creator gave it (the
 // memory store today, the offline cache's IndexedDB store next): nothing here creates or assumes one.
 import type { MatrixClient } from 'matrix-js-sdk';
+import { SlidingSyncEvent, SlidingSyncState, type MSC3575SlidingSyncResponse } from 'matrix-js-sdk/lib/sliding-sync.js';
 import { applySlidingSyncFixups } from './slidingSyncFixups.ts';
 import { createSlidingSync, type SlidingSyncController } from './slidingSyncSetup.ts';
 import { chooseSyncMode, slidingSyncSupport, type ServerSupport, type SyncChoice, type SyncModeSetting } from './syncMode.ts';
@@ -11,6 +12,8 @@ export interface StartSyncOptions {
   /** The syncMode setting (machine policy or user); `auto` when nothing sets it. */
   setting?: SyncModeSetting;
   log?: (message: string) => void;
+  /** Every sliding sync response once the client has processed it: the offline cache keeps them. */
+  onSlidingResponse?: (response: MSC3575SlidingSyncResponse) => void;
 }
 
 /** Classic sync as Relais always ran it: a small timeline per room, members loaded when needed. */
@@ -38,6 +41,12 @@ export async function startSync(client: MatrixClient, options: StartSyncOptions 
   controllers.set(client, controller);
   // Its listeners live as long as the client: a stopped session's client is dropped whole.
   applySlidingSyncFixups(client, controller.slidingSync);
+  const { onSlidingResponse } = options;
+  if (onSlidingResponse) {
+    controller.slidingSync.on(SlidingSyncEvent.Lifecycle, (state, response) => {
+      if (state === SlidingSyncState.Complete && response) onSlidingResponse(response);
+    });
+  }
   await client.startClient({ ...CLASSIC_SYNC_OPTIONS, slidingSync: controller.slidingSync });
   return choice;
 }
