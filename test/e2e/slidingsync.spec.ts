@@ -76,10 +76,6 @@ test('sliding sync: first page by recency, more on scroll, filter finds any room
   browser,
   env,
 }) => {
-  // Sliding sync is opt-in (machine policy syncMode "sliding") since the clean-clone CI showed a room
-  // joined from an invitation without its earlier history under it; this test drives it through the
-  // web build's default and is to be moved to a policy-driven desktop page (issue 8).
-  test.fixme(true, 'sliding sync is opt-in by policy for now: this test still relies on it being the default');
   test.setTimeout(180_000);
   const olivia = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.olivia, { initScript: RECORD_LOG });
   expect(await syncLog(olivia.page)).toContain(

@@ -29,9 +29,11 @@ describe('slidingSyncSupport', () => {
 });
 
 describe('chooseSyncMode', () => {
-  it('auto: classic /sync, even when the server offers sliding sync (opt-in until its gaps are closed), with the reason', () => {
-    expect(chooseSyncMode('auto', 'supported').mode).toBe('classic');
-    expect(chooseSyncMode('auto', 'supported').reason).toContain('only when syncMode is "sliding"');
+  it('auto: sliding when the server offers it, classic otherwise, with the reason', () => {
+    expect(chooseSyncMode('auto', 'supported')).toEqual({
+      mode: 'sliding',
+      reason: 'the server offers simplified sliding sync (MSC4186)',
+    });
     expect(chooseSyncMode('auto', 'unsupported')).toEqual({
       mode: 'classic',
       reason: `the server does not advertise ${SIMPLIFIED_SLIDING_SYNC_FEATURE}: classic /sync`,

@@ -65,6 +65,13 @@ export function Timeline({
       .finally(() => (loadingOlder.current = false));
   }
 
+  // A timeline too short to scroll gets no scroll events: fetch older messages until it fills the view
+  // or the room's start is reached (a room just joined under sliding sync arrives with its last event only).
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (el && el.scrollHeight <= el.clientHeight) maybeLoadOlder(el);
+  });
+
   // Follow new messages while the reader is at the bottom; leave them alone while reading history.
   useEffect(() => {
     if (!stickToBottom.current) return;

@@ -32,30 +32,26 @@ export function isSyncModeSetting(value: unknown): value is SyncModeSetting {
 
 export function chooseSyncMode(setting: SyncModeSetting, support: ServerSupport): SyncChoice {
   if (setting === 'classic') return { mode: 'classic', reason: 'classic /sync forced by the syncMode setting' };
-  // Sliding sync is opt-in (syncMode "sliding") until its gaps in matrix-js-sdk 43 are closed: it
-  // neither reads nor writes the offline cache, does not report a lost server as a sync state, and a
-  // room joined from an invitation shows none of the history before the join (docs/sliding-sync.md).
-  if (setting === 'auto') {
+  if (support === 'supported') {
     return {
-      mode: 'classic',
+      mode: 'sliding',
       reason:
-        support === 'supported'
-          ? 'the server offers simplified sliding sync, but Relais uses it only when syncMode is "sliding": classic /sync'
-          : support === 'unknown'
-            ? 'could not read the server /versions (offline?): classic /sync'
-            : `the server does not advertise ${SIMPLIFIED_SLIDING_SYNC_FEATURE}: classic /sync`,
+        setting === 'sliding'
+          ? 'simplified sliding sync required by the syncMode setting and offered by the server'
+          : 'the server offers simplified sliding sync (MSC4186)',
     };
   }
-  if (support === 'supported') {
-    return { mode: 'sliding', reason: 'simplified sliding sync required by the syncMode setting and offered by the server' };
-  }
-  // `sliding` is a preference, never a way to lose the connection: a server without the endpoint
-  // would answer 404 forever, so the client falls back and says so.
+  // Offline, classic: it replays the offline cache at once (sliding sync in matrix-js-sdk does not read
+  // the store). `sliding` is a preference, never a way to lose the connection: a server without the
+  // endpoint would answer 404 forever, so the client falls back and says so.
   const why =
     support === 'unknown'
       ? 'could not read the server /versions (offline?)'
       : `the server does not advertise ${SIMPLIFIED_SLIDING_SYNC_FEATURE}`;
-  return { mode: 'classic', reason: `${why}: falling back to classic /sync despite syncMode "sliding"` };
+  return {
+    mode: 'classic',
+    reason: setting === 'sliding' ? `${why}: falling back to classic /sync despite syncMode "sliding"` : `${why}: classic /sync`,
+  };
 }
 
 /** The setting out of the managed settings the platform reports; anything malformed means `auto`. */
