@@ -1,6 +1,7 @@
 // The room list as the UI shows it, derived from the client's rooms.
 import type { MatrixClient, Room } from 'matrix-js-sdk';
 import { EventType, NotificationCountType } from 'matrix-js-sdk';
+import { messagePreview } from './messagePreview.ts';
 
 export type RoomKind = 'room' | 'dm' | 'invite';
 
@@ -11,7 +12,12 @@ export interface RoomSummary {
   unread: number;
   mentions: number;
   lastActivity: number;
+  /** The latest message as "name: text" (messagePreview.ts); absent when there is none to show. */
+  preview?: string;
 }
+
+/** How far back the list looks for a message to preview (past reactions, edits, state changes). */
+const PREVIEW_LOOKBACK = 20;
 
 export function summarizeRoom(room: Room, directRoomIds: ReadonlySet<string>): RoomSummary | null {
   const membership = room.getMyMembership();
@@ -23,7 +29,23 @@ export function summarizeRoom(room: Room, directRoomIds: ReadonlySet<string>): R
     unread: room.getUnreadNotificationCount(NotificationCountType.Total),
     mentions: room.getUnreadNotificationCount(NotificationCountType.Highlight),
     lastActivity: room.getLastActiveTimestamp(),
+    ...previewOf(room),
   };
+}
+
+function previewOf(room: Room): Pick<RoomSummary, 'preview'> {
+  const events = room
+    .getLiveTimeline()
+    .getEvents()
+    .slice(-PREVIEW_LOOKBACK)
+    .map((event) => ({
+      type: event.getType(),
+      content: event.getContent(),
+      senderName: event.sender?.name ?? event.getSender() ?? '',
+      redacted: event.isRedacted(),
+    }));
+  const preview = messagePreview(events);
+  return preview === undefined ? {} : { preview };
 }
 
 export function directRoomIds(client: MatrixClient): Set<string> {

@@ -49,6 +49,7 @@ const joinedRoom = room({
     state('m.room.create', '', { room_version: '11' }),
     state('m.room.name', '', { name: 'Cellule de crise' }),
     state('m.room.member', ME, { membership: 'join' }, ME),
+    state('m.room.member', '@pablo:hs', { membership: 'join', displayname: 'Pablo' }),
   ],
   timeline: [message('$m1', 'Réunion à 10 h', 5)],
 });
@@ -78,7 +79,7 @@ describe('slidingToClassic', () => {
     const sync = slidingToClassic(response({ '!a:hs': joinedRoom }), ME);
     expect(sync.next_batch).toBe('p1');
     const joined = sync.rooms.join['!a:hs'];
-    expect(joined?.state?.events.map((e) => e.type)).toEqual(['m.room.create', 'm.room.name', 'm.room.member']);
+    expect(joined?.state?.events.map((e) => e.type)).toEqual(['m.room.create', 'm.room.name', 'm.room.member', 'm.room.member']);
     expect(joined?.timeline).toEqual({ events: joinedRoom.timeline, limited: true, prev_batch: 't9' });
     expect(joined?.unread_notifications).toEqual({ notification_count: 3, highlight_count: 1 });
     expect(joined?.summary).toEqual({ 'm.heroes': ['@pablo:hs'], 'm.joined_member_count': 2 });
@@ -151,7 +152,7 @@ describe('CachedSyncStore fed by sliding sync', () => {
     const cached = reader.cachedSync();
     if (!cached) throw new Error('no cached sync');
     const list = roomListFromCache(cached, ME);
-    expect(list.map((r) => r.name)).toEqual(['Cellule de crise']);
+    expect(list.map((r) => [r.name, r.preview])).toEqual([['Cellule de crise', 'Pablo: Reportée à 11 h']]);
     expect(cached.roomsData.join['!a:hs']?.timeline.events.map((e) => e.event_id)).toEqual(['$m1', '$m2']);
     // Classic /sync may replay it, but a sliding position is no /sync token: it must start from scratch.
     expect((await reader.getSavedSync())?.nextBatch).toBe('pos-2');

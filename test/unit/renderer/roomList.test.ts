@@ -64,6 +64,7 @@ interface FakeRoomSpec {
   total?: number;
   highlight?: number;
   lastActive?: number;
+  messages?: { sender: string; body: string }[];
 }
 
 function fakeRoom(spec: FakeRoomSpec): Room {
@@ -73,6 +74,16 @@ function fakeRoom(spec: FakeRoomSpec): Room {
     getMyMembership: () => spec.membership,
     getUnreadNotificationCount: (type?: string) => (type === 'highlight' ? (spec.highlight ?? 0) : (spec.total ?? 0)),
     getLastActiveTimestamp: () => spec.lastActive ?? 0,
+    getLiveTimeline: () => ({
+      getEvents: () =>
+        (spec.messages ?? []).map(({ sender, body }) => ({
+          getType: () => 'm.room.message',
+          getContent: () => ({ msgtype: 'm.text', body }),
+          sender: { name: sender },
+          getSender: () => `@${sender}:x`,
+          isRedacted: () => false,
+        })),
+    }),
   };
   return room as unknown as Room;
 }
@@ -86,6 +97,19 @@ function fakeClient(rooms: Room[], direct: Record<string, string[]> | undefined)
 }
 
 describe('summarizeRoom', () => {
+  it('previews the latest message with its sender', () => {
+    const room = fakeRoom({
+      roomId: '!a:x',
+      name: 'Équipe',
+      membership: 'join',
+      messages: [
+        { sender: 'Carole', body: 'Bonjour' },
+        { sender: 'Pablo', body: 'Réunion à 10 h' },
+      ],
+    });
+    expect(summarizeRoom(room, new Set())?.preview).toBe('Pablo: Réunion à 10 h');
+  });
+
   it('summarises a joined room with its counts', () => {
     const room = fakeRoom({ roomId: '!a:x', name: 'Équipe', membership: 'join', total: 5, highlight: 2, lastActive: 42 });
     expect(summarizeRoom(room, new Set())).toEqual({

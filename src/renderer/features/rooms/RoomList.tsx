@@ -72,11 +72,20 @@ export function RoomList({ rooms, activeRoomId, onView }: RoomListProps) {
                 className="room-link"
                 href={roomHref(room.roomId)}
                 aria-current={room.roomId === activeRoomId ? 'page' : undefined}
+                aria-describedby={room.preview ? previewId(room.roomId) : undefined}
               >
                 <span className="room-avatar" aria-hidden="true">
                   {initial(room.name)}
                 </span>
-                <span className="room-name">{room.name}</span>
+                <span className="room-text">
+                  <span className="room-name">{room.name}</span>
+                  {room.preview ? (
+                    // The room's name stays the link's name; the last message is its description.
+                    <span className="room-preview" id={previewId(room.roomId)} aria-hidden="true">
+                      {room.preview}
+                    </span>
+                  ) : null}
+                </span>
                 {room.kind !== 'room' ? (
                   <span className="visually-hidden">, {t(`rooms.${room.kind === 'dm' ? 'direct' : 'invite'}`)}</span>
                 ) : null}
@@ -102,6 +111,11 @@ export function RoomList({ rooms, activeRoomId, onView }: RoomListProps) {
       )}
     </nav>
   );
+}
+
+/** Room ids contain characters (!, :) that are valid in an id attribute; prefixed to stay unique. */
+function previewId(roomId: string): string {
+  return `room-preview-${roomId}`;
 }
 
 function initial(name: string): string {

@@ -4,6 +4,7 @@
 // spec's room-name order (m.room.name, canonical alias, heroes), which is what the SDK shows too.
 import type { RoomSummary } from '../roomList.ts';
 import { sortRooms } from '../roomList.ts';
+import { messagePreview } from '../messagePreview.ts';
 
 interface RawEvent {
   type?: string;
@@ -11,6 +12,7 @@ interface RawEvent {
   sender?: string;
   origin_server_ts?: number;
   content?: Record<string, unknown>;
+  unsigned?: { redacted_because?: unknown };
 }
 
 interface JoinedRoomData {
@@ -45,6 +47,14 @@ export function roomListFromCache(data: CachedSyncData, myUserId: string): RoomS
       ...(room.timeline?.events ?? []),
     ];
     const timestamps = (room.timeline?.events ?? []).map((e) => e.origin_server_ts ?? 0);
+    const preview = messagePreview(
+      (room.timeline?.events ?? []).map((e) => ({
+        type: e.type ?? '',
+        content: e.content ?? {},
+        senderName: displayName(events, e.sender ?? ''),
+        redacted: Boolean(e.unsigned?.redacted_because),
+      })),
+    );
     rooms.push({
       roomId,
       name: roomName(roomId, events, room.summary?.['m.heroes'] ?? [], myUserId),
@@ -52,6 +62,7 @@ export function roomListFromCache(data: CachedSyncData, myUserId: string): RoomS
       unread: room.unread_notifications?.notification_count ?? 0,
       mentions: room.unread_notifications?.highlight_count ?? 0,
       lastActivity: timestamps.length ? Math.max(...timestamps) : 0,
+      ...(preview === undefined ? {} : { preview }),
     });
   }
   for (const [roomId, room] of Object.entries(data.roomsData.invite ?? {})) {
@@ -59,6 +70,12 @@ export function roomListFromCache(data: CachedSyncData, myUserId: string): RoomS
     rooms.push({ roomId, name: roomName(roomId, events, [], myUserId), kind: 'invite', unread: 0, mentions: 0, lastActivity: 0 });
   }
   return sortRooms(rooms);
+}
+
+function displayName(events: readonly RawEvent[], userId: string): string {
+  const member = [...events].reverse().find((e) => e.type === 'm.room.member' && e.state_key === userId);
+  const name = member?.content?.['displayname'];
+  return typeof name === 'string' && name ? name : userId;
 }
 
 function roomName(roomId: string, events: readonly RawEvent[], heroes: readonly string[], myUserId: string): string {
