@@ -14,6 +14,8 @@ export interface RoomSummary {
   lastActivity: number;
   /** The latest message as "name: text" (messagePreview.ts); absent when there is none to show. */
   preview?: string;
+  /** mxc:// URI of the room's avatar (a DM's: the other person's); absent when there is none. */
+  avatarMxc?: string;
 }
 
 /** How far back the list looks for a message to preview (past reactions, edits, state changes). */
@@ -30,7 +32,13 @@ export function summarizeRoom(room: Room, directRoomIds: ReadonlySet<string>): R
     mentions: room.getUnreadNotificationCount(NotificationCountType.Highlight),
     lastActivity: room.getLastActiveTimestamp(),
     ...previewOf(room),
+    ...avatarOf(room),
   };
+}
+
+function avatarOf(room: Room): Pick<RoomSummary, 'avatarMxc'> {
+  const mxc = room.getMxcAvatarUrl() ?? room.getAvatarFallbackMember()?.getMxcAvatarUrl();
+  return mxc ? { avatarMxc: mxc } : {};
 }
 
 function previewOf(room: Room): Pick<RoomSummary, 'preview'> {

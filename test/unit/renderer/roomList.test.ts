@@ -65,6 +65,7 @@ interface FakeRoomSpec {
   highlight?: number;
   lastActive?: number;
   messages?: { sender: string; body: string }[];
+  avatar?: string;
 }
 
 function fakeRoom(spec: FakeRoomSpec): Room {
@@ -74,6 +75,8 @@ function fakeRoom(spec: FakeRoomSpec): Room {
     getMyMembership: () => spec.membership,
     getUnreadNotificationCount: (type?: string) => (type === 'highlight' ? (spec.highlight ?? 0) : (spec.total ?? 0)),
     getLastActiveTimestamp: () => spec.lastActive ?? 0,
+    getMxcAvatarUrl: () => spec.avatar ?? null,
+    getAvatarFallbackMember: () => undefined,
     getLiveTimeline: () => ({
       getEvents: () =>
         (spec.messages ?? []).map(({ sender, body }) => ({
@@ -108,6 +111,11 @@ describe('summarizeRoom', () => {
       ],
     });
     expect(summarizeRoom(room, new Set())?.preview).toBe('Pablo: Réunion à 10 h');
+  });
+
+  it("carries the room's avatar when it has one", () => {
+    const room = fakeRoom({ roomId: '!a:x', name: 'Équipe', membership: 'join', avatar: 'mxc://hs/abc' });
+    expect(summarizeRoom(room, new Set())?.avatarMxc).toBe('mxc://hs/abc');
   });
 
   it('summarises a joined room with its counts', () => {

@@ -1,7 +1,8 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roomHref } from '../../app/useHashRoute.ts';
 import { filterRooms } from '../../matrix/roomFilter.ts';
+import type { AvatarCache } from '../../matrix/avatars.ts';
 import type { RoomSummary } from '../../matrix/roomList.ts';
 import { useListViewport, type ListView } from './useSyncWindow.ts';
 
@@ -10,9 +11,11 @@ export interface RoomListProps {
   activeRoomId: string | null;
   /** Told which rows are on screen and the filter, so sliding sync can load further ranges. */
   onView?: (view: ListView) => void;
+  /** Where room pictures come from; without it, every room shows its initial. */
+  avatars?: AvatarCache;
 }
 
-export function RoomList({ rooms, activeRoomId, onView }: RoomListProps) {
+export function RoomList({ rooms, activeRoomId, onView, avatars }: RoomListProps) {
   const { t } = useTranslation();
   const navRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -74,9 +77,7 @@ export function RoomList({ rooms, activeRoomId, onView }: RoomListProps) {
                 aria-current={room.roomId === activeRoomId ? 'page' : undefined}
                 aria-describedby={room.preview ? previewId(room.roomId) : undefined}
               >
-                <span className="room-avatar" aria-hidden="true">
-                  {initial(room.name)}
-                </span>
+                <RoomAvatar name={room.name} mxc={room.avatarMxc} avatars={avatars} />
                 <span className="room-text">
                   <span className="room-name">{room.name}</span>
                   {room.preview ? (
@@ -116,6 +117,25 @@ export function RoomList({ rooms, activeRoomId, onView }: RoomListProps) {
 /** Room ids contain characters (!, :) that are valid in an id attribute; prefixed to stay unique. */
 function previewId(roomId: string): string {
   return `room-preview-${roomId}`;
+}
+
+/** The room's picture once fetched; its initial until then, or when it has none. */
+function RoomAvatar({ name, mxc, avatars }: { name: string; mxc: string | undefined; avatars: AvatarCache | undefined }) {
+  // Keyed by the URI, so a room whose avatar changed shows its initial until the new one arrives.
+  const [loaded, setLoaded] = useState<{ mxc: string; url: string | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (mxc && avatars) void avatars.get(mxc).then((url) => live && setLoaded({ mxc, url }));
+    return () => {
+      live = false;
+    };
+  }, [mxc, avatars]);
+  const url = loaded && loaded.mxc === mxc ? loaded.url : null;
+  return (
+    <span className="room-avatar" aria-hidden="true">
+      {url ? <img src={url} alt="" /> : initial(name)}
+    </span>
+  );
 }
 
 function initial(name: string): string {

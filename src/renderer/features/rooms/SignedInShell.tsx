@@ -20,6 +20,7 @@ import { usePlatform } from '../../app/PlatformContext.ts';
 import { RoomList } from './RoomList.tsx';
 import { useDesktopNotifications } from './useDesktopNotifications.ts';
 import { useRoomList } from './useRoomList.ts';
+import { useAvatarCache } from './useAvatarCache.ts';
 import { useOpenRoomSubscription, useSyncWindow } from './useSyncWindow.ts';
 
 export interface SignedInShellProps {
@@ -31,6 +32,7 @@ export interface SignedInShellProps {
 export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps) {
   const { t } = useTranslation();
   const rooms = useRoomList(session.client, session.cachedRooms);
+  const avatars = useAvatarCache(session.client);
   const status = useConnectivity(session.connectivity);
   const waiting = useOutboxWaiting(session.outbox);
   const [searching, setSearching] = useState(false);
@@ -98,7 +100,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
           <button type="button" className="button button-secondary" onClick={() => setSearching(true)}>
             {t('search.open')}
           </button>
-          <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} />
+          <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} avatars={avatars} />
           <button type="button" className="button button-secondary" onClick={() => setTeamsDialog({ text: '', key: Date.now() })}>
             {t('teams.joinMenu')}
           </button>

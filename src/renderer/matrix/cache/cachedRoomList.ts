@@ -63,6 +63,7 @@ export function roomListFromCache(data: CachedSyncData, myUserId: string): RoomS
       mentions: room.unread_notifications?.highlight_count ?? 0,
       lastActivity: timestamps.length ? Math.max(...timestamps) : 0,
       ...(preview === undefined ? {} : { preview }),
+      ...avatarOf(events),
     });
   }
   for (const [roomId, room] of Object.entries(data.roomsData.invite ?? {})) {
@@ -70,6 +71,11 @@ export function roomListFromCache(data: CachedSyncData, myUserId: string): RoomS
     rooms.push({ roomId, name: roomName(roomId, events, [], myUserId), kind: 'invite', unread: 0, mentions: 0, lastActivity: 0 });
   }
   return sortRooms(rooms);
+}
+
+function avatarOf(events: readonly RawEvent[]): { avatarMxc?: string } {
+  const url = [...events].reverse().find((e) => e.type === 'm.room.avatar' && e.state_key === '')?.content?.['url'];
+  return typeof url === 'string' && url.startsWith('mxc://') ? { avatarMxc: url } : {};
 }
 
 function displayName(events: readonly RawEvent[], userId: string): string {
