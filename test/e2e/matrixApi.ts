@@ -1,5 +1,7 @@
 // Direct client-server API calls for E2E tests: set-up that is not under test (rooms, logins) and
 // checks "through the homeserver" that do not trust the UI.
+import { crc32, deflateSync } from 'node:zlib';
+
 export interface ApiSession {
   homeserver: string;
   userId: string;
@@ -79,4 +81,41 @@ export async function sendText(s: ApiSession, roomId: string, body: string): Pro
     { msgtype: 'm.text', body },
   );
   return event_id;
+}
+
+/** Uploads a picture and makes it the room's avatar; returns its mxc:// URI. */
+export async function setRoomAvatar(s: ApiSession, roomId: string, png: Buffer): Promise<string> {
+  const res = await fetch(`${s.homeserver}/_matrix/media/v3/upload?filename=avatar.png`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${s.accessToken}`, 'Content-Type': 'image/png' },
+    body: new Uint8Array(png),
+  });
+  if (!res.ok) throw new Error(`upload: ${res.status} ${await res.text()}`);
+  const { content_uri } = (await res.json()) as { content_uri: string };
+  await api(s, 'PUT', `/rooms/${encodeURIComponent(roomId)}/state/m.room.avatar/`, { url: content_uri });
+  return content_uri;
+}
+
+/** A square PNG of one colour, big enough for the homeserver to make thumbnails of. */
+export function solidPng(size: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => rgb).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -9,23 +9,13 @@ import { startSynapse } from '../env/synapse.ts';
 import { createDesktopHarness } from './desktopHarness.ts';
 import { expect, test } from './fixtures.ts';
 import { signInAs, submitSignIn, type SignedInPage } from './helpers.ts';
-import { apiLogin } from './matrixApi.ts';
+import { apiLogin, createRoom, sendText, setRoomAvatar, solidPng } from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 const BULK_ROOMS = 60;
 // Records the app's console.info lines, where the sync choice is logged.
 const RECORD_LOG = `window.__relaisLog = []; { const info = console.info.bind(console);
   console.info = (...args) => { window.__relaisLog.push(args.join(' ')); info(...args); }; }`;
-
-async function api<T>(homeserver: string, token: string, method: string, p: string, body: unknown): Promise<T> {
-  const res = await fetch(`${homeserver}/_matrix/client/v3${p}`, {
-    method,
-    headers: { authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 async function syncLog(page: Page): Promise<string[]> {
   return page.evaluate(() => (globalThis as unknown as { __relaisLog: string[] }).__relaisLog);
@@ -63,12 +53,16 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(120_000);
-  const homeserver = process.env.RELAIS_TEST_HOMESERVER ?? '';
-  const { accessToken: token } = await apiLogin(homeserver, TEST_USERS.olivia);
+  const olivia = await apiLogin(process.env.RELAIS_TEST_HOMESERVER ?? '', TEST_USERS.olivia);
   // Oldest first: "Archive 00" ends up last by recency, far outside the first page.
   for (let i = 0; i < BULK_ROOMS; i++) {
     const name = i === 0 ? 'Archive 00' : `Bulk ${String(i).padStart(2, '0')}`;
-    await api(homeserver, token, 'POST', '/createRoom', { name, preset: 'private_chat' });
+    const roomId = await createRoom(olivia, { name });
+    // The most recent room has a picture and a message: the first row shows both.
+    if (i === BULK_ROOMS - 1) {
+      await setRoomAvatar(olivia, roomId, solidPng(96, [224, 108, 32]));
+      await sendText(olivia, roomId, 'Ordre du jour envoyé');
+    }
   }
 });
 
@@ -89,6 +83,15 @@ test('sliding sync: first page by recency, more on scroll, filter finds any room
   const firstCount = await rooms.getByRole('link').count();
   expect(firstCount).toBeLessThan(BULK_ROOMS);
   await expect(rooms.getByRole('link', { name: 'Archive 00' })).toHaveCount(0);
+  // The first row: its picture (fetched from the homeserver, authenticated) and its last message.
+  const newest = rooms.getByRole('link').first();
+  await expect(newest).toHaveAccessibleDescription('olivia: Ordre du jour envoyé');
+  await expect
+    .poll(() => newest.locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), {
+      timeout: 15_000,
+    })
+    .toBeGreaterThan(0);
+  await olivia.page.screenshot({ path: test.info().outputPath('sliding-room-list.png') });
 
   // Scrolling to the end of the list loads further ranges until the oldest room arrives.
   await expect
@@ -177,8 +180,7 @@ test('a server without sliding sync: classic /sync chosen automatically, and log
   });
   try {
     await synapse.registerUser(TEST_USERS.quinn.username, TEST_USERS.quinn.password);
-    const { accessToken: token } = await apiLogin(synapse.baseUrl, TEST_USERS.quinn);
-    await api(synapse.baseUrl, token, 'POST', '/createRoom', { name: 'Plain room', preset: 'private_chat' });
+    await createRoom(await apiLogin(synapse.baseUrl, TEST_USERS.quinn), { name: 'Plain room' });
     const versions = (await (await fetch(`${synapse.baseUrl}/_matrix/client/versions`)).json()) as {
       unstable_features: Record<string, boolean>;
     };

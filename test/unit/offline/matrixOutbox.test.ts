@@ -1,13 +1,16 @@
-import { ConnectionError, MatrixError } from 'matrix-js-sdk';
+import { ConnectionError, MatrixError, type MatrixClient } from 'matrix-js-sdk';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   blobStoreFor,
   encryptedDbPersistence,
+  matrixTransport,
   memoryPersistence,
   newTxnId,
+  RoomNotSyncedError,
   toSendError,
 } from '../../../src/renderer/matrix/outbox/matrixOutbox.ts';
 import { Outbox } from '../../../src/renderer/matrix/outbox/outbox.ts';
+import { classifySendError } from '../../../src/shared/outbox/classify.ts';
 import type { OutboxEntry } from '../../../src/shared/outbox/outbox.ts';
 import { FakeClock, FakeEncryptedDb, FakeTransport, settle } from './fakes.ts';
 
@@ -190,5 +193,39 @@ describe('toSendError regressions', () => {
     );
     expect(error.getRetryAfterMs()).toBe(3_000);
     expect(toSendError(error)).toMatchObject({ retryAfterMs: 3_000 });
+  });
+});
+
+describe('matrixTransport', () => {
+  function transportWith(knownRooms: string[]) {
+    const sent: string[] = [];
+    const client = {
+      getRoom: (roomId: string) => (knownRooms.includes(roomId) ? { findEventById: () => undefined } : null),
+      sendEvent: (roomId: string) => {
+        sent.push(roomId);
+        return Promise.resolve({ event_id: '$sent' });
+      },
+      redactEvent: (roomId: string) => {
+        sent.push(`redact ${roomId}`);
+        return Promise.resolve({ event_id: '$redaction' });
+      },
+    } as unknown as MatrixClient;
+    return { transport: matrixTransport(client, blobStoreFor(null)), sent };
+  }
+
+  it('never sends into a room the client does not know yet (the SDK would send it unencrypted)', async () => {
+    const { transport, sent } = transportWith([]);
+    const error = await transport.send(entry('t1', { roomId: '!new:hs' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RoomNotSyncedError);
+    // Transient: the outbox keeps it and tries again.
+    expect(classifySendError(toSendError(error))).toEqual({ kind: 'transient' });
+    expect(sent).toEqual([]);
+  });
+
+  it('sends once the room is known; redactions (never encrypted) do not wait', async () => {
+    const { transport, sent } = transportWith(['!a:hs']);
+    await transport.send(entry('t1'));
+    await transport.send(entry('t2', { roomId: '!new:hs', kind: 'redaction', eventType: 'm.room.redaction', redacts: '$x' }));
+    expect(sent).toEqual(['!a:hs', 'redact !new:hs']);
   });
 });

@@ -57,6 +57,10 @@ export function blobStoreFor(db: EncryptedDb | null): BlobStore {
 export function matrixTransport(client: MatrixClient, blobs: BlobStore): OutboxTransport {
   return {
     async send(entry) {
+      // matrix-js-sdk sends in clear into a room it does not know yet (it cannot tell it is encrypted),
+      // which happens for a moment after creating or joining one: wait for sync to bring the room.
+      // Redactions are never encrypted.
+      if (entry.kind !== 'redaction' && !client.getRoom(entry.roomId)) throw new RoomNotSyncedError(entry.roomId);
       try {
         if (entry.kind === 'redaction' && entry.redacts) {
           await client.redactEvent(entry.roomId, entry.redacts, entry.txnId);
@@ -79,6 +83,14 @@ export function matrixTransport(client: MatrixClient, blobs: BlobStore): OutboxT
       if (entry.kind === 'file') await blobs.delete(entry.txnId);
     },
   };
+}
+
+/** The room is not in the client yet: a transient failure, retried with the outbox's backoff. */
+export class RoomNotSyncedError extends Error {
+  constructor(roomId: string) {
+    super(`Room ${roomId} is not synced yet: not sending before its encryption is known`);
+    this.name = 'RoomNotSyncedError';
+  }
 }
 
 function sendRaw(client: MatrixClient, roomId: string, eventType: string, content: Record<string, unknown>, txnId: string) {

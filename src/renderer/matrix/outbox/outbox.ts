@@ -201,6 +201,13 @@ export class Outbox {
       if (this.stopped) return;
       this.state = markFailed(this.state, entry.txnId, this.options.toSendError(error), this.options.now(), this.options.backoff);
       const failed = this.state.entries.find((e) => e.txnId === entry.txnId);
+      // What failed and what happens next, never the content: the console is what support gets.
+      console.warn(
+        `[relais:outbox] ${entry.kind} ${entry.txnId} failed (${error instanceof Error ? error.name : 'error'}: ${describeError(error)}); ` +
+          (failed?.state === 'failed'
+            ? 'stopped'
+            : `retry in ${Math.max(0, (failed?.nextAttemptAt ?? 0) - this.options.now())} ms`),
+      );
       if (failed) await this.options.persistence.save(failed).catch(() => undefined);
       this.changed();
     }
@@ -210,4 +217,11 @@ export class Outbox {
     this.version += 1;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The error's status and code, or the SDK's message for local failures; no event content is in either. */
+function describeError(error: unknown): string {
+  const { httpStatus, errcode } = (error ?? {}) as { httpStatus?: unknown; errcode?: unknown };
+  if (typeof httpStatus === 'number') return `HTTP ${httpStatus}${typeof errcode === 'string' ? ` ${errcode}` : ''}`;
+  return error instanceof Error ? error.message.slice(0, 200) : 'unknown';
 }
