@@ -1,6 +1,6 @@
 // A signed-in Matrix session: the client with Rust crypto, its sync, and the credentials kept
 // through the platform (the OS keychain on the desktop, memory in a browser tab).
-import { createClient, MatrixScheduler, type MatrixClient } from 'matrix-js-sdk';
+import { ClientEvent, createClient, MatrixScheduler, SyncState, type MatrixClient } from 'matrix-js-sdk';
 import type { Platform } from '../platform/Platform.ts';
 import { deriveLocalKey, localDbName, LOCAL_DB_PREFIX, openEncryptedDb, type EncryptedDb } from '../storage/encryptedDb.ts';
 import { CachedSyncStore } from './cache/cachedSyncStore.ts';
@@ -20,6 +20,8 @@ const SESSION_SECRET_KEY = 'matrix-session';
 const CRYPTO_KEY_SECRET_KEY = 'crypto-store-key';
 /** A server that does not answer /versions must not hold the cached room list back. */
 const VERSIONS_TIMEOUT_MS = 5_000;
+/** Cross-signing waits for the first sync answer, but no longer than this (offline, a slow server). */
+const CROSS_SIGNING_DEFER_MAX_MS = 3_000;
 /** How long sign-out waits for each step (server, crypto store) before going on without it. */
 const SIGN_OUT_STEP_TIMEOUT_MS = 4_000;
 
@@ -98,6 +100,9 @@ export async function startSession(credentials: Credentials, storage: SessionSto
   const saveCache = () => void store?.save(true);
   window.addEventListener('pagehide', saveCache);
 
+  // Which sync to use depends on /versions: ask while encryption opens rather than after (the SDK keeps
+  // the answer for startSync); a failure here is only a later retry there.
+  void client.getVersions().catch(() => undefined);
   const ready = (async () => {
     await client.initRustCrypto(
       storage.cryptoStoreKey
@@ -109,17 +114,19 @@ export async function startSession(credentials: Credentials, storage: SessionSto
     void startSync(client, {
       setting: storage.syncMode,
       onSlidingResponse: (response) => store?.accumulateSliding(slidingToClassic(response, credentials.userId)),
-    }).catch((error: unknown) =>
-      console.error('[relais:sync] could not start sync', error),
-    );
+    }).catch((error: unknown) => console.error('[relais:sync] could not start sync', error));
     await outbox.start();
   })();
+  // After the first sync answer: setting up cross-signing (key generation, uploads) would otherwise
+  // compete with it for the CPU and the server, and the room list matters first.
   const crossSigning = ready.then(
     () =>
-      ensureCrossSigning(client).then(
-        () => 'ready' as const,
-        (error: unknown) => (error instanceof PasswordRequiredError ? ('needs-password' as const) : ('failed' as const)),
-      ),
+      firstSyncOrTimeout(client, CROSS_SIGNING_DEFER_MAX_MS)
+        .then(() => ensureCrossSigning(client))
+        .then(
+          () => 'ready' as const,
+          (error: unknown) => (error instanceof PasswordRequiredError ? ('needs-password' as const) : ('failed' as const)),
+        ),
     () => 'failed' as const,
   );
   return {
@@ -147,6 +154,24 @@ export async function startSession(credentials: Credentials, storage: SessionSto
       void Promise.allSettled([store?.save(true), search.flush()]).then(() => localDb?.close());
     },
   };
+}
+
+/** Resolves at the first sync answer (classic or sliding), or after `ms`, whichever comes first. */
+function firstSyncOrTimeout(client: MatrixClient, ms: number): Promise<void> {
+  const state = client.getSyncState();
+  if (state === SyncState.Prepared || state === SyncState.Syncing) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off(ClientEvent.Sync, onSync);
+      resolve();
+    };
+    const onSync = (next: SyncState) => {
+      if (next === SyncState.Prepared || next === SyncState.Syncing) done();
+    };
+    const timer = setTimeout(done, ms);
+    client.on(ClientEvent.Sync, onSync);
+  });
 }
 
 async function openLocalDb(credentials: Credentials, storeKey: Uint8Array): Promise<EncryptedDb | null> {
