@@ -2,6 +2,7 @@
 // authenticated media API (/_matrix/client/v1/media), so the token never appears in a URL.
 import { MsgType, type MatrixClient } from 'matrix-js-sdk';
 import { decryptAttachment, encryptAttachment, type EncryptedFileInfo } from './attachmentCrypto.ts';
+import { authenticatedMediaUrl } from './mediaUrl.ts';
 
 /** Relais's own ceiling, whatever the server allows: large files belong in a file share. */
 export const APP_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -66,9 +67,8 @@ export async function fetchMediaObjectUrl(
   mxcUrl: string,
   encryption: EncryptedFileInfo | null,
 ): Promise<string> {
-  const match = /^mxc:\/\/([^/]+)\/([A-Za-z0-9_-]+)$/.exec(mxcUrl);
-  if (!match?.[1] || !match[2]) throw new Error('Not a valid mxc:// URL');
-  const url = `${client.getHomeserverUrl().replace(/\/$/, '')}/_matrix/client/v1/media/download/${encodeURIComponent(match[1])}/${encodeURIComponent(match[2])}`;
+  const url = authenticatedMediaUrl(client.getHomeserverUrl(), mxcUrl, { kind: 'download' });
+  if (!url) throw new Error('Not a valid mxc:// URL');
   const response = await fetch(url, { headers: { Authorization: `Bearer ${client.getAccessToken() ?? ''}` } });
   if (!response.ok) throw new Error(`Media download failed (${response.status})`);
   const body = await response.arrayBuffer();

@@ -1,13 +1,11 @@
 // Room avatars for the list: small thumbnails fetched from the homeserver with the access token
 // (Synapse serves media authenticated only, so an <img src> pointing at it cannot work), kept as
 // object URLs in a bounded cache so scrolling the list does not fetch them again.
+import { authenticatedMediaUrl } from './mediaUrl.ts';
 
 /** The authenticated thumbnail URL of an mxc:// URI, or null when the URI is malformed. */
 export function thumbnailUrl(homeserverUrl: string, mxc: string, size: number): string | null {
-  const match = /^mxc:\/\/([^/]+)\/([A-Za-z0-9_-]+)$/.exec(mxc);
-  if (!match?.[1] || !match[2]) return null;
-  const base = homeserverUrl.replace(/\/$/, '');
-  return `${base}/_matrix/client/v1/media/thumbnail/${encodeURIComponent(match[1])}/${encodeURIComponent(match[2])}?width=${size}&height=${size}&method=crop`;
+  return authenticatedMediaUrl(homeserverUrl, mxc, { kind: 'thumbnail', size });
 }
 
 export interface AvatarCacheOptions {

@@ -1,7 +1,8 @@
 // Starts a client's sync: simplified sliding sync when the server offers it, classic /sync otherwise
 // (or when the syncMode setting says so). The one call session.ts makes where it used to call
 // `client.startClient`. The client arrives fully built, with whatever store its creator gave it (the
-// memory store today, the offline cache's IndexedDB store next): nothing here creates or assumes one.
+// encrypted offline cache's, on the desktop): nothing here creates or assumes one; sliding responses
+// reach that cache through `onSlidingResponse`.
 import type { MatrixClient } from 'matrix-js-sdk';
 import { SlidingSyncEvent, SlidingSyncState, type MSC3575SlidingSyncResponse } from 'matrix-js-sdk/lib/sliding-sync.js';
 import { applySlidingSyncFixups } from './slidingSyncFixups.ts';

@@ -1,0 +1,12 @@
+// Where a piece of Matrix media is fetched: the homeserver's authenticated media endpoints (Synapse
+// serves new media through them only), built in one place from an mxc:// URI.
+
+export type MediaRequest = { kind: 'download' } | { kind: 'thumbnail'; size: number };
+
+/** The authenticated URL for an mxc:// URI, or null when the URI is malformed. */
+export function authenticatedMediaUrl(homeserverUrl: string, mxc: string, request: MediaRequest): string | null {
+  const match = /^mxc:\/\/([^/]+)\/([A-Za-z0-9_-]+)$/.exec(mxc);
+  if (!match?.[1] || !match[2]) return null;
+  const base = `${homeserverUrl.replace(/\/$/, '')}/_matrix/client/v1/media/${request.kind}/${encodeURIComponent(match[1])}/${encodeURIComponent(match[2])}`;
+  return request.kind === 'thumbnail' ? `${base}?width=${request.size}&height=${request.size}&method=crop` : base;
+}
