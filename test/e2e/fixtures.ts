@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export interface TestEnv {
   homeserver: string;
@@ -12,10 +12,53 @@ function requireEnv(name: string): string {
   return value;
 }
 
-export const test = base.extend<{ env: TestEnv }>({
+const CONSOLE_LINES_KEPT = 600;
+
+function recordConsole(context: BrowserContext, lines: string[]): void {
+  const keep = (line: string): void => {
+    lines.push(line);
+    if (lines.length > CONSOLE_LINES_KEPT) lines.shift();
+  };
+  context.on('console', (message) => {
+    const page = message.page();
+    keep(`${new Date().toISOString()} [${page ? new URL(page.url()).pathname : '?'}] ${message.type()}: ${message.text()}`);
+  });
+  context.on('weberror', (error) => keep(`${new Date().toISOString()} pageerror: ${error.error().message}`));
+}
+
+export const test = base.extend<{ env: TestEnv; pageConsoleOnFailure: undefined }>({
   env: async ({}, use) => {
     await use({ homeserver: requireEnv('RELAIS_TEST_HOMESERVER'), webUrl: requireEnv('RELAIS_TEST_WEB_URL') });
   },
+  // A failure in CI leaves no trace behind (the clone is thrown away), so the renderer's console —
+  // where the outbox and session log what failed and why — is printed with the failure. Contexts
+  // the test opens itself (most specs sign in several users) are covered by wrapping newContext.
+  // RELAIS_E2E_CONSOLE=1 prints it for passing tests too.
+  pageConsoleOnFailure: [
+    async ({ browser, context }, use, testInfo) => {
+      const lines: string[] = [];
+      recordConsole(context, lines);
+      const original = browser.newContext.bind(browser);
+      const wrapped: Browser['newContext'] = async (options) => {
+        const created = await original(options);
+        recordConsole(created, lines);
+        return created;
+      };
+      browser.newContext = wrapped;
+      try {
+        await use(undefined);
+      } finally {
+        browser.newContext = original;
+      }
+      const asked = process.env.RELAIS_E2E_CONSOLE === '1';
+      if ((asked || testInfo.status !== testInfo.expectedStatus) && lines.length > 0) {
+        const text = lines.join('\n');
+        await testInfo.attach('page-console.txt', { body: text, contentType: 'text/plain' });
+        console.log(`--- page console of "${testInfo.title}" (last ${lines.length} lines) ---\n${text}\n--- end ---`);
+      }
+    },
+    { auto: true },
+  ],
 });
 
 /** Fails the test on any WCAG 2.0/2.1/2.2 A or AA violation on the current screen. */

@@ -8,11 +8,12 @@ import { roomListFromCache } from './cache/cachedRoomList.ts';
 import { slidingToClassic } from './cache/slidingToClassic.ts';
 import type { RoomSummary } from './roomList.ts';
 import { createReachability, monitorConnectivity, type ConnectivityMonitor } from './connectivity.ts';
-import { createMatrixOutbox, type BlobStore } from './outbox/matrixOutbox.ts';
+import { createMatrixOutbox, sendWhenRoomsArrive, type BlobStore } from './outbox/matrixOutbox.ts';
 import type { Outbox } from './outbox/outbox.ts';
 import { startMessageIndexer, type MessageSearch } from './search/messageIndexer.ts';
 import { ensureCrossSigning, PasswordRequiredError, SecretStorageKeyCache } from './secureBackup.ts';
 import type { Credentials } from './signIn.ts';
+import { prefetchPushRules } from './sync/prefetchPushRules.ts';
 import { startSync } from './sync/startSync.ts';
 import type { SyncModeSetting } from './sync/syncMode.ts';
 
@@ -97,12 +98,15 @@ export async function startSession(credentials: Credentials, storage: SessionSto
   const search = startMessageIndexer(client, localDb);
   outbox.setNetworkAvailable(connectivity.current() !== 'offline');
   const stopFollowing = connectivity.subscribe((c) => outbox.setNetworkAvailable(c !== 'offline'));
+  const stopWatchingRooms = sendWhenRoomsArrive(client, outbox);
   const saveCache = () => void store?.save(true);
   window.addEventListener('pagehide', saveCache);
 
-  // Which sync to use depends on /versions: ask while encryption opens rather than after (the SDK keeps
-  // the answer for startSync); a failure here is only a later retry there.
+  // Which sync to use depends on /versions, and the SDK's first sync request waits for the push rules:
+  // ask for both while encryption opens rather than after (the SDK keeps /versions' answer; see
+  // prefetchPushRules for the rules). A failure here is only a later retry there.
   void client.getVersions().catch(() => undefined);
+  prefetchPushRules(client);
   const ready = (async () => {
     await client.initRustCrypto(
       storage.cryptoStoreKey
@@ -145,6 +149,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
       keyCache.clear();
       window.removeEventListener('pagehide', saveCache);
       stopFollowing();
+      stopWatchingRooms();
       search.stop();
       store?.close();
       outbox.stop();

@@ -98,6 +98,17 @@ export function retryAllNow(state: OutboxState, now: number): OutboxState {
   return { ...state, entries: state.entries.map((e) => (e.state === 'queued' ? { ...e, nextAttemptAt: now } : e)) };
 }
 
+/**
+ * What a room's queued entries were waiting for has happened (sync brought the room after it was
+ * created or joined): they are due now instead of after their backoff. Unchanged state when nothing
+ * in that room was waiting, so callers can skip the write.
+ */
+export function retryRoomNow(state: OutboxState, roomId: string, now: number): OutboxState {
+  const waiting = (e: OutboxEntry): boolean => e.roomId === roomId && e.state === 'queued' && e.nextAttemptAt > now;
+  if (!state.entries.some(waiting)) return state;
+  return { ...state, entries: state.entries.map((e) => (waiting(e) ? { ...e, nextAttemptAt: now } : e)) };
+}
+
 /** The user chose Retry on a failed entry. */
 export function retryEntry(state: OutboxState, txnId: string, now: number): OutboxState {
   return update(state, txnId, (e) =>

@@ -1,4 +1,5 @@
-import { ConnectionError, MatrixError, type MatrixClient } from 'matrix-js-sdk';
+import { EventEmitter } from 'node:events';
+import { ClientEvent, ConnectionError, MatrixError, SyncState, type MatrixClient } from 'matrix-js-sdk';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   blobStoreFor,
@@ -7,6 +8,7 @@ import {
   memoryPersistence,
   newTxnId,
   RoomNotSyncedError,
+  sendWhenRoomsArrive,
   toSendError,
 } from '../../../src/renderer/matrix/outbox/matrixOutbox.ts';
 import { Outbox } from '../../../src/renderer/matrix/outbox/outbox.ts';
@@ -197,10 +199,14 @@ describe('toSendError regressions', () => {
 });
 
 describe('matrixTransport', () => {
-  function transportWith(knownRooms: string[]) {
+  function transportWith(knownRooms: string[], encryption: { inState: boolean; configured: boolean } | null = null) {
     const sent: string[] = [];
     const client = {
-      getRoom: (roomId: string) => (knownRooms.includes(roomId) ? { findEventById: () => undefined } : null),
+      getRoom: (roomId: string) =>
+        knownRooms.includes(roomId)
+          ? { findEventById: () => undefined, hasEncryptionStateEvent: () => encryption?.inState ?? false }
+          : null,
+      getCrypto: () => ({ isEncryptionEnabledInRoom: () => Promise.resolve(encryption?.configured ?? false) }),
       sendEvent: (roomId: string) => {
         sent.push(roomId);
         return Promise.resolve({ event_id: '$sent' });
@@ -222,10 +228,80 @@ describe('matrixTransport', () => {
     expect(sent).toEqual([]);
   });
 
+  it('waits while an encrypted room is known but its encryption is not set up yet ("unconfigured room")', async () => {
+    const early = transportWith(['!a:hs'], { inState: true, configured: false });
+    const error = await early.transport.send(entry('t1')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RoomNotSyncedError);
+    expect((error as Error).message).toContain('encryption is not set up yet');
+    expect(early.sent).toEqual([]);
+    const ready = transportWith(['!a:hs'], { inState: true, configured: true });
+    await ready.transport.send(entry('t1'));
+    expect(ready.sent).toEqual(['!a:hs']);
+  });
+
   it('sends once the room is known; redactions (never encrypted) do not wait', async () => {
     const { transport, sent } = transportWith(['!a:hs']);
     await transport.send(entry('t1'));
     await transport.send(entry('t2', { roomId: '!new:hs', kind: 'redaction', eventType: 'm.room.redaction', redacts: '$x' }));
     expect(sent).toEqual(['!a:hs', 'redact !new:hs']);
+  });
+});
+
+describe('sendWhenRoomsArrive', () => {
+  it('sends a message composed before sync brought its room as soon as the room arrives, not after the backoff', async () => {
+    const clock = new FakeClock();
+    const known = new Set<string>();
+    const sent: string[] = [];
+    const emitter = new EventEmitter();
+    const client = Object.assign(emitter, {
+      getRoom: (roomId: string) =>
+        known.has(roomId) ? { roomId, findEventById: () => undefined, hasEncryptionStateEvent: () => false } : null,
+      getCrypto: () => undefined,
+      sendEvent: (_roomId: string, _type: string, _content: unknown, txnId: string) => {
+        sent.push(txnId);
+        return Promise.resolve({ event_id: '$sent' });
+      },
+    }) as unknown as MatrixClient;
+    const outbox = new Outbox({
+      persistence: memoryPersistence(),
+      transport: matrixTransport(client, blobStoreFor(null)),
+      toSendError,
+      now: clock.now,
+      setTimer: clock.setTimer,
+      clearTimer: clock.clearTimer,
+      // The worst draw of the jitter: the longest wait the backoff allows.
+      backoff: { baseMs: 1_000, capMs: 60_000, random: () => 0.999 },
+    });
+    const unsubscribe = sendWhenRoomsArrive(client, outbox);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await outbox.add({ txnId: 't1', roomId: '!new:hs', kind: 'message', eventType: 'm.room.message', content: { body: 'x' } });
+      await settle();
+      expect(sent).toEqual([]);
+      expect(clock.pending()).toEqual([999]);
+
+      emitter.emit(ClientEvent.Room, { roomId: '!other:hs' });
+      emitter.emit(ClientEvent.Sync, SyncState.Syncing);
+      await settle();
+      expect(sent).toEqual([]);
+
+      // The room object appears while its sync answer is still being processed: sending waits for
+      // the end of that answer.
+      known.add('!new:hs');
+      emitter.emit(ClientEvent.Room, { roomId: '!new:hs' });
+      await settle();
+      expect(sent).toEqual([]);
+      emitter.emit(ClientEvent.Sync, SyncState.Syncing);
+      await settle();
+      expect(sent).toEqual(['t1']);
+      expect(outbox.entries()).toEqual([]);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('RoomNotSyncedError'));
+
+      unsubscribe();
+      expect(emitter.listenerCount(ClientEvent.Room) + emitter.listenerCount(ClientEvent.Sync)).toBe(0);
+    } finally {
+      warn.mockRestore();
+      outbox.stop();
+    }
   });
 });

@@ -14,6 +14,7 @@ import {
   removeEntry,
   retryAllNow,
   retryEntry,
+  retryRoomNow,
   waitingCount,
   type NewEntry,
   type OutboxState,
@@ -67,6 +68,21 @@ describe('failures', () => {
     expect(nextWakeUp(s)).toBe(10_000 + 500);
     s = retryAllNow(s, 10_100);
     expect(dueEntries(s, 10_100).map((e) => e.txnId)).toEqual(['a']);
+  });
+
+  it('a room arriving makes only its own backed-off entries due, and changes nothing when none wait', () => {
+    let s = queue(msg('a'), msg('b', '!b:hs'), msg('c', '!c:hs'));
+    for (const id of ['a', 'b', 'c']) s = markFailed(markSending(s, id), id, {}, 10_000, backoff);
+    s = markFailed(markSending(s, 'c'), 'c', { httpStatus: 403 }, 10_000, backoff);
+    const arrived = retryRoomNow(s, '!a:hs', 10_001);
+    expect(dueEntries(arrived, 10_001).map((e) => e.txnId)).toEqual(['a']);
+    expect(arrived.entries.find((e) => e.txnId === 'b')?.nextAttemptAt).toBe(
+      s.entries.find((e) => e.txnId === 'b')?.nextAttemptAt,
+    );
+    // A permanent failure stays failed: the room arriving does not change a 403.
+    expect(retryRoomNow(s, '!c:hs', 10_001)).toBe(s);
+    expect(retryRoomNow(arrived, '!a:hs', 10_002)).toBe(arrived);
+    expect(retryRoomNow(s, '!unknown:hs', 10_001)).toBe(s);
   });
 
   it('a 403 fails that message only: it stays, marked failed, and the next one goes', () => {

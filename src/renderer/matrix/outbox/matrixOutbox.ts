@@ -2,7 +2,7 @@
 // with the transaction id fixed at composition (PUT .../send/{type}/{txnId}), so a retry after a lost
 // answer or a restart is deduplicated by the homeserver. Encrypted rooms are encrypted at send time,
 // with the room's keys as they are then.
-import { EventStatus, MatrixError, type MatrixClient } from 'matrix-js-sdk';
+import { ClientEvent, EventStatus, MatrixError, SyncState, type MatrixClient, type Room } from 'matrix-js-sdk';
 import type { SendError } from '../../../shared/outbox/classify.ts';
 import type { NewEntry, OutboxEntry } from '../../../shared/outbox/outbox.ts';
 import type { EncryptedDb } from '../../storage/encryptedDb.ts';
@@ -57,10 +57,8 @@ export function blobStoreFor(db: EncryptedDb | null): BlobStore {
 export function matrixTransport(client: MatrixClient, blobs: BlobStore): OutboxTransport {
   return {
     async send(entry) {
-      // matrix-js-sdk sends in clear into a room it does not know yet (it cannot tell it is encrypted),
-      // which happens for a moment after creating or joining one: wait for sync to bring the room.
-      // Redactions are never encrypted.
-      if (entry.kind !== 'redaction' && !client.getRoom(entry.roomId)) throw new RoomNotSyncedError(entry.roomId);
+      // Redactions are never encrypted; anything else waits until the room can be sent into safely.
+      if (entry.kind !== 'redaction') await ensureRoomReady(client, entry.roomId);
       try {
         if (entry.kind === 'redaction' && entry.redacts) {
           await client.redactEvent(entry.roomId, entry.redacts, entry.txnId);
@@ -85,11 +83,33 @@ export function matrixTransport(client: MatrixClient, blobs: BlobStore): OutboxT
   };
 }
 
-/** The room is not in the client yet: a transient failure, retried with the outbox's backoff. */
+/**
+ * The room is not ready to send into yet: a transient failure, retried when sync brings the room
+ * (sendWhenRoomsArrive) or after the outbox's backoff.
+ */
 export class RoomNotSyncedError extends Error {
-  constructor(roomId: string) {
-    super(`Room ${roomId} is not synced yet: not sending before its encryption is known`);
+  constructor(roomId: string, why: 'unknown' | 'encryption') {
+    super(
+      why === 'unknown'
+        ? `Room ${roomId} is not synced yet: not sending before its encryption is known`
+        : `Room ${roomId} is encrypted but its encryption is not set up yet`,
+    );
     this.name = 'RoomNotSyncedError';
+  }
+}
+
+/**
+ * For a moment after a room is created or joined, matrix-js-sdk cannot send into it properly: before
+ * sync brings the room it sends in clear (it cannot tell the room is encrypted), and under sliding
+ * sync the room appears before its encryption state reaches the crypto backend, which then refuses
+ * ("unconfigured room"). Both end the attempt here, before anything leaves.
+ */
+async function ensureRoomReady(client: MatrixClient, roomId: string): Promise<void> {
+  const room = client.getRoom(roomId);
+  if (!room) throw new RoomNotSyncedError(roomId, 'unknown');
+  const crypto = client.getCrypto();
+  if (room.hasEncryptionStateEvent() && crypto && !(await crypto.isEncryptionEnabledInRoom(roomId))) {
+    throw new RoomNotSyncedError(roomId, 'encryption');
   }
 }
 
@@ -145,6 +165,29 @@ export function createMatrixOutbox(client: MatrixClient, db: EncryptedDb | null)
     toSendError,
   });
   return { outbox, blobs };
+}
+
+/**
+ * An entry for a room that was not ready failed with RoomNotSyncedError; waiting out its backoff (up
+ * to a minute after a few attempts) would leave it "waiting to send" long after the room is there.
+ * Its room's entries are retried once the sync answer that brought the room has been processed
+ * whole: the room object appears before its encryption is set up, within the same answer.
+ * Returns the unsubscribe.
+ */
+export function sendWhenRoomsArrive(client: MatrixClient, outbox: Outbox): () => void {
+  const arrived = new Set<string>();
+  const onRoom = (room: Room): void => void arrived.add(room.roomId);
+  const onSync = (state: SyncState): void => {
+    if (state !== SyncState.Syncing && state !== SyncState.Prepared) return;
+    for (const roomId of arrived) outbox.roomArrived(roomId);
+    arrived.clear();
+  };
+  client.on(ClientEvent.Room, onRoom);
+  client.on(ClientEvent.Sync, onSync);
+  return () => {
+    client.off(ClientEvent.Room, onRoom);
+    client.off(ClientEvent.Sync, onSync);
+  };
 }
 
 export type { NewEntry };

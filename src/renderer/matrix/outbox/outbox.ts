@@ -16,6 +16,7 @@ import {
   removeEntry,
   retryAllNow,
   retryEntry,
+  retryRoomNow,
   waitingCount,
   type NewEntry,
   type OutboxEntry,
@@ -147,6 +148,14 @@ export class Outbox {
     this.networkAvailable = available;
     if (cameBack) this.state = retryAllNow(this.state, this.options.now());
     this.pump();
+  }
+
+  /** The room's entries were waiting for it to be known (just created or joined): send them now. */
+  roomArrived(roomId: string): void {
+    const next = retryRoomNow(this.state, roomId, this.options.now());
+    if (next === this.state) return;
+    this.state = next;
+    this.changed();
   }
 
   stop(): void {
