@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { lastVisibleRow, nextRangeEnd, PAGE_SIZE, PREFETCH_ROWS } from '../../../src/renderer/matrix/sync/listWindow.ts';
+import {
+  BACKGROUND_BATCH,
+  backgroundRangeEnd,
+  lastVisibleRow,
+  nextRangeEnd,
+  PAGE_SIZE,
+  PREFETCH_ROWS,
+} from '../../../src/renderer/matrix/sync/listWindow.ts';
 
 const start = { lastVisibleIndex: -1, total: null, filter: '', requestedEnd: -1 };
 
@@ -69,5 +76,18 @@ describe('lastVisibleRow', () => {
 
   it('returns the last row when all fit', () => {
     expect(lastVisibleRow(tops, 10_000)).toBe(4);
+  });
+});
+
+describe('backgroundRangeEnd', () => {
+  it('adds one batch at a time, up to the last room of the list', () => {
+    expect(backgroundRangeEnd(19, 1_000)).toBe(19 + BACKGROUND_BATCH);
+    expect(backgroundRangeEnd(950, 1_000)).toBe(999);
+  });
+
+  it('asks nothing more once the whole list is loaded, or before its size is known', () => {
+    expect(backgroundRangeEnd(999, 1_000)).toBe(999);
+    expect(backgroundRangeEnd(19, 12)).toBe(19);
+    expect(backgroundRangeEnd(19, null)).toBe(19);
   });
 });

@@ -1,7 +1,8 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { SlidingSyncEvent, SlidingSyncState, type MSC3575SlidingSyncResponse } from 'matrix-js-sdk/lib/sliding-sync.js';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  BACKGROUND_START_DELAY_MS,
   createSlidingSync,
   OPEN_ROOM_SUBSCRIPTION,
   ROOM_LIST_KEY,
@@ -43,6 +44,10 @@ describe('the room list asked of the server', () => {
 });
 
 describe('createSlidingSync', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('starts with the first page and grows it as the user scrolls', () => {
     const controller = createSlidingSync(client);
     expect(ranges(controller)).toEqual([[0, 19]]);
@@ -60,6 +65,26 @@ describe('createSlidingSync', () => {
     expect(ranges(controller)).toEqual([[0, 39]]);
     serverSays(controller, 120);
     expect(ranges(controller)).toEqual([[0, 119]]);
+  });
+
+  it('once the first page is drawn, loads the rest of the list in the background, a batch per answer', () => {
+    vi.useFakeTimers();
+    const controller = createSlidingSync(client);
+    serverSays(controller, 250);
+    // Not at once: the first page is drawn and encryption starts before more rooms arrive.
+    vi.advanceTimersByTime(BACKGROUND_START_DELAY_MS - 1);
+    expect(ranges(controller)).toEqual([[0, 19]]);
+    vi.advanceTimersByTime(1);
+    expect(ranges(controller)).toEqual([[0, 119]]);
+    serverSays(controller, 250);
+    expect(ranges(controller)).toEqual([[0, 219]]);
+    serverSays(controller, 250);
+    expect(ranges(controller)).toEqual([[0, 249]]);
+    serverSays(controller, 250);
+    expect(ranges(controller)).toEqual([[0, 249]]);
+    // A room created later lengthens the list: it is asked for too.
+    serverSays(controller, 251);
+    expect(ranges(controller)).toEqual([[0, 250]]);
   });
 
   it('subscribes the open room and releases the previous one', () => {

@@ -5,7 +5,9 @@
 // leave a sliding-sync window stop receiving updates. A growing range keeps every room on screen live
 // (new messages, unread counts), and a room that gets new activity moves to the top, back into the
 // first page anyway. The first page is what a sidebar shows; further pages load as the user nears the
-// end of what is loaded.
+// end of what is loaded, and, once the first page is on screen, in the background by larger batches
+// until the whole list is loaded (as Element X's "growing" list does), so a filter or a scroll finds
+// any room without waiting for the server.
 //
 // Filtering by name cannot be left to the server: MSC4186's `room_name_like` is not implemented by
 // Synapse (1.160 raises NotImplementedError, a 500). So a filter asks for the whole list, with the
@@ -41,6 +43,18 @@ export function nextRangeEnd({ lastVisibleIndex, total, filter, requestedEnd }: 
   // Nothing past the end of the list (the server would answer the same), but never shrink.
   if (total !== null) end = Math.max(requestedEnd, PAGE_SIZE - 1, Math.min(end, total - 1));
   return end;
+}
+
+/** Rooms added per background step: large enough that a few hundred rooms take a few requests. */
+export const BACKGROUND_BATCH = 100;
+
+/**
+ * The end of the range the background growth asks for next: one batch more than asked so far, up to
+ * the end of the list; `requestedEnd` itself when the whole list is loaded or its size is unknown.
+ */
+export function backgroundRangeEnd(requestedEnd: number, total: number | null): number {
+  if (total === null || requestedEnd >= total - 1) return requestedEnd;
+  return Math.min(total - 1, requestedEnd + BACKGROUND_BATCH);
 }
 
 /** The index of the last row whose top is above the bottom of the viewport (rows sorted by top). */

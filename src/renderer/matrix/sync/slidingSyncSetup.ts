@@ -15,11 +15,16 @@ import {
   type MSC3575List,
   type MSC3575RoomSubscription,
 } from 'matrix-js-sdk/lib/sliding-sync.js';
-import { nextRangeEnd, PAGE_SIZE } from './listWindow.ts';
+import { backgroundRangeEnd, nextRangeEnd, PAGE_SIZE } from './listWindow.ts';
 
 export const ROOM_LIST_KEY = 'rooms';
 /** Long-poll timeout, as for classic /sync: the server answers at once when something happens. */
 const POLL_TIMEOUT_MS = 30_000;
+/**
+ * The background growth of the list starts this long after the first answer: the first page is drawn,
+ * and encryption's first tasks run, before a hundred more rooms arrive to be processed.
+ */
+export const BACKGROUND_START_DELAY_MS = 1_000;
 
 /**
  * One list of every room (joined and invited; MSC4186 always sorts by recency), with what a room-list
@@ -80,8 +85,11 @@ export function createSlidingSync(client: MatrixClient): SlidingSyncController {
     POLL_TIMEOUT_MS,
   );
 
+  let growing: 'not yet' | 'waiting' | 'on' = 'not yet';
+
   const apply = () => {
-    const end = nextRangeEnd({ ...view, total, requestedEnd });
+    const wanted = nextRangeEnd({ ...view, total, requestedEnd });
+    const end = growing === 'on' ? Math.max(wanted, backgroundRangeEnd(requestedEnd, total)) : wanted;
     if (end === requestedEnd) return;
     requestedEnd = end;
     // Only the range changed: the SDK resends it without the sticky list parameters.
@@ -91,11 +99,17 @@ export function createSlidingSync(client: MatrixClient): SlidingSyncController {
   slidingSync.on(SlidingSyncEvent.Lifecycle, (state, response) => {
     if (state !== SlidingSyncState.Complete || !response) return;
     const count = response.lists[ROOM_LIST_KEY]?.count;
-    if (typeof count === 'number' && count !== total) {
-      total = count;
-      // A filter typed before the first answer was waiting for the list's size.
-      apply();
+    // A filter typed before the first answer was waiting for the list's size.
+    if (typeof count === 'number') total = count;
+    if (growing === 'not yet') {
+      growing = 'waiting';
+      setTimeout(() => {
+        growing = 'on';
+        apply();
+      }, BACKGROUND_START_DELAY_MS);
     }
+    // Each answer brings the next batch: one request at a time, never more than the list holds.
+    apply();
   });
 
   return {
