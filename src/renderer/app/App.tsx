@@ -128,8 +128,18 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
 
   const handleSignedIn = useCallback(
     async (credentials: Credentials) => {
-      await saveCredentials(platform, credentials);
-      const { session, persistent } = await openSession(platform, credentials);
+      // The keychain write and the session's start do not depend on each other: together, the room list
+      // does not wait for the write. A session whose credentials could not be kept is not shown (its
+      // local data goes at the next start, which finds no session).
+      const opening = openSession(platform, credentials);
+      opening.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+      try {
+        await saveCredentials(platform, credentials);
+      } catch (error) {
+        void opening.then(({ session }) => session.stop()).catch(() => undefined);
+        throw error;
+      }
+      const { session, persistent } = await opening;
       const notice = persistent || platform.kind === 'web' ? null : t('session.notPersistent');
       setState({ kind: 'signed-in', session, notice });
     },

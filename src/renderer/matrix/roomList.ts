@@ -73,3 +73,19 @@ export function listRooms(client: MatrixClient): RoomSummary[] {
   const direct = directRoomIds(client);
   return sortRooms(client.getRooms().flatMap((room) => summarizeRoom(room, direct) ?? []));
 }
+
+/**
+ * While a sliding sync list is still growing (the first page came, the rest follows in the background),
+ * the rooms it has not brought yet are shown as the last session's cache knew them, in their place by
+ * recency, instead of vanishing for a few seconds and coming back. `liveTotal` is the number of rooms
+ * the server says the list holds; null (classic sync, or unknown yet) means the live list is whole.
+ */
+export function withCachedRooms(
+  live: readonly RoomSummary[],
+  cached: readonly RoomSummary[],
+  liveTotal: number | null,
+): readonly RoomSummary[] {
+  if (liveTotal === null || live.length >= liveTotal || cached.length === 0) return live;
+  const known = new Set(live.map((room) => room.roomId));
+  return sortRooms([...live, ...cached.filter((room) => !known.has(room.roomId))]);
+}

@@ -70,6 +70,9 @@ export async function startSession(credentials: Credentials, storage: SessionSto
     deviceId: credentials.deviceId,
     accessToken: credentials.accessToken,
     timelineSupport: true,
+    // Calls go through Relais's SFU (src/renderer/calls), never matrix-js-sdk's legacy 1:1 VoIP: no TURN
+    // credentials polled from the homeserver, no request competing with the first sync for it.
+    disableVoip: true,
     ...(store ? { store } : {}),
     // The outbox owns retries (durable, with fixed transaction ids): the SDK must not retry behind it.
     scheduler: new MatrixScheduler(

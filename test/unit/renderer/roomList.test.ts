@@ -1,6 +1,13 @@
 import type { MatrixClient, Room } from 'matrix-js-sdk';
 import { describe, expect, it } from 'vitest';
-import { directRoomIds, listRooms, sortRooms, summarizeRoom, type RoomSummary } from '../../../src/renderer/matrix/roomList.ts';
+import {
+  directRoomIds,
+  listRooms,
+  sortRooms,
+  summarizeRoom,
+  withCachedRooms,
+  type RoomSummary,
+} from '../../../src/renderer/matrix/roomList.ts';
 
 function summary(roomId: string, overrides: Partial<RoomSummary> = {}): RoomSummary {
   return { roomId, name: roomId, kind: 'room', unread: 0, mentions: 0, lastActivity: 0, ...overrides };
@@ -172,5 +179,27 @@ describe('directRoomIds and listRooms', () => {
       ['!dm:x', 'dm'],
       ['!old:x', 'room'],
     ]);
+  });
+});
+
+describe('withCachedRooms', () => {
+  const live = [summary('!new', { lastActivity: 50 }), summary('!b', { lastActivity: 30, unread: 2 })];
+  const cached = [
+    summary('!a', { lastActivity: 40 }),
+    summary('!b', { lastActivity: 20 }),
+    summary('!old', { lastActivity: 10 }),
+  ];
+
+  it('while the sliding list is growing, fills in cached rooms not loaded yet, in their place by recency', () => {
+    const merged = withCachedRooms(live, cached, 10);
+    expect(ids([...merged])).toEqual(['!new', '!a', '!b', '!old']);
+    // A room the live list has is shown as it is now, not as the cache knew it.
+    expect(merged.find((r) => r.roomId === '!b')).toMatchObject({ unread: 2, lastActivity: 30 });
+  });
+
+  it('shows the live list alone once it is whole, under classic sync, or without a cache', () => {
+    expect(withCachedRooms(live, cached, 2)).toBe(live);
+    expect(withCachedRooms(live, cached, null)).toBe(live);
+    expect(withCachedRooms(live, [], 10)).toBe(live);
   });
 });

@@ -117,6 +117,12 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
               connectivity={status}
               onVerify={(userId) => void verification.start(userId, room.roomId)}
             />
+          ) : openSummary ? (
+            // Listed from the cache, not brought by sync yet (the list is still growing): it comes with
+            // the room's subscription, in a moment.
+            <p className="welcome muted" role="status" aria-busy="true">
+              {t('rooms.opening', { name: openSummary.name })}
+            </p>
           ) : (
             <div className="welcome">
               <Logo size={64} />

@@ -1,10 +1,12 @@
 import { ClientEvent, RoomEvent, type MatrixClient } from 'matrix-js-sdk';
-import { useEffect, useState } from 'react';
-import { listRooms, type RoomSummary } from '../../matrix/roomList.ts';
+import { useEffect, useMemo, useState } from 'react';
+import { listRooms, withCachedRooms, type RoomSummary } from '../../matrix/roomList.ts';
+import { slidingSyncOf } from '../../matrix/sync/startSync.ts';
 
 /**
  * The sorted room list, refreshed on the client events that can change it. Until the client has
- * started (encryption opens first, which takes seconds), the last session's cached list stands in.
+ * started (encryption opens first, which takes seconds), the last session's cached list stands in;
+ * under sliding sync it fills in for the rooms the growing list has not brought yet.
  */
 export function useRoomList(client: MatrixClient, cached: readonly RoomSummary[] = []): RoomSummary[] {
   const [rooms, setRooms] = useState<RoomSummary[]>(() => listRooms(client));
@@ -31,5 +33,7 @@ export function useRoomList(client: MatrixClient, cached: readonly RoomSummary[]
       client.off(RoomEvent.MyMembership, refresh);
     };
   }, [client]);
-  return client.getSyncState() === null && rooms.length === 0 ? [...cached] : rooms;
+  const started = client.getSyncState() !== null || rooms.length > 0;
+  const total = slidingSyncOf(client)?.window().total ?? null;
+  return useMemo(() => (started ? [...withCachedRooms(rooms, cached, total)] : [...cached]), [started, rooms, cached, total]);
 }
