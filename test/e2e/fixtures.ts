@@ -32,7 +32,8 @@ export const test = base.extend<{ env: TestEnv; pageConsoleOnFailure: undefined 
   },
   // A failure in CI leaves no trace behind (the clone is thrown away), so the renderer's console —
   // where the outbox and session log what failed and why — is printed with the failure. Contexts
-  // the test opens itself (most specs sign in several users) are covered by wrapping newContext.
+  // the test opens with browser.newContext (most specs sign in several users) are covered by wrapping
+  // it; persistent profiles (desktopProfile.ts) and Electron windows are not.
   // RELAIS_E2E_CONSOLE=1 prints it for passing tests too.
   pageConsoleOnFailure: [
     async ({ browser, context }, use, testInfo) => {

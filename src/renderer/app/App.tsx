@@ -42,7 +42,13 @@ async function beginSession(platform: Platform, credentials: Credentials): Promi
 
 async function openSession(platform: Platform, credentials: Credentials): Promise<{ session: Session; persistent: boolean }> {
   const opened = await beginSession(platform, credentials);
-  await opened.session.ready;
+  try {
+    await opened.session.ready;
+  } catch (error) {
+    // Not shown, so not left running (sync, outbox, listeners).
+    opened.session.stop();
+    throw error;
+  }
   return opened;
 }
 
@@ -136,7 +142,11 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
       try {
         await saveCredentials(platform, credentials);
       } catch (error) {
-        void opening.then(({ session }) => session.stop()).catch(() => undefined);
+        // A session that failed to open has stopped itself (openSession).
+        void opening.then(
+          ({ session }) => session.stop(),
+          () => undefined,
+        );
         throw error;
       }
       const { session, persistent } = await opening;

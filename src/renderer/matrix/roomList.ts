@@ -74,18 +74,29 @@ export function listRooms(client: MatrixClient): RoomSummary[] {
   return sortRooms(client.getRooms().flatMap((room) => summarizeRoom(room, direct) ?? []));
 }
 
+/** What the client knows of a sliding sync list: its size (null under classic sync), and its rooms. */
+export interface LiveListState {
+  /** The number of rooms the server says the list holds; null under classic sync or before its answer. */
+  total: number | null;
+  /** Rooms the client has, whatever my membership (left, kicked and banned ones included). */
+  knownCount: number;
+  knows(roomId: string): boolean;
+}
+
 /**
  * While a sliding sync list is still growing (the first page came, the rest follows in the background),
  * the rooms it has not brought yet are shown as the last session's cache knew them, in their place by
- * recency, instead of vanishing for a few seconds and coming back. `liveTotal` is the number of rooms
- * the server says the list holds; null (classic sync, or unknown yet) means the live list is whole.
+ * recency, instead of vanishing for a few seconds and coming back. A room the client has, whatever my
+ * membership in it now, is never taken from the cache: one left since is not listed again.
  */
 export function withCachedRooms(
   live: readonly RoomSummary[],
   cached: readonly RoomSummary[],
-  liveTotal: number | null,
+  list: LiveListState,
 ): readonly RoomSummary[] {
-  if (liveTotal === null || live.length >= liveTotal || cached.length === 0) return live;
-  const known = new Set(live.map((room) => room.roomId));
-  return sortRooms([...live, ...cached.filter((room) => !known.has(room.roomId))]);
+  // The server's count includes rooms I was kicked or banned from, which the client knows but does
+  // not list: compare it with every room the client has.
+  if (list.total === null || list.knownCount >= list.total || cached.length === 0) return live;
+  const missing = cached.filter((room) => !list.knows(room.roomId));
+  return missing.length === 0 ? live : sortRooms([...live, ...missing]);
 }

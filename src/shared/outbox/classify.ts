@@ -9,6 +9,8 @@ export interface SendError {
   httpStatus?: number;
   errcode?: string;
   retryAfterMs?: number;
+  /** Failed before sending: the room was not ready yet (just created or joined). Transient. */
+  roomNotReady?: boolean;
 }
 
 export function classifySendError(error: SendError): FailureVerdict {

@@ -26,6 +26,8 @@ export interface OutboxEntry {
   attempts: number;
   nextAttemptAt: number;
   failure?: PermanentReason;
+  /** The last try found the room not ready yet: the room's arrival ends the wait (retryRoomNow). */
+  waitingForRoom?: boolean;
 }
 
 export interface OutboxState {
@@ -89,7 +91,7 @@ export function markFailed(
     if (verdict.kind === 'permanent') return { ...e, state: 'failed', failure: verdict.reason };
     // attempts counts this failed try: the first failure waits up to baseMs.
     const delay = verdict.retryAfterMs ?? backoffDelay(e.attempts - 1, backoff);
-    return { ...e, state: 'queued', nextAttemptAt: now + delay };
+    return { ...e, state: 'queued', nextAttemptAt: now + delay, waitingForRoom: error.roomNotReady === true ? true : undefined };
   });
 }
 
@@ -99,12 +101,14 @@ export function retryAllNow(state: OutboxState, now: number): OutboxState {
 }
 
 /**
- * What a room's queued entries were waiting for has happened (sync brought the room after it was
- * created or joined): they are due now instead of after their backoff. Unchanged state when nothing
- * in that room was waiting, so callers can skip the write.
+ * What a room's entries were waiting for has happened (sync brought the room after it was created or
+ * joined): those whose last try found the room not ready are due now instead of after their backoff.
+ * Waits with another cause (a rate limit's Retry-After, a server error's backoff) are left alone.
+ * Unchanged state when nothing in that room was waiting for it, so callers can skip the write.
  */
 export function retryRoomNow(state: OutboxState, roomId: string, now: number): OutboxState {
-  const waiting = (e: OutboxEntry): boolean => e.roomId === roomId && e.state === 'queued' && e.nextAttemptAt > now;
+  const waiting = (e: OutboxEntry): boolean =>
+    e.roomId === roomId && e.state === 'queued' && e.waitingForRoom === true && e.nextAttemptAt > now;
   if (!state.entries.some(waiting)) return state;
   return { ...state, entries: state.entries.map((e) => (waiting(e) ? { ...e, nextAttemptAt: now } : e)) };
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { ClientEvent, ConnectionError, MatrixError, SyncState, type MatrixClient } from 'matrix-js-sdk';
+import { ClientEvent, ConnectionError, MatrixError, RoomEvent, SyncState, type MatrixClient } from 'matrix-js-sdk';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   blobStoreFor,
@@ -223,7 +223,8 @@ describe('matrixTransport', () => {
     const { transport, sent } = transportWith([]);
     const error = await transport.send(entry('t1', { roomId: '!new:hs' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RoomNotSyncedError);
-    // Transient: the outbox keeps it and tries again.
+    // Transient: the outbox keeps it and tries again, at the latest when the room arrives.
+    expect(toSendError(error)).toEqual({ roomNotReady: true });
     expect(classifySendError(toSendError(error))).toEqual({ kind: 'transient' });
     expect(sent).toEqual([]);
   });
@@ -297,8 +298,22 @@ describe('sendWhenRoomsArrive', () => {
       expect(outbox.entries()).toEqual([]);
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('RoomNotSyncedError'));
 
+      // A room the client knew as an invitation: joining it changes my membership, no new room appears.
+      await outbox.add({ txnId: 't2', roomId: '!inv:hs', kind: 'message', eventType: 'm.room.message', content: { body: 'y' } });
+      await settle();
+      expect(sent).toEqual(['t1']);
+      known.add('!inv:hs');
+      emitter.emit(RoomEvent.MyMembership, { roomId: '!inv:hs' }, 'join', 'invite');
+      emitter.emit(ClientEvent.Sync, SyncState.Syncing);
+      await settle();
+      expect(sent).toEqual(['t1', 't2']);
+
       unsubscribe();
-      expect(emitter.listenerCount(ClientEvent.Room) + emitter.listenerCount(ClientEvent.Sync)).toBe(0);
+      expect(
+        emitter.listenerCount(ClientEvent.Room) +
+          emitter.listenerCount(ClientEvent.Sync) +
+          emitter.listenerCount(RoomEvent.MyMembership),
+      ).toBe(0);
     } finally {
       warn.mockRestore();
       outbox.stop();

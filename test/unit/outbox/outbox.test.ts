@@ -70,19 +70,27 @@ describe('failures', () => {
     expect(dueEntries(s, 10_100).map((e) => e.txnId)).toEqual(['a']);
   });
 
-  it('a room arriving makes only its own backed-off entries due, and changes nothing when none wait', () => {
-    let s = queue(msg('a'), msg('b', '!b:hs'), msg('c', '!c:hs'));
-    for (const id of ['a', 'b', 'c']) s = markFailed(markSending(s, id), id, {}, 10_000, backoff);
+  it('a room arriving ends only the waits it caused: its own entries that found the room not ready', () => {
+    let s = queue(msg('a'), msg('b', '!b:hs'), msg('c', '!c:hs'), msg('d', '!d:hs'));
+    for (const id of ['a', 'b']) s = markFailed(markSending(s, id), id, { roomNotReady: true }, 10_000, backoff);
     s = markFailed(markSending(s, 'c'), 'c', { httpStatus: 403 }, 10_000, backoff);
+    s = markFailed(markSending(s, 'd'), 'd', { httpStatus: 429, retryAfterMs: 5_000 }, 10_000, backoff);
     const arrived = retryRoomNow(s, '!a:hs', 10_001);
     expect(dueEntries(arrived, 10_001).map((e) => e.txnId)).toEqual(['a']);
-    expect(arrived.entries.find((e) => e.txnId === 'b')?.nextAttemptAt).toBe(
-      s.entries.find((e) => e.txnId === 'b')?.nextAttemptAt,
-    );
-    // A permanent failure stays failed: the room arriving does not change a 403.
+    expect(arrived.entries.find((e) => e.txnId === 'b')).toEqual(s.entries.find((e) => e.txnId === 'b'));
+    // A permanent failure stays failed, and a rate limit's Retry-After is honoured.
     expect(retryRoomNow(s, '!c:hs', 10_001)).toBe(s);
+    expect(retryRoomNow(s, '!d:hs', 10_001)).toBe(s);
     expect(retryRoomNow(arrived, '!a:hs', 10_002)).toBe(arrived);
     expect(retryRoomNow(s, '!unknown:hs', 10_001)).toBe(s);
+  });
+
+  it('forgets that an entry waited for its room once a later try fails for another reason', () => {
+    let s = markFailed(markSending(queue(msg('a')), 'a'), 'a', { roomNotReady: true }, 10_000, backoff);
+    expect(s.entries[0]?.waitingForRoom).toBe(true);
+    s = markFailed(markSending(retryAllNow(s, 10_500), 'a'), 'a', { httpStatus: 502 }, 10_500, backoff);
+    expect(s.entries[0]?.waitingForRoom).toBeUndefined();
+    expect(retryRoomNow(s, '!a:hs', 10_501)).toBe(s);
   });
 
   it('a 403 fails that message only: it stays, marked failed, and the next one goes', () => {

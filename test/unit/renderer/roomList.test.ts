@@ -187,19 +187,33 @@ describe('withCachedRooms', () => {
   const cached = [
     summary('!a', { lastActivity: 40 }),
     summary('!b', { lastActivity: 20 }),
+    summary('!left', { lastActivity: 15 }),
     summary('!old', { lastActivity: 10 }),
   ];
+  const growing = (total: number | null, known: string[]) => ({
+    total,
+    knownCount: known.length,
+    knows: (roomId: string) => known.includes(roomId),
+  });
 
   it('while the sliding list is growing, fills in cached rooms not loaded yet, in their place by recency', () => {
-    const merged = withCachedRooms(live, cached, 10);
-    expect(ids([...merged])).toEqual(['!new', '!a', '!b', '!old']);
+    const merged = withCachedRooms(live, cached, growing(10, ['!new', '!b']));
+    expect(ids([...merged])).toEqual(['!new', '!a', '!b', '!left', '!old']);
     // A room the live list has is shown as it is now, not as the cache knew it.
     expect(merged.find((r) => r.roomId === '!b')).toMatchObject({ unread: 2, lastActivity: 30 });
   });
 
-  it('shows the live list alone once it is whole, under classic sync, or without a cache', () => {
-    expect(withCachedRooms(live, cached, 2)).toBe(live);
-    expect(withCachedRooms(live, cached, null)).toBe(live);
-    expect(withCachedRooms(live, [], 10)).toBe(live);
+  it('never brings back from the cache a room the client has but does not list (left, kicked, banned)', () => {
+    expect(ids([...withCachedRooms(live, cached, growing(10, ['!new', '!b', '!left']))])).toEqual(['!new', '!a', '!b', '!old']);
+  });
+
+  it('shows the live list alone once the client has as many rooms as the list holds, kicked ones included', () => {
+    // The server counts a room I was kicked from; the live list does not show it, the client has it.
+    expect(withCachedRooms(live, cached, growing(3, ['!new', '!b', '!kicked']))).toBe(live);
+  });
+
+  it('shows the live list alone under classic sync, or without a cache', () => {
+    expect(withCachedRooms(live, cached, growing(null, ['!new', '!b']))).toBe(live);
+    expect(withCachedRooms(live, [], growing(10, ['!new', '!b']))).toBe(live);
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '../../../src/renderer/matrix/sync/slidingSyncSetup.ts';
 
 // SlidingSync only keeps the client for its requests, which start with start(): never called here.
-const client = { baseUrl: 'http://127.0.0.1:1' } as unknown as MatrixClient;
+const client = { baseUrl: 'http://127.0.0.1:1', clientRunning: true } as unknown as MatrixClient;
 
 function ranges(controller: ReturnType<typeof createSlidingSync>): number[][] {
   return controller.slidingSync.getListParams(ROOM_LIST_KEY)?.ranges ?? [];
@@ -85,6 +85,20 @@ describe('createSlidingSync', () => {
     // A room created later lengthens the list: it is asked for too.
     serverSays(controller, 251);
     expect(ranges(controller)).toEqual([[0, 250]]);
+  });
+
+  it("knows the list's size as soon as an answer arrives, before its rooms are processed", () => {
+    const controller = createSlidingSync(client);
+    const response: MSC3575SlidingSyncResponse = {
+      pos: '1',
+      lists: { [ROOM_LIST_KEY]: { count: 42 } },
+      rooms: {},
+      extensions: {},
+    };
+    controller.slidingSync.emit(SlidingSyncEvent.Lifecycle, SlidingSyncState.RequestFinished, response);
+    expect(controller.window().total).toBe(42);
+    // Growth and filters act on complete answers only.
+    expect(ranges(controller)).toEqual([[0, 19]]);
   });
 
   it('subscribes the open room and releases the previous one', () => {

@@ -35,5 +35,9 @@ export function useRoomList(client: MatrixClient, cached: readonly RoomSummary[]
   }, [client]);
   const started = client.getSyncState() !== null || rooms.length > 0;
   const total = slidingSyncOf(client)?.window().total ?? null;
-  return useMemo(() => (started ? [...withCachedRooms(rooms, cached, total)] : [...cached]), [started, rooms, cached, total]);
+  const knownCount = client.getRooms().length;
+  return useMemo(() => {
+    if (!started) return [...cached];
+    return [...withCachedRooms(rooms, cached, { total, knownCount, knows: (roomId) => client.getRoom(roomId) !== null })];
+  }, [started, rooms, cached, total, knownCount, client]);
 }

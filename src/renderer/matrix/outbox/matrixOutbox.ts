@@ -2,7 +2,7 @@
 // with the transaction id fixed at composition (PUT .../send/{type}/{txnId}), so a retry after a lost
 // answer or a restart is deduplicated by the homeserver. Encrypted rooms are encrypted at send time,
 // with the room's keys as they are then.
-import { ClientEvent, EventStatus, MatrixError, SyncState, type MatrixClient, type Room } from 'matrix-js-sdk';
+import { ClientEvent, EventStatus, MatrixError, RoomEvent, SyncState, type MatrixClient, type Room } from 'matrix-js-sdk';
 import type { SendError } from '../../../shared/outbox/classify.ts';
 import type { NewEntry, OutboxEntry } from '../../../shared/outbox/outbox.ts';
 import type { EncryptedDb } from '../../storage/encryptedDb.ts';
@@ -102,7 +102,10 @@ export class RoomNotSyncedError extends Error {
  * For a moment after a room is created or joined, matrix-js-sdk cannot send into it properly: before
  * sync brings the room it sends in clear (it cannot tell the room is encrypted), and under sliding
  * sync the room appears before its encryption state reaches the crypto backend, which then refuses
- * ("unconfigured room"). Both end the attempt here, before anything leaves.
+ * ("unconfigured room"). The first ends the attempt here, before anything leaves; so does the second
+ * for a room new to this device. A room whose settings the crypto store kept from an earlier run passes
+ * this check during that moment, and the SDK's refusal is then the transient failure; either way the
+ * room's arrival (sendWhenRoomsArrive) sends it again.
  */
 async function ensureRoomReady(client: MatrixClient, roomId: string): Promise<void> {
   const room = client.getRoom(roomId);
@@ -132,6 +135,7 @@ function withdrawLocalEcho(client: MatrixClient, entry: OutboxEntry): void {
 }
 
 export function toSendError(error: unknown): SendError {
+  if (error instanceof RoomNotSyncedError) return { roomNotReady: true };
   if (error instanceof MatrixError) {
     // Reads the Retry-After header as well as the deprecated retry_after_ms field.
     const retryAfter = safeRetryAfter(error);
@@ -176,6 +180,7 @@ export function createMatrixOutbox(client: MatrixClient, db: EncryptedDb | null)
  */
 export function sendWhenRoomsArrive(client: MatrixClient, outbox: Outbox): () => void {
   const arrived = new Set<string>();
+  // A new room, or one this client knew as an invitation and has now joined.
   const onRoom = (room: Room): void => void arrived.add(room.roomId);
   const onSync = (state: SyncState): void => {
     if (state !== SyncState.Syncing && state !== SyncState.Prepared) return;
@@ -183,9 +188,11 @@ export function sendWhenRoomsArrive(client: MatrixClient, outbox: Outbox): () =>
     arrived.clear();
   };
   client.on(ClientEvent.Room, onRoom);
+  client.on(RoomEvent.MyMembership, onRoom);
   client.on(ClientEvent.Sync, onSync);
   return () => {
     client.off(ClientEvent.Room, onRoom);
+    client.off(RoomEvent.MyMembership, onRoom);
     client.off(ClientEvent.Sync, onSync);
   };
 }

@@ -97,18 +97,23 @@ export function createSlidingSync(client: MatrixClient): SlidingSyncController {
   };
 
   slidingSync.on(SlidingSyncEvent.Lifecycle, (state, response) => {
-    if (state !== SlidingSyncState.Complete || !response) return;
+    if (!response) return;
+    // The size is taken as soon as the answer arrives, before its rooms are processed (with awaits in
+    // between): the room list, redrawn meanwhile, must know the list is not whole yet.
     const count = response.lists[ROOM_LIST_KEY]?.count;
-    // A filter typed before the first answer was waiting for the list's size.
     if (typeof count === 'number') total = count;
+    if (state !== SlidingSyncState.Complete) return;
     if (growing === 'not yet') {
       growing = 'waiting';
       setTimeout(() => {
+        // Not for a client stopped meanwhile (signed out within the first second).
+        if (!client.clientRunning) return;
         growing = 'on';
         apply();
       }, BACKGROUND_START_DELAY_MS);
     }
-    // Each answer brings the next batch: one request at a time, never more than the list holds.
+    // A filter typed before the first answer was waiting for the list's size; each answer brings the
+    // next batch of the growth: one request at a time, never more than the list holds.
     apply();
   });
 
