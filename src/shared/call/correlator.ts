@@ -70,7 +70,7 @@ export function createCallRequester(options: CallRequesterOptions): CallRequeste
       const entry = settle(response.id);
       if (!entry) return false;
       if (!response.ok) {
-        entry.reject(new CallError(response.error.code, response.error.message));
+        entry.reject(new CallError(response.error.code, response.error.message, response.error.retryAfterMs));
         return true;
       }
       const parsed = callRequests[entry.method].response.safeParse(response.data);

@@ -9,6 +9,11 @@ export const CALL_ERROR_CODES = [
   'auth-not-member', // the user is not joined to the room
   'auth-homeserver-not-allowed', // this SFU does not serve users of that homeserver
   'auth-homeserver-unreachable', // the homeserver did not answer (retry later)
+  'removed-from-room', // the user was kicked, banned or left the room during the call: not let back in
+  // Limits (issue 14): each names what was exceeded in its message; none affects other peers or calls.
+  'rate-limited', // too many attempts (joins, messages): retry after the error's retryAfterMs
+  'limit-exceeded', // a per-peer or per-user limit (transports, producers, consumers, devices)
+  'server-busy', // a global budget is used up (transports/ports, sockets): retry later or another SFU
   // Signaling.
   'bad-request', // malformed message or arguments that fail the schema
   'unknown-method',
@@ -31,21 +36,27 @@ export type CallErrorCode = (typeof CALL_ERROR_CODES)[number];
 export const callErrorPayloadSchema = z.object({
   code: z.enum(CALL_ERROR_CODES),
   message: z.string(),
+  /** With rate-limited and server-busy: how long the client should wait before trying again. */
+  retryAfterMs: z.number().int().min(0).optional(),
 });
 
 export type CallErrorPayload = z.infer<typeof callErrorPayloadSchema>;
 
 export class CallError extends Error {
   readonly code: CallErrorCode;
+  readonly retryAfterMs: number | undefined;
 
-  constructor(code: CallErrorCode, message: string) {
+  constructor(code: CallErrorCode, message: string, retryAfterMs?: number) {
     super(message);
     this.name = 'CallError';
     this.code = code;
+    this.retryAfterMs = retryAfterMs;
   }
 
   toPayload(): CallErrorPayload {
-    return { code: this.code, message: this.message };
+    return this.retryAfterMs === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, retryAfterMs: this.retryAfterMs };
   }
 }
 

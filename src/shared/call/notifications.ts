@@ -11,7 +11,14 @@ const score = z.object({ ssrc: z.number().optional(), rid: z.string().optional()
 
 export const callNotifications = {
   newPeer: z.object({ peer: peerInfoSchema }),
-  peerLeft: z.object({ peerId: id }),
+  /** `reason` is absent for an ordinary leave; `removed` when the SFU removed that peer (membership revoked). */
+  peerLeft: z.object({ peerId: id, reason: z.enum(['left', 'removed']).optional() }),
+  /**
+   * This client's user is no longer a joined member of the call's room (kicked, banned, left the
+   * room on another device, or the account was deactivated): every transport, producer and consumer
+   * of this peer is closed, re-joining is refused, and the server closes the socket right after.
+   */
+  removedFromCall: z.object({ reason: z.enum(['kicked', 'banned', 'left-room']), by: z.string().optional() }),
   newProducer: z.object({ peerId: id, producerId: id, kind: mediaKindSchema, source: mediaSourceSchema, paused: z.boolean() }),
   producerClosed: z.object({ peerId: id, producerId: id }),
   producerPaused: z.object({ peerId: id, producerId: id }),
