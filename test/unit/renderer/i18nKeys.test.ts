@@ -14,8 +14,7 @@ function flatten(value: unknown, prefix = '', out = new Map<string, unknown>()):
   return out;
 }
 
-// i18next plural forms differ by language (French has no `_other`-only rule difference here, but
-// `_one`/`_other` must both exist in both): compare base keys with their plural suffix kept.
+// Plural keys (`_one`, `_other`) are compared as they are: both languages use both forms.
 const english = flatten(en);
 const french = flatten(fr);
 
