@@ -117,6 +117,8 @@ async function start(): Promise<void> {
   const policy = readMachinePolicy();
   if (policy.status === 'invalid') log(`policy: INVALID, starting in safe mode:\n${formatProblemsForLog(policy.problems)}`);
   else log(`policy: ${policy.status === 'valid' ? 'machine policy applies' : 'no machine policy'}`);
+  // Includes policy files ignored because someone other than an administrator could write them.
+  for (const notice of policy.notices) log(`policy: ${notice}`);
   // The user's own settings (profile); policy wins over them. A homeserver the user chose, when
   // policy allows custom homeservers, joins the egress allowlist as soon as it is saved.
   const settingsFile = path.join(app.getPath('userData'), 'settings.json');
