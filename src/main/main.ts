@@ -36,6 +36,7 @@ import { joinTeamsMeeting } from './teams/teamsJoin.ts';
 import { teamsLinksIn } from './teams/osLinks.ts';
 import { ssoCallbackEntryUrl } from './ssoCallback.ts';
 import { createMainWindow } from './window.main.ts';
+import { clearSessionData } from './session/sessionData.main.ts';
 import { watchNetwork } from './net/networkWatch.ts';
 
 const IPC_TIMEOUT_MS = 15_000;
@@ -161,6 +162,7 @@ async function start(): Promise<void> {
       managedSettings: () => managedSettingsFor(policy, userSettings.current(), pickLanguage([app.getLocale()])),
       userSettings,
       screenShare,
+      clearSessionData: () => clearSessionData(session.defaultSession, log),
       notify: ({ title, body }) => {
         // The renderer already checks; main enforces it too, as policy or the user set it.
         const { notifications } = resolveSettings(policy, userSettings.current()).values;

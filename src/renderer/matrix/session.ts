@@ -251,6 +251,8 @@ export async function signOut(platform: Platform, session: Session): Promise<voi
     SIGN_OUT_STEP_TIMEOUT_MS,
   );
   await forgetLocalData(platform);
+  // Last: the runtime's own copies (HTTP cache, storages). The caller reloads the page right after.
+  await settleWithin(platform.clearSessionData(), SIGN_OUT_STEP_TIMEOUT_MS);
 }
 
 /** Removes every local trace of a past session: the crypto store's key and its databases. */
