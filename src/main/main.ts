@@ -14,7 +14,8 @@ import { fileBackendMarker } from './secrets/backendMarker.ts';
 import { napiEntryFactory } from './secrets/napiKeyring.ts';
 import { openSecretStore } from './secrets/openSecretStore.ts';
 import { createSecretsHolder } from './secrets/secretsHolder.ts';
-import { attachNavigationGuards, installPermissionHandlers } from './security/guards.main.ts';
+import { installPermissionHandlers } from './security/guards.main.ts';
+import { guardNewWebContents } from './security/newContents.main.ts';
 import { isAppUrl, parseOrigin } from './security/origins.ts';
 import { acquireSingleInstance } from './singleInstance.main.ts';
 import { formatProblemsForLog } from '../shared/policy/problems.ts';
@@ -31,7 +32,7 @@ import { execFileSync } from 'node:child_process';
 import { resolveSettings } from '../shared/policy/resolve.ts';
 import { IPC_EVENTS } from '../shared/ipc/channels.ts';
 import { createRepeatFilter } from '../shared/teams/repeatFilter.ts';
-import { openIsolatedTeamsWindow } from './teams/isolatedWindow.main.ts';
+import { isIsolatedTeamsContents, openIsolatedTeamsWindow } from './teams/isolatedWindow.main.ts';
 import { joinTeamsMeeting } from './teams/teamsJoin.ts';
 import { teamsLinksIn } from './teams/osLinks.ts';
 import { ssoCallbackEntryUrl } from './ssoCallback.ts';
@@ -133,7 +134,9 @@ async function start(): Promise<void> {
   userSettings.onChange(() => egress.refresh());
   installEgressFilter(session.defaultSession, () => egress.filter(), log);
   const openExternal = (url: string) => shell.openExternal(url);
-  app.on('web-contents-created', (_event, contents) => attachNavigationGuards(contents, { appOrigins, openExternal, log }));
+  app.on('web-contents-created', (_event, contents) =>
+    guardNewWebContents(contents, { appOrigins, openExternal, log, isIsolatedTeams: isIsolatedTeamsContents }),
+  );
 
   const openSecrets = () =>
     openSecretStore({
