@@ -12,8 +12,8 @@ export interface IceServerLike {
   credential?: string | undefined;
 }
 
-export interface IceChoice<T extends IceServerLike> {
-  servers: T[];
+export interface IceChoice {
+  servers: IceServerLike[];
   /** as-given: every URL passed; filtered: some were dropped; policy-fallback: none passed. */
   outcome: 'as-given' | 'filtered' | 'policy-fallback';
   /** URLs refused, with the filter's reason (scheme, host and port only: no credentials). */
@@ -25,12 +25,8 @@ function urlsOf(server: IceServerLike): string[] {
 }
 
 /** Keeps, in each server, the URLs the filter allows; servers left with none disappear. */
-function filterServers<T extends IceServerLike>(
-  servers: readonly T[],
-  filter: EgressFilter,
-  dropped: IceChoice<T>['dropped'],
-): T[] {
-  const kept: T[] = [];
+function filterServers(servers: readonly IceServerLike[], filter: EgressFilter, dropped: IceChoice['dropped']): IceServerLike[] {
+  const kept: IceServerLike[] = [];
   for (const server of servers) {
     const allowed = urlsOf(server).filter((url) => {
       const decision = filter.decideIce(url);
@@ -42,12 +38,12 @@ function filterServers<T extends IceServerLike>(
   return kept;
 }
 
-export function chooseIceServers<T extends IceServerLike>(
-  candidates: readonly T[],
+export function chooseIceServers(
+  candidates: readonly IceServerLike[],
   filter: EgressFilter,
-  policyServers: readonly T[],
-): IceChoice<T> {
-  const dropped: IceChoice<T>['dropped'] = [];
+  policyServers: readonly IceServerLike[],
+): IceChoice {
+  const dropped: IceChoice['dropped'] = [];
   const kept = filterServers(candidates, filter, dropped);
   if (dropped.length === 0) return { servers: [...candidates], outcome: 'as-given', dropped };
   if (kept.length > 0) return { servers: kept, outcome: 'filtered', dropped };
