@@ -1,5 +1,6 @@
 // Electron entry point: wires the pure modules to Electron. Nothing here decides policy; it only
 // connects the deciders (origins, permissions, navigation, IPC router) to Electron's hooks.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, type BrowserWindow, ipcMain, net, Notification, protocol, session, shell } from 'electron';
@@ -14,7 +15,8 @@ import { fileBackendMarker } from './secrets/backendMarker.ts';
 import { napiEntryFactory } from './secrets/napiKeyring.ts';
 import { openSecretStore } from './secrets/openSecretStore.ts';
 import { createSecretsHolder } from './secrets/secretsHolder.ts';
-import { attachNavigationGuards, installPermissionHandlers } from './security/guards.main.ts';
+import { installPermissionHandlers } from './security/guards.main.ts';
+import { guardNewWebContents } from './security/newContents.main.ts';
 import { isAppUrl, parseOrigin } from './security/origins.ts';
 import { acquireSingleInstance } from './singleInstance.main.ts';
 import { formatProblemsForLog } from '../shared/policy/problems.ts';
@@ -31,11 +33,18 @@ import { execFileSync } from 'node:child_process';
 import { resolveSettings } from '../shared/policy/resolve.ts';
 import { IPC_EVENTS } from '../shared/ipc/channels.ts';
 import { createRepeatFilter } from '../shared/teams/repeatFilter.ts';
-import { openIsolatedTeamsWindow } from './teams/isolatedWindow.main.ts';
+import { isIsolatedTeamsContents, openIsolatedTeamsWindow } from './teams/isolatedWindow.main.ts';
 import { joinTeamsMeeting } from './teams/teamsJoin.ts';
 import { teamsLinksIn } from './teams/osLinks.ts';
-import { ssoCallbackEntryUrl } from './ssoCallback.ts';
+import { ssoCallbackDecision, ssoCallbackEntryUrl } from './ssoCallback.ts';
+import { MATRIX_SESSION_SECRET_KEY } from '../shared/sessionKeys.ts';
+import type { SecretsHolder } from './secrets/secretsHolder.ts';
 import { createMainWindow } from './window.main.ts';
+import { clearSessionData } from './session/sessionData.main.ts';
+import { installDownloadHandler } from './downloads/downloads.main.ts';
+import { resolveDownloadFolder } from './downloads/downloadFolder.ts';
+import { notificationText } from './notifications/notificationText.ts';
+import { applySpellcheck, logDictionaryEvents, spellcheckPlan } from './spellcheck/spellcheck.main.ts';
 import { watchNetwork } from './net/networkWatch.ts';
 
 const IPC_TIMEOUT_MS = 15_000;
@@ -65,6 +74,8 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+/** Set once the keychain is open; SSO callbacks ask it whether someone is signed in. */
+let sessionSecrets: SecretsHolder | null = null;
 // Links that arrive before the window can take them (the app was started by one).
 const pendingTeamsLinks: string[] = [...teamsLinksIn(process.argv)];
 const firstTimeWithin5s = createRepeatFilter(5_000);
@@ -98,8 +109,19 @@ function onSecondInstance(argv: string[]): void {
  * window, so its session storage still names the homeserver) completes the sign-in.
  */
 function finishSsoFromDeepLink(url: string): void {
-  const entry = ssoCallbackEntryUrl(url);
-  if (entry && mainWindow) void mainWindow.loadURL(entry).catch(() => log('sso: could not load the callback'));
+  if (ssoCallbackEntryUrl(url) === null || !mainWindow) return;
+  // Signed in = a session in the keychain (the renderer deletes it first thing at sign-out).
+  const signedIn = sessionSecrets
+    ? sessionSecrets.get(MATRIX_SESSION_SECRET_KEY).then((v) => v !== null)
+    : Promise.resolve(false);
+  void signedIn
+    .catch(() => false)
+    .then(async (isSignedIn) => {
+      const decision = ssoCallbackDecision(url, isSignedIn);
+      if (decision?.action === 'ignore') log(`sso: callback ignored, ${decision.reason}`);
+      if (decision?.action === 'load') await mainWindow?.loadURL(decision.url);
+    })
+    .catch(() => log('sso: could not load the callback'));
 }
 
 async function start(): Promise<void> {
@@ -117,6 +139,8 @@ async function start(): Promise<void> {
   const policy = readMachinePolicy();
   if (policy.status === 'invalid') log(`policy: INVALID, starting in safe mode:\n${formatProblemsForLog(policy.problems)}`);
   else log(`policy: ${policy.status === 'valid' ? 'machine policy applies' : 'no machine policy'}`);
+  // Includes policy files ignored because someone other than an administrator could write them.
+  for (const notice of policy.notices) log(`policy: ${notice}`);
   // The user's own settings (profile); policy wins over them. A homeserver the user chose, when
   // policy allows custom homeservers, joins the egress allowlist as soon as it is saved.
   const settingsFile = path.join(app.getPath('userData'), 'settings.json');
@@ -129,8 +153,29 @@ async function start(): Promise<void> {
   const egress = createEgressState(policy, () => userSettings.current(), log);
   userSettings.onChange(() => egress.refresh());
   installEgressFilter(session.defaultSession, () => egress.filter(), log);
+  const settingsNow = () => resolveSettings(policy, userSettings.current()).values;
+  installDownloadHandler(session.defaultSession, {
+    folder: () => resolveDownloadFolder(settingsNow().downloadFolder, app.getPath('home'), app.getPath('downloads')),
+    exists: existsSync,
+    log,
+  });
+  const spellcheck = () =>
+    applySpellcheck(
+      session.defaultSession,
+      spellcheckPlan(
+        process.platform,
+        settingsNow().spellcheck,
+        app.getLocale(),
+        session.defaultSession.availableSpellCheckerLanguages,
+      ),
+    );
+  logDictionaryEvents(session.defaultSession, log);
+  spellcheck();
+  userSettings.onChange(spellcheck);
   const openExternal = (url: string) => shell.openExternal(url);
-  app.on('web-contents-created', (_event, contents) => attachNavigationGuards(contents, { appOrigins, openExternal, log }));
+  app.on('web-contents-created', (_event, contents) =>
+    guardNewWebContents(contents, { appOrigins, openExternal, log, isIsolatedTeams: isIsolatedTeamsContents }),
+  );
 
   const openSecrets = () =>
     openSecretStore({
@@ -140,6 +185,7 @@ async function start(): Promise<void> {
       log,
     });
   const secrets = createSecretsHolder(await openSecrets(), openSecrets);
+  sessionSecrets = secrets;
   const dispatch = createIpcRouter({
     handlers: createIpcHandlers({
       appName: app.getName(),
@@ -159,11 +205,13 @@ async function start(): Promise<void> {
       managedSettings: () => managedSettingsFor(policy, userSettings.current(), pickLanguage([app.getLocale()])),
       userSettings,
       screenShare,
+      clearSessionData: () => clearSessionData(session.defaultSession, log),
       notify: ({ title, body }) => {
         // The renderer already checks; main enforces it too, as policy or the user set it.
         const { notifications } = resolveSettings(policy, userSettings.current()).values;
         if (!notifications.enabled || !Notification.isSupported()) return false;
-        new Notification({ title, body, silent: !notifications.sound }).show();
+        // The summary is plain text in the freedesktop spec; only the body may be read as markup.
+        new Notification({ title, body: notificationText(body, process.platform), silent: !notifications.sound }).show();
         return true;
       },
     }),

@@ -4,6 +4,19 @@ import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from '../shared/appScheme.ts';
 
 const LOGIN_TOKEN = /^[A-Za-z0-9._~+/=-]{1,512}$/;
 
+export type SsoCallbackDecision = { action: 'load'; url: string } | { action: 'ignore'; reason: string };
+
+/**
+ * What to do with a callback link. Loading it reloads the window, which would end a call and drop
+ * unsent drafts; a signed-in user has no sign-in to finish, and a link arriving then is at best
+ * stale, at worst someone else's token pushed at us: ignored.
+ */
+export function ssoCallbackDecision(candidate: string, signedIn: boolean): SsoCallbackDecision | null {
+  const url = ssoCallbackEntryUrl(candidate);
+  if (url === null) return null;
+  return signedIn ? { action: 'ignore', reason: 'already signed in' } : { action: 'load', url };
+}
+
 export function ssoCallbackEntryUrl(candidate: string): string | null {
   let url: URL;
   try {

@@ -10,6 +10,8 @@ import { PlatformContext } from './app/PlatformContext.ts';
 import { ConfigProblemScreen } from './features/signin/ConfigProblemScreen.tsx';
 import { initI18n } from './i18n/i18n.ts';
 import { detectPlatform } from './platform/detectPlatform.ts';
+import { installIceGuard, policyIceServers } from './platform/iceGuard.ts';
+import { egressFilterFromRules } from '../shared/policy/egress.ts';
 import { warmUpCrypto } from './matrix/cryptoWarmUp.ts';
 import './styles.css';
 
@@ -22,6 +24,15 @@ async function boot(): Promise<void> {
     platform.managedSettings().catch(() => NO_MANAGED_SETTINGS),
     platform.userSettings().catch(() => null),
   ]);
+  // WebRTC is invisible to main's request filter: the egress policy is applied to ICE servers here,
+  // before any call can start (platform/iceGuard.ts).
+  if (managed.egress.mode !== 'unmanaged') {
+    installIceGuard(window, {
+      filter: egressFilterFromRules(managed.egress),
+      policyServers: policyIceServers(managed.settings),
+      log: (message) => console.warn(message),
+    });
+  }
   const appConfig =
     loadedConfig.kind === 'ok' ? { ...loadedConfig, config: applyMachinePolicy(loadedConfig.config, managed) } : loadedConfig;
   // A language the user chose in Relais wins over the system's.

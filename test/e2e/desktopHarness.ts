@@ -97,6 +97,11 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
       userSettings,
       // desktopCapturer needs Electron; the picker logic is unit tested with a fake capturer.
       screenShare: { list: () => Promise.resolve([]), choose: () => ({ chosen: false }) },
+      // Electron's session.clearCache/clearStorageData: unit tested with a fake session.
+      clearSessionData: () => {
+        log.push('session: cache and storage cleared');
+        return Promise.resolve();
+      },
       joinTeamsMeeting: (link, action) =>
         joinTeamsMeeting(link, action, {
           bridgePolicy: () => resolveSettings(policy, userSettings.current()).values.teamsBridge,

@@ -21,6 +21,8 @@ export interface HandlerServices {
   joinTeamsMeeting(link: string, action: 'gateway' | 'isolated' | 'browser'): Promise<{ opened: true }>;
   userSettings: UserSettingsService;
   screenShare: Pick<ScreenSharePicker, 'list' | 'choose'>;
+  /** Sign-out: the HTTP cache and every storage of the app's session (sessionData.main.ts). */
+  clearSessionData(): Promise<void>;
 }
 
 export function createIpcHandlers(services: HandlerServices): IpcHandlers {
@@ -62,6 +64,10 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     setUserSettings: (change) => services.userSettings.update(change),
     listScreenSources: async () => ({ sources: await services.screenShare.list() }),
     chooseScreenSource: ({ id }) => services.screenShare.choose(id),
+    clearSessionData: async () => {
+      await services.clearSessionData();
+      return { cleared: true };
+    },
   };
 }
 

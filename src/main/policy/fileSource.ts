@@ -10,9 +10,18 @@ function unreadable(source: string, message: string): PolicySourceRead {
   return { ok: false, problems: [{ kind: 'unreadable', source, message }] };
 }
 
-/** null when the file does not exist. */
-export function readPolicyFile(fs: PolicyFileSystem, path: string): PolicySourceRead | null {
+/**
+ * null when the file does not exist, or when it exists but is not trusted as machine policy (anyone
+ * but an administrator could have written it): then the reason goes to `notices`, and the file is
+ * ignored as if absent, never obeyed.
+ */
+export function readPolicyFile(fs: PolicyFileSystem, path: string, notices: string[] = []): PolicySourceRead | null {
   if (!fs.exists(path)) return null;
+  const verdict = fs.trust?.(path);
+  if (verdict && !verdict.trusted) {
+    notices.push(`ignored ${path}: not trusted as machine policy: ${verdict.reason}`);
+    return null;
+  }
   let text: string;
   try {
     text = fs.readFile(path);
@@ -69,7 +78,7 @@ export function readPolicyDirectory(
   const mainFile = joinPath(pathStyle, directory, 'policy.json');
   const fragments = joinPath(pathStyle, directory, 'policy.d');
   const result: DirectoryRead = { reads: [], searched: [mainFile, joinPath(pathStyle, fragments, '*.json')], notices: [] };
-  const main = readPolicyFile(fs, mainFile);
+  const main = readPolicyFile(fs, mainFile, result.notices);
   if (main) result.reads.push(main);
   if (!fs.exists(fragments)) return result;
   let names: string[];
@@ -84,9 +93,12 @@ export function readPolicyDirectory(
   if (skipped.length > 0)
     result.notices.push(`ignored in ${fragments} (only *.json files are read): ${skipped.sort().join(', ')}`);
   for (const name of policyNames) {
-    const read = readPolicyFile(fs, joinPath(pathStyle, fragments, name));
+    const path = joinPath(pathStyle, fragments, name);
+    const noticesBefore = result.notices.length;
+    const read = readPolicyFile(fs, path, result.notices);
+    if (read) result.reads.push(read);
     // Listed a moment ago but gone now: report it rather than pretend it never existed.
-    result.reads.push(read ?? unreadable(joinPath(pathStyle, fragments, name), 'disappeared while being read'));
+    else if (result.notices.length === noticesBefore) result.reads.push(unreadable(path, 'disappeared while being read'));
   }
   return result;
 }

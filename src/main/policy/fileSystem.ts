@@ -1,7 +1,8 @@
 // The file access the policy loader needs, behind an interface so tests can use a fake (and so
 // the loader's reads are easy to audit: it reads, it never writes). Synchronous on purpose: the
 // policy must be known before anything else starts, and it is a handful of small files.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { policyFileTrustFor, type TrustVerdict } from './fileTrust.ts';
 
 export interface PolicyFileSystem {
   /** UTF-8 text; throws an error with a `code` (ENOENT, EACCES, EISDIR, ...) when it cannot. */
@@ -9,6 +10,11 @@ export interface PolicyFileSystem {
   /** Entry names (not paths) of a directory; throws like readFile. */
   readdir(path: string): string[];
   exists(path: string): boolean;
+  /**
+   * Whether an existing file may be obeyed as machine policy (fileTrust.ts). Absent means no check:
+   * only the development override (RELAIS_POLICY_DIR) and tests read policy without it.
+   */
+  trust?(path: string): TrustVerdict;
 }
 
 export const nodePolicyFileSystem: PolicyFileSystem = {
@@ -16,6 +22,13 @@ export const nodePolicyFileSystem: PolicyFileSystem = {
   readdir: (path) => readdirSync(path),
   exists: (path) => existsSync(path),
 };
+
+/** The real file system, refusing files an ordinary user could have written (fileTrust.ts). */
+export function trustedNodePolicyFileSystem(platform: string): PolicyFileSystem {
+  const check = policyFileTrustFor(platform);
+  const probe = { realpath: (path: string) => realpathSync.native(path), lstat: (path: string) => lstatSync(path) };
+  return { ...nodePolicyFileSystem, trust: (path) => check(path, probe) };
+}
 
 /** The errno code of a thrown file-system error, if it has one. */
 export function errorCode(error: unknown): string | undefined {

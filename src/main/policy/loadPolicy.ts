@@ -34,8 +34,17 @@ export function loadPolicy(locations: PolicyLocations, deps: PolicyLoaderDeps, n
   }
   if (locations.programDataFile !== undefined) {
     searched.push(locations.programDataFile);
-    const read = readPolicyFile(deps.fs, locations.programDataFile);
+    const read = readPolicyFile(deps.fs, locations.programDataFile, allNotices);
     if (read) reads.push(read);
+  }
+  if (locations.programDataProblem !== undefined) {
+    // Not knowing where the file is must not mean "no policy": the admin's settings would be dropped.
+    const source = '<ProgramData>\\Relais\\policy.json';
+    searched.push(source);
+    reads.push({
+      ok: false,
+      problems: [{ kind: 'unreadable', source, message: `the ProgramData folder is unknown (${locations.programDataProblem})` }],
+    });
   }
   if (locations.registryKey !== undefined) {
     if (!deps.registry) throw new Error('loadPolicy: a registry reader is required for a registry location');

@@ -12,8 +12,10 @@ export interface PolicyLocations {
   pathStyle: 'posix' | 'win32';
   /** A directory holding policy.json and policy.d/*.json (Linux, or the RELAIS_POLICY_DIR override). */
   policyDirectory?: string;
-  /** Windows: %ProgramData%\Relais\policy.json. */
+  /** Windows: <ProgramData known folder>\Relais\policy.json. */
   programDataFile?: string;
+  /** Windows: why the ProgramData folder could not be found; the policy is then unreadable (safe mode). */
+  programDataProblem?: string;
   /** Windows: the Group Policy registry key; it wins over the ProgramData file. */
   registryKey?: string;
   /** macOS: the managed-preferences plist written by the MDM. */
@@ -28,14 +30,26 @@ export interface LocationOptions {
    * users: otherwise anyone could start Relais with a policy of their own and escape the lockdown.
    */
   allowDirectoryOverride: boolean;
+  /**
+   * Windows: the ProgramData known folder as the system records it (windowsKnownFolders.ts); throws
+   * when it cannot be read. Never taken from the environment: %ProgramData% is set by the user.
+   */
+  programDataFolder?: () => string;
 }
 
 export interface ResolvedLocations {
   locations: PolicyLocations;
   notices: string[];
+  /** True when RELAIS_POLICY_DIR replaced the machine's locations (development builds only). */
+  overridden?: true;
 }
 
-export function policyLocationsFor({ platform, env, allowDirectoryOverride }: LocationOptions): ResolvedLocations {
+export function policyLocationsFor({
+  platform,
+  env,
+  allowDirectoryOverride,
+  programDataFolder,
+}: LocationOptions): ResolvedLocations {
   const pathStyle = platform === 'win32' ? 'win32' : 'posix';
   const override = env[POLICY_DIR_ENV];
   if (override !== undefined && override !== '') {
@@ -45,29 +59,31 @@ export function policyLocationsFor({ platform, env, allowDirectoryOverride }: Lo
       return {
         locations: { pathStyle, policyDirectory: override },
         notices: [`${POLICY_DIR_ENV} is set: machine policy read from ${override} only`],
+        overridden: true,
       };
     }
     const why = allowDirectoryOverride ? 'it is not an absolute path' : 'this build does not allow it';
-    return { ...platformLocations(platform, env, pathStyle), notices: [`${POLICY_DIR_ENV} ignored: ${why}`] };
+    return { ...platformLocations(platform, programDataFolder, pathStyle), notices: [`${POLICY_DIR_ENV} ignored: ${why}`] };
   }
-  return { ...platformLocations(platform, env, pathStyle), notices: [] };
+  return { ...platformLocations(platform, programDataFolder, pathStyle), notices: [] };
+}
+
+function windowsLocations(programDataFolder: LocationOptions['programDataFolder']): PolicyLocations {
+  const base = { pathStyle: 'win32' as const, registryKey: WINDOWS_POLICY_REGISTRY_KEY };
+  if (!programDataFolder) return { ...base, programDataProblem: 'no way to ask the system for the ProgramData folder' };
+  try {
+    return { ...base, programDataFile: win32.join(programDataFolder(), 'Relais', 'policy.json') };
+  } catch (error) {
+    return { ...base, programDataProblem: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 function platformLocations(
   platform: string,
-  env: LocationOptions['env'],
+  programDataFolder: LocationOptions['programDataFolder'],
   pathStyle: PolicyLocations['pathStyle'],
 ): { locations: PolicyLocations } {
-  if (platform === 'win32') {
-    const programData = env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData';
-    return {
-      locations: {
-        pathStyle,
-        programDataFile: win32.join(programData, 'Relais', 'policy.json'),
-        registryKey: WINDOWS_POLICY_REGISTRY_KEY,
-      },
-    };
-  }
+  if (platform === 'win32') return { locations: windowsLocations(programDataFolder) };
   if (platform === 'darwin') return { locations: { pathStyle, managedPreferencesFile: MAC_MANAGED_PREFERENCES_FILE } };
   return { locations: { pathStyle, policyDirectory: LINUX_POLICY_DIRECTORY } };
 }

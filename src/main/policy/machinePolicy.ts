@@ -2,12 +2,13 @@
 // (HKLM\Software\Policies\Relais) is read in-process through a native module (windowsRegistry.ts):
 // reg.exe and PowerShell are blocked on locked-down laptops.
 import type { LoadedPolicy } from '../../shared/policy/types.ts';
-import { nodePolicyFileSystem, type PolicyFileSystem } from './fileSystem.ts';
+import { nodePolicyFileSystem, trustedNodePolicyFileSystem, type PolicyFileSystem } from './fileSystem.ts';
 import { loadPolicy } from './loadPolicy.ts';
 import { policyLocationsFor } from './locations.ts';
 import { createPlutilReader } from './managedPreferences.ts';
 import type { RegistryReader } from './registry.ts';
-import { loadWindowsRegistryReader } from './windowsRegistry.ts';
+import { programDataFromRegistry, type RegistryValueReader } from './windowsKnownFolders.ts';
+import { loadWindowsRegistryReader, loadWindowsValueReader } from './windowsRegistry.ts';
 
 export interface MachinePolicyOptions {
   platform: NodeJS.Platform;
@@ -19,6 +20,8 @@ export interface MachinePolicyOptions {
   registry?: RegistryReader;
   /** Stands in for the native module loader in tests. */
   loadRegistry?: () => RegistryReader;
+  /** Reads one HKLM value (the ProgramData known folder); by default through native-reg. */
+  loadValueReader?: () => RegistryValueReader;
   runCommand?: (file: string, args: readonly string[]) => string;
   log: (message: string) => void;
 }
@@ -48,8 +51,13 @@ function registryReaderFor(options: MachinePolicyOptions): RegistryReader {
 }
 
 export function loadMachinePolicy(options: MachinePolicyOptions): LoadedPolicy {
-  const { locations, notices } = policyLocationsFor(options);
-  const fs = options.fs ?? nodePolicyFileSystem;
+  const { locations, notices, overridden } = policyLocationsFor({
+    ...options,
+    programDataFolder: () => programDataFromRegistry((options.loadValueReader ?? loadWindowsValueReader)()),
+  });
+  // Machine locations are checked for who may write them (fileTrust.ts); the development override
+  // names a folder the developer made, so it is read as is.
+  const fs = options.fs ?? (overridden === true ? nodePolicyFileSystem : trustedNodePolicyFileSystem(options.platform));
   return loadPolicy(
     locations,
     {

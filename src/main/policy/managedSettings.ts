@@ -1,10 +1,17 @@
 // What the renderer is told about machine policy: the mode, the user-facing explanation in safe
 // mode, and every setting with whether it is locked and why.
 import type { Language } from '../../shared/i18n/languages.ts';
+import { effectiveEgress, egressRulesOf, type EgressRules } from '../../shared/policy/egress.ts';
 import { describeProblemForUser } from '../../shared/policy/problems.ts';
 import { resolveSettings } from '../../shared/policy/resolve.ts';
 import type { LoadedPolicy } from '../../shared/policy/types.ts';
 import type { IpcResponseOf } from '../ipc/router.ts';
+
+/** The contract's (mutable) arrays from the filter's read-only ones. */
+function wireRules(rules: EgressRules): IpcResponseOf<'getManagedSettings'>['egress'] {
+  const allowedHosts = rules.allowedHosts.map((h) => ({ ...h, schemes: [...h.schemes], purposes: [...h.purposes] }));
+  return { mode: rules.mode, allowedHosts };
+}
 
 export function managedSettingsFor(
   loaded: LoadedPolicy,
@@ -24,5 +31,6 @@ export function managedSettingsFor(
     mode: loaded.status === 'invalid' ? 'safe' : loaded.status === 'valid' ? 'managed' : 'none',
     userMessage: loaded.status === 'invalid' ? describeProblemForUser(loaded.problems, language) : null,
     settings,
+    egress: wireRules(egressRulesOf(effectiveEgress(loaded, { userSettings }))),
   };
 }

@@ -155,15 +155,40 @@ export function createWindowsRegistryReader<H>(api: NativeRegistryApi<H>): Regis
   };
 }
 
+/** One value of an HKLM key (windowsKnownFolders.ts reads the ProgramData folder with it). */
+export function createWindowsValueReader<H>(
+  api: NativeRegistryApi<H>,
+): (keyPath: string, valueName: string) => RegistryValue | null {
+  return (keyPath, valueName) => {
+    const { subKey } = splitKeyPath(keyPath);
+    const handle = api.openKey(api.HKLM, subKey, KEY_READ | KEY_WOW64_64KEY);
+    if (handle === null) return null;
+    try {
+      const raw = api.queryValueRaw(handle, valueName);
+      return raw === null ? null : decodeRegistryValue(raw);
+    } finally {
+      api.closeKey(handle);
+    }
+  };
+}
+
+function loadNativeReg(): typeof NativeReg {
+  if (process.platform !== 'win32') throw new Error('the Windows registry exists only on Windows');
+  const load = createRequire(__filename);
+  // A type-only import above (erased at build time); the module itself is loaded here, on demand.
+  return load('native-reg') as typeof NativeReg;
+}
+
+/** The value reader for this Windows machine (see loadWindowsRegistryReader). */
+export function loadWindowsValueReader(): (keyPath: string, valueName: string) => RegistryValue | null {
+  return createWindowsValueReader<NativeReg.HKEY>(loadNativeReg());
+}
+
 /**
  * The reader for this Windows machine. native-reg is required lazily, here and only on Windows: its
  * prebuilt binary exists for Windows only, and nothing else should pay for loading it. It stays
  * outside the esbuild bundle (scripts/build-electron.ts) and its .node file outside the asar.
  */
 export function loadWindowsRegistryReader(): RegistryReader {
-  if (process.platform !== 'win32') throw new Error('the Windows registry exists only on Windows');
-  const load = createRequire(__filename);
-  // A type-only import above (erased at build time); the module itself is loaded here, on demand.
-  const nativeReg = load('native-reg') as typeof NativeReg;
-  return createWindowsRegistryReader<NativeReg.HKEY>(nativeReg);
+  return createWindowsRegistryReader<NativeReg.HKEY>(loadNativeReg());
 }

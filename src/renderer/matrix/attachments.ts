@@ -2,7 +2,7 @@
 // authenticated media API (/_matrix/client/v1/media), so the token never appears in a URL.
 import { MsgType, type MatrixClient } from 'matrix-js-sdk';
 import { decryptAttachment, encryptAttachment, type EncryptedFileInfo } from './attachmentCrypto.ts';
-import { authenticatedMediaUrl } from './mediaUrl.ts';
+import { authenticatedMediaUrl, mediaFetchInit } from './mediaUrl.ts';
 
 /** Relais's own ceiling, whatever the server allows: large files belong in a file share. */
 export const APP_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -69,7 +69,7 @@ export async function fetchMediaObjectUrl(
 ): Promise<string> {
   const url = authenticatedMediaUrl(client.getHomeserverUrl(), mxcUrl, { kind: 'download' });
   if (!url) throw new Error('Not a valid mxc:// URL');
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${client.getAccessToken() ?? ''}` } });
+  const response = await fetch(url, mediaFetchInit(client.getAccessToken()));
   if (!response.ok) throw new Error(`Media download failed (${response.status})`);
   const body = await response.arrayBuffer();
   const plain = encryption ? await decryptAttachment(body, encryption) : body;

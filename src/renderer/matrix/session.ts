@@ -1,5 +1,6 @@
 // A signed-in Matrix session: the client with Rust crypto, its sync, and the credentials kept
 // through the platform (the OS keychain on the desktop, memory in a browser tab).
+import { MATRIX_SESSION_SECRET_KEY } from '../../shared/sessionKeys.ts';
 import { ClientEvent, createClient, MatrixScheduler, SyncState, type MatrixClient } from 'matrix-js-sdk';
 import type { Platform } from '../platform/Platform.ts';
 import { deriveLocalKey, localDbName, LOCAL_DB_PREFIX, openEncryptedDb, type EncryptedDb } from '../storage/encryptedDb.ts';
@@ -17,7 +18,7 @@ import { prefetchPushRules } from './sync/prefetchPushRules.ts';
 import { startSync } from './sync/startSync.ts';
 import type { SyncModeSetting } from './sync/syncMode.ts';
 
-const SESSION_SECRET_KEY = 'matrix-session';
+const SESSION_SECRET_KEY = MATRIX_SESSION_SECRET_KEY;
 const CRYPTO_KEY_SECRET_KEY = 'crypto-store-key';
 /** A server that does not answer /versions must not hold the cached room list back. */
 const VERSIONS_TIMEOUT_MS = 5_000;
@@ -251,6 +252,8 @@ export async function signOut(platform: Platform, session: Session): Promise<voi
     SIGN_OUT_STEP_TIMEOUT_MS,
   );
   await forgetLocalData(platform);
+  // Last: the runtime's own copies (HTTP cache, storages). The caller reloads the page right after.
+  await settleWithin(platform.clearSessionData(), SIGN_OUT_STEP_TIMEOUT_MS);
 }
 
 /** Removes every local trace of a past session: the crypto store's key and its databases. */

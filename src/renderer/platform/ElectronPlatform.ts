@@ -43,6 +43,10 @@ export class ElectronPlatform implements Platform {
     return this.bridge.retryKeychain();
   }
 
+  async clearSessionData(): Promise<void> {
+    await this.bridge.clearSessionData();
+  }
+
   async managedSettings(): Promise<ManagedSettings> {
     return this.bridge.getManagedSettings();
   }

@@ -48,6 +48,12 @@ export interface Platform {
    * environment has its own picker (a browser shows one itself).
    */
   screenSources(): Promise<ScreenSource[] | null>;
+  /**
+   * Sign-out: removes what the runtime keeps on disk for this app. Desktop: the HTTP cache and every
+   * storage of the session (main clears them). Web: the Cache Storage entries a page may delete; the
+   * browser's HTTP cache is out of a page's reach, which is why media is fetched with no-store.
+   */
+  clearSessionData(): Promise<void>;
   /** Records the user's pick for the getDisplayMedia call that follows; null cancels. */
   chooseScreenSource(id: string | null): Promise<boolean>;
 }

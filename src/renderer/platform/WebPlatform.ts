@@ -32,6 +32,8 @@ export interface WebPlatformEnv {
   notify?: (title: string, body: string) => boolean;
   /** Where settings persist (window.localStorage); without it they last for this tab. */
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  /** Cache Storage (window.caches; absent outside secure contexts), emptied at sign-out. */
+  caches?: Pick<CacheStorage, 'keys' | 'delete'>;
 }
 
 export class WebPlatform implements Platform {
@@ -72,7 +74,7 @@ export class WebPlatform implements Platform {
   }
 
   managedSettings(): Promise<ManagedSettings> {
-    return Promise.resolve({ mode: 'none', userMessage: null, settings: {} });
+    return Promise.resolve({ mode: 'none', userMessage: null, settings: {}, egress: { mode: 'unmanaged', allowedHosts: [] } });
   }
 
   openExternal(url: string): Promise<boolean> {
@@ -131,6 +133,13 @@ export class WebPlatform implements Platform {
       // Kept in memory for this tab (see storedSettings).
     }
     return Promise.resolve(userSettingsView(result.settings, resolveSettings(NO_POLICY, result.settings)));
+  }
+
+  async clearSessionData(): Promise<void> {
+    const caches = this.env.caches;
+    if (!caches) return;
+    const names = await caches.keys().catch(() => []);
+    await Promise.all(names.map((name) => caches.delete(name).catch(() => false)));
   }
 
   /** The browser's own getDisplayMedia picker applies. */

@@ -16,6 +16,7 @@ export function detectPlatform(win: Window): Platform {
       return true;
     },
     storage: storageOf(win),
+    ...('caches' in win ? { caches: win.caches } : {}),
   });
 }
 

@@ -16,6 +16,7 @@ export const IPC_CHANNELS = {
   setUserSettings: 'settings:set',
   listScreenSources: 'calls:list-screen-sources',
   chooseScreenSource: 'calls:choose-screen-source',
+  clearSessionData: 'session:clear-data',
 } as const;
 
 export type IpcMethod = keyof typeof IPC_CHANNELS;

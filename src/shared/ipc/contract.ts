@@ -10,6 +10,21 @@ const secretKey = z
   .max(128)
   .regex(/^[a-z0-9][a-z0-9._:-]*$/i, 'secret keys are short identifiers');
 
+/** The egress filter as data (shared/policy/egress.ts EgressRules): the renderer checks ICE servers with it. */
+const egressRules = z.object({
+  mode: z.enum(['unmanaged', 'managed', 'safe']),
+  allowedHosts: z
+    .array(
+      z.object({
+        host: z.string().min(1).max(255),
+        port: z.number().int().min(1).max(65_535),
+        schemes: z.array(z.string().regex(/^[a-z]+:$/)).max(8),
+        purposes: z.array(z.string().max(64)).max(16),
+      }),
+    )
+    .max(1_000),
+});
+
 const keychainStatus = z.object({
   backend: z.enum(['secret-service', 'keychain', 'windows-credential-manager', 'none']),
   persistent: z.boolean(),
@@ -60,7 +75,17 @@ export const ipcContract = {
       /** In safe mode: what to tell the user, in plain words. */
       userMessage: z.string().nullable(),
       settings: z.record(z.string(), z.object({ value: z.unknown(), locked: z.boolean(), reason: z.string().nullable() })),
+      /** What the app may connect to; WebRTC bypasses main's request filter, so the renderer needs it. */
+      egress: egressRules,
     }),
+  },
+  /**
+   * Sign-out: main clears the HTTP cache and every storage of the app's session (cookies, IndexedDB,
+   * local storage, caches, service workers), so no decrypted media or keys stay on disk.
+   */
+  clearSessionData: {
+    request: z.undefined(),
+    response: z.object({ cleared: z.literal(true) }),
   },
   joinTeamsMeeting: {
     request: z.object({ link: z.string().min(1).max(65_536), action: z.enum(['gateway', 'isolated', 'browser']) }),

@@ -2,9 +2,11 @@
 // its configuration names (homeservers, call servers, gateways, ...). The main process asks it about
 // every request; it answers with a reason so that a blocked connection can be explained in the log.
 // Hosts compare exactly (after the URL parser's normalisation), never by suffix or prefix, so
-// "matrix.example.org.evil.example" is not "matrix.example.org".
+// "matrix.example.org.evil.example" is not "matrix.example.org". Schemes compare too: an https
+// homeserver allows https and wss to its host and port, never plain http or ws there, and a TURN
+// server's host and port allow TURN (and STUN) to it, never a web request.
 import { APP_SCHEME } from '../appScheme.ts';
-import { formatHostPort, hostPortOfWebUrl, parseHostEntry, parseIceUri, type HostPort } from './hosts.ts';
+import { formatHostPort, hostPortOfWebUrl, isLoopbackHost, parseHostEntry, parseIceUri, type HostPort } from './hosts.ts';
 import { resolveSettings, teamsBridgeActive } from './resolve.ts';
 import { TEAMS_TEMPLATE_PLACEHOLDERS } from './schema.ts';
 import type { LoadedPolicy } from './types.ts';
@@ -23,28 +25,76 @@ export interface EgressDecision {
 }
 
 export interface AllowedHost extends HostPort {
+  /** With their colon, as URL.protocol gives them: "https:", "wss:", "turns:", ... */
+  schemes: readonly string[];
   purposes: readonly string[];
 }
 
 export interface EgressFilter {
+  /** A web request (http, https, ws, wss, or a local scheme). */
   decide(url: string): EgressDecision;
+  /** A STUN or TURN server URI (RFC 7064/7065), which WebRTC reaches without any web request. */
+  decideIce(uri: string): EgressDecision;
   readonly allowedHosts: readonly AllowedHost[];
+}
+
+/**
+ * The filter as data, so main can hand it to the renderer (WebRTC is invisible to main's request
+ * hooks: the renderer checks ICE servers itself with the same rules).
+ */
+export interface EgressRules {
+  mode: 'unmanaged' | 'managed' | 'safe';
+  allowedHosts: readonly AllowedHost[];
 }
 
 /** Schemes that never leave the machine: the app's own files, devtools, inline and in-memory data. */
 const LOCAL_SCHEMES = new Set([`${APP_SCHEME}:`, 'devtools:', 'data:', 'blob:']);
 const WEB_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
+const SECURE_WEB = ['https:', 'wss:'];
+const PLAIN_WEB = ['http:', 'ws:'];
+/** A TURN server is also a STUN server (RFC 5766): allowing it for TURN allows binding requests too. */
+const ICE_SCHEMES: Readonly<Record<string, readonly string[]>> = {
+  turn: ['turn:', 'stun:'],
+  turns: ['turns:', 'stuns:'],
+  stun: ['stun:'],
+  stuns: ['stuns:'],
+};
 
-function parseAllowed(entry: string): HostPort {
+function parseAllowed(entry: string): HostPort & { schemes: readonly string[] } {
   const ice = parseIceUri(entry);
-  const parsed = ice ?? (entry.includes('://') ? hostPortOfWebUrl(entry) : parseHostEntry(entry));
+  if (ice) return { host: ice.host, port: ice.port, schemes: ICE_SCHEMES[ice.scheme] ?? [] };
+  const web = entry.includes('://') ? hostPortOfWebUrl(entry) : null;
+  if (web) {
+    const secure = /^(https|wss):/i.test(entry);
+    return { host: web.host, port: web.port, schemes: secure ? SECURE_WEB : PLAIN_WEB };
+  }
+  // A bare "host[:port]" means TLS: Relais only talks TLS to remote services (the loopback
+  // interface, used by local test servers, never leaves the machine, so plain http is allowed there).
+  const bare = entry.includes('://') ? null : parseHostEntry(entry);
   // Entries come from validated settings, so an unusable one is a programming error: fail loudly
   // rather than quietly allow less (or more) than configured.
-  if (!parsed) throw new TypeError(`Not a usable egress entry: ${entry}`);
-  return { host: parsed.host, port: parsed.port };
+  if (!bare) throw new TypeError(`Not a usable egress entry: ${entry}`);
+  return { host: bare.host, port: bare.port, schemes: isLoopbackHost(bare.host) ? [...SECURE_WEB, ...PLAIN_WEB] : SECURE_WEB };
 }
 
 type Mode = { kind: 'allowlist'; hosts: Map<string, AllowedHost> } | { kind: 'anyHost' } | { kind: 'denyAll'; why: string };
+
+function matchHost(mode: Mode, scheme: string, target: HostPort): EgressDecision {
+  const where = `${scheme}//${formatHostPort(target)}`;
+  switch (mode.kind) {
+    case 'denyAll':
+      return { allowed: false, reason: `blocked: ${where}: ${mode.why}` };
+    case 'anyHost':
+      return { allowed: true, reason: `allowed: ${where}: unmanaged install, no host allowlist` };
+    case 'allowlist': {
+      const match = mode.hosts.get(formatHostPort(target));
+      if (!match) return { allowed: false, reason: `blocked: ${where} is not an allowed host` };
+      if (!match.schemes.includes(scheme))
+        return { allowed: false, reason: `blocked: ${where}: only ${match.schemes.join(' ')} to this host and port` };
+      return { allowed: true, reason: `allowed: ${where} (${match.purposes.join(', ')})` };
+    }
+  }
+}
 
 function buildFilter(mode: Mode): EgressFilter {
   const decide = (text: string): EgressDecision => {
@@ -55,39 +105,66 @@ function buildFilter(mode: Mode): EgressFilter {
     if (!WEB_SCHEMES.has(scheme)) return { allowed: false, reason: `blocked: scheme ${scheme} is not allowed` };
     const target = hostPortOfWebUrl(text);
     if (!target) return { allowed: false, reason: 'blocked: not a valid URL' };
-    const where = `${scheme}//${formatHostPort(target)}`;
-    switch (mode.kind) {
-      case 'denyAll':
-        return { allowed: false, reason: `blocked: ${where}: ${mode.why}` };
-      case 'anyHost':
-        return { allowed: true, reason: `allowed: ${where}: unmanaged install, no host allowlist` };
-      case 'allowlist': {
-        const match = mode.hosts.get(formatHostPort(target));
-        return match
-          ? { allowed: true, reason: `allowed: ${where} (${match.purposes.join(', ')})` }
-          : { allowed: false, reason: `blocked: ${where} is not an allowed host` };
-      }
-    }
+    return matchHost(mode, scheme, target);
+  };
+  const decideIce = (uri: string): EgressDecision => {
+    const ice = parseIceUri(uri);
+    if (!ice) return { allowed: false, reason: 'blocked: not a STUN or TURN URI' };
+    return matchHost(mode, `${ice.scheme}:`, ice);
   };
   const allowedHosts = mode.kind === 'allowlist' ? [...mode.hosts.values()] : [];
-  return { decide, allowedHosts };
+  return { decide, decideIce, allowedHosts };
+}
+
+function allowlist(entries: readonly (HostPort & { schemes: readonly string[]; purposes: readonly string[] })[]): Mode {
+  const hosts = new Map<string, AllowedHost>();
+  for (const entry of entries) {
+    const key = formatHostPort(entry);
+    const existing = hosts.get(key);
+    hosts.set(key, {
+      host: entry.host,
+      port: entry.port,
+      schemes: [...new Set([...(existing?.schemes ?? []), ...entry.schemes])],
+      purposes: [...new Set([...(existing?.purposes ?? []), ...entry.purposes])],
+    });
+  }
+  return { kind: 'allowlist', hosts };
 }
 
 /**
- * A filter that allows web requests (http, https, ws, wss) only to the given hosts and ports, plus
- * the local schemes; everything else is blocked. An empty list blocks every network request.
+ * A filter that allows web requests (http, https, ws, wss) only to the given hosts, ports and
+ * schemes, plus the local schemes; everything else is blocked. An empty list blocks every request.
  */
 export function createEgressFilter(allowedOrigins: readonly (string | AllowedOrigin)[]): EgressFilter {
-  const hosts = new Map<string, AllowedHost>();
-  for (const entry of allowedOrigins) {
-    const { url, purpose } = typeof entry === 'string' ? { url: entry, purpose: 'configured' } : entry;
-    const hostPort = parseAllowed(url);
-    const key = formatHostPort(hostPort);
-    const existing = hosts.get(key);
-    const purposes = existing ? [...new Set([...existing.purposes, purpose])] : [purpose];
-    hosts.set(key, { ...hostPort, purposes });
+  return buildFilter(
+    allowlist(
+      allowedOrigins.map((entry) => {
+        const { url, purpose } = typeof entry === 'string' ? { url: entry, purpose: 'configured' } : entry;
+        return { ...parseAllowed(url), purposes: [purpose] };
+      }),
+    ),
+  );
+}
+
+const SAFE_MODE_WHY = 'safe mode, the machine policy is invalid';
+
+/** The filter's rules as plain data (see EgressRules). */
+export function egressRulesOf(egress: EffectiveEgress): EgressRules {
+  if (egress.mode === 'unmanaged') return { mode: 'unmanaged', allowedHosts: [] };
+  if (egress.mode === 'safe') return { mode: 'safe', allowedHosts: [] };
+  return { mode: 'managed', allowedHosts: createEgressFilter(egress.allowedOrigins).allowedHosts };
+}
+
+/** The same filter, rebuilt from its rules (in the renderer, from what main sent). */
+export function egressFilterFromRules(rules: EgressRules): EgressFilter {
+  switch (rules.mode) {
+    case 'safe':
+      return buildFilter({ kind: 'denyAll', why: SAFE_MODE_WHY });
+    case 'unmanaged':
+      return buildFilter({ kind: 'anyHost' });
+    case 'managed':
+      return buildFilter(allowlist(rules.allowedHosts));
   }
-  return buildFilter({ kind: 'allowlist', hosts });
 }
 
 export type EffectiveEgress =
@@ -122,8 +199,11 @@ export function effectiveEgress(loaded: LoadedPolicy, options: EgressOptions = {
   add(values.calls.sfuUrl, 'call SFU');
   for (const server of values.calls.iceServers) {
     const urls = typeof server.urls === 'string' ? [server.urls] : server.urls;
-    // STUN needs no allowlisting (it is not a relay); TURN servers carry the media.
-    for (const url of urls) if (parseIceUri(url)?.scheme.startsWith('turn') === true) add(url, 'TURN server');
+    // Named by the policy, so allowed: TURN servers carry the media, STUN servers see our address.
+    for (const url of urls) {
+      const scheme = parseIceUri(url)?.scheme;
+      if (scheme !== undefined) add(url, scheme.startsWith('turn') ? 'TURN server' : 'STUN server');
+    }
   }
   if (values.tchap.enabled) for (const url of values.tchap.infoServers) add(url, 'Tchap info server');
   if (teamsBridgeActive(values, options.now ?? new Date())) {
@@ -137,12 +217,5 @@ export function effectiveEgress(loaded: LoadedPolicy, options: EgressOptions = {
 }
 
 export function egressFilterFor(egress: EffectiveEgress): EgressFilter {
-  switch (egress.mode) {
-    case 'safe':
-      return buildFilter({ kind: 'denyAll', why: 'safe mode, the machine policy is invalid' });
-    case 'unmanaged':
-      return buildFilter({ kind: 'anyHost' });
-    case 'managed':
-      return createEgressFilter(egress.allowedOrigins);
-  }
+  return egressFilterFromRules(egressRulesOf(egress));
 }

@@ -63,7 +63,9 @@ export function printPolicy(loaded: LoadedPolicy, now: Date = new Date()): strin
     if (egress.mode === 'unmanaged') {
       out.push('Network access: any host (no machine policy).');
     } else {
-      const hosts = egressFilterFor(egress).allowedHosts.map((h) => `${h.host}:${h.port}  ${h.purposes.join(', ')}`);
+      const hosts = egressFilterFor(egress).allowedHosts.map(
+        (h) => `${h.host}:${h.port} (${h.schemes.map((s) => s.slice(0, -1)).join(', ')})  ${h.purposes.join(', ')}`,
+      );
       out.push(...(hosts.length === 0 ? ['Network access: no host is allowed.'] : list('Network access allowed to:', hosts)));
     }
   }

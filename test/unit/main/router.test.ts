@@ -44,6 +44,7 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}) {
       mode: 'none' as const,
       userMessage: null,
       settings: {},
+      egress: { mode: 'unmanaged' as const, allowedHosts: [] },
     })),
     showNotification: vi.fn<IpcHandlers['showNotification']>(() => ({ shown: true })),
     joinTeamsMeeting: vi.fn<IpcHandlers['joinTeamsMeeting']>(() => ({ opened: true as const })),
@@ -52,6 +53,7 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}) {
     setUserSettings: vi.fn<IpcHandlers['setUserSettings']>(() => USER_SETTINGS_VIEW),
     listScreenSources: vi.fn<IpcHandlers['listScreenSources']>(() => ({ sources: [] })),
     chooseScreenSource: vi.fn<IpcHandlers['chooseScreenSource']>(() => ({ chosen: false })),
+    clearSessionData: vi.fn<IpcHandlers['clearSessionData']>(() => ({ cleared: true as const })),
   };
   return Object.assign(handlers, overrides);
 }
@@ -110,6 +112,7 @@ describe('createIpcRouter: channels', () => {
       setUserSettings: { notifications: { enabled: false } },
       listScreenSources: undefined,
       chooseScreenSource: { id: 'screen:0:0' },
+      clearSessionData: undefined,
     };
     for (const method of Object.keys(IPC_CHANNELS) as (keyof typeof IPC_CHANNELS)[]) {
       const envelope = await dispatch(IPC_CHANNELS[method], TRUSTED, requests[method]);

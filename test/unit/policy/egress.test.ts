@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createEgressFilter, effectiveEgress, egressFilterFor } from '../../../src/shared/policy/egress.ts';
+import {
+  createEgressFilter,
+  effectiveEgress,
+  egressFilterFor,
+  egressFilterFromRules,
+  egressRulesOf,
+  type EgressRules,
+} from '../../../src/shared/policy/egress.ts';
 import { evaluatePolicy } from '../../../src/shared/policy/evaluate.ts';
 import { parseHostEntry, parseIceUri } from '../../../src/shared/policy/hosts.ts';
 import type { LoadedPolicy } from '../../../src/shared/policy/types.ts';
@@ -110,7 +117,41 @@ describe('createEgressFilter', () => {
       { url: 'https://a.example', purpose: 'homeserver' },
       { url: 'turns:a.example:443', purpose: 'TURN server' },
     ]);
-    expect(merged.allowedHosts).toEqual([{ host: 'a.example', port: 443, purposes: ['homeserver', 'TURN server'] }]);
+    expect(merged.allowedHosts).toEqual([
+      { host: 'a.example', port: 443, schemes: ['https:', 'wss:', 'turns:', 'stuns:'], purposes: ['homeserver', 'TURN server'] },
+    ]);
+  });
+
+  it('compares the scheme too (issue 13): TLS hosts get no plain http or ws, TURN hosts no web requests', () => {
+    const mixed = createEgressFilter([
+      { url: 'https://matrix.example.org', purpose: 'homeserver' },
+      { url: 'turn:turn.example.org:3478', purpose: 'TURN server' },
+      { url: 'http://localhost:8008', purpose: 'homeserver' },
+      'files.example.org:8443',
+    ]);
+    expect(mixed.decide('http://matrix.example.org:443/').reason).toBe(
+      'blocked: http://matrix.example.org:443: only https: wss: to this host and port',
+    );
+    expect(mixed.decide('ws://matrix.example.org:443/').allowed).toBe(false);
+    expect(mixed.decide('http://turn.example.org:3478/').allowed).toBe(false);
+    expect(mixed.decide('http://files.example.org:8443/').allowed).toBe(false);
+    expect(mixed.decide('https://files.example.org:8443/').allowed).toBe(true);
+    expect(mixed.decide('ws://localhost:8008/').allowed).toBe(true);
+    expect(mixed.decide('https://localhost:8008/').allowed).toBe(false);
+    expect(mixed.decideIce('turn:turn.example.org:3478?transport=tcp').allowed).toBe(true);
+    expect(mixed.decideIce('stun:turn.example.org:3478').allowed).toBe(true);
+    expect(mixed.decideIce('turns:turn.example.org:3478').allowed).toBe(false);
+    expect(mixed.decideIce('turn:matrix.example.org:443').allowed).toBe(false);
+    expect(mixed.decideIce('turn:other.example:3478').reason).toBe('blocked: turn://other.example:3478 is not an allowed host');
+  });
+
+  it('rebuilds the same filter from its rules as data (what main hands the renderer)', () => {
+    const rules = egressRulesOf({ mode: 'managed', allowedOrigins: [{ url: 'turns:t.example:443', purpose: 'TURN server' }] });
+    const again = egressFilterFromRules(JSON.parse(JSON.stringify(rules)) as EgressRules);
+    expect(again.decideIce('turns:t.example:443').allowed).toBe(true);
+    expect(again.decide('https://t.example/').allowed).toBe(false);
+    expect(egressFilterFromRules({ mode: 'unmanaged', allowedHosts: [] }).decideIce('turn:any.example').allowed).toBe(true);
+    expect(egressFilterFromRules({ mode: 'safe', allowedHosts: [] }).decideIce('turn:any.example').allowed).toBe(false);
   });
 });
 
@@ -162,6 +203,7 @@ describe('effectiveEgress', () => {
     expect(filter.allowedHosts.map((h) => `${h.host}:${h.port} ${h.purposes.join('+')}`)).toEqual([
       'matrix.example.gouv.fr:443 homeserver',
       'livekit-jwt.example.gouv.fr:443 call SFU',
+      'stun.example:3478 STUN server',
       'turn.example.gouv.fr:443 TURN server',
       'turn.example.gouv.fr:3478 TURN server',
       'info.tchap.example:443 Tchap info server',

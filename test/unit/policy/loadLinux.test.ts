@@ -123,20 +123,25 @@ describe('Linux policy files', () => {
 
 describe('policy locations', () => {
   const env = { ProgramData: 'D:\\Data' };
+  const programDataFolder = () => 'E:\\SystemData';
 
   it('uses /etc/relais on Linux, the registry and ProgramData on Windows, managed preferences on macOS', () => {
     expect(policyLocationsFor({ platform: 'linux', env: {}, allowDirectoryOverride: false })).toEqual({
       locations: linux,
       notices: [],
     });
-    expect(policyLocationsFor({ platform: 'win32', env, allowDirectoryOverride: false }).locations).toEqual({
+    // The ProgramData folder comes from the system (HKLM), never from %ProgramData%, which users set.
+    expect(policyLocationsFor({ platform: 'win32', env, allowDirectoryOverride: false, programDataFolder }).locations).toEqual({
       pathStyle: 'win32',
-      programDataFile: 'D:\\Data\\Relais\\policy.json',
+      programDataFile: 'E:\\SystemData\\Relais\\policy.json',
       registryKey: 'HKLM\\Software\\Policies\\Relais',
     });
-    expect(policyLocationsFor({ platform: 'win32', env: {}, allowDirectoryOverride: false }).locations.programDataFile).toBe(
-      'C:\\ProgramData\\Relais\\policy.json',
-    );
+    const failing = () => {
+      throw new Error('access denied');
+    };
+    expect(
+      policyLocationsFor({ platform: 'win32', env, allowDirectoryOverride: false, programDataFolder: failing }).locations,
+    ).toEqual({ pathStyle: 'win32', registryKey: 'HKLM\\Software\\Policies\\Relais', programDataProblem: 'access denied' });
     expect(policyLocationsFor({ platform: 'darwin', env: {}, allowDirectoryOverride: false }).locations).toEqual({
       pathStyle: 'posix',
       managedPreferencesFile: '/Library/Managed Preferences/eu.relais.desktop.plist',

@@ -9,8 +9,9 @@ const KEY = 'HKLM\\Software\\Policies\\Relais';
 const PROGRAM_DATA_FILE = 'C:\\ProgramData\\Relais\\policy.json';
 const { locations } = policyLocationsFor({
   platform: 'win32',
-  env: { ProgramData: 'C:\\ProgramData' },
+  env: { ProgramData: 'C:\\Users\\mallory\\fake' },
   allowDirectoryOverride: false,
+  programDataFolder: () => 'C:\\ProgramData',
 });
 
 function load(tree: RegistryKey | Error | undefined, programData?: unknown): LoadedPolicy {

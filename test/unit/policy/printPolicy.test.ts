@@ -49,7 +49,7 @@ describe('printPolicy', () => {
     expect(text).toContain('"credential":"(hidden)"');
     expect(text).not.toContain('top-secret');
     expect(text).toContain(
-      'Network access allowed to:\n  matrix.example.gouv.fr:443  homeserver\n  turn.example.gouv.fr:443  TURN server\n',
+      'Network access allowed to:\n  matrix.example.gouv.fr:443 (https, wss)  homeserver\n  turn.example.gouv.fr:443 (turns, stuns)  TURN server\n',
     );
   });
 

@@ -201,6 +201,7 @@ describe('loading the native module', () => {
       loadRegistry: () => {
         throw new Error('native-reg: no prebuild for win32-riscv64');
       },
+      loadValueReader: () => () => ({ type: 'REG_SZ', data: 'C:\\ProgramData' }),
       log: (m) => log.push(m),
     });
     expect(loaded).toMatchObject({ status: 'invalid', problems: [{ kind: 'unreadable', source: KEY }] });

@@ -4,7 +4,7 @@ import { DEFAULT_APP_CONFIG } from '../../../src/shared/config/appConfig.ts';
 import type { ManagedSettings } from '../../../src/renderer/platform/Platform.ts';
 
 function managed(settings: ManagedSettings['settings'], mode: ManagedSettings['mode'] = 'managed'): ManagedSettings {
-  return { mode, userMessage: null, settings };
+  return { mode, userMessage: null, settings, egress: { mode: 'managed', allowedHosts: [] } };
 }
 
 describe('machine policy over config.json', () => {

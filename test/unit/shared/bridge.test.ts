@@ -144,7 +144,7 @@ describe('bridge round trip through the real router and handlers', () => {
       openExternal,
       secrets: fixedSecrets(secrets, 'no-keychain'),
       notify,
-      managedSettings: () => ({ mode: 'none', userMessage: null, settings: {} }),
+      managedSettings: () => ({ mode: 'none', userMessage: null, settings: {}, egress: { mode: 'unmanaged', allowedHosts: [] } }),
       joinTeamsMeeting: () => Promise.resolve({ opened: true as const }),
       userSettings: createUserSettingsService({
         policy: { status: 'none', searched: [], sources: [], notices: [] },
@@ -153,6 +153,7 @@ describe('bridge round trip through the real router and handlers', () => {
         log,
       }),
       screenShare: { list: () => Promise.resolve([]), choose: () => ({ chosen: false }) },
+      clearSessionData: () => Promise.resolve(),
     };
     const appOrigins = [parseOrigin(APP_ORIGIN)];
     const dispatch = createIpcRouter({

@@ -1,6 +1,7 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useMemo } from 'react';
 import { AvatarCache, thumbnailUrl } from '../../matrix/avatars.ts';
+import { mediaFetchInit } from '../../matrix/mediaUrl.ts';
 
 /** Twice the avatar's CSS size, for sharp pictures on high-density screens. */
 const THUMBNAIL_PX = 64;
@@ -13,7 +14,7 @@ export function useAvatarCache(client: MatrixClient): AvatarCache {
         fetchThumbnail: async (mxc) => {
           const url = thumbnailUrl(client.getHomeserverUrl(), mxc, THUMBNAIL_PX);
           if (!url) return null;
-          const response = await fetch(url, { headers: { Authorization: `Bearer ${client.getAccessToken() ?? ''}` } });
+          const response = await fetch(url, mediaFetchInit(client.getAccessToken()));
           return response.ok ? response.blob() : null;
         },
       }),

@@ -4,6 +4,9 @@ import { createRepeatFilter } from '../../../../src/shared/teams/repeatFilter.ts
 import type { TeamsBridgePolicy } from '../../../../src/shared/teams/routing.ts';
 import { teamsLinksIn } from '../../../../src/main/teams/osLinks.ts';
 import { joinTeamsMeeting, type TeamsJoinDeps } from '../../../../src/main/teams/teamsJoin.ts';
+import { guardNewWebContents } from '../../../../src/main/security/newContents.main.ts';
+import { parseOrigin } from '../../../../src/main/security/origins.ts';
+import { APP_ORIGIN } from '../../../../src/shared/appScheme.ts';
 
 const electron = vi.hoisted(() => {
   const windows: {
@@ -11,7 +14,13 @@ const electron = vi.hoisted(() => {
     handlers: Record<string, (...args: unknown[]) => void>;
     url: string | null;
   }[] = [];
-  const sessions: { partition: string; request?: (...args: unknown[]) => void; check?: (...args: unknown[]) => boolean }[] = [];
+  const sessions: {
+    partition: string;
+    object?: object;
+    request?: (...args: unknown[]) => void;
+    check?: (...args: unknown[]) => boolean;
+    beforeRequest?: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
+  }[] = [];
   class BrowserWindow {
     readonly record: (typeof windows)[number];
     readonly webContents: {
@@ -40,17 +49,46 @@ const electron = vi.hoisted(() => {
     fromPartition: (partition: string) => {
       const entry: (typeof sessions)[number] = { partition };
       sessions.push(entry);
-      return {
+      const object = {
         setPermissionRequestHandler: (h: (...args: unknown[]) => void) => (entry.request = h),
         setPermissionCheckHandler: (h: (...args: unknown[]) => boolean) => (entry.check = h),
+        webRequest: {
+          onBeforeRequest: (h: NonNullable<(typeof entry)['beforeRequest']>) => (entry.beforeRequest = h),
+        },
       };
+      entry.object = object;
+      return object;
     },
   };
   return { windows, sessions, BrowserWindow, session };
 });
 vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow, session: electron.session }));
 
-const { isTeamsNavigationHost, openIsolatedTeamsWindow } = await import('../../../../src/main/teams/isolatedWindow.main.ts');
+const { attachTeamsNavigationGuards, isIsolatedTeamsContents, isTeamsNavigationHost, openIsolatedTeamsWindow } =
+  await import('../../../../src/main/teams/isolatedWindow.main.ts');
+
+/** A web contents with every listener kept (the real guards add several per event). */
+class FakeContents {
+  readonly session: object;
+  private readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>();
+  constructor(options: { session: object }) {
+    this.session = options.session;
+  }
+  on(event: string, listener: (...args: unknown[]) => void): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  setWindowOpenHandler(): void {
+    // Not exercised here.
+  }
+  /** True when some listener cancelled the navigation. */
+  navigate(url: string): boolean {
+    let prevented = false;
+    const event = { url, preventDefault: () => (prevented = true) };
+    for (const listener of this.listeners.get('will-navigate') ?? []) listener(event, url);
+    return prevented;
+  }
+}
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const THREAD = '19:meeting_NjQ4ZTI1YzAtZDE2Ni00YjE4LWFjYWEtZmQ4YjYzYTI5ZjRj@thread.v2';
@@ -149,6 +187,63 @@ describe('isolated Teams window', () => {
       expect(decide('notifications', 'https://teams.microsoft.com/')).resolves.toBe(false),
       expect(decide('media', 'https://evil.example/')).resolves.toBe(false),
     ]);
+  });
+
+  it('has its own egress filter: Microsoft Teams domains over https/wss only', () => {
+    openIsolatedTeamsWindow(LINK, () => undefined);
+    const s = electron.sessions[0];
+    const cancelled = (url: string) => {
+      let cancel: boolean | undefined;
+      s?.beforeRequest?.({ url }, (response) => (cancel = response.cancel));
+      return cancel;
+    };
+    expect(cancelled('https://teams.microsoft.com/v2/')).toBe(false);
+    expect(cancelled('https://statics.teams.cdn.office.net/app.js')).toBe(false);
+    expect(cancelled('wss://go.trouter.teams.microsoft.com/v4/c')).toBe(false);
+    expect(cancelled('https://aadcdn.msftauth.net/shared/x.js')).toBe(false);
+    expect(cancelled('https://matrix.example.gouv.fr/_matrix/client/versions')).toBe(true);
+    expect(cancelled('https://teams.microsoft.com.evil.example/')).toBe(true);
+    expect(cancelled('https://evilmicrosoft.com/')).toBe(true);
+    expect(cancelled('http://teams.microsoft.com/')).toBe(true);
+  });
+
+  it('is told apart from the app window by its session (the app guards must not apply to it)', () => {
+    const window = openIsolatedTeamsWindow(LINK, () => undefined);
+    expect(window).toBeDefined();
+    const teamsSession = electron.sessions[0]?.object ?? {};
+    expect(isIsolatedTeamsContents({ session: teamsSession } as never)).toBe(true);
+    expect(isIsolatedTeamsContents({ session: {} } as never)).toBe(false);
+  });
+
+  it('through the real guard code: Teams and sign-in navigation stays in the window, nothing goes to the browser', () => {
+    const window = openIsolatedTeamsWindow(LINK, () => undefined);
+    const contents = new FakeContents({ session: electron.sessions[0]?.object ?? {} });
+    const openExternal = vi.fn(() => Promise.resolve());
+    // What main.ts does on web-contents-created, then what the isolated window attaches.
+    const kind = guardNewWebContents(contents as never, {
+      appOrigins: [parseOrigin(APP_ORIGIN)],
+      openExternal,
+      log: () => undefined,
+      isIsolatedTeams: isIsolatedTeamsContents,
+    });
+    attachTeamsNavigationGuards(contents as never, () => undefined);
+    expect(window).toBeDefined();
+    expect(kind).toBe('isolated-teams');
+    for (const url of [LINK, 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize?x=1', 'https://login.live.com/']) {
+      expect(contents.navigate(url), url).toBe(false);
+    }
+    expect(contents.navigate('https://evil.example/')).toBe(true);
+    expect(openExternal).not.toHaveBeenCalled();
+    // The app window, by contrast, keeps its own rule: Teams pages go to the browser.
+    const appContents = new FakeContents({ session: {} });
+    guardNewWebContents(appContents as never, {
+      appOrigins: [parseOrigin(APP_ORIGIN)],
+      openExternal,
+      log: () => undefined,
+      isIsolatedTeams: isIsolatedTeamsContents,
+    });
+    expect(appContents.navigate(LINK)).toBe(true);
+    expect(openExternal).toHaveBeenCalledWith(LINK);
   });
 
   it('recognises Teams hosts exactly', () => {
