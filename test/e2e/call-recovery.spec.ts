@@ -14,7 +14,6 @@ import { apiLogin, createRoom, joinRoom } from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 test.use({ launchOptions: CALL_LAUNCH_OPTIONS });
-test.describe.configure({ mode: 'serial' });
 
 const INIT = { initScript: RECORD_PEER_CONNECTIONS + RECORD_MEDIA_TRACKS };
 const CALL_MEMBER_PL = { events: { 'org.matrix.msc3401.call.member': 0 } };

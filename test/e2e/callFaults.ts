@@ -11,6 +11,7 @@ export const RECORD_MEDIA_TRACKS = `(() => {
   const tracks = [];
   Object.defineProperty(window, '__recordedTracks', { value: tracks });
   const devices = navigator.mediaDevices;
+  if (!devices) return; // about:blank and other insecure pages have none
   const native = devices.getUserMedia.bind(devices);
   devices.getUserMedia = async (constraints) => {
     const stream = await native(constraints);

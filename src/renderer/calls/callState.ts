@@ -55,6 +55,8 @@ export type CallEvent =
   | { type: 'recovery-failed'; at: number; retryAfterMs?: number }
   | { type: 'error'; error: CallErrorCode }
   | { type: 'removed'; removal: Removal; by?: string; at: number }
+  /** A rejoin after an outage found the SFU still unreachable: back to the outage's end. */
+  | { type: 'still-unreachable'; endedAt: number }
   | { type: 'leave' };
 
 export interface RecoveryPolicy {
@@ -119,6 +121,8 @@ export function createCallReducer(policy: RecoveryPolicy): (state: CallState, ev
           reason: { kind: 'removed', removal: event.removal, ...(event.by === undefined ? {} : { by: event.by }) },
           at: event.at,
         };
+      case 'still-unreachable':
+        return state.phase === 'connecting' ? { phase: 'ended', reason: { kind: 'sfu-unreachable' }, at: event.endedAt } : state;
       case 'leave':
         return state.phase === 'idle' ? state : { phase: 'left' };
     }

@@ -86,7 +86,7 @@ export class CallEngine {
     for (const listener of this.listeners) listener(snap);
   }
 
-  /** Read through a method: the state changes while recovery awaits, which narrowing cannot see. */
+  /** Read through a method: the state changes during awaits, which narrowing cannot see. */
   private phase(): CallState['phase'] {
     return this.state.phase;
   }
@@ -99,12 +99,15 @@ export class CallEngine {
     this.emit();
   }
 
-  /** Joins (or re-joins after the call ended, then keeping the user's mute state: `keepMuteState`). */
+  /**
+   * Joins, or re-joins a call an outage ended (`outageEndedAt`: keeps the mute state, and an SFU
+   * still unreachable puts the call back in that ended state rather than failing it).
+   */
   async join(
     tracks: { microphone: MediaStreamTrack | null; camera: MediaStreamTrack | null },
-    keepMuteState = false,
+    outageEndedAt?: number,
   ): Promise<void> {
-    this.sender.setInitialTracks(tracks, keepMuteState);
+    this.sender.setInitialTracks(tracks, outageEndedAt !== undefined);
     this.dispatch({ type: 'join' });
     const started = Date.now();
     for (;;) {
@@ -117,6 +120,8 @@ export class CallEngine {
         if (this.phase() !== 'connecting') return;
         const budget = (this.options.recovery ?? DEFAULT_RECOVERY_POLICY).retryWindowMs;
         const wait = initialJoinRetryMs(error, Date.now() - started, budget);
+        if (wait === null && outageEndedAt !== undefined && !retryVerdict(error).final)
+          return this.dispatch({ type: 'still-unreachable', endedAt: outageEndedAt });
         if (wait === null) return this.fail(errorCodeOf(error));
         await sleep(wait);
         if (this.phase() !== 'connecting') return;

@@ -110,6 +110,8 @@ describe('call state machine', () => {
   it('joins again after an end (Rejoin, or the SFU back)', () => {
     const outage: CallState = { phase: 'ended', reason: { kind: 'sfu-unreachable' }, at: 3 };
     expect(run([{ type: 'join' }, { type: 'joined', at: 9 }], outage)).toEqual({ phase: 'joined', since: 9 });
+    // A rejoin that finds the SFU still down goes back to that outage's end (probing stays bounded by it).
+    expect(run([{ type: 'join' }, { type: 'still-unreachable', endedAt: 3 }], outage)).toEqual(outage);
   });
 
   it('reports errors, and an unreachable SFU while connecting', () => {

@@ -98,7 +98,7 @@ export class CallSession {
       captureMicrophone(null).catch(() => null),
       captureCamera(null).catch(() => null),
     ]);
-    await this.connect({ microphone, camera }, false);
+    await this.connect({ microphone, camera });
     if (this.engine.snapshot().state.phase !== 'joined') return;
     navigator.mediaDevices.addEventListener('devicechange', this.onDeviceChange);
     await this.refreshDevices(false);
@@ -111,7 +111,7 @@ export class CallSession {
    */
   private async connect(
     tracks: { microphone: MediaStreamTrack | null; camera: MediaStreamTrack | null },
-    keepMuteState: boolean,
+    outageEndedAt?: number,
   ): Promise<void> {
     this.connecting = true;
     try {
@@ -124,7 +124,7 @@ export class CallSession {
       } catch {
         this.membershipProblem = true;
       }
-      await this.engine.join(tracks, keepMuteState);
+      await this.engine.join(tracks, outageEndedAt);
       const { state } = this.engine.snapshot();
       if (state.phase !== 'joined') {
         tracks.microphone?.stop();
@@ -139,14 +139,15 @@ export class CallSession {
   /** Back into the call after it ended (the user's Rejoin, or the SFU answering a probe). */
   async rejoin(): Promise<void> {
     this.stopProbing();
-    if (this.connecting || this.disposed || !endedByOutage(this.engine.snapshot().state)) return;
-    const wantCamera = this.engine.snapshot().camOn;
+    const { state, camOn: wantCamera } = this.engine.snapshot();
+    if (this.connecting || this.disposed || state.phase !== 'ended' || state.reason.kind !== 'sfu-unreachable') return;
     // The call's tracks were stopped when it ended (no camera light during an outage): capture again.
     const [microphone, camera] = await Promise.all([
       captureMicrophone(this.devices.microphoneId).catch(() => null),
       wantCamera ? captureCamera(this.devices.cameraId).catch(() => null) : Promise.resolve(null),
     ]);
-    await this.connect({ microphone, camera }, true);
+    // Still unreachable: the engine goes back to this outage's end, and probing goes on until its 5 minutes are over.
+    await this.connect({ microphone, camera }, state.at);
   }
 
   private scheduleProbe(): void {
