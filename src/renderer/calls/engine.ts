@@ -1,17 +1,28 @@
 // The call engine: mediasoup-client over our signaling. It joins (Matrix OpenID token → SFU, which
-// checks room membership), sends microphone and camera (simulcast), receives everyone else
-// (consumers created paused on the server, resumed once ready), and repairs itself: an ICE restart
-// when a transport's connection fails, a full re-join when the signaling socket drops. Each
-// (re)join is a "generation"; callbacks from an older one are ignored, so a late event from a dead
-// connection cannot disturb the new one. React-free: the UI subscribes to snapshots.
+// checks room membership), sends microphone and camera (simulcast), receives everyone else (see
+// receiver.ts), and repairs itself: an ICE restart when a transport's connection fails, a full
+// re-join when the signaling socket drops or the SFU's worker died. Each (re)join is a "generation";
+// callbacks from an older one are ignored, so a late event from a dead connection cannot disturb the
+// new one. Past the retry window, or when the user is removed from the room, the call *ends*: media
+// and tracks are closed, and the state says why. React-free: the UI subscribes to snapshots.
 import { Device } from 'mediasoup-client';
-import type { Consumer, RtpParameters, Transport } from 'mediasoup-client/types';
+import type { Transport } from 'mediasoup-client/types';
 import type { CallNotification } from '../../shared/call/index.ts';
-import { callReducer, INITIAL_CALL_STATE, recoveryDelayMs, type CallEvent, type CallState } from './callState.ts';
-import { iceServersForCall } from './focus.ts';
-import { errorCodeOf } from './callErrors.ts';
+import { initialJoinRetryMs, retryVerdict, errorCodeOf } from './callErrors.ts';
+import {
+  createCallReducer,
+  DEFAULT_RECOVERY_POLICY,
+  INITIAL_CALL_STATE,
+  type CallErrorCode,
+  type CallEvent,
+  type CallState,
+  type Removal,
+} from './callState.ts';
 import type { CallSnapshot, EngineOptions } from './engineTypes.ts';
+import { iceServersForCall } from './focus.ts';
 import { ParticipantBook } from './participants.ts';
+import { applyNotification } from './notificationHandler.ts';
+import { MediaReceiver } from './receiver.ts';
 import { MediaSender } from './sender.ts';
 import { SignalingClient } from './signaling.ts';
 import { createCallTransport, restartIce } from './transports.ts';
@@ -27,7 +38,6 @@ export class CallEngine {
   private device: Device | null = null;
   private sendTransport: Transport | null = null;
   private recvTransport: Transport | null = null;
-  private readonly consumers = new Map<string, Consumer>();
   private readonly book = new ParticipantBook<MediaStreamTrack>();
   private activeSpeaker: string | null = null;
   /** My microphone, camera and screen (their producers and mute state). */
@@ -36,13 +46,24 @@ export class CallEngine {
     signaling: () => this.signaling,
     changed: () => this.emit(),
   });
+  /** What I receive from the others (consumers, and producers queued until the transport exists). */
+  private readonly receiver = new MediaReceiver(
+    {
+      transport: () => this.recvTransport,
+      signaling: () => this.signaling,
+      generation: () => this.generation,
+      changed: () => this.emit(),
+    },
+    this.book,
+  );
   private recovering = false;
-  private cameraLayer = 2;
   private readonly listeners = new Set<(s: CallSnapshot) => void>();
   private readonly options: EngineOptions;
+  private readonly reduce: (state: CallState, event: CallEvent) => CallState;
 
   constructor(options: EngineOptions) {
     this.options = options;
+    this.reduce = createCallReducer(options.recovery ?? DEFAULT_RECOVERY_POLICY);
   }
 
   subscribe(listener: (s: CallSnapshot) => void): () => void {
@@ -56,11 +77,7 @@ export class CallEngine {
       state: this.state,
       participants: this.book.list(),
       activeSpeakerPeerId: this.activeSpeaker,
-      micOn: this.sender.micOn,
-      camOn: this.sender.camOn,
-      sharing: this.sender.local.screen !== undefined,
-      localVideo: this.sender.camOn ? (this.sender.local.camera ?? null) : null,
-      localScreen: this.sender.local.screen ?? null,
+      ...this.sender.view(),
     };
   }
 
@@ -69,25 +86,46 @@ export class CallEngine {
     for (const listener of this.listeners) listener(snap);
   }
 
-  /** Read through a method: the state changes while recovery awaits, which narrowing cannot see. */
+  /** Read through a method: the state changes during awaits, which narrowing cannot see. */
   private phase(): CallState['phase'] {
     return this.state.phase;
   }
 
   private dispatch(event: CallEvent): void {
-    this.state = callReducer(this.state, event);
+    const before = this.state.phase;
+    this.state = this.reduce(this.state, event);
+    // An ended call holds nothing: no transport, no socket, no camera light.
+    if (this.state.phase === 'ended' && before !== 'ended') this.close();
     this.emit();
   }
 
-  async join(tracks: { microphone: MediaStreamTrack | null; camera: MediaStreamTrack | null }): Promise<void> {
-    this.sender.setInitialTracks(tracks);
+  /**
+   * Joins, or re-joins a call an outage ended (`outageEndedAt`: keeps the mute state, and an SFU
+   * still unreachable puts the call back in that ended state rather than failing it).
+   */
+  async join(
+    tracks: { microphone: MediaStreamTrack | null; camera: MediaStreamTrack | null },
+    outageEndedAt?: number,
+  ): Promise<void> {
+    this.sender.setInitialTracks(tracks, outageEndedAt !== undefined);
     this.dispatch({ type: 'join' });
-    try {
-      await this.connectAndJoin();
-      this.dispatch({ type: 'joined', at: Date.now() });
-    } catch (error) {
-      this.teardown();
-      this.dispatch({ type: 'error', error: errorCodeOf(error) });
+    const started = Date.now();
+    for (;;) {
+      try {
+        await this.connectAndJoin();
+        this.dispatch({ type: 'joined', at: Date.now() });
+        return;
+      } catch (error) {
+        this.teardown();
+        if (this.phase() !== 'connecting') return;
+        const budget = (this.options.recovery ?? DEFAULT_RECOVERY_POLICY).retryWindowMs;
+        const wait = initialJoinRetryMs(error, Date.now() - started, budget);
+        if (wait === null && outageEndedAt !== undefined && !retryVerdict(error).final)
+          return this.dispatch({ type: 'still-unreachable', endedAt: outageEndedAt });
+        if (wait === null) return this.fail(errorCodeOf(error));
+        await sleep(wait);
+        if (this.phase() !== 'connecting') return;
+      }
     }
   }
 
@@ -100,7 +138,7 @@ export class CallEngine {
     const sig = await SignalingClient.connect(focus.sfuUrl, this.options.createSocket);
     if (gen !== this.generation) {
       sig.close();
-      return;
+      throw new Error('superseded');
     }
     this.signaling = sig;
     sig.onNotification((n) => {
@@ -108,7 +146,7 @@ export class CallEngine {
     });
     sig.onUnexpectedClose(() => {
       if (gen !== this.generation) return;
-      this.dispatch({ type: 'signaling-dropped' });
+      this.dispatch({ type: 'signaling-dropped', at: Date.now() });
       void this.recover();
     });
     if (!this.device) {
@@ -130,6 +168,17 @@ export class CallEngine {
       },
       20_000,
     );
+    if (gen !== this.generation) throw new Error('superseded');
+    // Record who is there *before* creating transports: from now on `newProducer`, `peerLeft` and
+    // `producerClosed` may arrive, and each must find the book (and the queue) already filled.
+    for (const peer of joined.peers) {
+      this.book.addPeer(peer);
+      for (const p of peer.producers) {
+        this.book.addProducer(peer.peerId, p.producerId, p.source, p.paused);
+        this.receiver.announce(p.producerId);
+      }
+    }
+    this.emit();
     const iceServers = iceServersForCall(focus, joined.iceServers);
     const transport = (direction: 'send' | 'recv') =>
       createCallTransport({
@@ -142,129 +191,75 @@ export class CallEngine {
       });
     this.sendTransport = await transport('send');
     this.recvTransport = await transport('recv');
+    if (gen !== this.generation) throw new Error('superseded');
+    // Everything announced so far (join answer and notifications during the transports' creation).
+    const receiving = this.receiver.open();
     await this.sender.produceAll();
-    for (const peer of joined.peers) {
-      this.book.addPeer(peer);
-      for (const p of peer.producers) this.book.addProducer(peer.peerId, p.producerId, p.source, p.paused);
-    }
-    this.emit();
-    await Promise.all(joined.peers.flatMap((peer) => peer.producers.map((p) => this.consume(p.producerId, gen))));
+    await receiving;
   }
 
   private mediaDropped(): void {
     if (this.state.phase !== 'joined') return;
-    this.dispatch({ type: 'media-dropped' });
+    this.dispatch({ type: 'media-dropped', at: Date.now() });
     void this.recover();
   }
 
-  private async consume(producerId: string, gen: number): Promise<void> {
-    const sig = this.signaling;
-    const recv = this.recvTransport;
-    if (!sig || !recv) return;
-    try {
-      const info = await sig.request('consume', { transportId: recv.id, producerId });
-      if (gen !== this.generation) return;
-      const consumer = await recv.consume({
-        id: info.consumerId,
-        producerId,
-        kind: info.kind,
-        rtpParameters: info.rtpParameters as RtpParameters,
-      });
-      this.consumers.set(consumer.id, consumer);
-      this.book.setTrack(producerId, consumer.track);
-      this.emit();
-      if (info.source === 'camera') await this.preferLayer(sig, consumer.id);
-      await sig.request('resumeConsumer', { consumerId: consumer.id });
-    } catch {
-      // A producer that closed meanwhile, or codecs we cannot receive: that one stream is missing,
-      // the call goes on.
-    }
-  }
-
-  /**
-   * Which simulcast layer camera tiles need (0 smallest … 2 full): small tiles take a small layer,
-   * so a big call costs the SFU and the network far less than sending everyone's full picture.
-   */
   setCameraLayer(spatialLayer: number): void {
-    if (spatialLayer === this.cameraLayer) return;
-    this.cameraLayer = spatialLayer;
-    const sig = this.signaling;
-    if (!sig) return;
-    for (const consumer of this.consumers.values())
-      if (consumer.kind === 'video' && this.book.producer(consumer.producerId)?.source === 'camera')
-        void this.preferLayer(sig, consumer.id);
-  }
-
-  private async preferLayer(sig: SignalingClient, consumerId: string): Promise<void> {
-    await sig.request('setConsumerPreferredLayers', { consumerId, spatialLayer: this.cameraLayer }).catch(() => undefined);
-  }
-
-  private dropConsumerOf(producerId: string): void {
-    for (const [id, consumer] of this.consumers) {
-      if (consumer.producerId !== producerId) continue;
-      consumer.close();
-      this.consumers.delete(id);
-    }
-    this.book.removeProducer(producerId);
+    this.receiver.setCameraLayer(spatialLayer);
   }
 
   private onNotification(n: CallNotification): void {
-    switch (n.method) {
-      case 'newPeer':
-        this.book.addPeer(n.data.peer);
-        break;
-      case 'peerLeft':
-        for (const producerId of this.book.removePeer(n.data.peerId)) this.dropConsumerOf(producerId);
-        if (this.activeSpeaker === n.data.peerId) this.activeSpeaker = null;
-        break;
-      case 'newProducer':
-        this.book.addProducer(n.data.peerId, n.data.producerId, n.data.source, n.data.paused);
-        void this.consume(n.data.producerId, this.generation);
-        break;
-      case 'producerClosed':
-        this.dropConsumerOf(n.data.producerId);
-        break;
-      case 'consumerClosed':
-        this.dropConsumerOf(n.data.producerId);
-        break;
-      case 'producerPaused':
-      case 'producerResumed':
-        this.book.setPaused(n.data.producerId, n.method === 'producerPaused');
-        break;
-      case 'activeSpeaker':
-        this.activeSpeaker = n.data.peerId;
-        break;
-      case 'callRestarting':
-        // The SFU lost this call's media: re-join after the pause it asks for.
+    const target = {
+      book: this.book,
+      receiver: this.receiver,
+      activeSpeaker: this.activeSpeaker,
+      endRemoved: (removal: Removal, by?: string) => this.endRemoved(removal, by),
+      restart: (retryAfterMs: number) => {
+        // The SFU lost this call's media (its worker died): re-join after the pause it asks for,
+        // with new transports and every producer consumed again.
         this.signaling?.close();
-        this.dispatch({ type: 'signaling-dropped' });
-        void sleep(n.data.retryAfterMs).then(() => this.recover());
-        return;
-      default:
-        return;
-    }
-    this.emit();
+        this.dispatch({ type: 'signaling-dropped', at: Date.now() });
+        void sleep(retryAfterMs).then(() => this.recover());
+      },
+    };
+    const changed = applyNotification(target, n);
+    this.activeSpeaker = target.activeSpeaker;
+    if (changed) this.emit();
   }
 
-  /** Repairs the call without asking the user; see callState.ts for the policy. */
+  /** Ends the call for good: the user is no longer a member of the room (seen by the SFU or in Matrix). */
+  endRemoved(removal: Removal, by?: string): void {
+    this.dispatch({ type: 'removed', removal, ...(by === undefined ? {} : { by }), at: Date.now() });
+  }
+
+  /** Repairs the call without asking the user, within the retry window; see callState.ts. */
   private async recover(): Promise<void> {
     if (this.recovering) return;
     this.recovering = true;
     try {
       while (this.state.phase === 'reconnecting') {
-        const { recovery, attempt } = this.state;
-        await sleep(recoveryDelayMs(attempt));
+        const { recovery, delayMs } = this.state;
+        await sleep(delayMs);
         if (this.phase() !== 'reconnecting') return;
         try {
-          if (recovery === 'ice-restart') await this.restartIce();
-          else {
+          if (recovery === 'ice-restart') {
+            if (!this.signaling) throw new Error('no signaling');
+            await restartIce(
+              this.signaling,
+              [this.sendTransport, this.recvTransport].filter((t) => t !== null),
+            );
+          } else {
             this.teardown();
             await this.connectAndJoin();
           }
           this.dispatch({ type: 'joined', at: Date.now() });
           return;
-        } catch {
-          if (this.phase() === 'reconnecting') this.dispatch({ type: 'recovery-failed' });
+        } catch (error) {
+          if (this.phase() !== 'reconnecting') return;
+          const verdict = retryVerdict(error);
+          if (!verdict.final) this.dispatch({ type: 'recovery-failed', at: Date.now(), retryAfterMs: verdict.retryAfterMs });
+          else if (verdict.code === 'removed' || verdict.code === 'not-allowed') this.endRemoved('kicked');
+          else this.fail(verdict.code);
         }
       }
     } finally {
@@ -272,19 +267,10 @@ export class CallEngine {
     }
   }
 
-  private async restartIce(): Promise<void> {
-    if (!this.signaling) throw new Error('no signaling');
-    await restartIce(
-      this.signaling,
-      [this.sendTransport, this.recvTransport].filter((t): t is Transport => t !== null),
-    );
-  }
-
   /** Closes media and signaling of the current generation (for a re-join or for good). */
   private teardown(): void {
     this.generation += 1;
-    for (const consumer of this.consumers.values()) consumer.close();
-    this.consumers.clear();
+    this.receiver.reset();
     this.sender.forgetProducers();
     this.sendTransport?.close();
     this.recvTransport?.close();
@@ -296,12 +282,22 @@ export class CallEngine {
     this.activeSpeaker = null;
   }
 
+  /** Everything off: transports, socket and my tracks (camera light out, microphone released). */
+  private close(): void {
+    this.teardown();
+    this.sender.stopAll();
+  }
+
+  private fail(error: CallErrorCode): void {
+    this.close();
+    this.dispatch({ type: 'error', error });
+  }
+
   async leave(): Promise<void> {
     const sig = this.signaling;
     this.dispatch({ type: 'leave' });
     await sig?.request('leave', {}, 2_000).catch(() => undefined);
-    this.teardown();
-    this.sender.stopAll();
+    this.close();
     this.emit();
   }
 }

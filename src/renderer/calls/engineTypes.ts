@@ -1,6 +1,6 @@
 // The engine's public shapes: what it needs to join, and the snapshot the call UI renders.
 import type { OpenIdToken } from '../../shared/call/index.ts';
-import type { CallState } from './callState.ts';
+import type { CallState, RecoveryPolicy } from './callState.ts';
 import type { CallFocus } from './focus.ts';
 import type { RemoteParticipant as Participant } from './participants.ts';
 import type { SocketFactory } from './signaling.ts';
@@ -15,6 +15,8 @@ export interface EngineOptions {
   displayName: string;
   getOpenIdToken(): Promise<OpenIdToken>;
   createSocket?: SocketFactory;
+  /** Retry window and backoff cap; the defaults suit people (about a minute). */
+  recovery?: RecoveryPolicy;
 }
 
 export interface CallSnapshot {

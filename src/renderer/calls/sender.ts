@@ -17,10 +17,14 @@ export class MediaSender {
     this.link = link;
   }
 
-  setInitialTracks(tracks: { microphone: MediaStreamTrack | null; camera: MediaStreamTrack | null }): void {
+  /** `keepMuteState`: a rejoin keeps a muted microphone muted and a camera turned off off. */
+  setInitialTracks(
+    tracks: { microphone: MediaStreamTrack | null; camera: MediaStreamTrack | null },
+    keepMuteState = false,
+  ): void {
     if (tracks.microphone) this.local.microphone = tracks.microphone;
     if (tracks.camera) this.local.camera = tracks.camera;
-    this.micOn = tracks.microphone !== null;
+    this.micOn = tracks.microphone !== null && (!keepMuteState || this.micOn);
     this.camOn = tracks.camera !== null;
   }
 
@@ -125,7 +129,29 @@ export class MediaSender {
     this.link.changed();
   }
 
+  /** My side of the call's snapshot: mute state and the self view's tracks. */
+  view(): {
+    micOn: boolean;
+    camOn: boolean;
+    sharing: boolean;
+    localVideo: MediaStreamTrack | null;
+    localScreen: MediaStreamTrack | null;
+  } {
+    return {
+      micOn: this.micOn,
+      camOn: this.camOn,
+      sharing: this.local.screen !== undefined,
+      localVideo: this.camOn ? (this.local.camera ?? null) : null,
+      localScreen: this.local.screen ?? null,
+    };
+  }
+
+  /** The call ended: every track stopped and forgotten (a rejoin captures fresh ones). */
   stopAll(): void {
     for (const track of Object.values(this.local)) track.stop();
+    delete this.local.microphone;
+    delete this.local.camera;
+    delete this.local.screen;
+    this.producers.clear();
   }
 }

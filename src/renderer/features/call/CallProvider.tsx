@@ -1,5 +1,6 @@
 // Holds the call the user is in (at most one), above the room views so it survives switching
-// rooms. Remote audio plays from here for the same reason: it must not stop when the call's room
+// rooms. A call that ended by itself (removed from the room, call server gone) stays here until
+// the user closes its notice, so the reason is visible whichever room is open. Remote audio plays from here for the same reason: it must not stop when the call's room
 // is not on screen.
 import type { MatrixClient } from 'matrix-js-sdk';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -15,7 +16,10 @@ export interface CallContextValue {
   /** Why the last attempt to join failed, for the room it was made in. */
   failure: { roomId: string; error: CallErrorCode } | null;
   join(roomId: string): Promise<void>;
+  /** Leaves the call, or closes the notice of a call that ended. */
   leave(): Promise<void>;
+  /** Back into a call that ended because the call server was unreachable. */
+  rejoin(): Promise<void>;
 }
 
 const CallContext = createContext<CallContextValue | null>(null);
@@ -58,8 +62,10 @@ export function CallProvider({ client, children }: { client: MatrixClient; child
       await next.start();
       const state = next.snapshot().state;
       // In the call, but the room does not let us say so: the others will not see us listed.
-      if (next.membershipProblem) setFailure({ roomId, error: 'membership-forbidden' });
+      if (next.membershipProblem && state.phase === 'joined') setFailure({ roomId, error: 'membership-forbidden' });
+      // A first join that fails is explained in the room's header; nothing of it stays.
       if (state.phase === 'failed') {
+        next.dispose();
         if (sessionRef.current === next) {
           sessionRef.current = null;
           setSession(null);
@@ -79,7 +85,14 @@ export function CallProvider({ client, children }: { client: MatrixClient; child
     return () => window.removeEventListener('pagehide', onUnload);
   }, []);
 
-  const value = useMemo(() => ({ session, snapshot, failure, join, leave }), [session, snapshot, failure, join, leave]);
+  const rejoin = useCallback(async () => {
+    await sessionRef.current?.rejoin();
+  }, []);
+
+  const value = useMemo(
+    () => ({ session, snapshot, failure, join, leave, rejoin }),
+    [session, snapshot, failure, join, leave, rejoin],
+  );
   return (
     <CallContext.Provider value={value}>
       {children}

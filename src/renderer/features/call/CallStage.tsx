@@ -9,6 +9,7 @@ import { cameraLayerFor, gridLayout, orderTiles, pageItems } from '../../calls/g
 import type { CallSession } from './callSession.ts';
 import { CallControls } from './CallControls.tsx';
 import { ParticipantTile, type TileModel } from './ParticipantTile.tsx';
+import { useNow } from './useNow.ts';
 
 function useSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
   const [size, setSize] = useState({ width: 800, height: 450 });
@@ -85,6 +86,7 @@ export function CallStage(props: { client: MatrixClient; room: Room; session: Ca
   const layer = cameraLayerFor(size.width / layout.columns);
   useEffect(() => session.engine.setCameraLayer(layer), [session, layer]);
   const { state } = snapshot;
+  const now = useNow(state.phase === 'reconnecting');
   return (
     <section className="call-stage" aria-label={t('call.region', { room: room.name })}>
       {state.phase === 'connecting' ? (
@@ -93,8 +95,10 @@ export function CallStage(props: { client: MatrixClient; room: Room; session: Ca
         </p>
       ) : null}
       {state.phase === 'reconnecting' ? (
-        <p role="status" className="call-notice">
-          {t('call.reconnecting')}
+        <p className="call-notice">
+          {/* Live: the phase; not live: the seconds, which would be read out every second. */}
+          <span role="status">{t('call.reconnecting')}</span>{' '}
+          {t('call.reconnectingFor', { seconds: String(Math.max(0, Math.round((now - state.lostAt) / 1000))) })}
         </p>
       ) : null}
       <div

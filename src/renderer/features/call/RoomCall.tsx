@@ -56,6 +56,7 @@ export function RoomCallHeader({ client, room }: { client: MatrixClient; room: R
 
 export function RoomCallStage({ client, room }: { client: MatrixClient; room: Room }) {
   const { session, snapshot } = useCall();
-  if (session?.roomId !== room.roomId || !snapshot) return null;
+  // An ended call shows no stage: its notice (CallEndedNotice) is app-level, above every room.
+  if (session?.roomId !== room.roomId || !snapshot || !isInCall(snapshot.state)) return null;
   return <CallStage client={client} room={room} session={session} snapshot={snapshot} />;
 }

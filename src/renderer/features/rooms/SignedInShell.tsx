@@ -9,6 +9,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
 import { Logo } from '../../ui/Logo.tsx';
 import { InvitationView, RoomView } from '../room/RoomView.tsx';
+import { CallBar } from '../call/CallBar.tsx';
 import { NewRoomDialog } from './NewRoomDialog.tsx';
 import { NewDirectMessageDialog } from './NewDirectMessageDialog.tsx';
 import { RecoverySetup } from './RecoverySetup.tsx';
@@ -88,6 +89,7 @@ export function SignedInShell({ session, notice, onSignOut }: SignedInShellProps
           </p>
         ) : null}
         <RecoverySetup session={session} />
+        <CallBar client={session.client} openRoomId={openRoomId} />
       </div>
       <div className="shell-body">
         <div className="sidebar">

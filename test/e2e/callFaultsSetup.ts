@@ -1,0 +1,40 @@
+// Global setup of `npm run test:calls-faults`: a real Synapse whose .well-known names an SFU port,
+// and the web build, but *no* SFU: call-recovery.spec.ts starts the SFU itself on that port, so it
+// can kill its worker, stop it and start it again, as the faults it tests.
+import { existsSync } from 'node:fs';
+import { freePort } from '../env/freePort.ts';
+import { startSynapse } from '../env/synapse.ts';
+import { RENDERER_DIST, startWebServer } from '../../scripts/webServer.ts';
+import { TEST_USERS } from './testUsers.ts';
+
+export default async function callFaultsSetup(): Promise<() => Promise<void>> {
+  if (!existsSync(RENDERER_DIST)) throw new Error('No web build: run `npm run build:renderer` first.');
+  const sfuPort = await freePort();
+  const synapse = await startSynapse({
+    port: Number(process.env.RELAIS_TEST_SYNAPSE_PORT ?? 18008),
+    extraConfig: {
+      serve_client_wellknown: true,
+      extra_well_known_client_content: {
+        'org.matrix.msc4143.rtc_foci': [{ type: 'relais_sfu', url: `ws://127.0.0.1:${sfuPort}/ws` }],
+      },
+      max_event_delay_duration: '24h',
+    },
+  });
+  const web = await startWebServer({ rootDir: RENDERER_DIST, port: 0 });
+  try {
+    for (const user of Object.values(TEST_USERS)) await synapse.registerUser(user.username, user.password);
+    const admin = await synapse.registerUser('sfu-admin', `sfu-admin-${process.pid}-password`, true);
+    process.env.RELAIS_TEST_SFU_ADMIN_TOKEN = admin.accessToken;
+  } catch (error) {
+    await Promise.all([web.close(), synapse.stop()]);
+    throw error;
+  }
+  process.env.RELAIS_TEST_HOMESERVER = synapse.baseUrl;
+  process.env.RELAIS_TEST_WEB_URL = web.url;
+  process.env.RELAIS_TEST_SERVER_NAME = synapse.serverName;
+  process.env.RELAIS_TEST_SFU_PORT = String(sfuPort);
+  process.env.RELAIS_TEST_SFU_URL = `ws://127.0.0.1:${sfuPort}/ws`;
+  return async () => {
+    await Promise.all([web.close(), synapse.stop()]);
+  };
+}
