@@ -43,6 +43,8 @@ export interface StartSfuOptions {
   verbose?: boolean;
   /** Any other configuration keys, merged over the test defaults. */
   extraConfig?: Partial<SfuConfigInput>;
+  /** Keep the SFU's default limits (abuse tests) instead of the loopback-friendly test ones. */
+  defaultLimits?: boolean;
   /** In-process mode: the SFU's fetch (e.g. to count the requests it makes to the homeserver). */
   fetch?: typeof fetch;
 }
@@ -77,19 +79,21 @@ export function sfuTestConfig(options: StartSfuOptions): SfuConfigInput {
     iceServers: options.iceServers ?? [],
     // Every test client comes from 127.0.0.1: per-address limits sized for one address holding many
     // users (abuse tests set their own, tighter ones).
-    limits: {
-      joinTimeoutMs: 30_000,
-      homeserverTimeoutMs: 5000,
-      joinsPerSecondPerAddress: 100,
-      joinBurstPerAddress: 1000,
-      joinsPerSecondPerUser: 20,
-      joinBurstPerUser: 200,
-      joinFailuresBeforeBackoff: 1000,
-      maxSocketsPerAddress: 1000,
-      maxUnauthenticatedSocketsPerAddress: 200,
-      framesPerSecondPerAddress: 5000,
-      frameBurstPerAddress: 20_000,
-    },
+    limits: options.defaultLimits
+      ? {}
+      : {
+          joinTimeoutMs: 30_000,
+          homeserverTimeoutMs: 5000,
+          joinsPerSecondPerAddress: 100,
+          joinBurstPerAddress: 1000,
+          joinsPerSecondPerUser: 20,
+          joinBurstPerUser: 200,
+          joinFailuresBeforeBackoff: 1000,
+          maxSocketsPerAddress: 1000,
+          maxUnauthenticatedSocketsPerAddress: 200,
+          framesPerSecondPerAddress: 5000,
+          frameBurstPerAddress: 20_000,
+        },
     logLevel: options.verbose || process.env.RELAIS_SFU_LOG ? 'debug' : 'info',
     ...options.extraConfig,
   };
