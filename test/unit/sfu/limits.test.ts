@@ -2,7 +2,8 @@
 // reservations, the OpenID cache and the client address behind a trusted proxy.
 import { describe, expect, it, vi } from 'vitest';
 import { CallError } from '../../../src/shared/call/index.ts';
-import { clientAddress } from '../../../sfu/src/guard.ts';
+import { parseSfuConfig } from '../../../sfu/src/config.ts';
+import { clientAddress, ServerGuard } from '../../../sfu/src/guard.ts';
 import { Budget, FailureBackoff, InFlight, KeyedBuckets, KeyedCounter, TokenBucket } from '../../../sfu/src/limits.ts';
 import { OpenIdCache } from '../../../sfu/src/openIdCache.ts';
 
@@ -107,5 +108,48 @@ describe('limits', () => {
     expect(clientAddress('::ffff:192.0.2.4', '198.51.100.1', [])).toBe('192.0.2.4');
     expect(clientAddress('10.0.0.2', 'spoofed, 198.51.100.7', ['10.0.0.2'])).toBe('198.51.100.7');
     expect(clientAddress('10.0.0.2', undefined, ['10.0.0.2'])).toBe('10.0.0.2');
+  });
+});
+
+describe('server guard', () => {
+  const config = parseSfuConfig({
+    rtc: { announcedIp: '192.0.2.1', minPort: 40000, maxPort: 40002 },
+    homeservers: [{ serverName: 'x', baseUrl: 'https://x', membershipCheck: { method: 'appservice', hsToken: 'h'.repeat(32) } }],
+    limits: { maxSocketsPerAddress: 3, maxUnauthenticatedSocketsPerAddress: 2, maxPeersPerUser: 2, joinFailuresBeforeBackoff: 1 },
+  });
+
+  it('caps sockets per address, unauthenticated ones lower, and frees slots on release', () => {
+    const guard = new ServerGuard(config);
+    const a = guard.admitSocket('192.0.2.9');
+    const b = guard.admitSocket('192.0.2.9');
+    expect(guard.admitSocket('192.0.2.9')).toEqual({
+      code: 4029,
+      reason: 'Too many connections waiting to join from this address',
+    });
+    if ('code' in a || 'code' in b) throw new Error('refused');
+    a.releaseUnauthenticated(); // a joined
+    const c = guard.admitSocket('192.0.2.9');
+    expect('release' in c).toBe(true);
+    expect(guard.admitSocket('192.0.2.9')).toMatchObject({ code: 4029, reason: 'Too many connections from this address' });
+    expect('release' in guard.admitSocket('192.0.2.10')).toBe(true);
+  });
+
+  it('devices per user (a re-joining device replaces itself), the port budget, and backoff after refused joins', () => {
+    const time = clock();
+    const guard = new ServerGuard(config, time.now);
+    guard.reserveUserPeer('@u:x', false);
+    guard.reserveUserPeer('@u:x', false);
+    expect(() => guard.reserveUserPeer('@u:x', false)).toThrow(expect.objectContaining({ code: 'limit-exceeded' }));
+    expect(() => guard.reserveUserPeer('@u:x', true)).not.toThrow();
+    const ports = [guard.reserveTransport(), guard.reserveTransport(), guard.reserveTransport()];
+    expect(() => guard.reserveTransport()).toThrow(expect.objectContaining({ code: 'server-busy', retryAfterMs: 5000 }));
+    ports[0]?.();
+    expect(() => guard.reserveTransport()).not.toThrow();
+    guard.joinFailed('ip', new CallError('auth-invalid-token', 'no'));
+    guard.joinFailed('ip', new CallError('auth-invalid-token', 'no'));
+    expect(() => guard.checkJoinAttempt('ip')).toThrow(expect.objectContaining({ code: 'rate-limited', retryAfterMs: 1000 }));
+    guard.joinFailed('other', new CallError('auth-homeserver-unreachable', 'down'));
+    guard.joinFailed('other', new CallError('auth-homeserver-unreachable', 'down'));
+    expect(() => guard.checkJoinAttempt('other')).not.toThrow();
   });
 });
