@@ -11,10 +11,14 @@ function isFree(port: number): Promise<boolean> {
   });
 }
 
-/** RELAIS_TEST_SYNAPSE_PORT when set and free (runs sharing a machine each take their own), else a free port in 18108–18199. */
+/**
+ * RELAIS_TEST_SYNAPSE_PORT when set and free (runs sharing a machine each take their own) for the
+ * first vitest worker only (parallel files would race for it), else a free port in 18108–18199.
+ */
 export async function freeSynapsePort(): Promise<number> {
   const preferred = Number(process.env.RELAIS_TEST_SYNAPSE_PORT);
-  if (Number.isInteger(preferred) && preferred > 0 && (await isFree(preferred))) return preferred;
+  const firstWorker = (process.env.VITEST_POOL_ID ?? '1') === '1';
+  if (firstWorker && Number.isInteger(preferred) && preferred > 0 && (await isFree(preferred))) return preferred;
   const start = 18108 + Math.floor(Math.random() * 60);
   for (let port = start; port <= 18199; port++) if (await isFree(port)) return port;
   throw new Error('No free port in 18108–18199 for Synapse');
