@@ -2,7 +2,8 @@
 // environment and the Relais SFU for calls (named in Synapse's .well-known, as a deployment would),
 // seeds two demo users and a room, serves the web build, and prints how to sign in.
 import { spawnSync } from 'node:child_process';
-import { startSfu } from '../test/env/sfu.ts';
+import { prepareSfuAppService } from '../test/env/appservice.ts';
+import { startSfuForSynapse } from '../test/env/sfu.ts';
 import { startSynapse, type RegisteredUser } from '../test/env/synapse.ts';
 import { RENDERER_DIST, startWebServer } from './webServer.ts';
 
@@ -52,8 +53,12 @@ const build = spawnSync('npm', ['run', 'build:renderer'], { stdio: ['ignore', 'i
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 console.log('Starting the local homeserver (Synapse)…');
+// The SFU is registered as an application service: Synapse pushes it every room event, so it knows
+// who is a member for the whole call, with no admin token.
+const appService = await prepareSfuAppService({ port: SFU_PORT });
 const synapse = await startSynapse({
   port: HOMESERVER_PORT,
+  appServices: [appService.registration],
   extraConfig: {
     serve_client_wellknown: true,
     extra_well_known_client_content: {
@@ -62,16 +67,12 @@ const synapse = await startSynapse({
     max_event_delay_duration: '24h',
   },
 });
+// Started before the demo room exists, so the SFU sees its members join.
+console.log('Starting the call server (Relais SFU, mediasoup)…');
+const sfu = await startSfuForSynapse(synapse, appService);
 const users = [];
 for (const u of USERS) users.push(await synapse.registerUser(u.username, u.password));
 await seed(synapse.baseUrl, users);
-console.log('Starting the call server (Relais SFU, mediasoup)…');
-// The SFU asks the homeserver's admin API whether a caller is in the room.
-const admin = await synapse.registerUser('demo-sfu-admin', `demo-sfu-admin-${process.pid}`, true);
-const sfu = await startSfu({
-  port: SFU_PORT,
-  homeservers: [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, membershipToken: admin.accessToken }],
-});
 const health = await sfu.health();
 const web = await startWebServer({ rootDir: RENDERER_DIST, port: WEB_PORT });
 

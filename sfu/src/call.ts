@@ -65,20 +65,26 @@ export class Call {
     return others;
   }
 
-  removePeer(peer: Peer): void {
+  /** `removed`: the SFU took the peer out (its user lost room membership), as the others are told. */
+  removePeer(peer: Peer, why: 'left' | 'removed' = 'left'): void {
     if (this.peers.get(peer.id) !== peer) return;
     for (const { producer } of [...peer.producers.values()]) this.closeProducer(peer, producer.id);
     peer.closeMedia();
     this.peers.delete(peer.id);
     this.slot.load = Math.max(0, this.slot.load - 1);
-    this.broadcast(null, 'peerLeft', { peerId: peer.id });
+    this.broadcast(null, 'peerLeft', why === 'removed' ? { peerId: peer.id, reason: 'removed' } : { peerId: peer.id });
+  }
+
+  /** This user's peers in the call (one per device). */
+  peersOf(userId: string): Peer[] {
+    return [...this.peers.values()].filter((peer) => peer.userId === userId);
   }
 
   async createTransport(
     peer: Peer,
     direction: TransportDirection,
     rtc: SfuConfig['rtc'],
-    options: { forceTcp?: boolean | undefined; enableSctp: boolean },
+    options: { forceTcp?: boolean | undefined; enableSctp: boolean; onClose: () => void },
   ): Promise<CallResponseData<'createWebRtcTransport'>> {
     const listenIp: types.TransportListenIp = { ip: rtc.listenIp };
     if (rtc.announcedIp) listenIp.announcedIp = rtc.announcedIp;
@@ -91,6 +97,8 @@ export class Call {
       enableSctp: options.enableSctp,
     });
     peer.transports.set(transport.id, { transport, direction });
+    // Closed by the peer's end, its router's or the worker's: the port is free again.
+    transport.observer.once('close', options.onClose);
     transport.on('routerclose', () => peer.transports.delete(transport.id));
     const result: CallResponseData<'createWebRtcTransport'> = {
       transportId: transport.id,
@@ -118,6 +126,11 @@ export class Call {
       rtpParameters: request.rtpParameters,
       paused: Boolean(request.paused),
     });
+    // The peer may have been taken out of the call while mediasoup created it.
+    if (this.peers.get(peer.id) !== peer) {
+      producer.close();
+      throw new CallError('not-joined', 'No longer in this call');
+    }
     peer.producers.set(producer.id, { producer, source: request.source });
     producer.on('transportclose', () => peer.producers.delete(producer.id));
     producer.on('score', (score: types.ProducerScore[]) => {
@@ -166,6 +179,10 @@ export class Call {
       );
     }
     const consumer = await transport.consume({ producerId, rtpCapabilities: peer.rtpCapabilities, paused: true });
+    if (this.peers.get(peer.id) !== peer) {
+      consumer.close();
+      throw new CallError('not-joined', 'No longer in this call');
+    }
     peer.consumers.set(consumer.id, { consumer, source: owned.source });
     const forget = () => peer.consumers.delete(consumer.id);
     consumer.on('transportclose', forget);
@@ -203,6 +220,7 @@ export class Call {
     this.closed = true;
     for (const peer of this.peers.values()) {
       peer.notify('callRestarting', { reason, retryAfterMs: reason === 'worker-died' ? 0 : 2000 });
+      peer.closeMedia();
       peer.onEvicted(reason);
     }
     this.peers.clear();

@@ -4,19 +4,31 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { CALL_MAX_MESSAGE_BYTES } from '../../src/shared/call/index.ts';
 
 const url = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ''));
 
 const membershipCheckSchema = z
   .strictObject({
-    method: z.enum(['synapse-admin', 'room-state']).default('synapse-admin'),
+    // Without a method, the legacy default (configurations written before `appservice` existed).
+    method: z.enum(['appservice', 'synapse-admin', 'room-state']).default('synapse-admin'),
+    /** appservice: the registration's hs_token, which the homeserver presents when it pushes events. */
+    hsToken: z.string().min(16).optional(),
+    hsTokenFile: z.string().min(1).optional(),
+    /** synapse-admin / room-state: the access token used to ask. */
     accessToken: z.string().min(1).optional(),
     accessTokenFile: z.string().min(1).optional(),
   })
-  .refine(
-    (value) => Boolean(value.accessToken) !== Boolean(value.accessTokenFile),
-    'give exactly one of accessToken or accessTokenFile',
-  );
+  .superRefine((value, context) => {
+    const hs = [value.hsToken, value.hsTokenFile].filter(Boolean).length;
+    const access = [value.accessToken, value.accessTokenFile].filter(Boolean).length;
+    if (value.method === 'appservice') {
+      if (hs !== 1)
+        context.addIssue({ code: 'custom', message: 'method appservice: give exactly one of hsToken or hsTokenFile' });
+      if (access !== 0)
+        context.addIssue({ code: 'custom', message: 'method appservice needs no access token: remove accessToken(File)' });
+    } else if (access !== 1) context.addIssue({ code: 'custom', message: 'give exactly one of accessToken or accessTokenFile' });
+  });
 
 const homeserverSchema = z.strictObject({
   /** The Matrix server name, as in user ids (@alice:<serverName>) and in OpenID tokens. */
@@ -27,11 +39,13 @@ const homeserverSchema = z.strictObject({
   clientApiUrl: url.optional(),
   /**
    * How room membership is confirmed (OpenID only proves who the user is):
-   * - `synapse-admin`: a Synapse admin's token, `GET /_synapse/admin/v1/rooms/{roomId}/members`.
-   *   Works for every room the homeserver is in, with no bot in the rooms. Recommended (Element's
-   *   matrix-user-verification-service checks membership the same way).
-   * - `room-state`: an ordinary service account's token, `GET /_matrix/client/v3/rooms/{roomId}/state/m.room.member/{userId}`.
-   *   Works on any homeserver, but the account must be joined to every room that calls.
+   * - `appservice` (recommended): the SFU is registered with the homeserver as an application service
+   *   owning no namespace; the homeserver pushes every room event to it, so membership is known for the
+   *   whole call (a kick or ban ends the user's media within seconds). No homeserver credential at all.
+   * - `synapse-admin` (legacy, join time only): a Synapse admin's token,
+   *   `GET /_synapse/admin/v1/rooms/{roomId}/members`. A powerful token in an internet-facing service.
+   * - `room-state` (legacy, join time only): an ordinary account's token reading
+   *   `/_matrix/client/v3/rooms/{roomId}/state/m.room.member/{userId}`; the account must be in every room.
    */
   membershipCheck: membershipCheckSchema,
 });
@@ -88,13 +102,75 @@ export const sfuConfigSchema = z.strictObject({
   homeservers: z.array(homeserverSchema).min(1),
   /** ICE servers handed to clients: only these (no public STUN), typically your own TURN. */
   iceServers: z.array(iceServerConfigSchema).default([]),
+  /** The application-service side (membership method `appservice`). */
+  appservice: z
+    .strictObject({
+      /**
+       * A separate listener for the homeserver's pushes (e.g. loopback or a private interface), so the
+       * AS API is not reachable from the internet at all. Without it, the AS routes are served on the
+       * signaling listener (still refused without the hs_token).
+       */
+      listen: z.strictObject({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535) }).optional(),
+      /** Where the membership view is kept across restarts; none: memory only. */
+      stateDir: z.string().min(1).optional(),
+      /** How long a join by a user the view does not know yet waits for an event they sent (their call membership). */
+      membershipProofWaitMs: z.number().int().min(0).max(60_000).default(5000),
+      /** Rooms remembered per homeserver; the least recently updated are forgotten beyond this. */
+      maxRooms: z.number().int().min(1).default(20_000),
+      saveDebounceMs: z.number().int().min(0).default(1000),
+      maxTransactionBytes: z
+        .number()
+        .int()
+        .min(65_536)
+        .default(16 * 1024 * 1024),
+    })
+    .prefault({}),
   limits: z
     .strictObject({
       maxPeersPerCall: z.number().int().min(2).default(100),
+      /** Devices (peers) of one user across the SFU: a token cannot become many peers. */
+      maxPeersPerUser: z.number().int().min(1).default(4),
+      maxTransportsPerPeer: z.number().int().min(2).default(4),
+      maxProducersPerPeer: z.number().int().min(1).default(8),
+      maxConsumersPerPeer: z.number().int().min(1).default(400),
+      /** WebRTC transports in total; default: the size of the RTC port range (each transport takes a port). */
+      maxTransports: z.number().int().min(1).optional(),
       /** A connection must join within this time, so unauthenticated sockets cannot linger. */
-      joinTimeoutMs: z.number().int().min(1000).default(30_000),
+      joinTimeoutMs: z.number().int().min(1000).default(10_000),
       /** Homeserver requests (OpenID check, membership) give up after this. */
       homeserverTimeoutMs: z.number().int().min(500).default(10_000),
+      /** Largest signaling message; a bigger one closes the socket (1009). */
+      maxMessageBytes: z
+        .number()
+        .int()
+        .min(4096)
+        .max(CALL_MAX_MESSAGE_BYTES)
+        .default(64 * 1024),
+      maxSockets: z.number().int().min(1).default(10_000),
+      maxSocketsPerAddress: z.number().int().min(1).default(64),
+      maxUnauthenticatedSockets: z.number().int().min(1).default(1000),
+      maxUnauthenticatedSocketsPerAddress: z.number().int().min(1).default(16),
+      /** Messages per second a socket may send (with a burst); beyond, the socket is closed (4008). */
+      framesPerSecondPerSocket: z.number().positive().default(50),
+      frameBurstPerSocket: z.number().int().min(1).default(200),
+      framesPerSecondPerAddress: z.number().positive().default(500),
+      frameBurstPerAddress: z.number().int().min(1).default(2000),
+      /** Join attempts: globally, per address, and per (verified) user. */
+      joinsPerSecond: z.number().positive().default(50),
+      joinBurst: z.number().int().min(1).default(100),
+      joinsPerSecondPerAddress: z.number().positive().default(2),
+      joinBurstPerAddress: z.number().int().min(1).default(20),
+      joinsPerSecondPerUser: z.number().positive().default(0.5),
+      joinBurstPerUser: z.number().int().min(1).default(10),
+      /** After this many refused joins in a row from an address, it waits, doubling from base to max. */
+      joinFailuresBeforeBackoff: z.number().int().min(0).default(5),
+      joinBackoffBaseMs: z.number().int().min(1).default(1000),
+      joinBackoffMaxMs: z.number().int().min(1).default(60_000),
+      /** OpenID answers are cached this long (by a hash of the token); refusals for the shorter time. */
+      openIdCacheMs: z.number().int().min(0).default(60_000),
+      openIdNegativeCacheMs: z.number().int().min(0).default(10_000),
+      /** Reverse proxies whose X-Forwarded-For is believed (their address is not the client's). */
+      trustedProxies: z.array(z.string().min(1)).default([]),
     })
     .prefault({}),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -163,6 +239,23 @@ export function loadSfuConfig(options: { file?: string | undefined; env: Env; re
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file} must hold a JSON object`);
   }
   return parseSfuConfig(applyEnv(raw as Record<string, unknown>, options.env));
+}
+
+/** The appservice hs_token, read from its file when configured so. */
+export function appserviceHsToken(
+  homeserver: HomeserverConfig,
+  readFile: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): string {
+  const { hsToken, hsTokenFile } = homeserver.membershipCheck;
+  if (hsToken) return hsToken;
+  if (hsTokenFile) return readFile(hsTokenFile).trim();
+  throw new ConfigError(`homeservers[${homeserver.serverName}].membershipCheck has no hs_token`);
+}
+
+/** The WebRTC transports the RTC port range allows (each takes one port), unless configured lower. */
+export function transportBudget(config: SfuConfig): number {
+  const ports = config.rtc.maxPort - config.rtc.minPort + 1;
+  return Math.min(config.limits.maxTransports ?? ports, ports);
 }
 
 /** The membership credential, read from its file when configured so (keeps the token out of the config). */

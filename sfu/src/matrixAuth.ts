@@ -2,10 +2,14 @@
 // *joined* to the call's room. The OpenID check is the one Element Call's token service does
 // (lk-jwt-service); it stops there, so anyone with an account could join any call whose room id
 // they know. We also ask the user's own homeserver about room membership: it is authoritative for
-// its users' membership, and it is necessarily in the room if the user is.
+// its users' membership, and it is necessarily in the room if the user is. With method `appservice`
+// the answer comes from the membership view the homeserver keeps up to date by pushing events
+// (membership/service.ts); the legacy methods ask at join time only.
 import { z } from 'zod';
 import { CallError, type OpenIdToken } from '../../src/shared/call/index.ts';
 import type { HomeserverConfig } from './config.ts';
+import type { MembershipService } from './membership/service.ts';
+import type { OpenIdCache } from './openIdCache.ts';
 
 export interface AuthRequest {
   openIdToken: OpenIdToken;
@@ -16,6 +20,8 @@ export interface AuthRequest {
 export interface AuthenticatedUser {
   userId: string;
   serverName: string;
+  /** The display name in the room state, when known (never the one the client sent). */
+  displayName?: string;
 }
 
 export interface MatrixAuthDeps {
@@ -25,9 +31,19 @@ export interface MatrixAuthDeps {
   /** The membership-check credential of a homeserver (read from config or its file). */
   membershipToken: (homeserver: HomeserverConfig) => string;
   timeoutMs: number;
+  /** Membership pushed by the homeservers that use method `appservice`. */
+  membership?: MembershipService;
+  openIdCache?: OpenIdCache;
 }
 
-export type Authenticate = (request: AuthRequest) => Promise<AuthenticatedUser>;
+export interface Authenticator {
+  /** OpenID, then membership (waiting briefly for proof with `appservice`). Throws CallError. */
+  authenticate: (request: AuthRequest) => Promise<AuthenticatedUser>;
+  /** Still joined as far as the SFU can tell now (always true for the join-time-only methods). */
+  stillJoined: (userId: string, roomId: string) => boolean;
+}
+
+export type Authenticate = Authenticator['authenticate'];
 
 const userInfoSchema = z.object({ sub: z.string() });
 const adminMembersSchema = z.object({ members: z.array(z.string()) });
@@ -38,7 +54,7 @@ export function serverNameOf(userId: string): string {
   return userId.slice(userId.indexOf(':') + 1);
 }
 
-export function createMatrixAuthenticator(deps: MatrixAuthDeps): Authenticate {
+export function createMatrixAuthenticator(deps: MatrixAuthDeps): Authenticator {
   const byName = new Map(deps.homeservers.map((homeserver) => [homeserver.serverName, homeserver]));
 
   async function get(
@@ -123,7 +139,11 @@ export function createMatrixAuthenticator(deps: MatrixAuthDeps): Authenticate {
     return event.success && event.data.membership === 'join';
   }
 
-  return async function authenticate({ openIdToken, userId, roomId }) {
+  function usesAppService(serverName: string): boolean {
+    return byName.get(serverName)?.membershipCheck.method === 'appservice';
+  }
+
+  async function authenticate({ openIdToken, userId, roomId }: AuthRequest): Promise<AuthenticatedUser> {
     const serverName = serverNameOf(userId);
     const homeserver = byName.get(serverName);
     if (!homeserver) throw new CallError('auth-homeserver-not-allowed', `This SFU does not serve users of ${serverName}`);
@@ -133,11 +153,25 @@ export function createMatrixAuthenticator(deps: MatrixAuthDeps): Authenticate {
         `The OpenID token comes from ${openIdToken.matrix_server_name}, not from ${serverName}`,
       );
     }
-    const sub = await verifyToken(homeserver, openIdToken);
+    const verify = () => verifyToken(homeserver, openIdToken);
+    const sub = await (deps.openIdCache ? deps.openIdCache.resolve(serverName, openIdToken.access_token, verify) : verify());
     if (sub !== userId) throw new CallError('auth-user-mismatch', `The OpenID token belongs to ${sub}, not to ${userId}`);
+    if (homeserver.membershipCheck.method === 'appservice') {
+      if (!deps.membership) throw new CallError('internal', 'The appservice membership view is not running');
+      return { userId, serverName, ...(await deps.membership.admit(roomId, userId)) };
+    }
     if (!(await isJoined(homeserver, roomId, userId)))
       throw new CallError('auth-not-member', `${userId} is not a joined member of ${roomId}`);
     return { userId, serverName };
+  }
+
+  return {
+    authenticate,
+    stillJoined(userId, roomId) {
+      const serverName = serverNameOf(userId);
+      if (!usesAppService(serverName)) return true;
+      return deps.membership?.isJoined(roomId, userId) ?? false;
+    },
   };
 }
 

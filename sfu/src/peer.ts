@@ -9,6 +9,8 @@ import {
   type MediaSource,
   type PeerInfo,
 } from '../../src/shared/call/index.ts';
+import { InFlight } from './limits.ts';
+import type { RemovalReason } from './membership/view.ts';
 
 export type Notify = <N extends CallNotificationMethod>(method: N, data: CallNotificationData<N>) => void;
 export type TransportDirection = 'send' | 'recv';
@@ -22,6 +24,8 @@ export interface PeerInit {
   notify: Notify;
   /** The call's media is gone (worker died, server stopping): the session must forget this peer. */
   onEvicted: (reason: 'worker-died' | 'server-shutdown' | 'replaced') => void;
+  /** The user is no longer a member of the call's room: the session takes the peer out and closes. */
+  onRemoved: (reason: RemovalReason, by: string | undefined) => void;
 }
 
 export interface OwnedTransport {
@@ -47,9 +51,15 @@ export class Peer {
   readonly rtpCapabilities: types.RtpCapabilities;
   readonly notify: Notify;
   readonly onEvicted: PeerInit['onEvicted'];
+  readonly onRemoved: PeerInit['onRemoved'];
   readonly transports = new Map<string, OwnedTransport>();
   readonly producers = new Map<string, OwnedProducer>();
   readonly consumers = new Map<string, OwnedConsumer>();
+  /** Creations awaiting mediasoup, counted with the live ones against the per-peer caps. */
+  readonly pending = { transports: new InFlight(), producers: new InFlight(), consumers: new InFlight() };
+  /** Slots this peer holds in server-wide limits (devices of its user), released when it ends. */
+  private readonly releases: (() => void)[] = [];
+  private ended = false;
 
   constructor(init: PeerInit) {
     this.id = init.id;
@@ -59,6 +69,13 @@ export class Peer {
     this.rtpCapabilities = init.rtpCapabilities;
     this.notify = init.notify;
     this.onEvicted = init.onEvicted;
+    this.onRemoved = init.onRemoved;
+  }
+
+  /** Runs `release` when the peer ends (at once if it already has). */
+  holds(release: () => void): void {
+    if (this.ended) release();
+    else this.releases.push(release);
   }
 
   info(): PeerInfo {
@@ -98,11 +115,13 @@ export class Peer {
     return owned.consumer;
   }
 
-  /** Closes every transport (mediasoup closes their producers and consumers with them). */
+  /** Closes every transport (mediasoup closes their producers and consumers with them) and frees its slots. */
   closeMedia(): void {
     for (const { transport } of this.transports.values()) transport.close();
     this.transports.clear();
     this.producers.clear();
     this.consumers.clear();
+    this.ended = true;
+    for (const release of this.releases.splice(0)) release();
   }
 }

@@ -1,15 +1,21 @@
-// The SFU service: HTTP(S) server with GET /health, WebSocket signaling on any other path, the
-// worker pool and the calls. `startSfuServer` is what main.ts and the tests run.
+// The SFU service: HTTP(S) server with GET /health, the application-service API the homeserver
+// pushes room events to (membership method `appservice`), WebSocket signaling on any other path,
+// the worker pool and the calls. `startSfuServer` is what main.ts and the tests run.
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CALL_MAX_MESSAGE_BYTES, CALL_WS_SUBPROTOCOL } from '../../src/shared/call/index.ts';
+import { CALL_WS_SUBPROTOCOL } from '../../src/shared/call/index.ts';
+import { startAppServiceListener } from './appservice/listener.ts';
+import { createAppServiceRoutes, type AppServiceHandler } from './appservice/routes.ts';
 import { CallRegistry } from './callRegistry.ts';
-import { membershipToken, type SfuConfig } from './config.ts';
+import { appserviceHsToken, membershipToken, type SfuConfig } from './config.ts';
+import { clientAddress, ServerGuard } from './guard.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMatrixAuthenticator } from './matrixAuth.ts';
+import { MembershipService } from './membership/service.ts';
+import { OpenIdCache } from './openIdCache.ts';
 import { Session } from './session.ts';
 import { createWorkerPool, type WorkerPool } from './workerPool.ts';
 
@@ -26,6 +32,8 @@ export interface HealthReport {
   calls: number;
   peers: number;
   connections: number;
+  /** Sockets not joined yet, WebRTC transports in use and the budget the RTC port range allows. */
+  limits: { unauthenticated: number; transports: number; transportBudget: number };
 }
 
 export interface SfuServer {
@@ -33,6 +41,10 @@ export interface SfuServer {
   port: number;
   pool: WorkerPool;
   calls: CallRegistry;
+  /** The membership view (method `appservice`), null when no homeserver uses it. */
+  membership: MembershipService | null;
+  /** The separate application-service listener's port, when configured. */
+  appservicePort: number | null;
   health(): HealthReport;
   /** Tells every peer, closes every socket and worker, stops listening. Safe to call twice. */
   close(): Promise<void>;
@@ -55,12 +67,47 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
   });
   const calls = new CallRegistry(pool, logger);
   registry = calls;
-  const authenticate = createMatrixAuthenticator({
+  const appserviceHomeservers = config.homeservers.filter((homeserver) => homeserver.membershipCheck.method === 'appservice');
+  const membership =
+    appserviceHomeservers.length === 0
+      ? null
+      : new MembershipService({
+          serverNames: appserviceHomeservers.map((homeserver) => homeserver.serverName),
+          stateDir: config.appservice.stateDir ?? null,
+          proofWaitMs: config.appservice.membershipProofWaitMs,
+          maxRooms: config.appservice.maxRooms,
+          saveDebounceMs: config.appservice.saveDebounceMs,
+          logger,
+        });
+  const appserviceRoutes: AppServiceHandler | null = membership
+    ? createAppServiceRoutes({
+        homeservers: appserviceHomeservers.map((homeserver) => ({
+          serverName: homeserver.serverName,
+          hsToken: appserviceHsToken(homeserver),
+        })),
+        onEvents: (serverName, events) => membership.applyEvents(serverName, events),
+        maxBodyBytes: config.appservice.maxTransactionBytes,
+      })
+    : null;
+  const authenticator = createMatrixAuthenticator({
     homeservers: config.homeservers,
     fetch: options.fetch ?? fetch,
     membershipToken: (homeserver) => membershipToken(homeserver),
     timeoutMs: config.limits.homeserverTimeoutMs,
+    openIdCache: new OpenIdCache({
+      ttlMs: config.limits.openIdCacheMs,
+      negativeTtlMs: config.limits.openIdNegativeCacheMs,
+      maxEntries: 50_000,
+      now: Date.now,
+    }),
+    ...(membership ? { membership } : {}),
   });
+  // A user who lost room membership: every peer of theirs in that room's call is taken out at once.
+  membership?.onRemoved(({ roomId, userId, reason, by }) => {
+    const call = calls.find(roomId);
+    for (const peer of call?.peersOf(userId) ?? []) peer.onRemoved(reason, by);
+  });
+  const guard = new ServerGuard(config);
   let stopping = false;
   const sockets = new Set<WebSocket>();
 
@@ -72,10 +119,15 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
       workers: { configured: pool.slots.length, alive, peers: pool.slots.map((slot) => slot.load) },
       ...calls.stats(),
       connections: sockets.size,
+      limits: (({ unauthenticated, transports, transportBudget }) => ({ unauthenticated, transports, transportBudget }))(
+        guard.stats(),
+      ),
     };
   }
 
   function onHttpRequest(request: IncomingMessage, response: ServerResponse): void {
+    // With a separate AS listener, the signaling port does not serve the AS API at all.
+    if (appserviceRoutes && !config.appservice.listen && appserviceRoutes(request, response)) return;
     const path = (request.url ?? '/').split('?')[0];
     if (request.method === 'GET' && path === '/health') {
       const report = health();
@@ -92,29 +144,42 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
 
   const wss = new WebSocketServer({
     server: http,
-    maxPayload: CALL_MAX_MESSAGE_BYTES,
+    // A bigger message closes the socket with 1009 before it is buffered whole.
+    maxPayload: config.limits.maxMessageBytes,
     // Accept clients that offer our subprotocol, or none (tools, tests); refuse other protocols.
     handleProtocols: (protocols) => (protocols.has(CALL_WS_SUBPROTOCOL) ? CALL_WS_SUBPROTOCOL : false),
   });
 
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, request) => {
     if (stopping) {
       socket.close(1001, 'Server stopping');
       return;
     }
+    const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], config.limits.trustedProxies);
+    const slots = guard.admitSocket(address);
+    if ('code' in slots) {
+      logger.debug(`socket from ${address} refused: ${slots.reason}`);
+      socket.close(slots.code, slots.reason);
+      return;
+    }
     sockets.add(socket);
     let alive = true;
+    const frames = guard.socketFrames();
     const session = new Session({
       config,
       registry: calls,
       routerRtpCapabilities: () => pool.rtpCapabilities,
-      authenticate,
+      authenticator,
+      guard,
+      address,
       logger,
       send: (text) => {
         if (socket.readyState === socket.OPEN) socket.send(text);
       },
       closeSocket: (code, reason) => socket.close(code, reason),
       isShuttingDown: () => stopping,
+      markRemoved: (roomId, userId) => membership?.markRemovedFromCall(roomId, userId),
+      onJoined: slots.releaseUnauthenticated,
     });
     socket.on('pong', () => (alive = true));
     const heartbeat = setInterval(() => {
@@ -122,9 +187,18 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
       alive = false;
       socket.ping();
     }, HEARTBEAT_MS);
+    let abusive = false;
     socket.on('message', (data, isBinary) => {
+      if (abusive) return;
       if (isBinary) {
         socket.close(1003, 'Text frames only');
+        return;
+      }
+      // Beyond its rate a socket is closed (its calls go on without it); its address is limited too.
+      if (frames.take() > 0 || !guard.frameFromAddress(address)) {
+        abusive = true;
+        logger.warn(`closing a socket from ${address}: too many messages`);
+        socket.close(4008, 'Too many messages');
         return;
       }
       void session.handleMessage(
@@ -134,6 +208,8 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
     socket.on('close', () => {
       clearInterval(heartbeat);
       sockets.delete(socket);
+      slots.release();
+      slots.releaseUnauthenticated();
       session.socketClosed();
     });
     socket.on('error', (error) => logger.warn(`socket error: ${error.message}`));
@@ -148,6 +224,12 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
   });
   const port = (http.address() as AddressInfo).port;
   logger.info(`listening on ${config.listen.host}:${port} with ${pool.slots.length} worker(s)`);
+  const appserviceListener =
+    appserviceRoutes && config.appservice.listen
+      ? await startAppServiceListener(config.appservice.listen, appserviceRoutes)
+      : null;
+  if (appserviceListener)
+    logger.info(`application service API on ${config.appservice.listen?.host ?? ''}:${appserviceListener.port}`);
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
@@ -165,6 +247,8 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
       });
     });
     pool.close();
+    membership?.flush();
+    await appserviceListener?.close();
     http.closeAllConnections();
     await new Promise<void>((resolve) => http.close(() => resolve()));
     logger.info('stopped');
@@ -174,6 +258,8 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
     port,
     pool,
     calls,
+    membership,
+    appservicePort: appserviceListener?.port ?? null,
     health,
     close: () => (closing ??= close()),
   };

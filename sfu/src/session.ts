@@ -1,5 +1,7 @@
 // One signaling connection: parses each request, checks it is allowed in the current phase, runs
-// it, and answers with data or a typed error. Every request gets exactly one answer.
+// it, and answers with data or a typed error. Every request gets exactly one answer. Joining checks
+// the limits (rates, devices per user) and the user's membership; a membership lost later takes the
+// peer out of the call (`removedFromCall`, then the socket closes).
 import { randomUUID } from 'node:crypto';
 import type { types } from 'mediasoup';
 import {
@@ -16,17 +18,23 @@ import {
 import type { Call } from './call.ts';
 import type { CallRegistry } from './callRegistry.ts';
 import type { SfuConfig } from './config.ts';
+import type { ServerGuard } from './guard.ts';
 import { iceServersFor } from './iceServers.ts';
 import type { Logger } from './log.ts';
-import type { Authenticate } from './matrixAuth.ts';
+import type { Authenticator } from './matrixAuth.ts';
+import type { RemovalReason } from './membership/view.ts';
 import { Peer, type Notify } from './peer.ts';
+import { createMediaHandlers } from './sessionHandlers.ts';
 import { nextPhase, refuseInPhase, type SessionEvent, type SessionPhase } from './sessionPhase.ts';
 
 export interface SessionDeps {
   config: SfuConfig;
   registry: CallRegistry;
   routerRtpCapabilities: () => types.RtpCapabilities;
-  authenticate: Authenticate;
+  authenticator: Authenticator;
+  guard: ServerGuard;
+  /** The client's address (per-address limits). */
+  address: string;
   logger: Logger;
   /** Sends one text frame (dropped when the socket is not open). */
   send: (text: string) => void;
@@ -34,9 +42,19 @@ export interface SessionDeps {
   closeSocket: (code: number, reason: string) => void;
   /** Refuse new joins while the server stops. */
   isShuttingDown: () => boolean;
+  /** The SFU took this user out of a call of this room: keep refusing them until they re-join it. */
+  markRemoved: (roomId: string, userId: string) => void;
+  /**
+   * The first successful join: the socket stops counting as unauthenticated. (After a leave it may
+   * stay idle only until the join timer closes it, so it need not count again.)
+   */
+  onJoined: () => void;
 }
 
 type Handlers = { [M in CallMethod]: (data: CallRequestData<M>) => Promise<CallResponseData<M>> };
+
+/** Close code for a socket whose user was removed from the room (4000–4999: application codes). */
+export const CLOSE_REMOVED = 4003;
 
 export class Session {
   private phase: SessionPhase = 'connected';
@@ -48,7 +66,24 @@ export class Session {
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
-    this.handlers = this.createHandlers();
+    this.handlers = {
+      getRouterRtpCapabilities: () => Promise.resolve({ rtpCapabilities: this.deps.routerRtpCapabilities() }),
+      join: (data) => this.join(data),
+      leave: () => {
+        this.leaveCall();
+        return Promise.resolve({});
+      },
+      ...createMediaHandlers({
+        config: deps.config,
+        guard: deps.guard,
+        joined: () => this.joined(),
+        checkMembership: (peer, call) => {
+          if (deps.authenticator.stillJoined(peer.userId, call.roomId)) return;
+          this.removed('left-room', undefined);
+          throw new CallError('removed-from-room', `${peer.userId} is no longer a member of ${call.roomId}`);
+        },
+      }),
+    };
     this.armJoinTimer();
   }
 
@@ -99,120 +134,69 @@ export class Session {
     return { peer: this.peer, call: this.call };
   }
 
-  private createHandlers(): Handlers {
-    const { config } = this.deps;
-    return {
-      getRouterRtpCapabilities: () => Promise.resolve({ rtpCapabilities: this.deps.routerRtpCapabilities() }),
-      join: (data) => this.join(data),
-      createWebRtcTransport: ({ direction, forceTcp, sctpCapabilities }) => {
-        const { peer, call } = this.joined();
-        if (peer.transports.size >= 4) throw new CallError('bad-request', 'Too many transports for one peer');
-        return call.createTransport(peer, direction, config.rtc, { forceTcp, enableSctp: sctpCapabilities !== undefined });
-      },
-      connectWebRtcTransport: async ({ transportId, dtlsParameters }) => {
-        await this.joined()
-          .peer.transport(transportId)
-          .connect({ dtlsParameters: dtlsParameters as types.DtlsParameters });
-        return {};
-      },
-      restartIce: async ({ transportId }) => ({ iceParameters: await this.joined().peer.transport(transportId).restartIce() }),
-      produce: async ({ transportId, kind, rtpParameters, source, paused }) => {
-        const { peer, call } = this.joined();
-        if (peer.producers.size >= 8) throw new CallError('bad-request', 'Too many producers for one peer');
-        const producerId = await call.produce(peer, {
-          transportId,
-          kind,
-          rtpParameters: rtpParameters as types.RtpParameters,
-          source,
-          paused,
-        });
-        return { producerId };
-      },
-      closeProducer: ({ producerId }) => {
-        const { peer, call } = this.joined();
-        call.closeProducer(peer, producerId);
-        return Promise.resolve({});
-      },
-      pauseProducer: async ({ producerId }) => {
-        const { peer, call } = this.joined();
-        await call.setProducerPaused(peer, producerId, true);
-        return {};
-      },
-      resumeProducer: async ({ producerId }) => {
-        const { peer, call } = this.joined();
-        await call.setProducerPaused(peer, producerId, false);
-        return {};
-      },
-      consume: ({ transportId, producerId }) => {
-        const { peer, call } = this.joined();
-        return call.consume(peer, transportId, producerId);
-      },
-      resumeConsumer: async ({ consumerId }) => {
-        await this.joined().peer.consumer(consumerId).resume();
-        return {};
-      },
-      pauseConsumer: async ({ consumerId }) => {
-        await this.joined().peer.consumer(consumerId).pause();
-        return {};
-      },
-      setConsumerPreferredLayers: async ({ consumerId, spatialLayer, temporalLayer }) => {
-        const layers: types.ConsumerLayers = { spatialLayer };
-        if (temporalLayer !== undefined) layers.temporalLayer = temporalLayer;
-        await this.joined().peer.consumer(consumerId).setPreferredLayers(layers);
-        return {};
-      },
-      requestConsumerKeyFrame: async ({ consumerId }) => {
-        await this.joined().peer.consumer(consumerId).requestKeyFrame();
-        return {};
-      },
-      leave: () => {
-        this.leaveCall();
-        return Promise.resolve({});
-      },
-    };
-  }
-
   private async join(data: CallRequestData<'join'>): Promise<CallResponseData<'join'>> {
     const { deps } = this;
     if (deps.isShuttingDown()) throw new CallError('server-shutting-down', 'The SFU is stopping; try again shortly');
+    // Rates first, before anything reaches the homeserver.
+    deps.guard.checkJoinAttempt(deps.address);
     this.transition('join-started');
     let call: Call | null = null;
+    let releaseDevice: (() => void) | null = null;
     try {
-      const user = await deps.authenticate({ openIdToken: data.openIdToken, userId: data.userId, roomId: data.roomId });
+      const user = await deps.authenticator.authenticate({
+        openIdToken: data.openIdToken,
+        userId: data.userId,
+        roomId: data.roomId,
+      });
+      deps.guard.checkUserJoin(user.userId);
+      // Reserved before the next await: concurrent joins with invented device ids count at once.
+      const existing = deps.registry.find(data.roomId);
+      const sameDevice = existing?.peersOf(user.userId).some((peer) => peer.deviceId === data.deviceId) ?? false;
+      releaseDevice = deps.guard.reserveUserPeer(user.userId, sameDevice);
       call = await deps.registry.get(data.roomId);
       // The socket may have closed while the homeserver was asked.
       if (this.phase !== 'joining') throw new CallError('connection-closed', 'The connection closed during join');
       // ...or the call's worker died meanwhile: the client retries and lands on a live worker.
       if (call.closed) throw new CallError('call-restarting', 'The call is restarting; join again');
+      // ...or the user was removed from the room meanwhile.
+      if (!deps.authenticator.stillJoined(user.userId, data.roomId))
+        throw new CallError('removed-from-room', `${user.userId} is no longer a member of ${data.roomId}`);
       // The same device joining again (a reconnect racing its old socket) replaces its old peer.
-      for (const other of [...call.peers.values()]) {
-        if (other.userId === user.userId && other.deviceId === data.deviceId) {
-          call.removePeer(other);
-          other.onEvicted('replaced');
-        }
+      for (const other of call.peersOf(user.userId)) {
+        if (other.deviceId !== data.deviceId) continue;
+        call.removePeer(other);
+        other.onEvicted('replaced');
       }
       if (call.peers.size >= deps.config.limits.maxPeersPerCall) throw new CallError('call-full', 'This call is full');
       const peer = new Peer({
         id: randomUUID(),
         userId: user.userId,
         deviceId: data.deviceId,
-        displayName: data.displayName,
+        // Shown to the others: the room state's name only. A name the client sends is not trusted.
+        displayName: user.displayName,
         rtpCapabilities: data.rtpCapabilities,
         notify: this.notify,
         onEvicted: (reason) => this.evicted(reason),
+        onRemoved: (reason, by) => this.removed(reason, by),
       });
+      peer.holds(releaseDevice);
+      releaseDevice = null;
       const peers = call.addPeer(peer);
       this.peer = peer;
       this.call = call;
       this.transition('join-succeeded');
       this.clearJoinTimer();
+      deps.onJoined();
+      deps.guard.joinSucceeded(deps.address);
       deps.logger.info(`${user.userId} (${data.deviceId}) joined the call of ${data.roomId} as ${peer.id}`);
       return { peerId: peer.id, peers, iceServers: iceServersFor(deps.config.iceServers, user.userId, Date.now()) };
     } catch (error) {
       this.transition('join-failed');
+      releaseDevice?.();
+      deps.guard.joinFailed(deps.address, error);
       // A call created for this join alone must not keep its router.
       if (call) deps.registry.releaseIfEmpty(call);
-      if (error instanceof CallError && error.code.startsWith('auth-')) {
+      if (error instanceof CallError && (error.code.startsWith('auth-') || error.code === 'removed-from-room')) {
         deps.logger.info(`join refused for ${data.userId} in ${data.roomId}: ${error.code}: ${error.message}`);
       }
       throw error;
@@ -229,6 +213,21 @@ export class Session {
       this.transition('left');
       this.armJoinTimer();
     }
+  }
+
+  /** The user lost room membership: out of the call, told why, and the connection closes. */
+  private removed(reason: RemovalReason, by: string | undefined): void {
+    const { peer, call } = this;
+    if (!peer || !call) return;
+    this.peer = null;
+    this.call = null;
+    peer.notify('removedFromCall', by === undefined ? { reason } : { reason, by });
+    call.removePeer(peer, 'removed');
+    this.deps.registry.releaseIfEmpty(call);
+    this.deps.markRemoved(call.roomId, peer.userId);
+    this.transition('socket-closed');
+    this.deps.logger.info(`${peer.userId} (${peer.deviceId}) removed from the call of ${call.roomId}: ${reason}`);
+    this.deps.closeSocket(CLOSE_REMOVED, 'Removed from the room');
   }
 
   private evicted(reason: 'worker-died' | 'server-shutdown' | 'replaced'): void {

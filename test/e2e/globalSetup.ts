@@ -2,19 +2,21 @@
 // users, the Relais SFU (real mediasoup worker) that Synapse's .well-known names for calls, and the
 // web build served with the app's CSP. Everything is stopped when the run ends.
 import { existsSync } from 'node:fs';
-import { freePort } from '../env/freePort.ts';
-import { startSfu, type SfuHandle } from '../env/sfu.ts';
+import { prepareSfuAppService } from '../env/appservice.ts';
+import { startSfuForSynapse, type SfuHandle } from '../env/sfu.ts';
 import { startSynapse } from '../env/synapse.ts';
 import { RENDERER_DIST, startWebServer } from '../../scripts/webServer.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(RENDERER_DIST)) throw new Error('No web build: run `npm run build` before the E2E tests.');
-  // The SFU needs a Synapse admin token, and Synapse's .well-known needs the SFU's address: pick
-  // the SFU's port first, start Synapse naming it, then start the SFU on it.
-  const sfuPort = await freePort();
+  // Synapse pushes room events to the SFU (its application-service registration) and its
+  // .well-known names the SFU: pick the SFU's port first, start Synapse naming it, then the SFU on it.
+  const appService = await prepareSfuAppService();
+  const sfuPort = appService.port;
   const synapse = await startSynapse({
     port: Number(process.env.RELAIS_TEST_SYNAPSE_PORT ?? 18008),
+    appServices: [appService.registration],
     extraConfig: {
       // A small upload limit, so the "file too large" path is tested without huge files.
       max_upload_size: '5M',
@@ -31,12 +33,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   let sfu: SfuHandle | null = null;
   try {
     for (const user of Object.values(TEST_USERS)) await synapse.registerUser(user.username, user.password);
-    // The SFU asks Synapse's admin API whether a caller is joined to the room.
-    const admin = await synapse.registerUser('sfu-admin', `sfu-admin-${process.pid}-password`, true);
-    sfu = await startSfu({
-      port: sfuPort,
-      homeservers: [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, membershipToken: admin.accessToken }],
-    });
+    // No admin token: the SFU knows membership from the events Synapse pushes to it.
+    sfu = await startSfuForSynapse(synapse, appService);
   } catch (error) {
     await Promise.all([web.close(), synapse.stop(), sfu?.stop()]);
     throw error;

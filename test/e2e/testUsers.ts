@@ -22,4 +22,8 @@ export const TEST_USERS = {
   peggy: { username: 'peggy', password: 'peggy-password-for-tests' },
   trent: { username: 'trent', password: 'trent-password-for-tests' },
   victor: { username: 'victor', password: 'victor-password-for-tests' },
+  // call-trust.spec.ts: an admin who kicks and bans during a call, and the members removed.
+  walter: { username: 'walter', password: 'walter-password-for-tests' },
+  xena: { username: 'xena', password: 'xena-password-for-tests' },
+  yann: { username: 'yann', password: 'yann-password-for-tests' },
 } as const;

@@ -11,6 +11,7 @@ import { parseSfuConfig, type SfuConfigInput } from '../../sfu/src/config.ts';
 import { createLogger, silentLogger } from '../../sfu/src/log.ts';
 import type { HealthReport, SfuServer } from '../../sfu/src/server.ts';
 import { findChroot } from './chroot.ts';
+import type { SfuAppService } from './appservice.ts';
 import type { SynapseHandle } from './synapse.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,9 +21,12 @@ export interface SfuTestHomeserver {
   serverName: string;
   /** Federation and client API base URL, e.g. a test Synapse's http://127.0.0.1:18108. */
   baseUrl: string;
-  /** Token of a Synapse admin (default method) or of a service account joined to the rooms (`room-state`). */
-  membershipToken: string;
-  membershipMethod?: 'synapse-admin' | 'room-state';
+  /** `appservice` (with hsToken): the registration's hs_token (test/env/appservice.ts). */
+  hsToken?: string;
+  /** Legacy methods: a Synapse admin's token (`synapse-admin`) or a service account's in the rooms (`room-state`). */
+  membershipToken?: string;
+  /** Default: `appservice` when hsToken is given, else `synapse-admin`. */
+  membershipMethod?: 'appservice' | 'synapse-admin' | 'room-state';
 }
 
 export interface StartSfuOptions {
@@ -39,6 +43,10 @@ export interface StartSfuOptions {
   verbose?: boolean;
   /** Any other configuration keys, merged over the test defaults. */
   extraConfig?: Partial<SfuConfigInput>;
+  /** Keep the SFU's default limits (abuse tests) instead of the loopback-friendly test ones. */
+  defaultLimits?: boolean;
+  /** In-process mode: the SFU's fetch (e.g. to count the requests it makes to the homeserver). */
+  fetch?: typeof fetch;
 }
 
 export interface SfuHandle {
@@ -56,19 +64,44 @@ export interface SfuHandle {
 }
 
 export function sfuTestConfig(options: StartSfuOptions): SfuConfigInput {
-  return {
+  const base: SfuConfigInput = {
     listen: { host: '127.0.0.1', port: options.port ?? 0 },
     rtc: { listenIp: '127.0.0.1', minPort: options.rtcMinPort ?? 40000, maxPort: options.rtcMaxPort ?? 49999, enableTcp: true },
     workers: { count: options.workers ?? 1, binary: TEST_WORKER_BIN, logLevel: 'warn' },
     homeservers: options.homeservers.map((homeserver) => ({
       serverName: homeserver.serverName,
       baseUrl: homeserver.baseUrl,
-      membershipCheck: { method: homeserver.membershipMethod ?? 'synapse-admin', accessToken: homeserver.membershipToken },
+      membershipCheck:
+        (homeserver.membershipMethod ?? (homeserver.hsToken ? 'appservice' : 'synapse-admin')) === 'appservice'
+          ? { method: 'appservice' as const, hsToken: homeserver.hsToken ?? '' }
+          : { method: homeserver.membershipMethod ?? 'synapse-admin', accessToken: homeserver.membershipToken ?? '' },
     })),
     iceServers: options.iceServers ?? [],
-    limits: { joinTimeoutMs: 30_000, homeserverTimeoutMs: 5000 },
+    // Every test client comes from 127.0.0.1: per-address limits sized for one address holding many
+    // users (abuse tests set their own, tighter ones).
+    limits: options.defaultLimits
+      ? {}
+      : {
+          joinTimeoutMs: 30_000,
+          homeserverTimeoutMs: 5000,
+          joinsPerSecondPerAddress: 100,
+          joinBurstPerAddress: 1000,
+          joinsPerSecondPerUser: 20,
+          joinBurstPerUser: 200,
+          joinFailuresBeforeBackoff: 1000,
+          maxSocketsPerAddress: 1000,
+          maxUnauthenticatedSocketsPerAddress: 200,
+          framesPerSecondPerAddress: 5000,
+          frameBurstPerAddress: 20_000,
+        },
     logLevel: options.verbose || process.env.RELAIS_SFU_LOG ? 'debug' : 'info',
     ...options.extraConfig,
+  };
+  // Sections given by a test override single keys, not the whole section.
+  return {
+    ...base,
+    limits: { ...base.limits, ...options.extraConfig?.limits },
+    appservice: { ...base.appservice, ...options.extraConfig?.appservice },
   };
 }
 
@@ -79,10 +112,24 @@ export async function startSfu(options: StartSfuOptions): Promise<SfuHandle> {
 }
 
 /**
- * The usual case (E2E global setup, the demo): an SFU serving the users of one test Synapse. Registers
- * a Synapse admin for the membership check (shared-secret registration), so only the handle is needed.
+ * The usual case (E2E global setup, the demo): an SFU serving the users of one test Synapse, which
+ * was started with this SFU's application-service registration (`prepareSfuAppService`, passed to
+ * `startSynapse({ appServices })`): it listens on the port the registration names.
  */
-export async function startSfuForSynapse(
+export function startSfuForSynapse(
+  synapse: SynapseHandle,
+  appService: SfuAppService,
+  options: Omit<StartSfuOptions, 'homeservers' | 'port'> = {},
+): Promise<SfuHandle> {
+  return startSfu({
+    ...options,
+    port: appService.port,
+    homeservers: [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, hsToken: appService.hsToken }],
+  });
+}
+
+/** The legacy way (join-time check only): a Synapse admin registered for the membership check. */
+export async function startSfuWithSynapseAdmin(
   synapse: SynapseHandle,
   options: Omit<StartSfuOptions, 'homeservers'> = {},
 ): Promise<SfuHandle> {
@@ -98,7 +145,7 @@ async function startInProcess(input: SfuConfigInput, options: StartSfuOptions): 
   const { startSfuServer } = await import('../../sfu/src/server.ts');
   const config = parseSfuConfig(input);
   const logger = options.verbose || process.env.RELAIS_SFU_LOG ? createLogger('debug') : silentLogger;
-  const server = await startSfuServer(config, { logger });
+  const server = await startSfuServer(config, options.fetch ? { logger, fetch: options.fetch } : { logger });
   return handle(server.port, process.pid, server, () => server.close());
 }
 

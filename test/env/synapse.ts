@@ -11,6 +11,8 @@ export interface SynapseOptions {
   serverName?: string;
   /** Extra top-level config keys (merged over the defaults). */
   extraConfig?: Record<string, unknown>;
+  /** Application-service registrations (e.g. the SFU's, test/env/appservice.ts), written beside the config. */
+  appServices?: Record<string, unknown>[];
 }
 
 export interface RegisteredUser {
@@ -114,7 +116,15 @@ export async function startSynapse(options: SynapseOptions): Promise<SynapseHand
   mkdirSync(path.join(dataDir, 'media'), { recursive: true });
 
   const secret = randomBytes(24).toString('hex');
-  const config = { ...synapseConfig(dirInChroot, { port: options.port, serverName }, secret), ...options.extraConfig };
+  const appServiceFiles = (options.appServices ?? []).map((registration, index) => {
+    writeFileSync(path.join(dataDir, `appservice-${index}.yaml`), JSON.stringify(registration, null, 2), { mode: 0o600 });
+    return `${dirInChroot}/appservice-${index}.yaml`;
+  });
+  const config = {
+    ...synapseConfig(dirInChroot, { port: options.port, serverName }, secret),
+    ...(appServiceFiles.length > 0 ? { app_service_config_files: appServiceFiles } : {}),
+    ...options.extraConfig,
+  };
   // YAML is a superset of JSON, so the config needs no YAML library.
   writeFileSync(path.join(dataDir, 'homeserver.yaml'), JSON.stringify(config, null, 2));
 

@@ -17,18 +17,27 @@ export interface TestCallClient {
   waitFor<N extends CallNotificationMethod>(method: N, timeoutMs?: number): Promise<Extract<CallNotification, { method: N }>>;
   closed: Promise<{ code: number; reason: string }>;
   close(): void;
+  /** Frames received from the server so far (answers and notifications). */
+  received(): number;
+  /** Sends a frame as is (abuse tests). */
+  sendRaw(text: string): void;
 }
 
-export async function connectCallClient(wsUrl: string): Promise<TestCallClient> {
-  const socket = new WebSocket(wsUrl, CALL_WS_SUBPROTOCOL);
+/** `forwardedFor`: the client address a trusted proxy would report (per-address limit tests). */
+export async function connectCallClient(wsUrl: string, options: { forwardedFor?: string } = {}): Promise<TestCallClient> {
+  const headers: Record<string, string> = options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {};
+  const socket = new WebSocket(wsUrl, CALL_WS_SUBPROTOCOL, { headers });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
+  socket.on('error', () => undefined); // a socket the server closes for abuse: seen through `closed`
   const requester = createCallRequester({ send: (text) => socket.send(text), timeoutMs: 15_000 });
   const notifications: CallNotification[] = [];
   const waiters: { method: CallNotificationMethod; seen: number; resolve: (n: CallNotification) => void }[] = [];
+  let received = 0;
   socket.on('message', (raw: Buffer) => {
+    received++;
     const parsed = parseServerMessage(raw.toString('utf8'));
     if (!parsed.ok) throw parsed.error;
     if (parsed.message.kind === 'response') {
@@ -75,5 +84,9 @@ export async function connectCallClient(wsUrl: string): Promise<TestCallClient> 
     },
     closed,
     close: () => socket.close(),
+    received: () => received,
+    sendRaw: (text) => {
+      if (socket.readyState === WebSocket.OPEN) socket.send(text);
+    },
   };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadSfuConfig, membershipToken, parseSfuConfig } from '../../../sfu/src/config.ts';
+import {
+  appserviceHsToken,
+  ConfigError,
+  loadSfuConfig,
+  membershipToken,
+  parseSfuConfig,
+  transportBudget,
+} from '../../../sfu/src/config.ts';
 import { iceServersFor } from '../../../sfu/src/iceServers.ts';
 import { createHmac } from 'node:crypto';
 
@@ -82,10 +89,36 @@ describe('SFU config', () => {
 
   it('accepts the example shipped in sfu/config.example.json', () => {
     const config = loadSfuConfig({ file: 'sfu/config.example.json', env: {} });
-    expect(config.homeservers[0]?.membershipCheck).toEqual({
-      method: 'synapse-admin',
-      accessTokenFile: '/etc/relais/sfu-membership-token',
+    expect(config.homeservers[0]?.membershipCheck).toEqual({ method: 'appservice', hsTokenFile: '/etc/relais/sfu-hs-token' });
+    expect(config.appservice.listen).toEqual({ host: '10.0.0.5', port: 4444 });
+  });
+
+  it('method appservice: exactly one hs_token source and no access token; hs_token read from its file', () => {
+    const withCheck = (membershipCheck: Record<string, unknown>) => ({
+      ...minimal,
+      homeservers: [{ ...homeserver, membershipCheck }],
     });
+    expect(() => parseSfuConfig(withCheck({ method: 'appservice' }))).toThrow('exactly one of hsToken or hsTokenFile');
+    expect(() => parseSfuConfig(withCheck({ method: 'appservice', hsToken: 'h'.repeat(32), accessToken: 'x' }))).toThrow(
+      'needs no access token',
+    );
+    const config = parseSfuConfig(withCheck({ method: 'appservice', hsTokenFile: '/run/secrets/hs' }));
+    expect(appserviceHsToken(config.homeservers[0]!, () => 'hs-token-from-file\n')).toBe('hs-token-from-file');
+  });
+
+  it('limits: documented defaults, and a transport budget no larger than the RTC port range', () => {
+    const config = parseSfuConfig({ ...minimal, rtc: { ...minimal.rtc, minPort: 40000, maxPort: 40099 } });
+    expect(config.limits).toMatchObject({
+      maxPeersPerUser: 4,
+      maxTransportsPerPeer: 4,
+      maxProducersPerPeer: 8,
+      joinTimeoutMs: 10_000,
+      maxMessageBytes: 65_536,
+      maxUnauthenticatedSocketsPerAddress: 16,
+    });
+    expect(transportBudget(config)).toBe(100);
+    expect(transportBudget(parseSfuConfig({ ...minimal, limits: { maxTransports: 10 } }))).toBe(10);
+    expect(config.appservice).toMatchObject({ membershipProofWaitMs: 5000 });
   });
 
   it('reads the membership token from its file, trimmed', () => {

@@ -42,7 +42,7 @@ function authenticator(
     ],
   });
   const homeserver = fakeHomeserver(routes);
-  const authenticate = createMatrixAuthenticator({
+  const { authenticate } = createMatrixAuthenticator({
     homeservers: config.homeservers,
     fetch: homeserver.fetchImpl,
     membershipToken: (hs: HomeserverConfig) => hs.membershipCheck.accessToken ?? '',
@@ -150,7 +150,7 @@ describe('Matrix auth: OpenID token, then room membership', () => {
       new Promise<Response>((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(new DOMException('timed out', 'TimeoutError')));
       })) as typeof fetch;
-    const authenticate = createMatrixAuthenticator({
+    const { authenticate } = createMatrixAuthenticator({
       homeservers: config.homeservers,
       fetch: hanging,
       membershipToken: () => 't',

@@ -3,17 +3,24 @@ import { createServer } from 'node:net';
 import type { RegisteredUser, SynapseHandle } from '../../env/synapse.ts';
 import type { OpenIdToken } from '../../../src/shared/call/index.ts';
 
-/** A free port in 18108–18199, the range this suite may use for Synapse. */
+function isFree(port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * RELAIS_TEST_SYNAPSE_PORT when set and free (runs sharing a machine each take their own) for the
+ * first vitest worker only (parallel files would race for it), else a free port in 18108–18199.
+ */
 export async function freeSynapsePort(): Promise<number> {
+  const preferred = Number(process.env.RELAIS_TEST_SYNAPSE_PORT);
+  const firstWorker = (process.env.VITEST_POOL_ID ?? '1') === '1';
+  if (firstWorker && Number.isInteger(preferred) && preferred > 0 && (await isFree(preferred))) return preferred;
   const start = 18108 + Math.floor(Math.random() * 60);
-  for (let port = start; port <= 18199; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
+  for (let port = start; port <= 18199; port++) if (await isFree(port)) return port;
   throw new Error('No free port in 18108–18199 for Synapse');
 }
 

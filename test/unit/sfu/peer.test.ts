@@ -12,6 +12,7 @@ function peer(displayName?: string) {
     rtpCapabilities: {},
     notify: vi.fn(),
     onEvicted: vi.fn(),
+    onRemoved: vi.fn(),
   });
 }
 

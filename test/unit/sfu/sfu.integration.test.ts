@@ -1,4 +1,5 @@
-// The SFU against the real thing: a real Synapse (OpenID + membership), the real mediasoup worker
+// The SFU against the real thing: a real Synapse (OpenID, and room events pushed to the SFU as an
+// application service for membership), the real mediasoup worker
 // from the test chroot, real WebSocket signaling. Node has no WebRTC, so media flow itself is tested
 // in Chromium by the app's E2E tests; here producers and consumers are created from RTP parameters.
 import { createSocket } from 'node:dgram';
@@ -7,7 +8,8 @@ import path from 'node:path';
 import type { types } from 'mediasoup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV_CACHE_ROOT } from '../../env/chroot.ts';
-import { startSfu, startSfuForSynapse, type SfuHandle } from '../../env/sfu.ts';
+import { prepareSfuAppService } from '../../env/appservice.ts';
+import { startSfu, startSfuWithSynapseAdmin, type SfuHandle } from '../../env/sfu.ts';
 import { startSynapse, type RegisteredUser, type SynapseHandle } from '../../env/synapse.ts';
 import { connectCallClient, type TestCallClient } from './callClient.ts';
 import { createRoom, freeSynapsePort, invite, join, openIdToken } from './matrixFixtures.ts';
@@ -23,7 +25,16 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
   const clients: TestCallClient[] = [];
 
   beforeAll(async () => {
-    synapse = await startSynapse({ port: await freeSynapsePort() });
+    // The SFU first, so it is listening when Synapse pushes the rooms' first events to it.
+    const appService = await prepareSfuAppService();
+    const synapsePort = await freeSynapsePort();
+    sfu = await startSfu({
+      mode: 'in-process',
+      port: appService.port,
+      homeservers: [{ serverName: 'localhost', baseUrl: `http://127.0.0.1:${synapsePort}`, hsToken: appService.hsToken }],
+      extraConfig: { appservice: { membershipProofWaitMs: 1500 } },
+    });
+    synapse = await startSynapse({ port: synapsePort, appServices: [appService.registration] });
     users.admin = await synapse.registerUser('sfu-admin', 'sfu-admin-password', true);
     for (const name of ['alice', 'bob', 'carol', 'dave', 'bot'] as const)
       users[name] = await synapse.registerUser(name, `${name}-sfu-password`);
@@ -34,10 +45,6 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
     }
     await invite(synapse, users.alice, roomId, users.dave.userId); // invited, never joined
     botlessRoomId = await createRoom(synapse, users.alice, 'No bot here');
-    sfu = await startSfu({
-      mode: 'in-process',
-      homeservers: [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, membershipToken: users.admin.accessToken }],
-    });
   }, 120_000);
 
   afterAll(async () => {
@@ -107,6 +114,8 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
         peerId: aliceJoin.peerId,
         userId: users.alice.userId,
         deviceId: 'DEVICE',
+        // From the room state (her m.room.member event), not from anything the client sent.
+        displayName: 'alice',
         producers: [{ producerId, kind: 'audio', source: 'microphone', paused: false }],
       },
     ]);
@@ -388,7 +397,7 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
   });
 
   it('as its own process: closes idle unauthenticated sockets, and on SIGTERM tells peers and stops', async () => {
-    const own = await startSfuForSynapse(synapse, { extraConfig: { limits: { joinTimeoutMs: 1000 } } });
+    const own = await startSfuWithSynapseAdmin(synapse, { extraConfig: { limits: { joinTimeoutMs: 1000 } } });
     const idle = await connectCallClient(own.wsUrl);
     expect(await idle.closed).toEqual({ code: 4001, reason: 'No join in time' });
     const alice = await connectCallClient(own.wsUrl);
