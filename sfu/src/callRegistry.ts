@@ -4,6 +4,9 @@ import { Call, type EvictionReason } from './call.ts';
 import type { Logger } from './log.ts';
 import type { WorkerPool, WorkerSlot } from './workerPool.ts';
 
+/** A replacement worker starts in well under a second; past this, the join fails and the client retries. */
+const WAIT_FOR_REPLACEMENT_WORKER_MS = 3000;
+
 export class CallRegistry {
   private readonly calls = new Map<string, Call>();
   /** Concurrent first joins of the same room share one creation, so a room never gets two routers. */
@@ -21,7 +24,9 @@ export class CallRegistry {
     if (existing && !existing.closed) return existing;
     const pending = this.creating.get(roomId);
     if (pending) return pending;
-    const creation = Call.create(roomId, this.pool.leastLoaded(), this.logger)
+    const creation = this.pool
+      .leastLoadedWhenAlive(WAIT_FOR_REPLACEMENT_WORKER_MS)
+      .then((slot) => Call.create(roomId, slot, this.logger))
       .then((call) => {
         this.calls.set(roomId, call);
         this.logger.info(`call for ${roomId} on worker ${call.slot.index}`);

@@ -32,6 +32,12 @@ export interface WorkerPool {
   readonly rtpCapabilities: types.RtpCapabilities;
   /** The alive worker with the least load; throws when none is alive. */
   leastLoaded(): WorkerSlot & { worker: types.Worker };
+  /**
+   * The least loaded alive worker, waiting up to `timeoutMs` for a replacement when every worker has
+   * died: peers told to re-join after a crash arrive before the replacement is up, and failing them
+   * would cost each a client backoff (seconds) for a worker that starts in well under one.
+   */
+  leastLoadedWhenAlive(timeoutMs: number): Promise<WorkerSlot & { worker: types.Worker }>;
   close(): void;
 }
 
@@ -55,6 +61,8 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
   let closed = false;
   // A function, so checks after an await read the current value.
   const isClosed = () => closed;
+  /** Callers waiting for any worker to come (back) up. */
+  const aliveWaiters = new Set<() => void>();
 
   async function spawn(slot: WorkerSlot): Promise<types.Worker> {
     const worker = await mediasoup.createWorker({
@@ -72,6 +80,7 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
     });
     slot.worker = worker;
     logger.info(`mediasoup worker ${slot.index} started (pid ${worker.pid})`);
+    for (const wake of [...aliveWaiters]) wake();
     return worker;
   }
 
@@ -103,19 +112,41 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
   const rtpCapabilities = probe.rtpCapabilities;
   probe.close();
 
+  function bestAlive(): (WorkerSlot & { worker: types.Worker }) | null {
+    let best: (WorkerSlot & { worker: types.Worker }) | null = null;
+    for (const slot of slots) {
+      if (slot.worker && (!best || slot.load < best.load)) best = slot as WorkerSlot & { worker: types.Worker };
+    }
+    return best;
+  }
+
   return {
     slots,
     rtpCapabilities,
     leastLoaded() {
-      let best: (WorkerSlot & { worker: types.Worker }) | null = null;
-      for (const slot of slots) {
-        if (slot.worker && (!best || slot.load < best.load)) best = slot as WorkerSlot & { worker: types.Worker };
-      }
+      const best = bestAlive();
       if (!best) throw new Error('No mediasoup worker is alive');
       return best;
     },
+    leastLoadedWhenAlive(timeoutMs) {
+      const now = bestAlive();
+      if (now) return Promise.resolve(now);
+      if (closed) return Promise.reject(new Error('The worker pool is closed'));
+      return new Promise((resolve, reject) => {
+        const done = () => {
+          clearTimeout(timer);
+          aliveWaiters.delete(done);
+          const best = bestAlive();
+          if (best) resolve(best);
+          else reject(new Error(`No mediasoup worker is alive (waited ${timeoutMs} ms for a replacement)`));
+        };
+        const timer = setTimeout(done, timeoutMs);
+        aliveWaiters.add(done);
+      });
+    },
     close() {
       closed = true;
+      for (const wake of [...aliveWaiters]) wake();
       for (const slot of slots) {
         const worker = slot.worker;
         slot.worker = null;

@@ -34,9 +34,10 @@ export function startTestSfu(): Promise<SfuHandle> {
       {
         serverName: need('RELAIS_TEST_SERVER_NAME'),
         baseUrl: need('RELAIS_TEST_HOMESERVER'),
-        membershipToken: need('RELAIS_TEST_SFU_ADMIN_TOKEN'),
+        hsToken: need('RELAIS_TEST_SFU_HS_TOKEN'),
       },
     ],
+    extraConfig: { appservice: { stateDir: need('RELAIS_TEST_SFU_STATE_DIR') } },
   });
 }
 

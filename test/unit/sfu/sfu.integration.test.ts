@@ -232,6 +232,23 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
     bob.close();
   });
 
+  it('a re-join that arrives before the replacement worker is up waits for it instead of failing', async () => {
+    const alice = await client();
+    await joinAs(alice, users.alice);
+    const slot = sfu.server!.pool.slots[0]!;
+    const deadPid = slot.worker!.pid;
+    process.kill(deadPid, 'SIGKILL');
+    await alice.waitFor('callRestarting');
+    // At once, as clients do on callRestarting: no worker is alive yet at this moment.
+    const started = Date.now();
+    await expect(joinAs(alice, users.alice)).resolves.toMatchObject({ peers: [] });
+    const waited = Date.now() - started;
+    console.log(`re-join right after a worker crash: answered in ${waited} ms`);
+    expect(slot.worker!.pid).not.toBe(deadPid);
+    expect(waited).toBeLessThan(3000);
+    alice.close();
+  });
+
   it('relays simulcast video and takes preferred layers and key frame requests', async () => {
     const alice = await client();
     const bob = await client();
