@@ -7,7 +7,7 @@
 // and tracks are closed, and the state says why. React-free: the UI subscribes to snapshots.
 import { Device } from 'mediasoup-client';
 import type { Transport } from 'mediasoup-client/types';
-import type { CallNotification } from '../../shared/call/index.ts';
+import { CallError, type CallNotification } from '../../shared/call/index.ts';
 import { initialJoinRetryMs, retryVerdict, errorCodeOf } from './callErrors.ts';
 import {
   createCallReducer,
@@ -156,18 +156,23 @@ export class CallEngine {
       this.device = device;
     }
     const device = this.device;
-    const joined = await sig.request(
-      'join',
-      {
-        openIdToken: await token,
-        userId: this.options.userId,
-        deviceId: this.options.deviceId,
-        roomId: this.options.roomId,
-        displayName: this.options.displayName,
-        rtpCapabilities: device.recvRtpCapabilities,
-      },
-      20_000,
-    );
+    const joined = await sig
+      .request(
+        'join',
+        {
+          openIdToken: await token,
+          userId: this.options.userId,
+          deviceId: this.options.deviceId,
+          roomId: this.options.roomId,
+          displayName: this.options.displayName,
+          rtpCapabilities: device.recvRtpCapabilities,
+        },
+        20_000,
+      )
+      .catch((error: unknown) => {
+        if (error instanceof CallError && error.code === 'auth-invalid-token') this.options.forgetOpenIdToken?.();
+        throw error;
+      });
     if (gen !== this.generation) throw new Error('superseded');
     // Record who is there *before* creating transports: from now on `newProducer`, `peerLeft` and
     // `producerClosed` may arrive, and each must find the book (and the queue) already filled.
@@ -258,7 +263,10 @@ export class CallEngine {
           if (this.phase() !== 'reconnecting') return;
           const verdict = retryVerdict(error);
           if (!verdict.final) this.dispatch({ type: 'recovery-failed', at: Date.now(), retryAfterMs: verdict.retryAfterMs });
-          else if (verdict.code === 'removed' || verdict.code === 'not-allowed') this.endRemoved('kicked');
+          // The SFU says we were removed: its removedFromCall notification (with the reason) normally
+          // came first. 'not-allowed' is not a removal: the SFU may just lack proof of membership
+          // yet (Matrix itself tells the app when a person is really removed: ownMembershipWatch).
+          else if (verdict.code === 'removed') this.endRemoved('kicked');
           else this.fail(verdict.code);
         }
       }

@@ -14,6 +14,8 @@ export interface EngineOptions {
   deviceId: string;
   displayName: string;
   getOpenIdToken(): Promise<OpenIdToken>;
+  /** The SFU refused the token `getOpenIdToken` gave (it may keep tokens for re-joins): do not give it again. */
+  forgetOpenIdToken?(): void;
   createSocket?: SocketFactory;
   /** Retry window and backoff cap; the defaults suit people (about a minute). */
   recovery?: RecoveryPolicy;

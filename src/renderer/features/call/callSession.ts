@@ -12,6 +12,7 @@ import { captureCamera, captureMicrophone, keepOrFallBack, listDevices, type Med
 import { RELAIS_FOCUS_TYPE } from '../../calls/membership.ts';
 import { MembershipManager } from '../../calls/membershipManager.ts';
 import { membershipHomeserver, openIdToken } from '../../calls/matrixRtc.ts';
+import { reusableOpenIdToken } from '../../calls/openIdTokens.ts';
 import { DEFAULT_PROBE_POLICY, nextProbeDelayMs, type ProbePolicy } from '../../calls/outageProbe.ts';
 import { watchOwnMembership } from '../../calls/ownMembershipWatch.ts';
 import { SignalingClient } from '../../calls/signaling.ts';
@@ -59,13 +60,15 @@ export class CallSession {
     this.probePolicy = options.probe ?? DEFAULT_PROBE_POLICY;
     const userId = client.getSafeUserId();
     const deviceId = client.getDeviceId() ?? 'unknown';
+    const openIdTokens = reusableOpenIdToken(() => openIdToken(client));
     this.engine = new CallEngine({
       focus,
       roomId,
       userId,
       deviceId,
       displayName: client.getUser(userId)?.displayName ?? userId,
-      getOpenIdToken: () => openIdToken(client),
+      getOpenIdToken: () => openIdTokens.get(),
+      forgetOpenIdToken: () => openIdTokens.forget(),
       ...(options.recovery ? { recovery: options.recovery } : {}),
     });
     this.membership = new MembershipManager(membershipHomeserver(client, roomId), userId, deviceId, {
