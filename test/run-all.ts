@@ -10,10 +10,13 @@ const stages: { name: string; args: string[] }[] = [
   { name: 'build', args: ['run', 'build'] },
   { name: 'unit tests', args: ['run', 'test:unit'] },
   { name: 'E2E tests', args: ['run', 'test:e2e'] },
+  // Slow on purpose (a worker killed ten times, the SFU down for 90 s): its own Synapse and SFU.
+  { name: 'call fault tests', args: ['run', 'test:calls-faults'] },
 ];
 
 rmSync('test-results/unit.json', { force: true });
 rmSync('test-results/e2e.json', { force: true });
+rmSync('test-results/calls-faults.json', { force: true });
 
 let failedStage: string | null = null;
 const started = Date.now();
@@ -32,6 +35,7 @@ for (const stage of stages) {
 let counts: Counts = { passed: 0, failed: 0, skipped: 0 };
 counts = add(counts, vitestCounts('test-results/unit.json'));
 counts = add(counts, playwrightCounts('test-results/e2e.json'));
+counts = add(counts, playwrightCounts('test-results/calls-faults.json'));
 const seconds = Math.round((Date.now() - started) / 1000);
 if (failedStage) console.log(`\nFAILED at stage: ${failedStage} (${seconds} s)`);
 else console.log(`\nAll stages passed in ${seconds} s`);

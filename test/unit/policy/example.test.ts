@@ -24,7 +24,9 @@ describe('build/policy/policy.example.json', () => {
       writeFileSync(join(directory, 'policy.json'), readFileSync(EXAMPLE));
       const loaded = loadPolicy({ pathStyle: 'posix', policyDirectory: directory }, { fs: nodePolicyFileSystem });
       expect(loaded).toMatchObject({ status: 'valid', notices: [] });
-      expect(printPolicy(loaded, new Date('2026-01-01T00:00:00Z'))).toContain('teams-gw.example.gouv.fr:443 (https, wss)  Teams web gateway');
+      expect(printPolicy(loaded, new Date('2026-01-01T00:00:00Z'))).toContain(
+        'teams-gw.example.gouv.fr:443 (https, wss)  Teams web gateway',
+      );
       expect(resolveSettings(loaded, {}).settings.homeservers.locked).toBe(true);
     } finally {
       rmSync(directory, { recursive: true, force: true });
