@@ -1,6 +1,6 @@
 // The Matrix side of a call, over matrix-js-sdk: membership state events (read and written), the
 // delayed leave (MSC4140), the OpenID token the SFU verifies, and the homeserver's .well-known.
-import { EventTimeline, EventType, type MatrixClient, type Room } from 'matrix-js-sdk';
+import { EventTimeline, EventType, KnownMembership, type MatrixClient, type Room } from 'matrix-js-sdk';
 import type { SessionMembershipData } from 'matrix-js-sdk/lib/matrixrtc/index.js';
 import type { OpenIdToken } from '../../shared/call/index.ts';
 import { focusFromPolicy, focusFromWellKnown, selectFocus, type FocusResult } from './focus.ts';
@@ -45,7 +45,7 @@ export function callMembersOf(room: Room, now: number): CallMember[] {
     originServerTs: e.getTs(),
     content: e.getContent(),
   }));
-  return activeMembers(events, now);
+  return activeMembers(events, now, (userId) => room.getMember(userId)?.membership === KnownMembership.Join);
 }
 
 export async function openIdToken(client: MatrixClient): Promise<OpenIdToken> {

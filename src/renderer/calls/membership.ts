@@ -86,8 +86,17 @@ export function parseMember(event: RawMemberEvent, now: number): CallMember | nu
 }
 
 /** Active members, oldest first (the order `oldest_membership` focus selection uses). */
-export function activeMembers(events: readonly RawMemberEvent[], now: number): CallMember[] {
-  const members = events.map((e) => parseMember(e, now)).filter((m): m is CallMember => m !== null);
+export function activeMembers(
+  events: readonly RawMemberEvent[],
+  now: number,
+  /**
+   * Whether a user is still joined to the room. A member kicked or banned during a call cannot clear
+   * their own call membership (the room refuses their events): it stays until its delayed leave or
+   * expiry fires, and must not show them as "in the call" meanwhile.
+   */
+  isJoined: (userId: string) => boolean = () => true,
+): CallMember[] {
+  const members = events.map((e) => parseMember(e, now)).filter((m): m is CallMember => m !== null && isJoined(m.userId));
   return members.sort((a, b) => a.createdTs - b.createdTs || a.userId.localeCompare(b.userId));
 }
 

@@ -83,6 +83,11 @@ describe('call membership (MSC3401 as Element Call writes it)', () => {
     expect(focusOfCall([])).toBeNull();
   });
 
+  it('leaves out members no longer joined to the room (kicked: their stale call membership stays until it expires)', () => {
+    const members = activeMembers([event('@a:hs', 'A', now), event('@kicked:hs', 'K', now)], now, (u) => u !== '@kicked:hs');
+    expect(members.map((m) => m.userId)).toEqual(['@a:hs']);
+  });
+
   it('uses created_ts when present, so a renewed membership keeps its place', () => {
     const [member] = activeMembers([event('@a:hs', 'A', now, { ...membershipContent('A', focus, now - 99) })], now);
     expect(member?.createdTs).toBe(now - 99);

@@ -1,4 +1,4 @@
-import { RoomStateEvent, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import { EventType, RoomStateEvent, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import { useEffect, useState } from 'react';
 import { callMembersOf } from '../../calls/matrixRtc.ts';
 import { CALL_MEMBER_EVENT, type CallMember } from '../../calls/membership.ts';
@@ -8,8 +8,11 @@ export function useCallMembers(client: MatrixClient, room: Room): CallMember[] {
   const [members, setMembers] = useState<CallMember[]>(() => callMembersOf(room, Date.now()));
   useEffect(() => {
     const refresh = () => setMembers(callMembersOf(room, Date.now()));
+    // A call membership changed, or a room membership (someone kicked keeps a stale call membership).
     const onState = (event: MatrixEvent) => {
-      if (event.getRoomId() === room.roomId && event.getType() === CALL_MEMBER_EVENT) refresh();
+      const type = event.getType();
+      if (event.getRoomId() === room.roomId && (type === CALL_MEMBER_EVENT || type === (EventType.RoomMember as string)))
+        refresh();
     };
     client.on(RoomStateEvent.Events, onState);
     const timer = window.setInterval(refresh, 30_000);
