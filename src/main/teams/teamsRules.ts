@@ -5,14 +5,11 @@
 // (a host equal to one or under it) over https and wss, and nothing else. Microsoft controls every
 // name under those domains, so suffix matching is sound here, unlike in the app's allowlist where
 // the admin names single machines.
+import { TEAMS_HOSTS } from '../../shared/teams/hosts.ts';
 
+/** The meeting hosts links are recognised on (one list: `shared/teams/hosts.ts`), and Microsoft sign-in. */
 export const TEAMS_NAVIGATION_HOSTS: readonly string[] = [
-  'teams.microsoft.com',
-  'teams.cloud.microsoft',
-  'teams.live.com',
-  'gov.teams.microsoft.us',
-  'dod.teams.microsoft.us',
-  'teams.microsoftonline.cn',
+  ...TEAMS_HOSTS,
   'login.microsoftonline.com',
   'login.microsoftonline.us',
   'login.partner.microsoftonline.cn',
