@@ -1,6 +1,8 @@
 // Matrix side of the SFU integration tests: a real Synapse, users, a room, OpenID tokens.
 import { createServer } from 'node:net';
-import type { RegisteredUser, SynapseHandle } from '../../env/synapse.ts';
+import { prepareSfuAppService } from '../../env/appservice.ts';
+import { startSfu, type SfuHandle } from '../../env/sfu.ts';
+import { startSynapse, type RegisteredUser, type SynapseHandle } from '../../env/synapse.ts';
 import type { OpenIdToken } from '../../../src/shared/call/index.ts';
 
 function isFree(port: number): Promise<boolean> {
@@ -22,6 +24,28 @@ export async function freeSynapsePort(): Promise<number> {
   const start = 18108 + Math.floor(Math.random() * 60);
   for (let port = start; port <= 18199; port++) if (await isFree(port)) return port;
   throw new Error('No free port in 18108–18199 for Synapse');
+}
+
+/**
+ * An in-process SFU serving a fresh Synapse as its application service (method `appservice`). The
+ * SFU starts first, so it is listening when Synapse pushes the rooms' first events to it.
+ */
+export async function startSfuWithSynapse(): Promise<{ sfu: SfuHandle; synapse: SynapseHandle }> {
+  const appService = await prepareSfuAppService();
+  const synapsePort = await freeSynapsePort();
+  const sfu = await startSfu({
+    mode: 'in-process',
+    port: appService.port,
+    homeservers: [{ serverName: 'localhost', baseUrl: `http://127.0.0.1:${synapsePort}`, hsToken: appService.hsToken }],
+    extraConfig: { appservice: { membershipProofWaitMs: 1500 } },
+  });
+  try {
+    const synapse = await startSynapse({ port: synapsePort, appServices: [appService.registration] });
+    return { sfu, synapse };
+  } catch (error) {
+    await sfu.stop();
+    throw error;
+  }
 }
 
 export async function matrix(

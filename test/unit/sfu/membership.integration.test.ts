@@ -5,12 +5,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareSfuAppService } from '../../env/appservice.ts';
 import { ENV_CACHE_ROOT } from '../../env/chroot.ts';
 import { startSfu, type SfuHandle } from '../../env/sfu.ts';
 import { startSynapse, type RegisteredUser, type SynapseHandle } from '../../env/synapse.ts';
 import { connectCallClient, type TestCallClient } from './callClient.ts';
-import { createRoom, freeSynapsePort, invite, join, matrix, openIdToken } from './matrixFixtures.ts';
+import { createRoom, freeSynapsePort, invite, join, matrix, openIdToken, startSfuWithSynapse } from './matrixFixtures.ts';
 
 const provisioned = existsSync(path.join(ENV_CACHE_ROOT, 'current', '.relais-ready'));
 type Name = 'owner' | 'alice' | 'bob' | 'carol' | 'dave' | 'erin' | 'frank';
@@ -27,15 +26,7 @@ describe.skipIf(!provisioned)('SFU membership for the whole call (real Synapse p
   });
 
   beforeAll(async () => {
-    const appService = await prepareSfuAppService();
-    const synapsePort = await freeSynapsePort();
-    sfu = await startSfu({
-      mode: 'in-process',
-      port: appService.port,
-      homeservers: [{ serverName: 'localhost', baseUrl: `http://127.0.0.1:${synapsePort}`, hsToken: appService.hsToken }],
-      extraConfig: { appservice: { membershipProofWaitMs: 1500 } },
-    });
-    synapse = await startSynapse({ port: synapsePort, appServices: [appService.registration] });
+    ({ sfu, synapse } = await startSfuWithSynapse());
     for (const name of ['owner', 'alice', 'bob', 'carol', 'dave', 'erin', 'frank'] as const)
       users[name] = await synapse.registerUser(name, `${name}-membership-password`);
     roomId = await createRoom(synapse, users.owner, 'Trusted call');

@@ -8,11 +8,10 @@ import path from 'node:path';
 import type { types } from 'mediasoup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV_CACHE_ROOT } from '../../env/chroot.ts';
-import { prepareSfuAppService } from '../../env/appservice.ts';
 import { startSfu, startSfuWithSynapseAdmin, type SfuHandle } from '../../env/sfu.ts';
-import { startSynapse, type RegisteredUser, type SynapseHandle } from '../../env/synapse.ts';
+import type { RegisteredUser, SynapseHandle } from '../../env/synapse.ts';
 import { connectCallClient, type TestCallClient } from './callClient.ts';
-import { createRoom, freeSynapsePort, invite, join, openIdToken } from './matrixFixtures.ts';
+import { createRoom, invite, join, openIdToken, startSfuWithSynapse } from './matrixFixtures.ts';
 
 const provisioned = existsSync(path.join(ENV_CACHE_ROOT, 'current', '.relais-ready'));
 
@@ -25,16 +24,7 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
   const clients: TestCallClient[] = [];
 
   beforeAll(async () => {
-    // The SFU first, so it is listening when Synapse pushes the rooms' first events to it.
-    const appService = await prepareSfuAppService();
-    const synapsePort = await freeSynapsePort();
-    sfu = await startSfu({
-      mode: 'in-process',
-      port: appService.port,
-      homeservers: [{ serverName: 'localhost', baseUrl: `http://127.0.0.1:${synapsePort}`, hsToken: appService.hsToken }],
-      extraConfig: { appservice: { membershipProofWaitMs: 1500 } },
-    });
-    synapse = await startSynapse({ port: synapsePort, appServices: [appService.registration] });
+    ({ sfu, synapse } = await startSfuWithSynapse());
     users.admin = await synapse.registerUser('sfu-admin', 'sfu-admin-password', true);
     for (const name of ['alice', 'bob', 'carol', 'dave', 'bot'] as const)
       users[name] = await synapse.registerUser(name, `${name}-sfu-password`);
