@@ -130,6 +130,7 @@ describe('call state machine', () => {
   });
 
   it('retries at once, then backs off to at most 5 s', () => {
-    expect([1, 2, 3, 4, 5, 6, 10].map((n) => recoveryDelayMs(n))).toEqual([0, 500, 1000, 2000, 4000, 5000, 5000]);
+    expect([1, 2, 3, 4, 5, 6, 10].map((n) => recoveryDelayMs(n))).toEqual([0, 500, 1000, 2000, 2000, 2000, 2000]);
+    expect([4, 5, 6].map((n) => recoveryDelayMs(n, 5_000))).toEqual([2000, 4000, 5000]);
   });
 });
