@@ -36,10 +36,16 @@ export function CallProvider({ client, children }: { client: MatrixClient; child
   const [snapshot, setSnapshot] = useState<CallSnapshot | null>(null);
   const [failure, setFailure] = useState<CallContextValue['failure']>(null);
   const sessionRef = useRef<CallSession | null>(null);
+  // Each join or leave starts a new attempt: a join that finds a newer attempt after an await was
+  // overtaken (the user left while the call server was being looked up) and gives up.
+  const attemptRef = useRef(0);
+  // A join in progress: a second Join (a double click) must not start a second session.
+  const joiningRef = useRef(false);
 
   useEffect(() => (session ? session.engine.subscribe(setSnapshot) : undefined), [session]);
 
   const leave = useCallback(async () => {
+    attemptRef.current += 1;
     const current = sessionRef.current;
     sessionRef.current = null;
     setSession(null);
@@ -49,29 +55,39 @@ export function CallProvider({ client, children }: { client: MatrixClient; child
 
   const join = useCallback(
     async (roomId: string) => {
-      if (sessionRef.current) await leave();
-      setFailure(null);
-      const focus = await resolveFocus(client, managed.settings);
-      if (!focus.ok) {
-        setFailure({ roomId, error: focus.reason });
-        return;
-      }
-      const next = new CallSession(client, roomId, focus.focus);
-      sessionRef.current = next;
-      setSession(next);
-      await next.start();
-      const state = next.snapshot().state;
-      // In the call, but the room does not let us say so: the others will not see us listed.
-      if (next.membershipProblem && state.phase === 'joined') setFailure({ roomId, error: 'membership-forbidden' });
-      // A first join that fails is explained in the room's header; nothing of it stays.
-      if (state.phase === 'failed') {
-        next.dispose();
-        if (sessionRef.current === next) {
-          sessionRef.current = null;
-          setSession(null);
-          setSnapshot(null);
+      if (joiningRef.current) return;
+      joiningRef.current = true;
+      try {
+        if (sessionRef.current) await leave();
+        const attempt = ++attemptRef.current;
+        setFailure(null);
+        const focus = await resolveFocus(client, managed.settings);
+        if (attempt !== attemptRef.current) return;
+        if (!focus.ok) {
+          setFailure({ roomId, error: focus.reason });
+          return;
         }
-        setFailure({ roomId, error: state.error });
+        const next = new CallSession(client, roomId, focus.focus);
+        sessionRef.current = next;
+        setSession(next);
+        await next.start();
+        // Left during the start: leave() has already taken this session down.
+        if (attempt !== attemptRef.current) return;
+        const state = next.snapshot().state;
+        // In the call, but the room does not let us say so: the others will not see us listed.
+        if (next.membershipProblem && state.phase === 'joined') setFailure({ roomId, error: 'membership-forbidden' });
+        // A first join that fails is explained in the room's header; nothing of it stays.
+        if (state.phase === 'failed') {
+          next.dispose();
+          if (sessionRef.current === next) {
+            sessionRef.current = null;
+            setSession(null);
+            setSnapshot(null);
+          }
+          setFailure({ roomId, error: state.error });
+        }
+      } finally {
+        joiningRef.current = false;
       }
     },
     [client, managed.settings, leave],
