@@ -96,7 +96,8 @@ export default tseslint.config(
     },
   },
   {
-    // The SFU is deployed on its own: it shares only the call protocol (src/shared/call) with the app.
+    // The SFU is deployed on its own: it shares only the call protocol (src/shared/call, with the
+    // typed-error base in src/shared/errors it builds on) with the app.
     files: ['sfu/**'],
     rules: {
       'no-restricted-imports': [
@@ -107,6 +108,10 @@ export default tseslint.config(
             {
               group: ['**/src/main/**', '**/src/renderer/**', '**/src/preload/**', '**/test/**', '**/scripts/**'],
               message: 'The SFU imports only its own modules and src/shared/call.',
+            },
+            {
+              regex: '/src/shared/(?!call/|errors/)',
+              message: 'The SFU is deployed with src/shared/call and src/shared/errors only.',
             },
           ],
         },
