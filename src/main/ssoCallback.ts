@@ -1,6 +1,7 @@
 // Turns the SSO deep link the OS hands over into the app page that finishes signing in, accepting
 // only our own scheme, host and path, and carrying over nothing but a well-formed login token.
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from '../shared/appScheme.ts';
+import { LOGIN_TOKEN_PARAM, SSO_CALLBACK_PATH } from '../shared/ssoCallback.ts';
 
 const LOGIN_TOKEN = /^[A-Za-z0-9._~+/=-]{1,512}$/;
 
@@ -24,9 +25,9 @@ export function ssoCallbackEntryUrl(candidate: string): string | null {
   } catch {
     return null;
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.pathname !== '/sso-callback') return null;
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.pathname !== SSO_CALLBACK_PATH) return null;
   if (url.username || url.password) return null;
-  const token = url.searchParams.get('loginToken');
+  const token = url.searchParams.get(LOGIN_TOKEN_PARAM);
   if (!token || !LOGIN_TOKEN.test(token)) return null;
-  return `${APP_ENTRY_URL}?loginToken=${encodeURIComponent(token)}`;
+  return `${APP_ENTRY_URL}?${LOGIN_TOKEN_PARAM}=${encodeURIComponent(token)}`;
 }

@@ -3,6 +3,8 @@
 // `org.matrix.msc4143.rtc_foci` with our focus type. We never follow the focus another member
 // wrote into their call membership: any room member could otherwise point everyone's media at a
 // server of their choosing. Pure, so the precedence is unit tested.
+import { isRecord } from '../../shared/guards.ts';
+import { LOOPBACK_HOSTS } from '../../shared/net/loopback.ts';
 import { RELAIS_FOCUS_TYPE } from './membership.ts';
 
 export const RTC_FOCI_KEY = 'org.matrix.msc4143.rtc_foci';
@@ -23,8 +25,6 @@ export interface CallFocus {
 
 export type FocusResult = { ok: true; focus: CallFocus } | { ok: false; reason: 'no-sfu' | 'invalid-sfu-url' };
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
  * The WebSocket URL for a configured SFU URL: https → wss, http → ws (loopback only, as the
  * policy schema requires). Anything else is refused rather than guessed.
@@ -38,14 +38,10 @@ export function signalingUrl(configured: string): string | null {
   }
   const secure = url.protocol === 'https:' || url.protocol === 'wss:';
   const plain = url.protocol === 'http:' || url.protocol === 'ws:';
-  if (!secure && !(plain && LOOPBACK.has(url.hostname))) return null;
+  if (!secure && !(plain && LOOPBACK_HOSTS.has(url.hostname))) return null;
   if (url.username !== '' || url.password !== '' || url.hash !== '') return null;
   url.protocol = secure ? 'wss:' : 'ws:';
   return url.toString();
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isIceServer(value: unknown): value is IceServerConfig {

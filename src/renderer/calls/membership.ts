@@ -3,6 +3,7 @@
 // underscore matters: Synapse treats state keys starting with "@" as owned by that user and checks
 // them against the sender in ways that differ by room version; "_" keys are plain strings.
 // Leaving writes empty content. Pure: no matrix-js-sdk import, so it is unit tested as data.
+import { isRecord } from '../../shared/guards.ts';
 
 export const CALL_MEMBER_EVENT = 'org.matrix.msc3401.call.member';
 /** Our focus type in memberships and in `.well-known` `org.matrix.msc4143.rtc_foci`. */
@@ -60,10 +61,6 @@ export interface CallMember {
   expiresAt: number;
   /** Our SFU URL if the member names a Relais focus; Element Call members name LiveKit instead. */
   relaisFocusUrl: string | null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,5 +1,7 @@
 // Turns what a person types in "Homeserver" into a verified client-API base URL.
 // Accepts "matrix.example.org", "example.org" (via .well-known), "https://…", and "localhost:8008".
+import { LOOPBACK_HOSTS } from '../../shared/net/loopback.ts';
+
 export type HomeserverProblem = 'invalid-homeserver' | 'unreachable' | 'not-matrix';
 
 export class HomeserverError extends Error {
@@ -13,8 +15,6 @@ export class HomeserverError extends Error {
     this.name = 'HomeserverError';
   }
 }
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Parses the typed address into a base URL (no trailing slash), or null when it cannot be one. */
 export function parseHomeserverInput(input: string): URL | null {
@@ -30,8 +30,8 @@ export function parseHomeserverInput(input: string): URL | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   if (url.username || url.password || url.search || url.hash || !url.hostname) return null;
   // Plain HTTP only for a homeserver on this machine; anything remote must use TLS.
-  if (!hasScheme && LOOPBACK.has(url.hostname)) url.protocol = 'http:';
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) return null;
+  if (!hasScheme && LOOPBACK_HOSTS.has(url.hostname)) url.protocol = 'http:';
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) return null;
   url.pathname = url.pathname.replace(/\/+$/, '');
   return url;
 }

@@ -1,6 +1,7 @@
 // Every call request settles with data or one of these stable error codes. The codes are the
 // contract (the app maps them to messages in both languages); the message is for logs and humans.
 import { z } from 'zod';
+import { CodedError, codedErrorPayloadSchema, isErrorCodeOf } from '../errors/codedError.ts';
 
 export const CALL_ERROR_CODES = [
   // Matrix auth at join time.
@@ -33,33 +34,27 @@ export const CALL_ERROR_CODES = [
 
 export type CallErrorCode = (typeof CALL_ERROR_CODES)[number];
 
-export const callErrorPayloadSchema = z.object({
-  code: z.enum(CALL_ERROR_CODES),
-  message: z.string(),
+export const callErrorPayloadSchema = codedErrorPayloadSchema(CALL_ERROR_CODES).extend({
   /** With rate-limited and server-busy: how long the client should wait before trying again. */
   retryAfterMs: z.number().int().min(0).optional(),
 });
 
 export type CallErrorPayload = z.infer<typeof callErrorPayloadSchema>;
 
-export class CallError extends Error {
-  readonly code: CallErrorCode;
+export class CallError extends CodedError<CallErrorCode> {
   readonly retryAfterMs: number | undefined;
 
   constructor(code: CallErrorCode, message: string, retryAfterMs?: number) {
-    super(message);
-    this.name = 'CallError';
-    this.code = code;
+    super('CallError', code, message);
     this.retryAfterMs = retryAfterMs;
   }
 
-  toPayload(): CallErrorPayload {
-    return this.retryAfterMs === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, retryAfterMs: this.retryAfterMs };
+  override toPayload(): CallErrorPayload {
+    const payload = super.toPayload();
+    return this.retryAfterMs === undefined ? payload : { ...payload, retryAfterMs: this.retryAfterMs };
   }
 }
 
 export function isCallErrorCode(value: unknown): value is CallErrorCode {
-  return typeof value === 'string' && (CALL_ERROR_CODES as readonly string[]).includes(value);
+  return isErrorCodeOf(CALL_ERROR_CODES, value);
 }

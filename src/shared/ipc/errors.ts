@@ -1,4 +1,6 @@
 // Every IPC call settles with a value or one of these typed errors, never an untyped throw.
+import { CodedError, isErrorCodeOf, type CodedErrorPayload } from '../errors/codedError.ts';
+
 export const IPC_ERROR_CODES = [
   'unknown-channel',
   'forbidden-sender',
@@ -14,29 +16,18 @@ export const IPC_ERROR_CODES = [
 
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
 
-export interface IpcErrorPayload {
-  code: IpcErrorCode;
-  message: string;
-}
+export type IpcErrorPayload = CodedErrorPayload<IpcErrorCode>;
 
 export type IpcEnvelope<T> = { ok: true; value: T } | { ok: false; error: IpcErrorPayload };
 
-export class IpcError extends Error {
-  readonly code: IpcErrorCode;
-
+export class IpcError extends CodedError<IpcErrorCode> {
   constructor(code: IpcErrorCode, message: string) {
-    super(message);
-    this.name = 'IpcError';
-    this.code = code;
-  }
-
-  toPayload(): IpcErrorPayload {
-    return { code: this.code, message: this.message };
+    super('IpcError', code, message);
   }
 }
 
 export function isIpcErrorCode(value: unknown): value is IpcErrorCode {
-  return typeof value === 'string' && (IPC_ERROR_CODES as readonly string[]).includes(value);
+  return isErrorCodeOf(IPC_ERROR_CODES, value);
 }
 
 /** Turns whatever crossed the bridge into an envelope; anything malformed becomes an internal error. */

@@ -2,6 +2,7 @@
 // use) and by the egress filter itself (so both agree on what a host is). All parsing goes through
 // the WHATWG URL parser, which lowercases, converts IDN to punycode and canonicalises IP literals;
 // hand-written host parsing is where look-alike and encoding tricks slip through.
+import { isLoopbackHost, normalizeHostname } from '../net/loopback.ts';
 
 export interface HostPort {
   /** Lowercase ASCII (punycode) hostname without a trailing dot; IPv6 literals keep their brackets. */
@@ -16,11 +17,8 @@ export function webDefaultPort(protocol: string): number | undefined {
   return WEB_DEFAULT_PORTS[protocol];
 }
 
-/** A DNS name may end in a dot ("example.org."): it names the same host, so it must compare equal. */
-export function normalizeHostname(hostname: string): string {
-  const lower = hostname.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
-}
+// Defined in src/shared/net/loopback.ts; re-exported so the policy modules keep one import.
+export { isLoopbackHost, normalizeHostname };
 
 export function formatHostPort({ host, port }: HostPort): string {
   return `${host}:${port}`;
@@ -82,10 +80,4 @@ export function parseIceUri(uri: string): IceUri | null {
   // `https://x:443` reports an empty port, so an explicit ":443" has to be read back from the text.
   const explicitPort = /:(\d+)$/.exec(authority)?.[1];
   return { scheme, host, port: explicitPort === undefined ? defaultPort : Number(explicitPort) };
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_HOSTS.has(normalizeHostname(host));
 }

@@ -1,13 +1,13 @@
 // Combines policy sources: later sources override earlier ones, objects merge key by key, and
 // anything else (lists included) is replaced whole, because merging two lists of servers would
 // produce a list nobody wrote. Every written value remembers where it came from.
+import { isRecord } from '../guards.ts';
 import type { ValueOrigin } from './types.ts';
 
 export type PlainObject = Record<string, unknown>;
 
-export function isPlainObject(value: unknown): value is PlainObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** The policy name for the shared JSON-object guard (same rule: non-null, not an array). */
+export const isPlainObject: (value: unknown) => value is PlainObject = isRecord;
 
 /** Keys that describe a file rather than set anything. */
 const METADATA_KEYS = new Set(['$schema', '$comment', 'policyVersion']);

@@ -1,15 +1,15 @@
 // Single sign-on URLs (https://spec.matrix.org/v1.12/client-server-api/#client-login-via-sso): the
 // browser goes to the homeserver's SSO redirect endpoint, and the homeserver sends it back to our
 // redirect URL with `?loginToken=…` once the identity provider has signed the user in.
+import { ELECTRON_SSO_CALLBACK, LOGIN_TOKEN_PARAM } from '../../../shared/ssoCallback.ts';
 import type { PlatformKind } from '../../platform/Platform.ts';
 
 /**
- * Where the desktop app asks to be sent back: a deep link to its own scheme. The OS hands it to the
- * main process, which must load it into the window as index.html?loginToken=… (not implemented yet).
+ * Where the desktop app asks to be sent back: a deep link to its own scheme (defined in
+ * src/shared/ssoCallback.ts, which main also reads). The OS hands it to the main process, which loads
+ * it into the window as index.html?loginToken=….
  */
-export const ELECTRON_SSO_CALLBACK = 'relais://app/sso-callback';
-
-export const LOGIN_TOKEN_PARAM = 'loginToken';
+export { ELECTRON_SSO_CALLBACK, LOGIN_TOKEN_PARAM };
 
 /** Our redirect URL: in a browser, the page we are on, without any old token or fragment. */
 export function ssoRedirectUrl(platform: { kind: PlatformKind }, pageUrl: string): string {
