@@ -241,15 +241,22 @@ export function loadSfuConfig(options: { file?: string | undefined; env: Env; re
   return parseSfuConfig(applyEnv(raw as Record<string, unknown>, options.env));
 }
 
+type ReadFile = (path: string) => string;
+const readUtf8: ReadFile = (p) => readFileSync(p, 'utf8');
+
+/** A secret given inline or, to keep it out of the configuration, in a file of its own. */
+function inlineOrFromFile(value: string | undefined, file: string | undefined, readFile: ReadFile): string | null {
+  if (value) return value;
+  if (file) return readFile(file).trim();
+  return null;
+}
+
 /** The appservice hs_token, read from its file when configured so. */
-export function appserviceHsToken(
-  homeserver: HomeserverConfig,
-  readFile: (path: string) => string = (p) => readFileSync(p, 'utf8'),
-): string {
+export function appserviceHsToken(homeserver: HomeserverConfig, readFile: ReadFile = readUtf8): string {
   const { hsToken, hsTokenFile } = homeserver.membershipCheck;
-  if (hsToken) return hsToken;
-  if (hsTokenFile) return readFile(hsTokenFile).trim();
-  throw new ConfigError(`homeservers[${homeserver.serverName}].membershipCheck has no hs_token`);
+  const token = inlineOrFromFile(hsToken, hsTokenFile, readFile);
+  if (token === null) throw new ConfigError(`homeservers[${homeserver.serverName}].membershipCheck has no hs_token`);
+  return token;
 }
 
 /** The WebRTC transports the RTC port range allows (each takes one port), unless configured lower. */
@@ -259,12 +266,9 @@ export function transportBudget(config: SfuConfig): number {
 }
 
 /** The membership credential, read from its file when configured so (keeps the token out of the config). */
-export function membershipToken(
-  homeserver: HomeserverConfig,
-  readFile: (path: string) => string = (p) => readFileSync(p, 'utf8'),
-): string {
+export function membershipToken(homeserver: HomeserverConfig, readFile: ReadFile = readUtf8): string {
   const { accessToken, accessTokenFile } = homeserver.membershipCheck;
-  if (accessToken) return accessToken;
-  if (accessTokenFile) return readFile(accessTokenFile).trim();
-  throw new ConfigError(`homeservers[${homeserver.serverName}].membershipCheck has no token`);
+  const token = inlineOrFromFile(accessToken, accessTokenFile, readFile);
+  if (token === null) throw new ConfigError(`homeservers[${homeserver.serverName}].membershipCheck has no token`);
+  return token;
 }
