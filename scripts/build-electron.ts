@@ -8,9 +8,10 @@ const common: BuildOptions = {
   format: 'cjs',
   target: 'node22',
   sourcemap: true,
-  // Native N-API modules (the keychain binding; native-reg, the Windows registry reader, required
-  // lazily on Windows only) are loaded from node_modules, never bundled.
-  external: ['electron', '@napi-rs/keyring', 'native-reg'],
+  // Native N-API modules (the keychain binding; native-reg, the Windows registry reader, and koffi,
+  // which reads a policy file's owner and ACL, both required lazily on Windows only) are loaded
+  // from node_modules, never bundled.
+  external: ['electron', '@napi-rs/keyring', 'native-reg', 'koffi'],
   logLevel: 'info',
 };
 

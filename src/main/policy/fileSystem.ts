@@ -2,7 +2,8 @@
 // the loader's reads are easy to audit: it reads, it never writes). Synchronous on purpose: the
 // policy must be known before anything else starts, and it is a handful of small files.
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { policyFileTrustFor, type TrustVerdict } from './fileTrust.ts';
+import { policyFileTrustFor, type TrustProbe, type TrustVerdict } from './fileTrust.ts';
+import { windowsSecurityDescriptorReader } from './windowsFileSecurity.ts';
 
 export interface PolicyFileSystem {
   /** UTF-8 text; throws an error with a `code` (ENOENT, EACCES, EISDIR, ...) when it cannot. */
@@ -26,7 +27,11 @@ export const nodePolicyFileSystem: PolicyFileSystem = {
 /** The real file system, refusing files an ordinary user could have written (fileTrust.ts). */
 export function trustedNodePolicyFileSystem(platform: string): PolicyFileSystem {
   const check = policyFileTrustFor(platform);
-  const probe = { realpath: (path: string) => realpathSync.native(path), lstat: (path: string) => lstatSync(path) };
+  const probe: TrustProbe = {
+    realpath: (path) => realpathSync.native(path),
+    lstat: (path) => lstatSync(path),
+    ...(platform === 'win32' ? { securityDescriptor: (path: string) => windowsSecurityDescriptorReader()(path) } : {}),
+  };
   return { ...nodePolicyFileSystem, trust: (path) => check(path, probe) };
 }
 

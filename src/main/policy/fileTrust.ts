@@ -8,11 +8,16 @@
 // root and not writable by group or others, except a sticky directory (like /tmp), where nobody but
 // an entry's owner (root here) may rename or delete it.
 //
-// Windows: Node exposes neither the owner nor the ACL of a file (fs.stat's uid and mode carry no
-// owner or permission information there), and the locked-down laptops block icacls/PowerShell. What
-// is checked: the folder comes from the system (known folder via HKLM, never the environment), the
-// file is a regular file and no link or junction leads to it (its real path is the expected path).
-// The ACL itself is set by the MSI (administrators and SYSTEM only) and documented in docs/policy.md.
+// Windows: the folder comes from the system (known folder via HKLM, never the environment); the
+// file must be a regular file that no link or junction leads to (its real path is the expected
+// path); and the file and the folder holding it must be owned by Administrators, SYSTEM or
+// TrustedInstaller with nobody else allowed to change them (windowsSecurityDescriptor.ts, read
+// in-process by windowsFileSecurity.ts). The folder counts because whoever may add files to it may
+// plant a policy.json where the installer left none. Above it, ProgramData lets users create
+// folders but not delete or rename the installer's, so the check stops there.
+
+import { win32 } from 'node:path';
+import { checkSecurityDescriptor } from './windowsSecurityDescriptor.ts';
 
 export interface TrustStat {
   uid: number;
@@ -27,6 +32,11 @@ export interface TrustProbe {
   realpath(path: string): string;
   /** Stat without following a final link; throws like fs.lstatSync. */
   lstat(path: string): TrustStat;
+  /**
+   * Windows: the owner and access list of a file or folder as SDDL; throws when they cannot be
+   * read. Absent: nothing can read them, and no Windows policy file is trusted.
+   */
+  securityDescriptor?(path: string): string;
 }
 
 export type TrustVerdict = { trusted: true } | { trusted: false; reason: string };
@@ -90,6 +100,20 @@ export function checkWindowsPolicyFile(path: string, probe: TrustProbe): TrustVe
       return { trusted: false, reason: `${path} is reached through a link or junction (really ${real})` };
   } catch (error) {
     return { trusted: false, reason: `cannot check it (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (!probe.securityDescriptor) return { trusted: false, reason: `cannot check the owner and permissions of ${path}` };
+  for (const target of [path, win32.dirname(path)]) {
+    let sddl: string;
+    try {
+      sddl = probe.securityDescriptor(target);
+    } catch (error) {
+      return {
+        trusted: false,
+        reason: `cannot check the owner and permissions of ${target} (${error instanceof Error ? error.message : String(error)})`,
+      };
+    }
+    const verdict = checkSecurityDescriptor(sddl, target);
+    if (!verdict.trusted) return verdict;
   }
   return { trusted: true };
 }

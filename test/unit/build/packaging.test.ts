@@ -83,7 +83,7 @@ describe('electron-builder.yml', () => {
   it('keeps native modules loadable: outside the main bundle, and their binaries outside the asar', () => {
     expect(loadConfig().asarUnpack).toContain('**/*.node');
     const build = readFileSync('scripts/build-electron.ts', 'utf8');
-    for (const native of ['@napi-rs/keyring', 'native-reg']) expect(build).toContain(`'${native}'`);
+    for (const native of ['@napi-rs/keyring', 'native-reg', 'koffi']) expect(build).toContain(`'${native}'`);
     // native-reg ships prebuilt N-API binaries for Windows only and a no-op install script elsewhere:
     // `npm ci` must compile nothing on Linux (no node-gyp, no download of Node headers).
     const nativeReg = require('native-reg/package.json') as {
@@ -93,6 +93,11 @@ describe('electron-builder.yml', () => {
     expect(nativeReg.scripts.install).toBe('node-gyp-build-optional');
     for (const arch of ['x64', 'ia32', 'arm64'])
       expect(existsSync(`node_modules/native-reg/prebuilds/win32-${arch}/node.napi.node`)).toBe(true);
+    // koffi's binaries come as one optional package per platform, prebuilt: the Windows ones are
+    // in the lock file (installed when packaging on Windows) and nothing is compiled here.
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, unknown> };
+    for (const arch of ['x64', 'ia32', 'arm64'])
+      expect(lock.packages).toHaveProperty([`node_modules/@koromix/koffi-win32-${arch}`]);
   });
 });
 

@@ -196,16 +196,51 @@ describe('POSIX: a policy file is trusted only if root owns it and its folders, 
   });
 });
 
-describe('Windows: what Node can check (no owner or ACL API): a regular file reached without links', () => {
+describe('Windows: a regular file reached without links, owned and writable by administrators only', () => {
   const file = 'C:\\ProgramData\\Relais\\policy.json';
-  it('trusts a plain file, refuses a link and a junction on the way', () => {
-    expect(checkWindowsPolicyFile(file, probe({ [file]: stat('file', 0, 0o666) }))).toEqual({ trusted: true });
-    expect(checkWindowsPolicyFile(file, probe({ [file]: stat('link', 0, 0o666) })).trusted).toBe(false);
+  const folder = 'C:\\ProgramData\\Relais';
+  const ADMIN_ONLY = 'O:BAG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)(A;;0x1200a9;;;BU)';
+  const USERS_MAY_ADD = 'O:BAG:SYD:AI(A;OICIID;FA;;;SY)(A;OICIID;FA;;;BA)(A;CIID;DCLCRPCR;;;BU)';
+  function windowsProbe(descriptors: Record<string, string>, links: Record<string, string> = {}): TrustProbe {
+    return {
+      ...probe({ [file]: stat('file', 0, 0o666) }, links),
+      securityDescriptor: (path) => {
+        const sddl = descriptors[path];
+        if (sddl === undefined) throw new Error('Windows could not read its permissions (error 5)');
+        return sddl;
+      },
+    };
+  }
+
+  it('trusts the file the installer wrote in the folder it created', () => {
+    expect(checkWindowsPolicyFile(file, windowsProbe({ [file]: ADMIN_ONLY, [folder]: ADMIN_ONLY }))).toEqual({ trusted: true });
+  });
+
+  it('refuses a link and a junction on the way', () => {
+    const linked = { ...windowsProbe({ [file]: ADMIN_ONLY, [folder]: ADMIN_ONLY }), lstat: () => stat('link', 0, 0o666) };
+    expect(checkWindowsPolicyFile(file, linked).trusted).toBe(false);
     const junction = checkWindowsPolicyFile(
       file,
-      probe({ [file]: stat('file', 0, 0o666) }, { [file]: 'C:\\Users\\m\\policy.json' }),
+      windowsProbe({ [file]: ADMIN_ONLY, [folder]: ADMIN_ONLY }, { [file]: 'C:\\Users\\m\\policy.json' }),
     );
     expect(!junction.trusted && junction.reason).toMatch(/link or junction/);
+  });
+
+  it('refuses a file a user owns, and a folder users may add files to', () => {
+    const userFile = `O:S-1-5-21-1-2-3-1001D:(A;;FA;;;S-1-5-21-1-2-3-1001)`;
+    const owned = checkWindowsPolicyFile(file, windowsProbe({ [file]: userFile, [folder]: ADMIN_ONLY }));
+    expect(!owned.trusted && owned.reason).toMatch(/policy\.json is owned by S-1-5-21-1-2-3-1001/);
+    const planted = checkWindowsPolicyFile(file, windowsProbe({ [file]: ADMIN_ONLY, [folder]: USERS_MAY_ADD }));
+    expect(!planted.trusted && planted.reason).toMatch(/Relais may be changed by Users \(BU\)/);
+  });
+
+  it('refuses when the permissions cannot be read, saying why', () => {
+    const unreadable = checkWindowsPolicyFile(file, windowsProbe({ [file]: ADMIN_ONLY }));
+    expect(!unreadable.trusted && unreadable.reason).toMatch(
+      /cannot check the owner and permissions of C:.*Relais \(Windows could not/,
+    );
+    const noReader = checkWindowsPolicyFile(file, probe({ [file]: stat('file', 0, 0o666) }));
+    expect(!noReader.trusted && noReader.reason).toMatch(/cannot check the owner and permissions/);
   });
 });
 
