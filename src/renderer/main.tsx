@@ -5,12 +5,12 @@ import { App } from './app/App.tsx';
 import { initialHomeserver, loadAppConfig } from './app/appConfig.ts';
 import { AppConfigContext } from './app/AppConfigContext.ts';
 import { applyMachinePolicy } from './app/policyOverlay.ts';
-import { NO_MANAGED_SETTINGS } from './app/ManagedSettingsContext.ts';
+import { loadManagedSettings, ManagedSettingsContext } from './app/ManagedSettingsContext.ts';
 import { PlatformContext } from './app/PlatformContext.ts';
 import { ConfigProblemScreen } from './features/signin/ConfigProblemScreen.tsx';
 import { initI18n } from './i18n/i18n.ts';
 import { detectPlatform } from './platform/detectPlatform.ts';
-import { installIceGuard, policyIceServers } from './platform/iceGuard.ts';
+import { installIceGuard } from './platform/iceGuard.ts';
 import { egressFilterFromRules } from '../shared/policy/egress.ts';
 import { warmUpCrypto } from './matrix/cryptoWarmUp.ts';
 import './styles.css';
@@ -21,7 +21,8 @@ async function boot(): Promise<void> {
   const [languages, loadedConfig, managed, userSettings] = await Promise.all([
     platform.preferredLanguages().catch(() => [...navigator.languages]),
     loadAppConfig((input, init) => fetch(input, init)),
-    platform.managedSettings().catch(() => NO_MANAGED_SETTINGS),
+    // The only read of machine policy: provided below to the whole tree, sign-in screen included.
+    loadManagedSettings(platform, (message) => console.error(message)),
     platform.userSettings().catch(() => null),
   ]);
   // WebRTC is invisible to main's request filter: the egress policy is applied to ICE servers here,
@@ -29,7 +30,7 @@ async function boot(): Promise<void> {
   if (managed.egress.mode !== 'unmanaged') {
     installIceGuard(window, {
       filter: egressFilterFromRules(managed.egress),
-      policyServers: policyIceServers(managed.settings),
+      policyServers: managed.settings.calls.iceServers,
       log: (message) => console.warn(message),
     });
   }
@@ -43,17 +44,19 @@ async function boot(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <PlatformContext.Provider value={platform}>
-        <I18nextProvider i18n={i18n}>
-          {appConfig.kind === 'ok' ? (
-            <AppConfigContext.Provider value={appConfig.config}>
-              {/* A homeserver can be suggested by the page URL (?hs=…): the demo and tests use it. */}
-              <App defaultHomeserver={initialHomeserver(appConfig.config, window.location.search)} />
-            </AppConfigContext.Provider>
-          ) : (
-            // An unusable config.json: no session is restored and nothing connects until it is fixed.
-            <ConfigProblemScreen problems={appConfig.problems} />
-          )}
-        </I18nextProvider>
+        <ManagedSettingsContext.Provider value={managed}>
+          <I18nextProvider i18n={i18n}>
+            {appConfig.kind === 'ok' ? (
+              <AppConfigContext.Provider value={appConfig.config}>
+                {/* A homeserver can be suggested by the page URL (?hs=…): the demo and tests use it. */}
+                <App defaultHomeserver={initialHomeserver(appConfig.config, window.location.search)} />
+              </AppConfigContext.Provider>
+            ) : (
+              // An unusable config.json: no session is restored and nothing connects until it is fixed.
+              <ConfigProblemScreen problems={appConfig.problems} />
+            )}
+          </I18nextProvider>
+        </ManagedSettingsContext.Provider>
       </PlatformContext.Provider>
     </StrictMode>,
   );

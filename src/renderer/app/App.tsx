@@ -15,33 +15,37 @@ import {
   type Session,
 } from '../matrix/session.ts';
 import type { Credentials } from '../matrix/signIn.ts';
-import { syncModeSetting } from '../matrix/sync/syncMode.ts';
-import type { KeychainProblem, Platform } from '../platform/Platform.ts';
+import type { KeychainProblem, ManagedSettings, Platform } from '../platform/Platform.ts';
 import { usePlatform } from './PlatformContext.ts';
-import { ManagedSettingsContext, NO_MANAGED_SETTINGS } from './ManagedSettingsContext.ts';
-import type { ManagedSettings } from '../platform/Platform.ts';
+import { useManagedSettings } from './ManagedSettingsContext.ts';
 import { UserSettingsContext, useUserSettingsState } from './UserSettingsContext.ts';
 
 type AppState =
   | { kind: 'restoring' }
-  | { kind: 'safe-mode'; message: string }
+  /** message: main's explanation; null when the policy could not be read at all. */
+  | { kind: 'safe-mode'; message: string | null }
   | { kind: 'keychain-problem'; problem: Exclude<KeychainProblem, 'no-keychain'> }
   | { kind: 'signed-out' }
   | { kind: 'signing-out' }
   | { kind: 'signed-in'; session: Session; notice: string | null };
 
 /** Starts a session with its storage and the sync mode policy asks for; does not wait for it. */
-async function beginSession(platform: Platform, credentials: Credentials): Promise<{ session: Session; persistent: boolean }> {
-  const [storage, managed] = await Promise.all([
-    sessionStorageFor(platform),
-    platform.managedSettings().catch(() => NO_MANAGED_SETTINGS),
-  ]);
-  const session = await startSession(credentials, { ...storage, syncMode: syncModeSetting(managed.settings) }, platform);
+async function beginSession(
+  platform: Platform,
+  managed: ManagedSettings,
+  credentials: Credentials,
+): Promise<{ session: Session; persistent: boolean }> {
+  const storage = await sessionStorageFor(platform);
+  const session = await startSession(credentials, { ...storage, syncMode: managed.settings.syncMode }, platform);
   return { session, persistent: storage.cryptoStoreKey !== null };
 }
 
-async function openSession(platform: Platform, credentials: Credentials): Promise<{ session: Session; persistent: boolean }> {
-  const opened = await beginSession(platform, credentials);
+async function openSession(
+  platform: Platform,
+  managed: ManagedSettings,
+  credentials: Credentials,
+): Promise<{ session: Session; persistent: boolean }> {
+  const opened = await beginSession(platform, managed, credentials);
   try {
     await opened.session.ready;
   } catch (error) {
@@ -53,10 +57,9 @@ async function openSession(platform: Platform, credentials: Credentials): Promis
 }
 
 /** Decides what the app shows at start-up: a restored session, a keychain problem, or sign-in. */
-async function restore(platform: Platform, ignoreKeychainProblem: boolean): Promise<AppState> {
-  const managed = await platform.managedSettings();
+async function restore(platform: Platform, managed: ManagedSettings, ignoreKeychainProblem: boolean): Promise<AppState> {
   // A broken machine policy: explain, and connect nowhere (main blocks the network as well).
-  if (managed.mode === 'safe') return { kind: 'safe-mode', message: managed.userMessage ?? '' };
+  if (managed.mode === 'safe') return { kind: 'safe-mode', message: managed.userMessage };
   const storage = await platform.secretStorage();
   if (!ignoreKeychainProblem && storage.problem && storage.problem !== 'no-keychain') {
     return { kind: 'keychain-problem', problem: storage.problem };
@@ -67,7 +70,7 @@ async function restore(platform: Platform, ignoreKeychainProblem: boolean): Prom
     await forgetLocalData(platform);
     return { kind: 'signed-out' };
   }
-  const { session } = await beginSession(platform, credentials);
+  const { session } = await beginSession(platform, managed, credentials);
   // With the last session's cache, the app shows at once while encryption opens; without it, the
   // room list would be empty anyway, so wait for the client as a fresh sign-in does.
   if (!session.startedFromCache()) await session.ready;
@@ -87,11 +90,8 @@ export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
 function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
   const platform = usePlatform();
   const { t, i18n } = useTranslation();
+  const managed = useManagedSettings();
   const [state, setState] = useState<AppState>({ kind: 'restoring' });
-  const [managed, setManaged] = useState<ManagedSettings>(NO_MANAGED_SETTINGS);
-  useEffect(() => {
-    void platform.managedSettings().then(setManaged, () => undefined);
-  }, [platform]);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -114,14 +114,14 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
 
   const startUp = useCallback(
     async (ignoreKeychainProblem: boolean) => {
-      setState(await restore(platform, ignoreKeychainProblem).catch((): AppState => ({ kind: 'signed-out' })));
+      setState(await restore(platform, managed, ignoreKeychainProblem).catch((): AppState => ({ kind: 'signed-out' })));
     },
-    [platform],
+    [platform, managed],
   );
 
   useEffect(() => {
     let current = true;
-    void restore(platform, false)
+    void restore(platform, managed, false)
       .catch((): AppState => ({ kind: 'signed-out' }))
       .then((next) => {
         if (current) setState(next);
@@ -130,14 +130,14 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
     return () => {
       current = false;
     };
-  }, [platform]);
+  }, [platform, managed]);
 
   const handleSignedIn = useCallback(
     async (credentials: Credentials) => {
       // The keychain write and the session's start do not depend on each other: together, the room list
       // does not wait for the write. A session whose credentials could not be kept is not shown (its
       // local data goes at the next start, which finds no session).
-      const opening = openSession(platform, credentials);
+      const opening = openSession(platform, managed, credentials);
       opening.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
       try {
         await saveCredentials(platform, credentials);
@@ -153,7 +153,7 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
       const notice = persistent || platform.kind === 'web' ? null : t('session.notPersistent');
       setState({ kind: 'signed-in', session, notice });
     },
-    [platform, t],
+    [platform, managed, t],
   );
 
   switch (state.kind) {
@@ -186,20 +186,18 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
       return <SignInScreen defaultHomeserver={defaultHomeserver} onSignedIn={handleSignedIn} />;
     case 'signed-in':
       return (
-        <ManagedSettingsContext.Provider value={managed}>
-          <CallProvider client={state.session.client}>
-            <SignedInShell
-              session={state.session}
-              notice={state.notice}
-              onSignOut={() => {
-                setState({ kind: 'signing-out' });
-                // A fresh page afterwards: nothing of the old session (keys in the crypto module's memory,
-                // open database connections) outlives it, and start-up removes whatever was still open.
-                void signOut(platform, state.session).finally(() => window.location.reload());
-              }}
-            />
-          </CallProvider>
-        </ManagedSettingsContext.Provider>
+        <CallProvider client={state.session.client}>
+          <SignedInShell
+            session={state.session}
+            notice={state.notice}
+            onSignOut={() => {
+              setState({ kind: 'signing-out' });
+              // A fresh page afterwards: nothing of the old session (keys in the crypto module's memory,
+              // open database connections) outlives it, and start-up removes whatever was still open.
+              void signOut(platform, state.session).finally(() => window.location.reload());
+            }}
+          />
+        </CallProvider>
       );
   }
 }

@@ -4,6 +4,7 @@
 // wrote into their call membership: any room member could otherwise point everyone's media at a
 // server of their choosing. Pure, so the precedence is unit tested.
 import { isRecord } from '../../shared/guards.ts';
+import type { EffectiveSettings } from '../../shared/policy/settings.ts';
 import { LOOPBACK_HOSTS } from '../../shared/net/loopback.ts';
 import { RELAIS_FOCUS_TYPE } from './membership.ts';
 
@@ -51,15 +52,12 @@ function isIceServer(value: unknown): value is IceServerConfig {
   return urlsOk && ['username', 'credential'].every((k) => value[k] === undefined || typeof value[k] === 'string');
 }
 
-/** Reads calls.sfuUrl / calls.iceServers from the managed settings the platform reports. */
-export function focusFromPolicy(settings: Readonly<Record<string, { value: unknown }>>): {
+/** The policy's part of the choice, from the (checked) calls settings: an empty ICE list names none. */
+export function focusFromPolicy(calls: EffectiveSettings['calls']): {
   sfuUrl: string | null;
   iceServers: IceServerConfig[] | null;
 } {
-  const sfu = settings['calls.sfuUrl']?.value;
-  const ice = settings['calls.iceServers']?.value;
-  const iceServers = Array.isArray(ice) && ice.length > 0 && ice.every(isIceServer) ? ice : null;
-  return { sfuUrl: typeof sfu === 'string' && sfu !== '' ? sfu : null, iceServers };
+  return { sfuUrl: calls.sfuUrl, iceServers: calls.iceServers.length > 0 ? calls.iceServers : null };
 }
 
 /** The first `rtc_foci` entry of our type in a `.well-known/matrix/client` document. */

@@ -3,6 +3,7 @@
 import { EventTimeline, EventType, KnownMembership, type MatrixClient, type Room } from 'matrix-js-sdk';
 import type { SessionMembershipData } from 'matrix-js-sdk/lib/matrixrtc/index.js';
 import type { OpenIdToken } from '../../shared/call/index.ts';
+import type { EffectiveSettings } from '../../shared/policy/settings.ts';
 import { focusFromPolicy, focusFromWellKnown, selectFocus, type FocusResult } from './focus.ts';
 import { activeMembers, CALL_MEMBER_EVENT, type CallMember } from './membership.ts';
 import type { MembershipHomeserver } from './membershipManager.ts';
@@ -64,10 +65,10 @@ export async function openIdToken(client: MatrixClient): Promise<OpenIdToken> {
  */
 export async function resolveFocus(
   client: MatrixClient,
-  managedSettings: Readonly<Record<string, { value: unknown }>>,
+  policyCalls: EffectiveSettings['calls'],
   fetchFn: typeof fetch = (input, init) => fetch(input, init),
 ): Promise<FocusResult> {
-  const policy = focusFromPolicy(managedSettings);
+  const policy = focusFromPolicy(policyCalls);
   let wellKnown: string | null = null;
   if (policy.sfuUrl === null) {
     try {

@@ -1,5 +1,7 @@
 import type { Subscriptions } from '../../shared/ipc/bridge.ts';
 import type { RelaisBridge } from '../../shared/ipc/contract.ts';
+import { IpcError } from '../../shared/ipc/errors.ts';
+import { parseManagedSettings } from '../../shared/policy/managedSettings.ts';
 import type {
   ManagedSettings,
   Platform,
@@ -47,8 +49,11 @@ export class ElectronPlatform implements Platform {
     await this.bridge.clearSessionData();
   }
 
+  /** Main checked its reply already; this side checks what actually arrived before anything trusts it. */
   async managedSettings(): Promise<ManagedSettings> {
-    return this.bridge.getManagedSettings();
+    const parsed = parseManagedSettings(await this.bridge.getManagedSettings());
+    if (!parsed.ok) throw new IpcError('invalid-response', parsed.error);
+    return parsed.value;
   }
 
   async openExternal(url: string): Promise<boolean> {

@@ -1,15 +1,15 @@
 // What the renderer needs from where it runs. ElectronPlatform goes through the preload bridge;
 // WebPlatform uses only the browser, so the same renderer runs (and is tested) in plain Chromium.
 import type { IpcResponse } from '../../shared/ipc/contract.ts';
+import type { ManagedSettings } from '../../shared/policy/managedSettings.ts';
 import type { UserSettingsChange, UserSettingsView } from '../../shared/settings/userSettings.ts';
 
-export type { UserSettingsChange, UserSettingsView };
+export type { ManagedSettings, UserSettingsChange, UserSettingsView };
 
 export type PlatformKind = 'electron' | 'web';
 
 /** The IPC contract is the one definition of these shapes; the web build produces the same ones. */
 export type KeychainProblem = NonNullable<IpcResponse<'getKeychainStatus'>['problem']>;
-export type ManagedSettings = IpcResponse<'getManagedSettings'>;
 export type ScreenSource = IpcResponse<'listScreenSources'>['sources'][number];
 
 export interface SecretStorageInfo {
@@ -30,7 +30,10 @@ export interface Platform {
   /** Asks the keychain again, after the user unlocked or started it. */
   retrySecretStorage(): Promise<SecretStorageInfo>;
   openExternal(url: string): Promise<boolean>;
-  /** Machine policy as it applies to this app (a browser has none). */
+  /**
+   * Machine policy as it applies to this app (a browser has none), checked against the contract's
+   * schema: rejects when what arrived is malformed. Read once at start-up (ManagedSettingsContext).
+   */
   managedSettings(): Promise<ManagedSettings>;
   notify(title: string, body: string): Promise<boolean>;
   /** Joins a Teams meeting the way policy allows; main re-checks the policy before acting. */

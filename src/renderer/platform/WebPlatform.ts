@@ -3,6 +3,7 @@
 import { externalLinkTarget } from '../../shared/externalLinks.ts';
 import { inspectLink } from '../../shared/teams/index.ts';
 import { resolveSettings } from '../../shared/policy/resolve.ts';
+import { unmanagedSettings } from '../../shared/policy/managedSettings.ts';
 import {
   applyUserSettingsChange,
   EMPTY_USER_SETTINGS,
@@ -73,8 +74,9 @@ export class WebPlatform implements Platform {
     return this.secretStorage();
   }
 
+  /** No organisation manages a browser tab: built-in defaults, nothing locked. */
   managedSettings(): Promise<ManagedSettings> {
-    return Promise.resolve({ mode: 'none', userMessage: null, settings: {}, egress: { mode: 'unmanaged', allowedHosts: [] } });
+    return Promise.resolve(unmanagedSettings());
   }
 
   openExternal(url: string): Promise<boolean> {

@@ -41,9 +41,3 @@ export function installIceGuard(win: { RTCPeerConnection?: PeerConnectionClass }
   }
   win.RTCPeerConnection = GuardedPeerConnection;
 }
-
-/** calls.iceServers as the managed settings report it. */
-export function policyIceServers(settings: Readonly<Record<string, { value: unknown }>>): IceServerLike[] {
-  const value = settings['calls.iceServers']?.value;
-  return Array.isArray(value) ? value.filter(isIceServerLike) : [];
-}

@@ -1,6 +1,7 @@
 // The one IPC contract: for each method, the schema of its request and of its response.
 // Main validates requests against it; the renderer's types are inferred from it.
 import { z } from 'zod';
+import { managedSettingsSchema } from '../policy/managedSettings.ts';
 import { userSettingsChangeSchema, userSettingsViewSchema } from '../settings/userSettings.ts';
 import type { IpcMethod } from './channels.ts';
 
@@ -9,21 +10,6 @@ const secretKey = z
   .min(1)
   .max(128)
   .regex(/^[a-z0-9][a-z0-9._:-]*$/i, 'secret keys are short identifiers');
-
-/** The egress filter as data (shared/policy/egress.ts EgressRules): the renderer checks ICE servers with it. */
-const egressRules = z.object({
-  mode: z.enum(['unmanaged', 'managed', 'safe']),
-  allowedHosts: z
-    .array(
-      z.object({
-        host: z.string().min(1).max(255),
-        port: z.number().int().min(1).max(65_535),
-        schemes: z.array(z.string().regex(/^[a-z]+:$/)).max(8),
-        purposes: z.array(z.string().max(64)).max(16),
-      }),
-    )
-    .max(1_000),
-});
 
 const keychainStatus = z.object({
   backend: z.enum(['secret-service', 'keychain', 'windows-credential-manager', 'none']),
@@ -67,17 +53,10 @@ export const ipcContract = {
     request: z.undefined(),
     response: keychainStatus,
   },
+  /** Machine policy as it applies: every setting's value, the locked ones, the mode, the egress rules. */
   getManagedSettings: {
     request: z.undefined(),
-    response: z.object({
-      /** none: no machine policy; managed: policy applies; safe: the policy is broken, connect nowhere. */
-      mode: z.enum(['none', 'managed', 'safe']),
-      /** In safe mode: what to tell the user, in plain words. */
-      userMessage: z.string().nullable(),
-      settings: z.record(z.string(), z.object({ value: z.unknown(), locked: z.boolean(), reason: z.string().nullable() })),
-      /** What the app may connect to; WebRTC bypasses main's request filter, so the renderer needs it. */
-      egress: egressRules,
-    }),
+    response: managedSettingsSchema,
   },
   /**
    * Sign-out: main clears the HTTP cache and every storage of the app's session (cookies, IndexedDB,

@@ -15,7 +15,8 @@ export type SettingSource = 'policy' | 'user' | 'default';
  * policy: set by machine policy; homeserversFixed: allowCustomHomeserver is false (or homeservers
  * is mandatory); adminOnly: only machine policy may set it; safeMode: the policy is invalid.
  */
-export type LockKind = 'policy' | 'homeserversFixed' | 'adminOnly' | 'safeMode';
+export const LOCK_KINDS = ['policy', 'homeserversFixed', 'adminOnly', 'safeMode'] as const;
+export type LockKind = (typeof LOCK_KINDS)[number];
 
 export interface ResolvedSetting {
   value: unknown;

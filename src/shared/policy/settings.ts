@@ -1,7 +1,9 @@
 // The settings machine policy controls, as Relais uses them: their names, which ones a user may
-// change, their fully-filled shape, and the built-in defaults. The schema (schema.ts) says what a
+// change, their fully-filled shape (a schema built from the policy schema's own leaves, which also
+// checks them where they cross IPC), and the built-in defaults. The schema (schema.ts) says what a
 // policy may contain; this module says what every setting is when nothing sets it.
-import type { IceServer, TeamsMode } from './schema.ts';
+import { z } from 'zod';
+import { policySettingsSchema } from './schema.ts';
 
 /** Every setting, as dotted paths to the values that are set and locked as a whole. */
 export const SETTING_KEYS = [
@@ -40,21 +42,38 @@ export const USER_SETTABLE_KEYS: readonly SettingKey[] = [
   'syncMode',
 ];
 
+// Each leaf is the policy schema's own (so a value that reaches the renderer passed the same checks
+// as in a policy file), required instead of optional, and nullable where "not set" is a value.
+const policy = policySettingsSchema.shape;
+const tchap = policy.tchap.unwrap().shape;
+const calls = policy.calls.unwrap().shape;
+const teams = policy.teamsBridge.unwrap().shape;
+const autoUpdate = policy.autoUpdate.unwrap().shape;
+const notifications = policy.notifications.unwrap().shape;
+const spellcheck = policy.spellcheck.unwrap().shape;
+
 /** Every setting with a value, once policy, user choices and built-in defaults are combined. */
-export interface EffectiveSettings {
-  homeservers: string[];
-  allowCustomHomeserver: boolean;
-  tchap: { enabled: boolean; infoServers: string[] };
-  calls: { sfuUrl: string | null; iceServers: IceServer[] };
-  teamsBridge: { enabled: boolean; sunset: string | null; tenantsAllowlist: string[]; modes: Record<string, TeamsMode> };
-  autoUpdate: { enabled: boolean; url: string | null };
-  allowedEgressHosts: string[];
-  downloadFolder: string | null;
-  notifications: { enabled: boolean; sound: boolean };
-  spellcheck: { enabled: boolean; languages: string[] };
-  logLevel: 'error' | 'warn' | 'info' | 'debug';
-  syncMode: 'auto' | 'sliding' | 'classic';
-}
+export const effectiveSettingsSchema = z.strictObject({
+  // Empty by default: policy must list at least one, but "none listed" is what an unmanaged install has.
+  homeservers: z.array(policy.homeservers.unwrap().element),
+  allowCustomHomeserver: policy.allowCustomHomeserver.unwrap(),
+  tchap: z.strictObject({ enabled: tchap.enabled.unwrap(), infoServers: tchap.infoServers.unwrap() }),
+  calls: z.strictObject({ sfuUrl: calls.sfuUrl.unwrap().nullable(), iceServers: calls.iceServers.unwrap() }),
+  teamsBridge: z.strictObject({
+    enabled: teams.enabled.unwrap(),
+    sunset: teams.sunset.unwrap().nullable(),
+    tenantsAllowlist: teams.tenantsAllowlist.unwrap(),
+    modes: teams.modes.unwrap(),
+  }),
+  autoUpdate: z.strictObject({ enabled: autoUpdate.enabled.unwrap(), url: autoUpdate.url.unwrap().nullable() }),
+  allowedEgressHosts: policy.allowedEgressHosts.unwrap(),
+  downloadFolder: policy.downloadFolder.unwrap().nullable(),
+  notifications: z.strictObject({ enabled: notifications.enabled.unwrap(), sound: notifications.sound.unwrap() }),
+  spellcheck: z.strictObject({ enabled: spellcheck.enabled.unwrap(), languages: spellcheck.languages.unwrap() }),
+  logLevel: policy.logLevel.unwrap(),
+  syncMode: policy.syncMode.unwrap(),
+});
+export type EffectiveSettings = z.output<typeof effectiveSettingsSchema>;
 
 /**
  * Built-in values when neither policy nor user sets a key. A managed install (any machine policy

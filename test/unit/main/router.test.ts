@@ -4,6 +4,7 @@ import { isAppUrl, parseOrigin } from '../../../src/main/security/origins.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../../src/shared/appScheme.ts';
 import { IPC_CHANNELS } from '../../../src/shared/ipc/channels.ts';
 import { IpcError, type IpcEnvelope, type IpcErrorCode } from '../../../src/shared/ipc/errors.ts';
+import { unmanagedSettings } from '../../../src/shared/policy/managedSettings.ts';
 
 const TRUSTED = APP_ENTRY_URL;
 const appOrigins = [parseOrigin(APP_ORIGIN)];
@@ -40,12 +41,7 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}) {
       persistent: false,
       problem: 'no-keychain' as const,
     })),
-    getManagedSettings: vi.fn<IpcHandlers['getManagedSettings']>(() => ({
-      mode: 'none' as const,
-      userMessage: null,
-      settings: {},
-      egress: { mode: 'unmanaged' as const, allowedHosts: [] },
-    })),
+    getManagedSettings: vi.fn<IpcHandlers['getManagedSettings']>(() => unmanagedSettings()),
     showNotification: vi.fn<IpcHandlers['showNotification']>(() => ({ shown: true })),
     joinTeamsMeeting: vi.fn<IpcHandlers['joinTeamsMeeting']>(() => ({ opened: true as const })),
     // User settings (policy branch).
@@ -361,6 +357,18 @@ describe('createIpcRouter: handler failures', () => {
       'getAppInfo returns an unknown platform',
       { getAppInfo: () => ({ name: 'R', version: '1', platform: 'beos', locale: 'en', preferredLanguages: [] }) as never },
       IPC_CHANNELS.getAppInfo,
+      undefined,
+    ],
+    [
+      'getManagedSettings returns the old flattened shape',
+      {
+        getManagedSettings: () =>
+          ({
+            ...unmanagedSettings(),
+            settings: { syncMode: { value: 'classic', locked: true, reason: null } },
+          }) as never,
+      },
+      IPC_CHANNELS.getManagedSettings,
       undefined,
     ],
     [

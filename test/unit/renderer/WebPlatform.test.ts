@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WebPlatform, type WebPlatformEnv } from '../../../src/renderer/platform/WebPlatform.ts';
+import { managedSettingsSchema } from '../../../src/shared/policy/managedSettings.ts';
+import { builtInDefaults } from '../../../src/shared/policy/settings.ts';
 
 function platform(env: Partial<WebPlatformEnv> = {}) {
   const open = vi.fn<(url: string) => void>();
@@ -130,5 +132,19 @@ describe('WebPlatform', () => {
     await web.updateUserSettings({ spellcheck: { enabled: false } });
     await expect(web.userSettings()).resolves.toMatchObject({ spellcheck: { enabled: false } });
     await expect(web.updateUserSettings({ homeserver: 'not a url' })).rejects.toThrow(/homeserver/);
+  });
+});
+
+describe('WebPlatform: machine policy', () => {
+  it('has none: the same checked shape as the desktop, built-in defaults, nothing locked, no allowlist', async () => {
+    const managed = await platform().web.managedSettings();
+    expect(managedSettingsSchema.parse(managed)).toEqual(managed);
+    expect(managed).toMatchObject({
+      mode: 'none',
+      userMessage: null,
+      locks: {},
+      egress: { mode: 'unmanaged', allowedHosts: [] },
+    });
+    expect(managed.settings).toEqual(builtInDefaults(false));
   });
 });

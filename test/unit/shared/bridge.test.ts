@@ -9,6 +9,7 @@ import { APP_ENTRY_URL, APP_ORIGIN } from '../../../src/shared/appScheme.ts';
 import { createPreloadApi, unwrapBridge, type Invoke, type RawBridge } from '../../../src/shared/ipc/bridge.ts';
 import { IPC_CHANNELS, type IpcChannel, type IpcMethod } from '../../../src/shared/ipc/channels.ts';
 import { IpcError } from '../../../src/shared/ipc/errors.ts';
+import { unmanagedSettings, type ManagedSettings } from '../../../src/shared/policy/managedSettings.ts';
 
 const METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];
 
@@ -130,6 +131,7 @@ describe('bridge round trip through the real router and handlers', () => {
       senderUrl?: string | undefined;
       locale?: { locale: string; preferred: string[] };
       secrets?: MemorySecretStore;
+      managed?: ManagedSettings;
     } = {},
   ) {
     const secrets = options.secrets ?? new MemorySecretStore();
@@ -144,7 +146,7 @@ describe('bridge round trip through the real router and handlers', () => {
       openExternal,
       secrets: fixedSecrets(secrets, 'no-keychain'),
       notify,
-      managedSettings: () => ({ mode: 'none', userMessage: null, settings: {}, egress: { mode: 'unmanaged', allowedHosts: [] } }),
+      managedSettings: () => options.managed ?? unmanagedSettings(),
       joinTeamsMeeting: () => Promise.resolve({ opened: true as const }),
       userSettings: createUserSettingsService({
         policy: { status: 'none', searched: [], sources: [], notices: [] },

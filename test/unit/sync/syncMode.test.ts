@@ -3,7 +3,6 @@ import {
   chooseSyncMode,
   SIMPLIFIED_SLIDING_SYNC_FEATURE,
   slidingSyncSupport,
-  syncModeSetting,
 } from '../../../src/renderer/matrix/sync/syncMode.ts';
 
 describe('slidingSyncSupport', () => {
@@ -57,18 +56,5 @@ describe('chooseSyncMode', () => {
     expect(choice.mode).toBe('classic');
     expect(choice.reason).toContain('despite syncMode "sliding"');
     expect(chooseSyncMode('sliding', 'supported').mode).toBe('sliding');
-  });
-});
-
-describe('syncModeSetting', () => {
-  it('reads the setting from managed settings', () => {
-    expect(syncModeSetting({ syncMode: { value: 'classic' } })).toBe('classic');
-    expect(syncModeSetting({ syncMode: { value: 'sliding' } })).toBe('sliding');
-  });
-
-  it('means auto when absent or malformed', () => {
-    expect(syncModeSetting({})).toBe('auto');
-    expect(syncModeSetting({ syncMode: { value: 'fast' } })).toBe('auto');
-    expect(syncModeSetting({ syncMode: { value: 3 } })).toBe('auto');
   });
 });

@@ -61,7 +61,7 @@ export function CallProvider({ client, children }: { client: MatrixClient; child
         if (sessionRef.current) await leave();
         const attempt = ++attemptRef.current;
         setFailure(null);
-        const focus = await resolveFocus(client, managed.settings);
+        const focus = await resolveFocus(client, managed.settings.calls);
         if (attempt !== attemptRef.current) return;
         if (!focus.ok) {
           setFailure({ roomId, error: focus.reason });
@@ -90,7 +90,7 @@ export function CallProvider({ client, children }: { client: MatrixClient; child
         joiningRef.current = false;
       }
     },
-    [client, managed.settings, leave],
+    [client, managed.settings.calls, leave],
   );
 
   // Closing the window leaves the call: the SFU sees the socket close, and the membership is

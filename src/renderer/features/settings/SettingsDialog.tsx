@@ -2,6 +2,7 @@
 // organisation manages: every setting machine policy locks is shown as locked, with its value and
 // the reason (which file or registry value set it).
 import { useTranslation } from 'react-i18next';
+import { lockedSettings } from '../../../shared/policy/managedSettings.ts';
 import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
@@ -23,7 +24,7 @@ const LABELLED_KEYS = new Set([
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const managed = useManagedSettings();
-  const locked = Object.entries(managed.settings).filter(([, s]) => s.locked && s.reason);
+  const locked = lockedSettings(managed);
 
   return (
     <Dialog title={t('settings.title')} open={open} onClose={onClose}>
@@ -43,14 +44,14 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
             <p className="muted small">{t('settings.noneManaged')}</p>
           ) : (
             <dl className="settings-list">
-              {locked.map(([key, setting]) => (
+              {locked.map(({ key, value, lock }) => (
                 <div key={key} className="settings-row">
                   <dt>{LABELLED_KEYS.has(key) ? t(`settings.keys.${key}`) : key}</dt>
                   <dd>
-                    <span className="settings-value">{formatValue(setting.value, t)}</span>
+                    <span className="settings-value">{formatValue(value, t)}</span>
                     <span className="lock">
                       <span aria-hidden="true">🔒 </span>
-                      {t('settings.locked', { reason: setting.reason })}
+                      {t('settings.locked', { reason: lock.reason })}
                     </span>
                   </dd>
                 </div>

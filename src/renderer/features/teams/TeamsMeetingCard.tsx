@@ -6,7 +6,6 @@ import { usePlatform } from '../../app/PlatformContext.ts';
 import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
 import { routeTeamsMeeting, type TeamsActionKind } from '../../../shared/teams/routing.ts';
 import type { TeamsMeeting } from '../../../shared/teams/types.ts';
-import { teamsBridgePolicyFrom } from './teamsPolicy.ts';
 
 const ACTION_LABEL: Record<TeamsActionKind, string> = {
   gateway: 'teams.joinGateway',
@@ -19,7 +18,7 @@ export function TeamsMeetingCard({ meeting }: { meeting: TeamsMeeting }) {
   const platform = usePlatform();
   const managed = useManagedSettings();
   const [error, setError] = useState<string | null>(null);
-  const route = routeTeamsMeeting(meeting, teamsBridgePolicyFrom(managed), new Date());
+  const route = routeTeamsMeeting(meeting, managed.settings.teamsBridge, new Date());
   const id = meeting.kind === 'meet' ? meeting.meetingId.replace(/(\d{3})(?=\d)/g, '$1 ') : null;
 
   return (

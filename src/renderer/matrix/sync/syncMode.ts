@@ -26,10 +26,6 @@ export function slidingSyncSupport(versions: unknown): ServerSupport {
   return (features as Record<string, unknown>)[SIMPLIFIED_SLIDING_SYNC_FEATURE] === true ? 'supported' : 'unsupported';
 }
 
-export function isSyncModeSetting(value: unknown): value is SyncModeSetting {
-  return value === 'auto' || value === 'sliding' || value === 'classic';
-}
-
 export function chooseSyncMode(setting: SyncModeSetting, support: ServerSupport): SyncChoice {
   if (setting === 'classic') return { mode: 'classic', reason: 'classic /sync forced by the syncMode setting' };
   if (support === 'supported') {
@@ -52,10 +48,4 @@ export function chooseSyncMode(setting: SyncModeSetting, support: ServerSupport)
     mode: 'classic',
     reason: setting === 'sliding' ? `${why}: falling back to classic /sync despite syncMode "sliding"` : `${why}: classic /sync`,
   };
-}
-
-/** The setting out of the managed settings the platform reports; anything malformed means `auto`. */
-export function syncModeSetting(settings: Readonly<Record<string, { value: unknown } | undefined>>): SyncModeSetting {
-  const value = settings['syncMode']?.value;
-  return isSyncModeSetting(value) ? value : 'auto';
 }

@@ -5,6 +5,7 @@ import { managedSettingsFor } from '../../../../src/main/policy/managedSettings.
 import { loadMachinePolicy } from '../../../../src/main/policy/machinePolicy.ts';
 import type { PolicyFileSystem } from '../../../../src/main/policy/fileSystem.ts';
 import { createEgressFilter } from '../../../../src/shared/policy/egress.ts';
+import { SETTING_KEYS, USER_SETTABLE_KEYS } from '../../../../src/shared/policy/settings.ts';
 
 type BeforeRequest = (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
 
@@ -71,7 +72,10 @@ describe('machine policy as the app sees it', () => {
     const managed = managedSettingsFor(loaded, {}, 'en');
     expect(managed.mode).toBe('none');
     expect(managed.userMessage).toBeNull();
-    expect(managed.settings.homeservers?.locked).toBe(false);
+    expect(managed.locks.homeservers).toBeUndefined();
+    const adminOnly = SETTING_KEYS.filter((key) => !USER_SETTABLE_KEYS.includes(key));
+    expect(Object.keys(managed.locks).sort()).toEqual([...adminOnly].sort());
+    expect(Object.values(managed.locks).every((lock) => lock.kind === 'adminOnly' && lock.sources.length === 0)).toBe(true);
   });
 
   it('a valid policy locks what it sets, with the file as the reason', () => {
@@ -81,8 +85,12 @@ describe('machine policy as the app sees it', () => {
     const loaded = loadMachinePolicy({ platform: 'linux', env: {}, allowDirectoryOverride: false, fs, log: () => undefined });
     const managed = managedSettingsFor(loaded, { homeservers: ['https://elsewhere.example'] }, 'en');
     expect(managed.mode).toBe('managed');
-    expect(managed.settings.homeservers).toMatchObject({ value: ['https://matrix.example.gouv.fr'], locked: true });
-    expect(managed.settings.homeservers?.reason).toContain('/etc/relais/policy.json');
+    expect(managed.settings.homeservers).toEqual(['https://matrix.example.gouv.fr']);
+    expect(managed.locks.homeservers).toMatchObject({
+      kind: 'policy',
+      sources: [expect.stringMatching(/^\/etc\/relais\/policy\.json:/)],
+    });
+    expect(managed.locks.homeservers?.reason).toContain('/etc/relais/policy.json');
   });
 
   it('a broken policy: safe mode with a plain message in the user language', () => {

@@ -7,17 +7,19 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../../src/renderer/app/App.tsx';
 import { DEFAULT_USER_SETTINGS } from '../../../../src/renderer/app/UserSettingsContext.ts';
-import { NO_MANAGED_SETTINGS } from '../../../../src/renderer/app/ManagedSettingsContext.ts';
+import { loadManagedSettings, ManagedSettingsContext } from '../../../../src/renderer/app/ManagedSettingsContext.ts';
 import { PlatformContext } from '../../../../src/renderer/app/PlatformContext.ts';
 import { saveCredentials, type Session } from '../../../../src/renderer/matrix/session.ts';
 import type * as SessionModule from '../../../../src/renderer/matrix/session.ts';
 import type { ManagedSettings, Platform, SecretStorageInfo } from '../../../../src/renderer/platform/Platform.ts';
+import { unmanagedSettings } from '../../../../src/shared/policy/managedSettings.ts';
 import { renderIn, type TestLanguage } from './i18nWrapper.tsx';
 
 const started = vi.hoisted(() => ({
   ready: null as Promise<void> | null,
   fromCache: false,
   count: 0,
+  syncModes: [] as unknown[],
 }));
 
 vi.mock('../../../../src/renderer/matrix/session.ts', async (importOriginal) => {
@@ -27,8 +29,9 @@ vi.mock('../../../../src/renderer/matrix/session.ts', async (importOriginal) => 
     // jsdom has no IndexedDB: nothing to forget here.
     forgetLocalData: () => Promise.resolve(),
     sessionStorageFor: () => Promise.resolve({ cryptoStoreKey: null }),
-    startSession: (credentials: Session['credentials']): Promise<Session> => {
+    startSession: (credentials: Session['credentials'], storage: { syncMode?: unknown }): Promise<Session> => {
       started.count += 1;
+      started.syncModes.push(storage.syncMode);
       const session = {
         // Only handed to CallProvider, which uses it when a call is joined (none here).
         client: null,
@@ -84,7 +87,7 @@ function fakePlatform(options: FakePlatformOptions = {}): Platform {
       return Promise.resolve(storage);
     },
     openExternal: () => Promise.resolve(true),
-    managedSettings: () => Promise.resolve(options.managed ?? NO_MANAGED_SETTINGS),
+    managedSettings: () => Promise.resolve(options.managed ?? unmanagedSettings()),
     notify: () => Promise.resolve(true),
     joinTeamsMeeting: () => Promise.resolve(),
     onTeamsLink: () => () => undefined,
@@ -103,11 +106,15 @@ async function withSession(platform: Platform): Promise<Platform> {
   return platform;
 }
 
+/** As main.tsx boots: machine policy read once, then provided at the root. */
 async function start(platform: Platform, language: TestLanguage = 'en') {
+  const managed = await loadManagedSettings(platform, () => undefined);
   await renderIn(
     language,
     <PlatformContext.Provider value={platform}>
-      <App defaultHomeserver="https://matrix.example.org" />
+      <ManagedSettingsContext.Provider value={managed}>
+        <App defaultHomeserver="https://matrix.example.org" />
+      </ManagedSettingsContext.Provider>
     </PlatformContext.Provider>,
   );
 }
@@ -116,13 +123,14 @@ beforeEach(() => {
   started.ready = null;
   started.fromCache = false;
   started.count = 0;
+  started.syncModes = [];
 });
 afterEach(cleanup);
 
 describe('App start-up', () => {
   it('shows the loading splash while the start-up checks run', async () => {
     const platform = fakePlatform();
-    platform.managedSettings = () => new Promise<ManagedSettings>(() => undefined);
+    platform.secretStorage = () => new Promise<SecretStorageInfo>(() => undefined);
     await start(platform);
     expect(screen.getByRole('status').textContent).toBe('Starting Relais…');
     expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('true');
@@ -194,11 +202,34 @@ describe('App start-up', () => {
   it('a broken machine policy: safe mode, and no session is started', async () => {
     await start(
       await withSession(
-        fakePlatform({ managed: { ...NO_MANAGED_SETTINGS, mode: 'safe', userMessage: 'policy.json is invalid' } }),
+        fakePlatform({ managed: { ...unmanagedSettings(), mode: 'safe', userMessage: 'policy.json is invalid' } }),
       ),
     );
     const alert = await screen.findByRole('alert', { name: 'Relais cannot start normally' });
     expect(alert.textContent).toContain('policy.json is invalid');
+    expect(started.count).toBe(0);
+  });
+});
+
+describe('App and machine policy', () => {
+  it('machine policy is read once, at boot: restoring a session and showing it ask for it no more', async () => {
+    const platform = await withSession(
+      fakePlatform({ managed: { ...unmanagedSettings(), settings: { ...unmanagedSettings().settings, syncMode: 'classic' } } }),
+    );
+    const read = vi.spyOn(platform, 'managedSettings');
+    await start(platform);
+    expect(await screen.findByRole('main', { name: 'Signed-in shell' })).toBeTruthy();
+    expect(read).toHaveBeenCalledTimes(1);
+    // The session starts with the sync mode the provided settings say, not one read again.
+    expect(started.syncModes).toEqual(['classic']);
+  });
+
+  it('machine policy that cannot be read: safe mode with a plain explanation, in French too, and no session', async () => {
+    const platform = await withSession(fakePlatform());
+    platform.managedSettings = () => Promise.reject(new Error('malformed machine policy settings: mode: Invalid option'));
+    await start(platform, 'fr');
+    const alert = await screen.findByRole('alert', { name: 'Relais ne peut pas démarrer normalement' });
+    expect(alert.textContent).toContain('n’a pas pu lire les réglages que votre organisation gère');
     expect(started.count).toBe(0);
   });
 });

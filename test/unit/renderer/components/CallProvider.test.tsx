@@ -11,6 +11,8 @@ import type { CallSnapshot } from '../../../../src/renderer/calls/engine.ts';
 import type { CallFocus, FocusResult } from '../../../../src/renderer/calls/focus.ts';
 import { CallEndedNotice } from '../../../../src/renderer/features/call/CallEndedNotice.tsx';
 import { CallProvider, useCall } from '../../../../src/renderer/features/call/CallProvider.tsx';
+import { ManagedSettingsContext } from '../../../../src/renderer/app/ManagedSettingsContext.ts';
+import { unmanagedSettings } from '../../../../src/shared/policy/managedSettings.ts';
 import { renderIn, type TestLanguage } from './i18nWrapper.tsx';
 
 interface Deferred<T> {
@@ -142,10 +144,12 @@ function CallPanel() {
 async function setUp(language: TestLanguage = 'en') {
   await renderIn(
     language,
-    <CallProvider client={client}>
-      <CallPanel />
-      <CallEndedNotice client={client} />
-    </CallProvider>,
+    <ManagedSettingsContext.Provider value={unmanagedSettings()}>
+      <CallProvider client={client}>
+        <CallPanel />
+        <CallEndedNotice client={client} />
+      </CallProvider>
+    </ManagedSettingsContext.Provider>,
   );
   return userEvent.setup();
 }
