@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { createIpcHandlers } from '../../src/main/ipc/handlers.ts';
 import { createIpcRouter } from '../../src/main/ipc/router.ts';
+import { createRendererLogIntake } from '../../src/main/log/rendererLogs.ts';
+import { formatRecord } from '../../src/shared/log/format.ts';
 import { fileBackendMarker } from '../../src/main/secrets/backendMarker.ts';
 import { napiEntryFactory } from '../../src/main/secrets/napiKeyring.ts';
 import { openSecretStore } from '../../src/main/secrets/openSecretStore.ts';
@@ -102,6 +104,10 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
         log.push('session: cache and storage cleared');
         return Promise.resolve();
       },
+      // The real intake (redaction, rate limit), writing formatted lines into this harness's log.
+      writeLogs: createRendererLogIntake({ sink: (record) => log.push(formatRecord(record)) }),
+      // Electron's save dialog cannot open here; the file's content is unit tested (desktopDiagnostics).
+      exportDiagnostics: () => Promise.resolve({ saved: false }),
       joinTeamsMeeting: (link, action) =>
         joinTeamsMeeting(link, action, {
           bridgePolicy: () => resolveSettings(policy, userSettings.current()).values.teamsBridge,

@@ -1,5 +1,6 @@
 import type { Subscriptions } from '../../shared/ipc/bridge.ts';
 import type { RelaisBridge } from '../../shared/ipc/contract.ts';
+import type { LogRecord } from '../../shared/log/record.ts';
 import type {
   ManagedSettings,
   Platform,
@@ -91,5 +92,13 @@ export class ElectronPlatform implements Platform {
 
   async chooseScreenSource(id: string | null): Promise<boolean> {
     return (await this.bridge.chooseScreenSource({ id })).chosen;
+  }
+
+  async writeLogs(records: LogRecord[]): Promise<void> {
+    await this.bridge.writeLogs({ records });
+  }
+
+  async exportDiagnostics(dialogTitle: string): Promise<'saved' | 'cancelled'> {
+    return (await this.bridge.exportDiagnostics({ dialogTitle })).saved ? 'saved' : 'cancelled';
   }
 }
