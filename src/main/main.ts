@@ -131,13 +131,16 @@ function finishSsoFromDeepLink(url: string): void {
     ? sessionSecrets.get(MATRIX_SESSION_SECRET_KEY).then((v) => v !== null)
     : Promise.resolve(false);
   void signedIn
-    .catch(() => false)
+    .catch((error: unknown) => {
+      log.swallow('sso: reading the session from the keychain')(error);
+      return false;
+    })
     .then(async (isSignedIn) => {
       const decision = ssoCallbackDecision(url, isSignedIn);
       if (decision?.action === 'ignore') log(`sso: callback ignored, ${decision.reason}`);
       if (decision?.action === 'load') await mainWindow?.loadURL(decision.url);
     })
-    .catch(() => log('sso: could not load the callback'));
+    .catch(log.swallow('sso: loading the callback'));
 }
 
 async function start(): Promise<void> {

@@ -21,6 +21,7 @@ import { usePlatform } from './PlatformContext.ts';
 import { ManagedSettingsContext, NO_MANAGED_SETTINGS } from './ManagedSettingsContext.ts';
 import type { ManagedSettings } from '../platform/Platform.ts';
 import { UserSettingsContext, useUserSettingsState } from './UserSettingsContext.ts';
+import { rendererLogger } from '../platform/log.ts';
 
 type AppState =
   | { kind: 'restoring' }
@@ -90,7 +91,7 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
   const [state, setState] = useState<AppState>({ kind: 'restoring' });
   const [managed, setManaged] = useState<ManagedSettings>(NO_MANAGED_SETTINGS);
   useEffect(() => {
-    void platform.managedSettings().then(setManaged, () => undefined);
+    void platform.managedSettings().then(setManaged, rendererLogger('app').swallow('reading the managed settings'));
   }, [platform]);
 
   useEffect(() => {

@@ -16,6 +16,7 @@ import { buildDiagnosticsReport, diagnosticsFileName } from '../../shared/log/di
 import { formatRecord } from '../../shared/log/format.ts';
 import type { LogRecord } from '../../shared/log/record.ts';
 import { createLogRingBuffer } from '../../shared/log/ringBuffer.ts';
+import { rendererLogger } from './log.ts';
 import type {
   ManagedSettings,
   Platform,
@@ -27,6 +28,8 @@ import type {
 
 /** localStorage key of the user's settings in the web build (same shape as the desktop settings.json). */
 export const WEB_SETTINGS_KEY = 'relais.settings';
+const log = rendererLogger('platform');
+
 /** The web build's log lives in the tab's memory: the newest records, within these caps. */
 export const WEB_LOG_MAX_RECORDS = 2_000;
 export const WEB_LOG_MAX_CHARS = 1_000_000;
@@ -124,7 +127,8 @@ export class WebPlatform implements Platform {
     let text: string | null;
     try {
       text = this.env.storage?.getItem(WEB_SETTINGS_KEY) ?? null;
-    } catch {
+    } catch (error) {
+      log.swallow('reading settings from the browser storage', 'debug')(error);
       text = null;
     }
     return text === null ? this.memorySettings : parseUserSettings(text).settings;
@@ -142,8 +146,9 @@ export class WebPlatform implements Platform {
     this.memorySettings = result.settings;
     try {
       this.env.storage?.setItem(WEB_SETTINGS_KEY, serializeUserSettings(result.settings));
-    } catch {
+    } catch (error) {
       // Kept in memory for this tab (see storedSettings).
+      log.swallow('saving settings in the browser storage', 'info')(error);
     }
     return Promise.resolve(userSettingsView(result.settings, resolveSettings(NO_POLICY, result.settings)));
   }

@@ -3,6 +3,7 @@ import { unwrapBridge, type RawBridge } from '../../shared/ipc/bridge.ts';
 import { ElectronPlatform } from './ElectronPlatform.ts';
 import type { Platform } from './Platform.ts';
 import { WebPlatform } from './WebPlatform.ts';
+import { rendererLogger } from './log.ts';
 import { version } from '../../../package.json';
 
 export function detectPlatform(win: Window): Platform {
@@ -47,7 +48,8 @@ function downloadText(win: Window, fileName: string, text: string): void {
 function storageOf(win: Window): Storage | undefined {
   try {
     return win.localStorage;
-  } catch {
+  } catch (error) {
+    rendererLogger('platform').swallow('opening the browser storage', 'info')(error);
     return undefined;
   }
 }
