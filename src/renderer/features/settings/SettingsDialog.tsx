@@ -1,12 +1,13 @@
 // Settings: language and the person's own preferences (saved in their profile), then what the
 // organisation manages: every setting machine policy locks is shown as locked, with its value and
-// the reason (which file or registry value set it).
+// the reason (which file or registry value set it); last, Export diagnostics for the IT department.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
 import { PreferencesSection } from './PreferencesSection.tsx';
+import { DiagnosticsSection } from './DiagnosticsSection.tsx';
 import type { TranslationKey } from '../../i18n/keys.ts';
 
 /** Managed settings with a wording of their own; the others are shown by their policy key. */
@@ -62,6 +63,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
             </dl>
           )}
         </section>
+        <DiagnosticsSection />
         <div className="dialog-actions">
           <button type="button" className="button button-primary inline" onClick={onClose}>
             {t('common.close')}
