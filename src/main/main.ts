@@ -1,6 +1,7 @@
 // Electron entry point: wires the pure modules to Electron. Nothing here decides policy; it only
 // connects the deciders (origins, permissions, navigation, IPC router) to Electron's hooks.
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, type BrowserWindow, ipcMain, net, Notification, protocol, session, shell } from 'electron';
@@ -9,7 +10,12 @@ import { buildCsp, DEFAULT_CONNECT_SOURCES } from '../shared/csp.ts';
 import { createIpcHandlers } from './ipc/handlers.ts';
 import { registerIpc } from './ipc/registerIpc.main.ts';
 import { createIpcRouter } from './ipc/router.ts';
-import { createLogger } from './log.ts';
+import { createMainLogging } from './log.ts';
+import { createRotatingFile } from './log/rotatingFile.ts';
+import { createRendererLogIntake } from './log/rendererLogs.ts';
+import { desktopDiagnostics } from './log/desktopDiagnostics.ts';
+import { saveDiagnostics } from './log/diagnostics.main.ts';
+import { formatRecord } from '../shared/log/format.ts';
 import { createAppProtocolHandler } from './protocol/appProtocolHandler.ts';
 import { fileBackendMarker } from './secrets/backendMarker.ts';
 import { napiEntryFactory } from './secrets/napiKeyring.ts';
@@ -48,7 +54,8 @@ import { applySpellcheck, logDictionaryEvents, spellcheckPlan } from './spellche
 import { watchNetwork } from './net/networkWatch.ts';
 
 const IPC_TIMEOUT_MS = 15_000;
-const log = createLogger('main');
+const logging = createMainLogging();
+const log = logging.logger('main');
 const appOrigins = [parseOrigin(APP_ORIGIN)];
 
 const readMachinePolicy = () =>
@@ -66,6 +73,15 @@ if (printed) {
   process.stdout.write(printed.output);
   process.exit(printed.exitCode);
 }
+
+// The log file, in the profile's logs folder (the path is known before `ready`). Only the instance
+// that holds the single-instance lock writes to it (attached below).
+const logFile = createRotatingFile({
+  dir: path.join(app.getPath('userData'), 'logs'),
+  onError: (message) => process.stderr.write(`${message}\n`),
+  droppedLine: (count) =>
+    formatRecord({ time: new Date().toISOString(), level: 'warn', scope: 'log', message: `${count} log lines dropped` }),
+});
 
 // Must happen before `ready`: the app scheme behaves like https (secure context, fetch, CSP).
 protocol.registerSchemesAsPrivileged([
@@ -115,13 +131,16 @@ function finishSsoFromDeepLink(url: string): void {
     ? sessionSecrets.get(MATRIX_SESSION_SECRET_KEY).then((v) => v !== null)
     : Promise.resolve(false);
   void signedIn
-    .catch(() => false)
+    .catch((error: unknown) => {
+      log.swallow('sso: reading the session from the keychain')(error);
+      return false;
+    })
     .then(async (isSignedIn) => {
       const decision = ssoCallbackDecision(url, isSignedIn);
       if (decision?.action === 'ignore') log(`sso: callback ignored, ${decision.reason}`);
       if (decision?.action === 'load') await mainWindow?.loadURL(decision.url);
     })
-    .catch(() => log('sso: could not load the callback'));
+    .catch(log.swallow('sso: loading the callback'));
 }
 
 async function start(): Promise<void> {
@@ -154,6 +173,9 @@ async function start(): Promise<void> {
   userSettings.onChange(() => egress.refresh());
   installEgressFilter(session.defaultSession, () => egress.filter(), log);
   const settingsNow = () => resolveSettings(policy, userSettings.current()).values;
+  // How much is logged: machine policy, or the user where policy allows (no UI sets it yet).
+  logging.setLevel(settingsNow().logLevel);
+  userSettings.onChange(() => logging.setLevel(settingsNow().logLevel));
   installDownloadHandler(session.defaultSession, {
     folder: () => resolveDownloadFolder(settingsNow().downloadFolder, app.getPath('home'), app.getPath('downloads')),
     exists: existsSync,
@@ -186,6 +208,8 @@ async function start(): Promise<void> {
     });
   const secrets = createSecretsHolder(await openSecrets(), openSecrets);
   sessionSecrets = secrets;
+  const managedSettings = () => managedSettingsFor(policy, userSettings.current(), pickLanguage([app.getLocale()]));
+  const rendererLogs = createRendererLogIntake({ sink: logging.sink });
   const dispatch = createIpcRouter({
     handlers: createIpcHandlers({
       appName: app.getName(),
@@ -202,10 +226,31 @@ async function start(): Promise<void> {
           openIsolatedWindow: (url) => openIsolatedTeamsWindow(url, log),
           log,
         }),
-      managedSettings: () => managedSettingsFor(policy, userSettings.current(), pickLanguage([app.getLocale()])),
+      managedSettings,
       userSettings,
       screenShare,
       clearSessionData: () => clearSessionData(session.defaultSession, log),
+      writeLogs: rendererLogs,
+      exportDiagnostics: (dialogTitle) =>
+        saveDiagnostics(mainWindow, {
+          dialogTitle,
+          folder: app.getPath('downloads'),
+          build: () =>
+            desktopDiagnostics({
+              app: { name: app.getName(), version: app.getVersion() },
+              system: {
+                platform: process.platform,
+                osRelease: os.release(),
+                arch: process.arch,
+                versions: process.versions,
+                locale: app.getLocale(),
+              },
+              policy: managedSettings(),
+              home: app.getPath('home'),
+              logFile,
+              now: () => new Date(),
+            }),
+        }),
       notify: ({ title, body }) => {
         // The renderer already checks; main enforces it too, as policy or the user set it.
         const { notifications } = resolveSettings(policy, userSettings.current()).values;
@@ -247,6 +292,10 @@ async function start(): Promise<void> {
 }
 
 if (acquireSingleInstance(app, onSecondInstance)) {
+  logging.attachFile(logFile);
+  log(
+    `${app.getName()} ${app.getVersion()} starting (${process.platform} ${os.release()} ${process.arch}, Electron ${process.versions.electron})`,
+  );
   // macOS delivers scheme links as events rather than arguments.
   app.on('open-url', (event, url) => {
     event.preventDefault();
@@ -256,8 +305,11 @@ if (acquireSingleInstance(app, onSecondInstance)) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  // A promise nobody awaited failed: worth a line in the file an IT department will read.
+  process.on('unhandledRejection', log.swallow('a background task', 'error'));
   start().catch((error: unknown) => {
-    log(`fatal: ${error instanceof Error ? error.message : String(error)}`);
-    app.exit(1);
+    log.error(`fatal: ${error instanceof Error ? error.message : String(error)}`);
+    // The line on disk first: it is the one that explains why the app closed.
+    void logFile.flush().finally(() => app.exit(1));
   });
 }

@@ -10,28 +10,38 @@ import { PlatformContext } from './app/PlatformContext.ts';
 import { ConfigProblemScreen } from './features/signin/ConfigProblemScreen.tsx';
 import { initI18n } from './i18n/i18n.ts';
 import { detectPlatform } from './platform/detectPlatform.ts';
+import { connectLogs, flushLogs, rendererLogger, setLogLevel } from './platform/log.ts';
 import { installIceGuard } from './platform/iceGuard.ts';
 import { egressFilterFromRules } from '../shared/policy/egress.ts';
 import { warmUpCrypto } from './matrix/cryptoWarmUp.ts';
 import './styles.css';
 
+const log = rendererLogger('app');
+
 async function boot(): Promise<void> {
   warmUpCrypto();
   const platform = detectPlatform(window);
+  connectLogs(platform);
+  // Whatever nothing else caught still reaches the log (and Export diagnostics).
+  window.addEventListener('error', (event) => log.error(`uncaught error: ${event.message}`));
+  window.addEventListener('unhandledrejection', (event) => log.swallow('a task nobody waited for', 'error')(event.reason));
+  window.addEventListener('pagehide', () => void flushLogs());
   const [languages, loadedConfig, managed, userSettings] = await Promise.all([
     platform.preferredLanguages().catch(() => [...navigator.languages]),
     loadAppConfig((input, init) => fetch(input, init)),
     // The only read of machine policy: provided below to the whole tree, sign-in screen included.
-    loadManagedSettings(platform, (message) => console.error(message)),
+    loadManagedSettings(platform, rendererLogger('policy').error),
     platform.userSettings().catch(() => null),
   ]);
+  setLogLevel(managed.settings.logLevel);
+  log(`started (${platform.kind}), machine policy: ${managed.mode}`);
   // WebRTC is invisible to main's request filter: the egress policy is applied to ICE servers here,
   // before any call can start (platform/iceGuard.ts).
   if (managed.egress.mode !== 'unmanaged') {
     installIceGuard(window, {
       filter: egressFilterFromRules(managed.egress),
       policyServers: managed.settings.calls.iceServers,
-      log: (message) => console.warn(message),
+      log: rendererLogger('ice').warn,
     });
   }
   const appConfig =
@@ -62,4 +72,4 @@ async function boot(): Promise<void> {
   );
 }
 
-void boot();
+boot().catch((error: unknown) => log.swallow('starting the app', 'error')(error));

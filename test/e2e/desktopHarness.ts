@@ -3,10 +3,17 @@
 // preload builds it, and each call goes to the REAL main-process router, handlers and keychain store
 // (gnome-keyring's Secret Service under test/env/with-keyring.sh) in this Node process.
 import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { homedir, release } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { createIpcHandlers } from '../../src/main/ipc/handlers.ts';
 import { createIpcRouter } from '../../src/main/ipc/router.ts';
+import { createRendererLogIntake } from '../../src/main/log/rendererLogs.ts';
+import { createMainLogging } from '../../src/main/log.ts';
+import { createRotatingFile } from '../../src/main/log/rotatingFile.ts';
+import { desktopDiagnostics } from '../../src/main/log/desktopDiagnostics.ts';
+import { formatRecord } from '../../src/shared/log/format.ts';
 import { fileBackendMarker } from '../../src/main/secrets/backendMarker.ts';
 import { napiEntryFactory } from '../../src/main/secrets/napiKeyring.ts';
 import { openSecretStore } from '../../src/main/secrets/openSecretStore.ts';
@@ -46,6 +53,11 @@ export interface HarnessOptions {
   policyDir?: string;
   /** The profile's settings.json; by default next to the marker file. */
   settingsFile?: string;
+  /**
+   * The profile's logs folder: main's logging writes relais.log there (the renderer's records too),
+   * and Export diagnostics saves its file there, where Electron's save dialog would have asked.
+   */
+  logDir?: string;
 }
 
 export async function createDesktopHarness(options: HarnessOptions): Promise<DesktopHarness> {
@@ -62,6 +74,9 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
       service: keychainService,
     });
   const secrets = createSecretsHolder(await open(), open);
+  const mainLogging = createMainLogging({ stderr: () => undefined });
+  const logFile = options.logDir ? createRotatingFile({ dir: options.logDir }) : null;
+  if (logFile) mainLogging.attachFile(logFile);
   const policy = loadMachinePolicy({
     platform: 'linux',
     // Stands in for /etc/relais: the same override unpackaged builds honour.
@@ -101,6 +116,27 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
       clearSessionData: () => {
         log.push('session: cache and storage cleared');
         return Promise.resolve();
+      },
+      // The real intake (redaction, rate limit), into this harness's log and main's log file.
+      writeLogs: createRendererLogIntake({
+        sink: (record) => {
+          log.push(formatRecord(record));
+          mainLogging.sink(record);
+        },
+      }),
+      // Electron's save dialog cannot open here: without a logs folder it is as if it were cancelled.
+      exportDiagnostics: async () => {
+        if (!logFile || !options.logDir) return { saved: false };
+        const { fileName, text } = await desktopDiagnostics({
+          app: { name: 'Relais', version: '0.0.0-test' },
+          system: { platform: 'linux', osRelease: release(), arch: process.arch, versions: process.versions, locale: 'en-GB' },
+          policy: managedSettingsFor(policy, userSettings.current(), 'en'),
+          home: homedir(),
+          logFile,
+          now: () => new Date(),
+        });
+        await writeFile(path.join(options.logDir, fileName), text);
+        return { saved: true };
       },
       joinTeamsMeeting: (link, action) =>
         joinTeamsMeeting(link, action, {

@@ -26,4 +26,6 @@ export const TEST_USERS = {
   walter: { username: 'walter', password: 'walter-password-for-tests' },
   xena: { username: 'xena', password: 'xena-password-for-tests' },
   yann: { username: 'yann', password: 'yann-password-for-tests' },
+  // diagnostics.spec.ts
+  zoe: { username: 'zoe', password: 'zoe-password-for-tests' },
 } as const;

@@ -7,6 +7,7 @@ import { externalLinkTarget } from '../security/externalLinks.ts';
 import type { UserSettingsService } from '../settings/userSettingsService.ts';
 import type { ScreenSharePicker } from '../calls/screenShare.ts';
 import type { IpcHandlers, IpcResponseOf } from './router.ts';
+import type { LogRecord } from '../../shared/log/record.ts';
 
 export interface HandlerServices {
   appName: string;
@@ -23,6 +24,10 @@ export interface HandlerServices {
   screenShare: Pick<ScreenSharePicker, 'list' | 'choose'>;
   /** Sign-out: the HTTP cache and every storage of the app's session (sessionData.main.ts). */
   clearSessionData(): Promise<void>;
+  /** The renderer's log records, rate-limited and redacted again (log/rendererLogs.ts). */
+  writeLogs(records: LogRecord[]): { accepted: number; dropped: number };
+  /** Builds the diagnostics file and asks the user where to save it (log/diagnostics.main.ts). */
+  exportDiagnostics(dialogTitle: string): Promise<{ saved: boolean }>;
 }
 
 export function createIpcHandlers(services: HandlerServices): IpcHandlers {
@@ -68,6 +73,8 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
       await services.clearSessionData();
       return { cleared: true };
     },
+    writeLogs: ({ records }) => services.writeLogs(records),
+    exportDiagnostics: ({ dialogTitle }) => services.exportDiagnostics(dialogTitle),
   };
 }
 

@@ -26,6 +26,7 @@ import { MediaReceiver } from './receiver.ts';
 import { MediaSender } from './sender.ts';
 import { SignalingClient } from './signaling.ts';
 import { createCallTransport, restartIce } from './transports.ts';
+import { rendererLogger } from '../platform/log.ts';
 
 export type { CallSnapshot, EngineOptions, RemoteParticipant } from './engineTypes.ts';
 
@@ -304,7 +305,7 @@ export class CallEngine {
   async leave(): Promise<void> {
     const sig = this.signaling;
     this.dispatch({ type: 'leave' });
-    await sig?.request('leave', {}, 2_000).catch(() => undefined);
+    await sig?.request('leave', {}, 2_000).catch(rendererLogger('calls').swallow('telling the call server we left', 'info'));
     this.close();
     this.emit();
   }

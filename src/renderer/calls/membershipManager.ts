@@ -3,6 +3,7 @@
 // dies or loses the network, instead of a ghost staying "in the call" for hours. We keep that
 // delayed event from firing by restarting it while we are alive, as Element Call does.
 import { MEMBERSHIP_EXPIRES_MS, membershipContent, membershipStateKey, type RelaisFocus } from './membership.ts';
+import { rendererLogger } from '../platform/log.ts';
 
 /** The homeserver operations membership needs: an interface so tests use a fake server. */
 export interface MembershipHomeserver {
@@ -66,7 +67,7 @@ export class MembershipManager {
         ...membershipContent(this.deviceId, focus, now),
         expires: MEMBERSHIP_EXPIRES_MS + renewals * RENEW_EVERY_MS,
       };
-      this.hs.sendState(content, this.stateKey).catch(() => undefined);
+      this.hs.sendState(content, this.stateKey).catch(rendererLogger('calls').swallow('renewing the call membership'));
     }, RENEW_EVERY_MS);
   }
 

@@ -7,6 +7,7 @@ import { CallError } from '../../shared/call/index.ts';
 import { ConsumeQueue } from './consumeQueue.ts';
 import type { ParticipantBook } from './participants.ts';
 import type { SignalingClient } from './signaling.ts';
+import { rendererLogger } from '../platform/log.ts';
 
 /** A consume that failed for a passing reason (timeout, transport still connecting) is retried this often. */
 const MAX_CONSUME_ATTEMPTS = 3;
@@ -101,7 +102,9 @@ export class MediaReceiver {
   }
 
   private async preferLayer(sig: SignalingClient, consumerId: string): Promise<void> {
-    await sig.request('setConsumerPreferredLayers', { consumerId, spatialLayer: this.cameraLayer }).catch(() => undefined);
+    await sig
+      .request('setConsumerPreferredLayers', { consumerId, spatialLayer: this.cameraLayer })
+      .catch(rendererLogger('calls').swallow('asking for a video layer', 'info'));
   }
 
   /** The producer closed or its peer left. */

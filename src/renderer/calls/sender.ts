@@ -5,6 +5,7 @@ import type { Producer, Transport } from 'mediasoup-client/types';
 import type { MediaSource } from '../../shared/call/index.ts';
 import { CAMERA_SIMULCAST, SCREEN_ENCODING } from './localMedia.ts';
 import type { SignalingClient } from './signaling.ts';
+import { rendererLogger } from '../platform/log.ts';
 
 export class MediaSender {
   private readonly producers = new Map<MediaSource, Producer>();
@@ -67,7 +68,7 @@ export class MediaSender {
     await this.link
       .signaling()
       ?.request(paused ? 'pauseProducer' : 'resumeProducer', { producerId: producer.id })
-      .catch(() => undefined);
+      .catch(rendererLogger('calls').swallow('telling the call server about a paused or resumed track'));
     this.link.changed();
   }
 
@@ -122,7 +123,7 @@ export class MediaSender {
       await this.link
         .signaling()
         ?.request('closeProducer', { producerId: producer.id })
-        .catch(() => undefined);
+        .catch(rendererLogger('calls').swallow('closing the screen share on the call server'));
     }
     this.local.screen?.stop();
     delete this.local.screen;

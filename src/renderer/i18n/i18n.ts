@@ -6,6 +6,8 @@ import fr from './locales/fr.json';
 
 export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
 
+export type { TranslationKey } from './keys.ts';
+
 export async function initI18n(preferredLanguages: readonly string[]): Promise<i18n> {
   const lng: Language = pickLanguage(preferredLanguages);
   const instance = i18next.createInstance();

@@ -1,6 +1,7 @@
 // Turns what a person types in "Homeserver" into a verified client-API base URL.
 // Accepts "matrix.example.org", "example.org" (via .well-known), "https://…", and "localhost:8008".
 import { LOOPBACK_HOSTS } from '../../shared/net/loopback.ts';
+import { rendererLogger } from '../platform/log.ts';
 
 export type HomeserverProblem = 'invalid-homeserver' | 'unreachable' | 'not-matrix';
 
@@ -91,7 +92,8 @@ async function wellKnownBaseUrl(url: URL, options: ResolveOptions): Promise<stri
     if (typeof base !== 'string') return null;
     const parsed = parseHomeserverInput(base);
     return parsed ? baseUrlString(parsed) : null;
-  } catch {
+  } catch (error) {
+    rendererLogger('signin').swallow('reading the server .well-known', 'debug')(error);
     return null;
   }
 }
@@ -100,7 +102,8 @@ async function probeClientApi(baseUrl: string, options: ResolveOptions): Promise
   let res: Response;
   try {
     res = await options.fetch(`${baseUrl}/_matrix/client/versions`, { signal: AbortSignal.timeout(options.timeoutMs) });
-  } catch {
+  } catch (error) {
+    rendererLogger('signin').swallow('reaching the homeserver', 'info')(error);
     return 'unreachable';
   }
   try {

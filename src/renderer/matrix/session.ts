@@ -3,6 +3,7 @@
 import { MATRIX_SESSION_SECRET_KEY } from '../../shared/sessionKeys.ts';
 import { ClientEvent, createClient, MatrixScheduler, SyncState, type MatrixClient } from 'matrix-js-sdk';
 import type { Platform } from '../platform/Platform.ts';
+import { rendererLogger } from '../platform/log.ts';
 import { deriveLocalKey, localDbName, LOCAL_DB_PREFIX, openEncryptedDb, type EncryptedDb } from '../storage/encryptedDb.ts';
 import { CachedSyncStore } from './cache/cachedSyncStore.ts';
 import { roomListFromCache } from './cache/cachedRoomList.ts';
@@ -17,6 +18,8 @@ import type { Credentials } from './signIn.ts';
 import { prefetchPushRules } from './sync/prefetchPushRules.ts';
 import { startSync } from './sync/startSync.ts';
 import type { SyncModeSetting } from './sync/syncMode.ts';
+
+const log = rendererLogger('session');
 
 const SESSION_SECRET_KEY = MATRIX_SESSION_SECRET_KEY;
 const CRYPTO_KEY_SECRET_KEY = 'crypto-store-key';
@@ -109,7 +112,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
   // Which sync to use depends on /versions, and the SDK's first sync request waits for the push rules:
   // ask for both while encryption opens rather than after (the SDK keeps /versions' answer; see
   // prefetchPushRules for the rules). A failure here is only a later retry there.
-  void client.getVersions().catch(() => undefined);
+  void client.getVersions().catch(log.swallow('asking the homeserver for its versions early', 'debug'));
   prefetchPushRules(client);
   const ready = (async () => {
     await client.initRustCrypto(
@@ -122,7 +125,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
     void startSync(client, {
       setting: storage.syncMode,
       onSlidingResponse: (response) => store?.accumulateSliding(slidingToClassic(response, credentials.userId)),
-    }).catch((error: unknown) => console.error('[relais:sync] could not start sync', error));
+    }).catch(log.swallow('starting sync', 'error'));
     await outbox.start();
   })();
   // After the first sync answer: setting up cross-signing (key generation, uploads) would otherwise
@@ -186,8 +189,9 @@ function firstSyncOrTimeout(client: MatrixClient, ms: number): Promise<void> {
 async function openLocalDb(credentials: Credentials, storeKey: Uint8Array): Promise<EncryptedDb | null> {
   try {
     return await openEncryptedDb(localDbName(credentials.userId, credentials.deviceId), await deriveLocalKey(storeKey));
-  } catch {
+  } catch (error) {
     // No IndexedDB (private mode, disk full): the session works, without a cache or a durable outbox.
+    log.swallow('opening the local encrypted database (this session has no cache and no durable outbox)')(error);
     return null;
   }
 }
@@ -214,7 +218,9 @@ export async function loadCredentials(platform: Platform): Promise<Credentials |
     const parsed = JSON.parse(raw) as Partial<Credentials>;
     if (parsed.homeserverUrl && parsed.userId && parsed.deviceId && parsed.accessToken) return parsed as Credentials;
   } catch {
-    // fall through: a corrupt entry means signing in again
+    // Fall through: a corrupt entry means signing in again. The parser's message is not logged: it
+    // quotes the entry, which holds the access token.
+    log.warn('the saved session could not be read: signing in again');
   }
   await platform.deleteSecret(SESSION_SECRET_KEY);
   return null;

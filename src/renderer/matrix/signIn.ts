@@ -3,6 +3,7 @@
 import { ConnectionError, createClient, MatrixError, type LoginRequest } from 'matrix-js-sdk';
 import { HomeserverError, resolveHomeserver, type HomeserverProblem } from './homeserver.ts';
 import { checkAccountValidity, EXPIRED_ACCOUNT_ERRCODE } from './tchap/accountValidity.ts';
+import { rendererLogger } from '../platform/log.ts';
 
 export type SignInProblem =
   | HomeserverProblem
@@ -126,7 +127,8 @@ export async function discardCredentials(credentials: Credentials, fetchFn: type
       body: '{}',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-  } catch {
+  } catch (error) {
+    rendererLogger('session').swallow('logging this device out on the homeserver', 'info')(error);
     // Best effort: the device stays listed in the account's sessions, where the user can remove it.
   }
 }

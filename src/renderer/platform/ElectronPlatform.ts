@@ -1,6 +1,7 @@
 import type { Subscriptions } from '../../shared/ipc/bridge.ts';
 import type { RelaisBridge } from '../../shared/ipc/contract.ts';
 import { IpcError } from '../../shared/ipc/errors.ts';
+import type { LogRecord } from '../../shared/log/record.ts';
 import { parseManagedSettings } from '../../shared/policy/managedSettings.ts';
 import type {
   ManagedSettings,
@@ -96,5 +97,13 @@ export class ElectronPlatform implements Platform {
 
   async chooseScreenSource(id: string | null): Promise<boolean> {
     return (await this.bridge.chooseScreenSource({ id })).chosen;
+  }
+
+  async writeLogs(records: LogRecord[]): Promise<void> {
+    await this.bridge.writeLogs({ records });
+  }
+
+  async exportDiagnostics(dialogTitle: string): Promise<'saved' | 'cancelled'> {
+    return (await this.bridge.exportDiagnostics({ dialogTitle })).saved ? 'saved' : 'cancelled';
   }
 }

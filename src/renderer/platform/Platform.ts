@@ -3,6 +3,7 @@
 import type { IpcResponse } from '../../shared/ipc/contract.ts';
 import type { ManagedSettings } from '../../shared/policy/managedSettings.ts';
 import type { UserSettingsChange, UserSettingsView } from '../../shared/settings/userSettings.ts';
+import type { LogRecord } from '../../shared/log/record.ts';
 
 export type { ManagedSettings, UserSettingsChange, UserSettingsView };
 
@@ -59,4 +60,11 @@ export interface Platform {
   clearSessionData(): Promise<void>;
   /** Records the user's pick for the getDisplayMedia call that follows; null cancels. */
   chooseScreenSource(id: string | null): Promise<boolean>;
+  /**
+   * The renderer's log records (platform/log.ts batches them). Desktop: to main's log file; web: the
+   * newest kept in memory for Export diagnostics.
+   */
+  writeLogs(records: LogRecord[]): Promise<void>;
+  /** Settings → Export diagnostics. Desktop: a save dialog with this title; web: a download. */
+  exportDiagnostics(dialogTitle: string): Promise<'saved' | 'downloaded' | 'cancelled'>;
 }

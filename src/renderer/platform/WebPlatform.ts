@@ -13,6 +13,11 @@ import {
   userSettingsView,
   type StoredUserSettings,
 } from '../../shared/settings/userSettings.ts';
+import { buildDiagnosticsReport, diagnosticsFileName } from '../../shared/log/diagnostics.ts';
+import { formatRecord } from '../../shared/log/format.ts';
+import type { LogRecord } from '../../shared/log/record.ts';
+import { createLogRingBuffer } from '../../shared/log/ringBuffer.ts';
+import { rendererLogger } from './log.ts';
 import type {
   ManagedSettings,
   Platform,
@@ -24,6 +29,11 @@ import type {
 
 /** localStorage key of the user's settings in the web build (same shape as the desktop settings.json). */
 export const WEB_SETTINGS_KEY = 'relais.settings';
+const log = rendererLogger('platform');
+
+/** The web build's log lives in the tab's memory: the newest records, within these caps. */
+export const WEB_LOG_MAX_RECORDS = 2_000;
+export const WEB_LOG_MAX_CHARS = 1_000_000;
 /** A browser has no machine policy: nothing is locked by an organisation. */
 const NO_POLICY = { status: 'none', searched: [], sources: [], notices: [] } as const;
 
@@ -35,11 +45,17 @@ export interface WebPlatformEnv {
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
   /** Cache Storage (window.caches; absent outside secure contexts), emptied at sign-out. */
   caches?: Pick<CacheStorage, 'keys' | 'delete'>;
+  /** What Export diagnostics says about this build and browser. */
+  about?: { version: string; userAgent: string; platform: string; locale: string };
+  /** Offers a text file for download; without it, Export diagnostics fails. */
+  download?: (fileName: string, text: string) => void;
+  now?: () => Date;
 }
 
 export class WebPlatform implements Platform {
   readonly kind = 'web' as const;
   private readonly secrets = new Map<string, string>();
+  private readonly logs = createLogRingBuffer(WEB_LOG_MAX_RECORDS, WEB_LOG_MAX_CHARS);
 
   private readonly env: WebPlatformEnv;
 
@@ -113,7 +129,8 @@ export class WebPlatform implements Platform {
     let text: string | null;
     try {
       text = this.env.storage?.getItem(WEB_SETTINGS_KEY) ?? null;
-    } catch {
+    } catch (error) {
+      log.swallow('reading settings from the browser storage', 'debug')(error);
       text = null;
     }
     return text === null ? this.memorySettings : parseUserSettings(text).settings;
@@ -131,8 +148,9 @@ export class WebPlatform implements Platform {
     this.memorySettings = result.settings;
     try {
       this.env.storage?.setItem(WEB_SETTINGS_KEY, serializeUserSettings(result.settings));
-    } catch {
+    } catch (error) {
       // Kept in memory for this tab (see storedSettings).
+      log.swallow('saving settings in the browser storage', 'info')(error);
     }
     return Promise.resolve(userSettingsView(result.settings, resolveSettings(NO_POLICY, result.settings)));
   }
@@ -151,5 +169,31 @@ export class WebPlatform implements Platform {
 
   chooseScreenSource(): Promise<boolean> {
     return Promise.resolve(true);
+  }
+
+  writeLogs(records: LogRecord[]): Promise<void> {
+    for (const record of records) this.logs.push(record);
+    return Promise.resolve();
+  }
+
+  /** The same file as the desktop app's, from what this tab knows and logged; downloaded. */
+  async exportDiagnostics(): Promise<'downloaded'> {
+    const download = this.env.download;
+    if (!download) throw new Error('Downloads are not available here');
+    const generatedAt = this.env.now?.() ?? new Date();
+    const about = this.env.about;
+    const text = buildDiagnosticsReport({
+      generatedAt,
+      app: { name: 'Relais', version: about?.version ?? 'unknown', build: 'web' },
+      system: {
+        platform: about?.platform ?? 'unknown',
+        userAgent: about?.userAgent,
+        locale: about?.locale,
+      },
+      policy: await this.managedSettings(),
+      log: { lines: this.logs.records().map(formatRecord), truncated: this.logs.dropped > 0 },
+    });
+    download(diagnosticsFileName(generatedAt), text);
+    return 'downloaded';
   }
 }

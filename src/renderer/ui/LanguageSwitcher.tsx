@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SUPPORTED_LANGUAGES } from '../../shared/i18n/languages.ts';
 import { useUserSettings } from '../app/UserSettingsContext.ts';
+import { rendererLogger } from '../platform/log.ts';
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -17,7 +18,7 @@ export function LanguageSwitcher() {
           onClick={() => {
             void i18n.changeLanguage(lng);
             // Remembered in the profile; if it cannot be saved, the choice still holds for this run.
-            void update({ language: lng }).catch(() => undefined);
+            void update({ language: lng }).catch(rendererLogger('settings').swallow('saving the language'));
           }}
         >
           {t(`app.languages.${lng}`)}

@@ -4,6 +4,7 @@ import { useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.tsx';
 import { TextField } from './TextField.tsx';
+import { rendererLogger } from '../platform/log.ts';
 
 export interface SingleFieldDialogProps {
   title: string;
@@ -42,7 +43,8 @@ export function SingleFieldDialog(props: SingleFieldDialogProps) {
       await props.submit(trimmed);
       setValue('');
       props.onClose();
-    } catch {
+    } catch (error) {
+      rendererLogger('ui').swallow('a dialog action')(error);
       setError(props.failureMessage(trimmed));
     } finally {
       setBusy(false);

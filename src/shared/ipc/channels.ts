@@ -17,6 +17,9 @@ export const IPC_CHANNELS = {
   listScreenSources: 'calls:list-screen-sources',
   chooseScreenSource: 'calls:choose-screen-source',
   clearSessionData: 'session:clear-data',
+  // Logging: the renderer's records to main's log file; Settings → Export diagnostics.
+  writeLogs: 'log:write',
+  exportDiagnostics: 'diagnostics:export',
 } as const;
 
 export type IpcMethod = keyof typeof IPC_CHANNELS;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { managedSettingsSchema } from '../policy/managedSettings.ts';
 import { userSettingsChangeSchema, userSettingsViewSchema } from '../settings/userSettings.ts';
+import { logRecordSchema } from '../log/record.ts';
 import type { IpcMethod } from './channels.ts';
 
 const secretKey = z
@@ -104,6 +105,19 @@ export const ipcContract = {
   chooseScreenSource: {
     request: z.object({ id: z.string().min(1).max(256).nullable() }),
     response: z.object({ chosen: z.boolean() }),
+  },
+  /**
+   * The renderer's log records, in batches, for main's log file. Main redacts them again, marks them
+   * as the renderer's and drops what exceeds its rate limit (`dropped`).
+   */
+  writeLogs: {
+    request: z.object({ records: z.array(logRecordSchema).min(1).max(100) }),
+    response: z.object({ accepted: z.number().int().min(0), dropped: z.number().int().min(0) }),
+  },
+  /** Settings → Export diagnostics: main builds the file and asks where to save it; false if cancelled. */
+  exportDiagnostics: {
+    request: z.object({ dialogTitle: z.string().min(1).max(200) }),
+    response: z.object({ saved: z.boolean() }),
   },
 } satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 

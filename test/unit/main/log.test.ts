@@ -1,46 +1,63 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../../../src/main/log.ts';
+// Main's logging: one redacted line per record to stderr and to the log file, filtered by level.
+import { describe, expect, it } from 'vitest';
+import { createMainLogging } from '../../../src/main/log.ts';
 
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+function setup(level?: 'error' | 'warn' | 'info' | 'debug') {
+  const stderr: string[] = [];
+  const file: string[] = [];
+  const logging = createMainLogging({
+    stderr: (text) => stderr.push(text),
+    now: () => new Date('2030-01-02T03:04:05.678Z'),
+    ...(level ? { level } : {}),
+  });
+  return { logging, stderr, file, attach: () => logging.attachFile({ write: (line) => file.push(line) }) };
+}
 
-describe('createLogger', () => {
-  it('prefixes each line with an ISO timestamp and the scope', () => {
-    vi.useFakeTimers();
-    vi.setSystemTime(new Date('2030-01-02T03:04:05.678Z'));
-    const lines: string[] = [];
-    const log = createLogger('main', (line) => lines.push(line));
-    log('hello');
-    log('');
-    expect(lines).toEqual(['2030-01-02T03:04:05.678Z [main] hello', '2030-01-02T03:04:05.678Z [main] ']);
+describe('createMainLogging', () => {
+  it('writes one line per record to stderr, with time, level and scope', () => {
+    const { logging, stderr } = setup();
+    logging.logger('main')('hello');
+    logging.logger('ipc').warn('refused', { code: 'forbidden-sender' });
+    expect(stderr).toEqual([
+      '2030-01-02T03:04:05.678Z INFO  [main] hello\n',
+      '2030-01-02T03:04:05.678Z WARN  [ipc] refused code=forbidden-sender\n',
+    ]);
   });
 
-  it('uses the current time at each call, not at creation', () => {
-    vi.useFakeTimers();
-    vi.setSystemTime(new Date('2030-01-01T00:00:00.000Z'));
-    const lines: string[] = [];
-    const log = createLogger('ipc', (line) => lines.push(line));
-    vi.setSystemTime(new Date('2031-06-15T12:00:00.000Z'));
-    log('later');
-    expect(lines).toEqual(['2031-06-15T12:00:00.000Z [ipc] later']);
+  it('writes the same lines, without newline, to the file once it is attached', () => {
+    const { logging, file, attach } = setup();
+    const log = logging.logger('main');
+    log('before the file');
+    attach();
+    log('after');
+    expect(file).toEqual(['2030-01-02T03:04:05.678Z INFO  [main] after']);
   });
 
-  it('keeps scopes apart', () => {
-    const lines: string[] = [];
-    createLogger('a', (line) => lines.push(line))('x');
-    createLogger('b', (line) => lines.push(line))('y');
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \[a\] x$/);
-    expect(lines[1]).toMatch(/ \[b\] y$/);
+  it('keeps only records at or above the level, which can change while running', () => {
+    const { logging, stderr } = setup('warn');
+    const log = logging.logger('main');
+    log.info('dropped');
+    log.warn('kept');
+    logging.setLevel('debug');
+    log.debug('now kept');
+    logging.setLevel('error');
+    log.warn('dropped again');
+    log.error('always kept');
+    expect(stderr.map((l) => l.split(' [main] ')[1])).toEqual(['kept\n', 'now kept\n', 'always kept\n']);
+    expect(logging.level).toBe('error');
   });
 
-  it('writes to stderr with a newline by default', () => {
-    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    createLogger('main')('to stderr');
-    expect(write).toHaveBeenCalledTimes(1);
-    const written = write.mock.calls[0]?.[0];
-    expect(typeof written).toBe('string');
-    expect(String(written)).toMatch(/ \[main\] to stderr\n$/);
+  it('defaults to info', () => {
+    const { logging, stderr } = setup();
+    logging.logger('x').debug('not shown');
+    expect(stderr).toEqual([]);
+    expect(logging.level).toBe('info');
+  });
+
+  it('never writes a secret handed to it', () => {
+    const { logging, stderr, file, attach } = setup();
+    attach();
+    logging.logger('sso')(`callback relais://app/sso-callback?loginToken=abc123 with Authorization: Bearer syt_dGVzdA_aaaa_bbb`);
+    expect([...stderr, ...file].join()).not.toMatch(/abc123|syt_dGVzdA/);
   });
 });

@@ -50,6 +50,8 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}) {
     listScreenSources: vi.fn<IpcHandlers['listScreenSources']>(() => ({ sources: [] })),
     chooseScreenSource: vi.fn<IpcHandlers['chooseScreenSource']>(() => ({ chosen: false })),
     clearSessionData: vi.fn<IpcHandlers['clearSessionData']>(() => ({ cleared: true as const })),
+    writeLogs: vi.fn<IpcHandlers['writeLogs']>(() => ({ accepted: 1, dropped: 0 })),
+    exportDiagnostics: vi.fn<IpcHandlers['exportDiagnostics']>(() => ({ saved: true })),
   };
   return Object.assign(handlers, overrides);
 }
@@ -109,6 +111,8 @@ describe('createIpcRouter: channels', () => {
       listScreenSources: undefined,
       chooseScreenSource: { id: 'screen:0:0' },
       clearSessionData: undefined,
+      writeLogs: { records: [{ time: '2030-01-01T00:00:00.000Z', level: 'info', scope: 'sync', message: 'm' }] },
+      exportDiagnostics: { dialogTitle: 'Export diagnostics' },
     };
     for (const method of Object.keys(IPC_CHANNELS) as (keyof typeof IPC_CHANNELS)[]) {
       const envelope = await dispatch(IPC_CHANNELS[method], TRUSTED, requests[method]);

@@ -156,6 +156,8 @@ describe('bridge round trip through the real router and handlers', () => {
       }),
       screenShare: { list: () => Promise.resolve([]), choose: () => ({ chosen: false }) },
       clearSessionData: () => Promise.resolve(),
+      writeLogs: (records) => ({ accepted: records.length, dropped: 0 }),
+      exportDiagnostics: () => Promise.resolve({ saved: false }),
     };
     const appOrigins = [parseOrigin(APP_ORIGIN)];
     const dispatch = createIpcRouter({

@@ -129,4 +129,15 @@ describe('signInErrorMessage', () => {
     expect(signInErrorMessage(new Error('boom'), 'sso').keys).toEqual(['sso.errors.failed']);
     expect(signInErrorMessage(new Error('boom'), 'password').keys).toEqual(['signIn.errors.unexpected']);
   });
+
+  it('offers only keys that exist: a problem Tchap does not word itself takes the common sentence', () => {
+    expect(signInErrorMessage(new SignInError('unreachable', { homeserver: HS }), 'tchap')).toEqual({
+      keys: ['signIn.errors.unreachable'],
+      values: { homeserver: HS },
+    });
+    expect(signInErrorMessage(new SignInError('server-error'), 'sso').keys).toEqual([
+      'sso.errors.server-error',
+      'signIn.errors.server-error',
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import type { CallErrorCode } from '../../calls/callState.ts';
 import type { CallSnapshot } from '../../calls/engine.ts';
 import { resolveFocus } from '../../calls/matrixRtc.ts';
 import { CallSession } from './callSession.ts';
+import { rendererLogger } from '../../platform/log.ts';
 
 export interface CallContextValue {
   session: CallSession | null;
@@ -128,7 +129,7 @@ function TrackAudio({ track }: { track: MediaStreamTrack }) {
     const audio = ref.current;
     if (!audio) return;
     audio.srcObject = new MediaStream([track]);
-    void audio.play().catch(() => undefined);
+    void audio.play().catch(rendererLogger('calls').swallow('playing call audio', 'info'));
   }, [track]);
   return <audio ref={ref} autoPlay />;
 }

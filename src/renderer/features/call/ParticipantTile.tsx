@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rendererLogger } from '../../platform/log.ts';
 
 export interface TileModel {
   id: string;
@@ -19,7 +20,7 @@ export function ParticipantTile({ tile }: { tile: TileModel }) {
     const video = ref.current;
     if (!video) return;
     video.srcObject = tile.video ? new MediaStream([tile.video]) : null;
-    if (tile.video) void video.play().catch(() => undefined);
+    if (tile.video) void video.play().catch(rendererLogger('calls').swallow('playing a participant video', 'debug'));
   }, [tile.video]);
   const initials = tile.name.replace(/^@/, '').slice(0, 1).toUpperCase();
   return (

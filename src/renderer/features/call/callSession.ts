@@ -16,6 +16,7 @@ import { reusableOpenIdToken } from '../../calls/openIdTokens.ts';
 import { DEFAULT_PROBE_POLICY, nextProbeDelayMs, type ProbePolicy } from '../../calls/outageProbe.ts';
 import { watchOwnMembership } from '../../calls/ownMembershipWatch.ts';
 import { SignalingClient } from '../../calls/signaling.ts';
+import { rendererLogger } from '../../platform/log.ts';
 
 export interface DeviceState {
   microphones: MediaDeviceChoice[];
@@ -91,7 +92,7 @@ export class CallSession {
     this.lastPhase = phase;
     if (!entered || phase !== 'ended') return;
     // A kicked member may no longer write to the room: the delayed leave (MSC4140) covers that case.
-    this.membership.leave().catch(() => undefined);
+    this.membership.leave().catch(rendererLogger('calls').swallow('clearing the call membership after the call ended'));
     if (endedByOutage(snap.state)) this.scheduleProbe();
   }
 
@@ -132,7 +133,8 @@ export class CallSession {
       if (state.phase !== 'joined') {
         tracks.microphone?.stop();
         tracks.camera?.stop();
-        if (state.phase === 'failed' || state.phase === 'left') await this.membership.leave().catch(() => undefined);
+        if (state.phase === 'failed' || state.phase === 'left')
+          await this.membership.leave().catch(rendererLogger('calls').swallow('clearing the call membership'));
       }
     } finally {
       this.connecting = false;
@@ -191,7 +193,7 @@ export class CallSession {
     this.dispose();
     navigator.mediaDevices.removeEventListener('devicechange', this.onDeviceChange);
     await this.engine.leave();
-    if (wasInCall) await this.membership.leave().catch(() => undefined);
+    if (wasInCall) await this.membership.leave().catch(rendererLogger('calls').swallow('clearing the call membership on leave'));
   }
 
   /** Stops watching and probing (the call is over for this session). */

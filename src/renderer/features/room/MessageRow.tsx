@@ -119,7 +119,7 @@ function MessageBody({ client, item }: { client: MatrixClient; item: TimelineIte
 }
 
 /** Groups the SDK's decryption failure codes into reasons a person can act on. */
-function undecryptableKey(code: string): string {
+function undecryptableKey(code: string) {
   if (code.startsWith('HISTORICAL_MESSAGE_USER_NOT_JOINED')) return 'notJoined';
   if (code === 'HISTORICAL_MESSAGE_BACKUP_UNCONFIGURED' || code === 'HISTORICAL_MESSAGE_NO_KEY_BACKUP') return 'noBackup';
   if (code === 'MEGOLM_KEY_WITHHELD_FOR_UNVERIFIED_DEVICE') return 'unverifiedDevice';

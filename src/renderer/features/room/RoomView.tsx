@@ -12,6 +12,7 @@ import { Timeline } from './Timeline.tsx';
 import { readersOf, useSendReadReceipts, useTypingMembers } from './useTypingAndReceipts.ts';
 import { useTimeline } from './useTimeline.ts';
 import { RoomCallHeader, RoomCallStage, useInCallHere } from '../call/RoomCall.tsx';
+import { rendererLogger } from '../../platform/log.ts';
 
 export interface RoomViewProps {
   client: MatrixClient;
@@ -45,7 +46,7 @@ export function RoomView({ client, room, sender, connectivity, onVerify }: RoomV
     const now = Date.now();
     if (isTyping && now - lastTypingSent.current < 3_000) return;
     lastTypingSent.current = isTyping ? now : 0;
-    void client.sendTyping(room.roomId, isTyping, 5_000).catch(() => undefined);
+    void client.sendTyping(room.roomId, isTyping, 5_000).catch(rendererLogger('room').swallow('typing notice', 'debug'));
   };
 
   return (

@@ -1,5 +1,6 @@
 import { RoomEvent, RoomMemberEvent, type MatrixClient, type Room } from 'matrix-js-sdk';
 import { useEffect, useState } from 'react';
+import { rendererLogger } from '../../platform/log.ts';
 
 /** Names of the other members typing in the room right now. */
 export function useTypingMembers(client: MatrixClient, room: Room): string[] {
@@ -30,7 +31,7 @@ export function useSendReadReceipts(client: MatrixClient, room: Room): void {
       const events = room.getLiveTimeline().getEvents();
       const latest = [...events].reverse().find((e) => e.getId() && !e.status && e.getSender() !== client.getSafeUserId());
       if (latest && room.getEventReadUpTo(client.getSafeUserId()) !== latest.getId()) {
-        void client.sendReadReceipt(latest).catch(() => undefined);
+        void client.sendReadReceipt(latest).catch(rendererLogger('room').swallow('sending a read receipt', 'info'));
       }
     };
     markRead();

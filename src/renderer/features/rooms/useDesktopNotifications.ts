@@ -4,6 +4,7 @@ import { usePlatform } from '../../app/PlatformContext.ts';
 import { useUserSettings } from '../../app/UserSettingsContext.ts';
 import { notificationText, shouldNotify } from '../../matrix/notifications.ts';
 import { directRoomIds } from '../../matrix/roomList.ts';
+import { rendererLogger } from '../../platform/log.ts';
 
 /** Sends mention and DM notifications through the platform layer (Electron or the browser). */
 export function useDesktopNotifications(client: MatrixClient, openRoomId: string | null): void {
@@ -36,7 +37,7 @@ export function useDesktopNotifications(client: MatrixClient, openRoomId: string
       };
       if (!enabled.current || !shouldNotify(event, room, ctx)) return;
       const { title, body } = notificationText(event, room);
-      void platform.notify(title, body).catch(() => undefined);
+      void platform.notify(title, body).catch(rendererLogger('notifications').swallow('showing a notification'));
     };
     const onTimeline = (event: MatrixEvent, room: Room | undefined, toStartOfTimeline: boolean | undefined) => {
       if (!room || toStartOfTimeline) return;

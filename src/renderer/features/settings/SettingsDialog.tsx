@@ -1,25 +1,30 @@
 // Settings: language and the person's own preferences (saved in their profile), then what the
 // organisation manages: every setting machine policy locks is shown as locked, with its value and
-// the reason (which file or registry value set it).
+// the reason (which file or registry value set it); last, Export diagnostics for the IT department.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { lockedSettings } from '../../../shared/policy/managedSettings.ts';
 import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
 import { PreferencesSection } from './PreferencesSection.tsx';
+import { DiagnosticsSection } from './DiagnosticsSection.tsx';
+import type { TranslationKey } from '../../i18n/keys.ts';
 
-const LABELLED_KEYS = new Set([
-  'homeservers',
-  'allowCustomHomeserver',
-  'tchap.enabled',
-  'calls.sfuUrl',
-  'teamsBridge.enabled',
-  'teamsBridge.sunset',
-  'autoUpdate.enabled',
-  'notifications.enabled',
-  'spellcheck.enabled',
-  'logLevel',
-]);
+/** Managed settings with a wording of their own; the others are shown by their policy key. */
+const SETTING_LABELS: Partial<Record<string, TranslationKey>> = {
+  homeservers: 'settings.keys.homeservers',
+  allowCustomHomeserver: 'settings.keys.allowCustomHomeserver',
+  'tchap.enabled': 'settings.keys.tchap.enabled',
+  'calls.sfuUrl': 'settings.keys.calls.sfuUrl',
+  'teamsBridge.enabled': 'settings.keys.teamsBridge.enabled',
+  'teamsBridge.sunset': 'settings.keys.teamsBridge.sunset',
+  'autoUpdate.enabled': 'settings.keys.autoUpdate.enabled',
+  'notifications.enabled': 'settings.keys.notifications.enabled',
+  'notifications.sound': 'settings.keys.notifications.sound',
+  'spellcheck.enabled': 'settings.keys.spellcheck.enabled',
+  logLevel: 'settings.keys.logLevel',
+};
 
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -46,7 +51,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
             <dl className="settings-list">
               {locked.map(({ key, value, lock }) => (
                 <div key={key} className="settings-row">
-                  <dt>{LABELLED_KEYS.has(key) ? t(`settings.keys.${key}`) : key}</dt>
+                  <dt>{labelOf(key, t)}</dt>
                   <dd>
                     <span className="settings-value">{formatValue(value, t)}</span>
                     <span className="lock">
@@ -59,6 +64,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
             </dl>
           )}
         </section>
+        <DiagnosticsSection />
         <div className="dialog-actions">
           <button type="button" className="button button-primary inline" onClick={onClose}>
             {t('common.close')}
@@ -69,7 +75,12 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   );
 }
 
-function formatValue(value: unknown, t: (key: string) => string): string {
+function labelOf(key: string, t: TFunction): string {
+  const label = SETTING_LABELS[key];
+  return label ? t(label) : key;
+}
+
+function formatValue(value: unknown, t: TFunction): string {
   if (value === true) return t('settings.on');
   if (value === false) return t('settings.off');
   if (value === null || value === undefined) return '—';

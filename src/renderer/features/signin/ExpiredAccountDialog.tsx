@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AccountExpiredError, confirmAccountValid, defaultFetch, TIMEOUT_MS, type Credentials } from '../../matrix/signIn.ts';
 import { requestRenewalEmail } from '../../matrix/tchap/accountValidity.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { rendererLogger } from '../../platform/log.ts';
 
 export interface ExpiredAccountDialogProps {
   /** The expired sign-in; the dialog is open while this is set. */
@@ -45,7 +46,8 @@ export function ExpiredAccountDialog({ expired, onRenewed, onClose }: ExpiredAcc
     }
     try {
       await onRenewed(from);
-    } catch {
+    } catch (error) {
+      rendererLogger('signin').swallow('continuing with the renewed account')(error);
       setCheck('failed');
     }
   }

@@ -8,6 +8,7 @@ import { signInWithPassword, type Credentials } from '../../matrix/signIn.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { SsoButtons, type SsoProblem } from './SsoButtons.tsx';
 import { useLoginFlows } from './useLoginFlows.ts';
+import { rendererLogger } from '../../platform/log.ts';
 
 export interface SignInFormProps {
   onCredentials: (credentials: Credentials) => Promise<void>;
@@ -47,7 +48,10 @@ export function PasswordSignInForm({
       // the desktop app that is what lets main's egress filter reach it (only when machine policy
       // allows custom homeservers; otherwise main refuses and the sign-in fails as unreachable).
       const beforeConnect =
-        fixedHomeserver === null ? (baseUrl: string) => update({ homeserver: baseUrl }).catch(() => undefined) : undefined;
+        fixedHomeserver === null
+          ? (baseUrl: string) =>
+              update({ homeserver: baseUrl }).catch(rendererLogger('settings').swallow('saving the homeserver'))
+          : undefined;
       await onCredentials(await signInWithPassword({ homeserver, username, password, beforeConnect }));
     } catch (error) {
       onFailure(error);

@@ -1,6 +1,7 @@
 // Which ways of signing in a homeserver offers (GET /_matrix/client/v3/login): the password form,
 // single sign-on (with its identity providers, when it lists them), or both.
 import { HomeserverError, resolveHomeserver } from '../../matrix/homeserver.ts';
+import { rendererLogger } from '../../platform/log.ts';
 
 export interface IdentityProvider {
   id: string;
@@ -51,7 +52,8 @@ export async function fetchLoginFlows(homeserverUrl: string, fetchFn: Fetch, tim
     const response = await fetchFn(`${homeserverUrl}/_matrix/client/v3/login`, { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) return null;
     return parseLoginFlows(await response.json());
-  } catch {
+  } catch (error) {
+    rendererLogger('signin').swallow('reading the sign-in methods', 'info')(error);
     return null;
   }
 }

@@ -6,8 +6,9 @@ import { usePlatform } from '../../app/PlatformContext.ts';
 import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
 import { routeTeamsMeeting, type TeamsActionKind } from '../../../shared/teams/routing.ts';
 import type { TeamsMeeting } from '../../../shared/teams/types.ts';
+import type { TranslationKey } from '../../i18n/keys.ts';
 
-const ACTION_LABEL: Record<TeamsActionKind, string> = {
+const ACTION_LABEL: Record<TeamsActionKind, TranslationKey> = {
   gateway: 'teams.joinGateway',
   isolated: 'teams.openIsolated',
   browser: 'teams.openBrowser',

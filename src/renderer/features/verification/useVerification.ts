@@ -13,6 +13,7 @@ import {
   type Verifier,
 } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { rendererLogger } from '../../platform/log.ts';
 
 export type VerificationView =
   | { kind: 'idle' }
@@ -37,7 +38,7 @@ export function useVerification(client: MatrixClient) {
         sas.current = callbacks;
         setView({ kind: 'compare', userId: req.otherUserId, emoji: callbacks.sas.emoji ?? [] });
       });
-      verifier.verify().catch(() => undefined);
+      verifier.verify().catch(rendererLogger('verification').swallow('verifying by emoji', 'info'));
     };
     const onChange = () => {
       switch (req.phase) {
@@ -103,7 +104,7 @@ export function useVerification(client: MatrixClient) {
       sas.current?.mismatch();
     },
     async cancel() {
-      await request.current?.cancel().catch(() => undefined);
+      await request.current?.cancel().catch(rendererLogger('verification').swallow('cancelling a verification', 'info'));
       setView({ kind: 'idle' });
     },
     close() {

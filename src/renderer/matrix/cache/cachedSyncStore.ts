@@ -5,6 +5,7 @@
 // (IndexedDBStore writes room contents in clear).
 import { MemoryStore, SyncAccumulator, type ISyncResponse } from 'matrix-js-sdk';
 import type { EncryptedDb } from '../../storage/encryptedDb.ts';
+import { rendererLogger } from '../../platform/log.ts';
 
 type SavedSync = NonNullable<Awaited<ReturnType<MemoryStore['getSavedSync']>>>;
 
@@ -56,7 +57,8 @@ export class CachedSyncStore extends MemoryStore {
         this.loadedFromDisk = true;
         this.origin = snapshot.origin ?? 'classic';
       }
-    } catch {
+    } catch (error) {
+      rendererLogger('cache').swallow('reading the offline cache (starting without it)')(error);
       // An unreadable cache (key changed, data corrupt) is only a slower start: sync rebuilds it.
       this.accumulator = new SyncAccumulator({ maxTimelineEntries: TIMELINE_ENTRIES_PER_ROOM });
     }

@@ -8,6 +8,7 @@ import type { NewEntry, OutboxEntry } from '../../../shared/outbox/outbox.ts';
 import type { EncryptedDb } from '../../storage/encryptedDb.ts';
 import { uploadFileContent } from '../attachments.ts';
 import { Outbox, type OutboxPersistence, type OutboxTransport } from './outbox.ts';
+import { rendererLogger } from '../../platform/log.ts';
 
 export interface QueuedFileContent {
   name: string;
@@ -128,7 +129,8 @@ function withdrawLocalEcho(client: MatrixClient, entry: OutboxEntry): void {
   if (echo && (echo.status === EventStatus.NOT_SENT || echo.status === EventStatus.QUEUED)) {
     try {
       client.cancelPendingEvent(echo);
-    } catch {
+    } catch (error) {
+      rendererLogger('outbox').swallow('withdrawing a local echo', 'debug')(error);
       // Already gone or sent meanwhile: nothing to withdraw.
     }
   }

@@ -22,6 +22,9 @@ import {
   type OutboxEntry,
   type OutboxState,
 } from '../../../shared/outbox/outbox.ts';
+import { rendererLogger } from '../../platform/log.ts';
+
+const log = rendererLogger('outbox');
 
 export interface OutboxPersistence {
   load(): Promise<OutboxEntry[]>;
@@ -204,20 +207,20 @@ export class Outbox {
       // The room's next entry goes at once; removing this one from disk follows. Should the app stop
       // in between, the entry is sent again after restart and the homeserver deduplicates it.
       this.changed();
-      await this.options.persistence.remove(entry.txnId).catch(() => undefined);
+      await this.options.persistence.remove(entry.txnId).catch(log.swallow('removing a sent message from the outbox store'));
       await this.options.transport.discard?.(entry);
     } catch (error) {
       if (this.stopped) return;
       this.state = markFailed(this.state, entry.txnId, this.options.toSendError(error), this.options.now(), this.options.backoff);
       const failed = this.state.entries.find((e) => e.txnId === entry.txnId);
       // What failed and what happens next, never the content: the console is what support gets.
-      console.warn(
-        `[relais:outbox] ${entry.kind} ${entry.txnId} failed (${error instanceof Error ? error.name : 'error'}: ${describeError(error)}); ` +
+      log.warn(
+        `${entry.kind} ${entry.txnId} failed (${error instanceof Error ? error.name : 'error'}: ${describeError(error)}); ` +
           (failed?.state === 'failed'
             ? 'stopped'
             : `retry in ${Math.max(0, (failed?.nextAttemptAt ?? 0) - this.options.now())} ms`),
       );
-      if (failed) await this.options.persistence.save(failed).catch(() => undefined);
+      if (failed) await this.options.persistence.save(failed).catch(log.swallow('saving a failed message in the outbox store'));
       this.changed();
     }
   }

@@ -13,6 +13,7 @@ import {
 } from 'matrix-js-sdk';
 import { MessageIndex, type IndexedMessage } from '../../../shared/search/messageIndex.ts';
 import type { EncryptedDb } from '../../storage/encryptedDb.ts';
+import { rendererLogger } from '../../platform/log.ts';
 
 /** Soon after a change, so what was just read is searchable after a restart, offline. */
 const SAVE_DELAY_MS = 2_000;
@@ -92,7 +93,8 @@ export function startMessageIndexer(client: MatrixClient, db: EncryptedDb | null
   const save = async () => {
     if (!db) return;
     await ready;
-    for (const roomId of index.takeDirtyRooms()) await db.put('search', roomId, index.messagesOf(roomId)).catch(() => undefined);
+    for (const roomId of index.takeDirtyRooms())
+      await db.put('search', roomId, index.messagesOf(roomId)).catch(rendererLogger('search').swallow('saving the search index'));
   };
   const onHide = () => void save();
 

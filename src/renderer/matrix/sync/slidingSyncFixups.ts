@@ -2,6 +2,7 @@
 // relies on, put right from the outside so the SDK stays unpatched.
 import { ClientEvent, EventTimeline, KnownMembership, RoomEvent, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
 import { SlidingSyncEvent, SlidingSyncState, type SlidingSync } from 'matrix-js-sdk/lib/sliding-sync.js';
+import { rendererLogger } from '../../platform/log.ts';
 
 /**
  * 1. SlidingSyncSdk maps timeline events with `decrypt: false` (to spare large accounts) and only
@@ -16,7 +17,8 @@ import { SlidingSyncEvent, SlidingSyncState, type SlidingSync } from 'matrix-js-
  */
 export function applySlidingSyncFixups(client: MatrixClient, slidingSync: SlidingSync): () => void {
   const decrypt = (event: MatrixEvent) => {
-    if (event.isEncrypted()) void client.decryptEventIfNeeded(event).catch(() => undefined);
+    if (event.isEncrypted())
+      void client.decryptEventIfNeeded(event).catch(rendererLogger('sync').swallow('decrypting an event', 'debug'));
   };
   client.on(RoomEvent.Timeline, decrypt);
 

@@ -7,7 +7,11 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import { SlidingSyncEvent, SlidingSyncState, type MSC3575SlidingSyncResponse } from 'matrix-js-sdk/lib/sliding-sync.js';
 import { applySlidingSyncFixups } from './slidingSyncFixups.ts';
 import { createSlidingSync, type SlidingSyncController } from './slidingSyncSetup.ts';
+import { rendererLogger } from '../../platform/log.ts';
 import { chooseSyncMode, slidingSyncSupport, type ServerSupport, type SyncChoice, type SyncModeSetting } from './syncMode.ts';
+
+/** Its lines are `[relais:sync] …` in the console, where the E2E specs read the sync mode chosen. */
+const syncLog = rendererLogger('sync');
 
 export interface StartSyncOptions {
   /** The syncMode setting (machine policy or user); `auto` when nothing sets it. */
@@ -30,7 +34,7 @@ export function slidingSyncOf(client: MatrixClient): SlidingSyncController | nul
 }
 
 export async function startSync(client: MatrixClient, options: StartSyncOptions = {}): Promise<SyncChoice> {
-  const log = options.log ?? ((message: string) => console.info(`[relais:sync] ${message}`));
+  const log = options.log ?? syncLog;
   const support = await serverSupport(client);
   const choice = chooseSyncMode(options.setting ?? 'auto', support);
   log(`using ${choice.mode} sync: ${choice.reason}`);
@@ -57,7 +61,8 @@ async function serverSupport(client: MatrixClient): Promise<ServerSupport> {
     // Authenticated, so a server enabling the feature per user (Synapse's experimental features API)
     // answers for this user. The SDK caches the answer; startClient reuses it.
     return slidingSyncSupport(await client.getVersions());
-  } catch {
+  } catch (error) {
+    syncLog.swallow('asking whether the homeserver offers sliding sync', 'info')(error);
     return 'unknown';
   }
 }

@@ -1,6 +1,8 @@
 // Expired accounts (Tchap's synapse-email-account-validity module): the homeserver still signs the
 // user in, then answers every request with 403 ORG_MATRIX_EXPIRED_ACCOUNT, except the one that
 // mails a renewal link (and logout). The renewal itself happens in the e-mail, outside the app.
+import { rendererLogger } from '../../platform/log.ts';
+
 export const EXPIRED_ACCOUNT_ERRCODE = 'ORG_MATRIX_EXPIRED_ACCOUNT';
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -23,7 +25,8 @@ export async function checkAccountValidity(
     if (response.status !== 403) return 'unknown';
     const body: unknown = await response.json();
     return (body as { errcode?: unknown } | null)?.errcode === EXPIRED_ACCOUNT_ERRCODE ? 'expired' : 'unknown';
-  } catch {
+  } catch (error) {
+    rendererLogger('tchap').swallow('checking the account validity', 'info')(error);
     return 'unknown';
   }
 }
@@ -42,7 +45,8 @@ export async function requestRenewalEmail(
       signal: AbortSignal.timeout(timeoutMs),
     });
     return response.ok;
-  } catch {
+  } catch (error) {
+    rendererLogger('tchap').swallow('asking for a renewal email')(error);
     return false;
   }
 }

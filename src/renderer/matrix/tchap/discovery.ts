@@ -3,6 +3,7 @@
 // → {"hs": "agent.tchap.gouv.fr"}. Every Tchap server answers for the whole directory, so we start
 // with a random one (spreading the load, as Tchap's own clients do) and move on when one is down.
 import { tchapHomeserverUrl } from './homeserverUrl.ts';
+import { rendererLogger } from '../../platform/log.ts';
 
 export type TchapDiscoveryProblem = 'invalid-email' | 'email-not-recognised' | 'no-info-server';
 
@@ -72,7 +73,8 @@ async function askInfoServer(server: string, email: string, options: DiscoveryOp
     const response = await options.fetch(url, { signal: AbortSignal.timeout(options.timeoutMs) });
     if (!response.ok) return { kind: 'failed' };
     body = await response.json();
-  } catch {
+  } catch (error) {
+    rendererLogger('tchap').swallow('asking a Tchap info server')(error);
     return { kind: 'failed' }; // down, timed out, or not JSON
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { kind: 'failed' };

@@ -1,5 +1,7 @@
 // The homeserver's password rules (GET /_matrix/client/r0/password_policy, served by Tchap and by
 // Synapse when `password_config.policy` is on). Shown as a reminder next to the password field.
+import { rendererLogger } from '../../platform/log.ts';
+
 export interface PasswordPolicy {
   minimumLength: number | null;
   requireDigit: boolean;
@@ -49,7 +51,8 @@ export async function fetchPasswordPolicy(baseUrl: string, fetchFn: Fetch, timeo
     const response = await fetchFn(`${baseUrl}/_matrix/client/r0/password_policy`, { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) return null;
     return parsePasswordPolicy(await response.json());
-  } catch {
+  } catch (error) {
+    rendererLogger('tchap').swallow('reading the password policy', 'info')(error);
     return null;
   }
 }

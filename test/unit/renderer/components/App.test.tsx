@@ -97,6 +97,8 @@ function fakePlatform(options: FakePlatformOptions = {}): Platform {
     screenSources: () => Promise.resolve(null),
     clearSessionData: () => Promise.resolve(),
     chooseScreenSource: () => Promise.resolve(true),
+    writeLogs: () => Promise.resolve(),
+    exportDiagnostics: () => Promise.resolve('saved'),
   };
 }
 
