@@ -19,7 +19,6 @@ import type { KeychainProblem, ManagedSettings, Platform } from '../platform/Pla
 import { usePlatform } from './PlatformContext.ts';
 import { useManagedSettings } from './ManagedSettingsContext.ts';
 import { UserSettingsContext, useUserSettingsState } from './UserSettingsContext.ts';
-import { rendererLogger } from '../platform/log.ts';
 
 type AppState =
   | { kind: 'restoring' }
