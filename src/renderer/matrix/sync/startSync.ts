@@ -6,7 +6,8 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { SlidingSyncEvent, SlidingSyncState, type MSC3575SlidingSyncResponse } from 'matrix-js-sdk/lib/sliding-sync.js';
 import { applySlidingSyncFixups } from './slidingSyncFixups.ts';
-import { createSlidingSync, type SlidingSyncController } from './slidingSyncSetup.ts';
+import { resendRoomSubscriptions } from './roomSubscriptions.ts';
+import { createSlidingSync, OPEN_ROOM_SUBSCRIPTION, type SlidingSyncController } from './slidingSyncSetup.ts';
 import { chooseSyncMode, slidingSyncSupport, type ServerSupport, type SyncChoice, type SyncModeSetting } from './syncMode.ts';
 
 export interface StartSyncOptions {
@@ -42,6 +43,7 @@ export async function startSync(client: MatrixClient, options: StartSyncOptions 
   controllers.set(client, controller);
   // Its listeners live as long as the client: a stopped session's client is dropped whole.
   applySlidingSyncFixups(client, controller.slidingSync);
+  resendRoomSubscriptions(client, controller.slidingSync, OPEN_ROOM_SUBSCRIPTION);
   const { onSlidingResponse } = options;
   if (onSlidingResponse) {
     controller.slidingSync.on(SlidingSyncEvent.Lifecycle, (state, response) => {
