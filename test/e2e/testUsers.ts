@@ -26,4 +26,7 @@ export const TEST_USERS = {
   walter: { username: 'walter', password: 'walter-password-for-tests' },
   xena: { username: 'xena', password: 'xena-password-for-tests' },
   yann: { username: 'yann', password: 'yann-password-for-tests' },
+  // timeline-order.spec.ts: an inviter, and the person invited who signs in afresh to read.
+  rupert: { username: 'rupert', password: 'rupert-password-for-tests' },
+  sybil: { username: 'sybil', password: 'sybil-password-for-tests' },
 } as const;
