@@ -28,4 +28,7 @@ export const TEST_USERS = {
   yann: { username: 'yann', password: 'yann-password-for-tests' },
   // diagnostics.spec.ts
   zoe: { username: 'zoe', password: 'zoe-password-for-tests' },
+  // timeline-order.spec.ts: an inviter, and the person invited who signs in afresh to read.
+  rupert: { username: 'rupert', password: 'rupert-password-for-tests' },
+  sybil: { username: 'sybil', password: 'sybil-password-for-tests' },
 } as const;

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { roomListFromCache } from '../../../src/renderer/matrix/cache/cachedRoomList.ts';
 import { CachedSyncStore } from '../../../src/renderer/matrix/cache/cachedSyncStore.ts';
 import { membershipOf, slidingToClassic } from '../../../src/renderer/matrix/cache/slidingToClassic.ts';
+import type { SlidingRoomData } from '../../../src/renderer/matrix/sync/timelineSlice.ts';
 import { FakeEncryptedDb } from './fakes.ts';
 
 const ME = '@olivia:hs';
@@ -24,7 +25,7 @@ function message(id: string, body: string, ts: number): MSC3575RoomData['timelin
   };
 }
 
-function room(overrides: Partial<MSC3575RoomData>): MSC3575RoomData {
+function room(overrides: Partial<SlidingRoomData>): SlidingRoomData {
   return { name: '', required_state: [], timeline: [], ...overrides };
 }
 
@@ -89,6 +90,16 @@ describe('slidingToClassic', () => {
     const sync = slidingToClassic(response({ '!a:hs': room({ timeline: [message('$m2', 'Suite', 6)] }) }), ME);
     expect(sync.rooms.join['!a:hs']?.timeline.limited).toBe(false);
     expect(sync.rooms.join['!a:hs']?.unread_notifications).toEqual({});
+  });
+
+  it('the latest events resent because the room was opened (a bigger window) replace the cached ones', () => {
+    const opened: SlidingRoomData = room({
+      unstable_expanded_timeline: true,
+      limited: false,
+      prev_batch: 't1',
+      timeline: [message('$m1', 'Bonjour', 5), message('$m2', 'Suite', 6)],
+    });
+    expect(slidingToClassic(response({ '!a:hs': opened }), ME).rooms.join['!a:hs']?.timeline.limited).toBe(true);
   });
 
   it('invitations and rooms left go where classic sync puts them', () => {

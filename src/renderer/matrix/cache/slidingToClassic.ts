@@ -4,6 +4,7 @@
 // cold start. Pure: a response in, a classic response out.
 import type { IInvitedRoom, IJoinedRoom, ILeftRoom, IMinimalEvent, IStateEvent, ISyncResponse } from 'matrix-js-sdk';
 import type { MSC3575RoomData, MSC3575SlidingSyncResponse } from 'matrix-js-sdk/lib/sliding-sync.js';
+import { isHistorySlice, type SlidingRoomData } from '../sync/timelineSlice.ts';
 
 interface AccountDataExtension {
   global?: IMinimalEvent[];
@@ -59,7 +60,7 @@ export function membershipOf(data: MSC3575RoomData, myUserId: string): Membershi
 }
 
 /** A room with no room data in this response: only its receipts or account data changed. */
-function joinedRoom(data: MSC3575RoomData | undefined, accountData: IMinimalEvent[], ephemeral: IMinimalEvent[]): IJoinedRoom {
+function joinedRoom(data: SlidingRoomData | undefined, accountData: IMinimalEvent[], ephemeral: IMinimalEvent[]): IJoinedRoom {
   const timeline = data?.timeline ?? [];
   return {
     summary: {
@@ -70,8 +71,9 @@ function joinedRoom(data: MSC3575RoomData | undefined, accountData: IMinimalEven
     state: { events: data?.required_state ?? [] },
     timeline: {
       events: timeline,
-      // A first look at a room (or a bigger window) is a fresh slice of its history, not a continuation.
-      limited: Boolean(data && (data.limited || data.initial) && timeline.length > 0),
+      // A first look at a room, a gap, or a bigger window (the room was opened) is a fresh slice of its
+      // history, not a continuation: it replaces the cached timeline instead of following it.
+      limited: Boolean(data && isHistorySlice(data) && timeline.length > 0),
       prev_batch: data?.prev_batch ?? null,
     },
     ephemeral: { events: ephemeral },

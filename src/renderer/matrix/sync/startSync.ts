@@ -6,8 +6,9 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { SlidingSyncEvent, SlidingSyncState, type MSC3575SlidingSyncResponse } from 'matrix-js-sdk/lib/sliding-sync.js';
 import { applySlidingSyncFixups } from './slidingSyncFixups.ts';
-import { createSlidingSync, type SlidingSyncController } from './slidingSyncSetup.ts';
 import { rendererLogger } from '../../platform/log.ts';
+import { resendRoomSubscriptions } from './roomSubscriptions.ts';
+import { createSlidingSync, OPEN_ROOM_SUBSCRIPTION, type SlidingSyncController } from './slidingSyncSetup.ts';
 import { chooseSyncMode, slidingSyncSupport, type ServerSupport, type SyncChoice, type SyncModeSetting } from './syncMode.ts';
 
 /** Its lines are `[relais:sync] …` in the console, where the E2E specs read the sync mode chosen. */
@@ -46,6 +47,7 @@ export async function startSync(client: MatrixClient, options: StartSyncOptions 
   controllers.set(client, controller);
   // Its listeners live as long as the client: a stopped session's client is dropped whole.
   applySlidingSyncFixups(client, controller.slidingSync);
+  resendRoomSubscriptions(client, controller.slidingSync, OPEN_ROOM_SUBSCRIPTION);
   const { onSlidingResponse } = options;
   if (onSlidingResponse) {
     controller.slidingSync.on(SlidingSyncEvent.Lifecycle, (state, response) => {
