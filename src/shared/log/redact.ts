@@ -6,7 +6,8 @@
 // `Authorization` credentials (Bearer, Basic), token and password parameters in URLs and forms,
 // passwords in URLs' user info, JSON or `key: value` fields that hold secrets or message content
 // (password, access_token — the OpenID token's field too —, body, formatted_body, recovery key,
-// passphrase…), JWTs and Matrix recovery keys. Callers still must not log content: this is the net,
+// passphrase…), JWTs, Matrix recovery keys and e-mail addresses (plain or percent-encoded, as in
+// Tchap's `info?medium=email&address=…` lookups: an address names a person). Callers still must not log content: this is the net,
 // not the rule.
 import type { LogContext } from './record.ts';
 
@@ -84,6 +85,10 @@ const RULES: readonly Rule[] = [
   [/(?<![A-Za-z0-9])(syt|syr|mat|mar)_(?!\[redacted\])[A-Za-z0-9_-]+/g, (_m, prefix) => `${prefix}_${REDACTED}`],
   // JSON Web Tokens (OpenID Connect id tokens).
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, () => REDACTED],
+  // E-mail addresses, plain or percent-encoded in a URL (`%40`). Matrix ids (`@alice:server`) have
+  // nothing before the `@` and stay: they are what IT needs to follow a problem. The look-behind
+  // makes a match start only where a run of address characters starts, keeping hostile input linear.
+  [/(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g, () => REDACTED],
   // Matrix recovery keys: 48 base58 characters starting "Es", usually shown in groups of four.
   [new RegExp(`(?<![${BASE58}])Es[${BASE58}]{2}(?:[ \\t-]*[${BASE58}]{4}){11}(?![${BASE58}])`, 'g'), () => REDACTED],
 ];

@@ -130,9 +130,18 @@ describe('redactText: passwords, keys and message content', () => {
     expectClean("send failed: body: 'hello there'", ['hello there']);
   });
 
+  it('removes e-mail addresses, plain or percent-encoded in a URL', () => {
+    const out = expectClean(
+      'GET https://matrix.agent.tchap.gouv.fr/_matrix/identity/api/v1/info?medium=email&address=jeanne.dupont%40interieur.gouv.fr 200; invite sent to marc+test@example.org',
+      ['jeanne.dupont', 'interieur.gouv.fr', 'marc+test', 'example.org'],
+    );
+    expect(out).toContain('medium=email&address=[redacted] 200');
+    expect(out).toContain('https://matrix.agent.tchap.gouv.fr/_matrix/identity/api/v1/info?');
+  });
+
   it('keeps what helps IT: ids, hosts, codes, statuses, timings', () => {
     const text =
-      'sync failed for @alice:example.org in !room:example.org: M_LIMIT_EXCEEDED (429) after 1200 ms, https://matrix.example.org/_matrix/client/v3/sync';
+      'sync failed for @alice:example.org in !room:example.org: M_LIMIT_EXCEEDED (429) after 1200 ms, https://matrix.example.org/_matrix/client/v3/sync, matrix-js-sdk@43.0.0, #ops:example.org';
     expect(redactText(text)).toBe(text);
   });
 
