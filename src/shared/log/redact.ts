@@ -7,8 +7,8 @@
 // passwords in URLs' user info, JSON or `key: value` fields that hold secrets or message content
 // (password, access_token — the OpenID token's field too —, body, formatted_body, recovery key,
 // passphrase…), JWTs, Matrix recovery keys and e-mail addresses (plain or percent-encoded, as in
-// Tchap's `info?medium=email&address=…` lookups: an address names a person). Callers still must not log content: this is the net,
-// not the rule.
+// Tchap's `info?medium=email&address=…` lookups: an address names a person). Callers still must
+// not log content: this is the net, not the rule.
 import type { LogContext } from './record.ts';
 
 export const REDACTED = '[redacted]';
