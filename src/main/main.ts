@@ -25,7 +25,7 @@ import { installPermissionHandlers } from './security/guards.main.ts';
 import { guardNewWebContents } from './security/newContents.main.ts';
 import { isAppUrl, parseOrigin } from './security/origins.ts';
 import { acquireSingleInstance } from './singleInstance.main.ts';
-import { formatProblemsForLog } from '../shared/policy/problems.ts';
+import { formatProblemsForLog } from './policy/problems.ts';
 import { pickLanguage } from '../shared/i18n/languages.ts';
 import { installEgressFilter } from './net/egress.main.ts';
 import { createEgressState } from './net/egressState.ts';

@@ -1,7 +1,7 @@
 // Reads policy JSON files: one file, or a directory's policy.json followed by policy.d/*.json in
 // name order. Absent files are simply not sources; a file that exists but cannot be read or parsed
 // is a problem, never skipped.
-import { parseJsonText } from '../../shared/policy/jsonText.ts';
+import { parseJsonText } from './jsonText.ts';
 import type { PolicyProblem, PolicySourceRead } from '../../shared/policy/types.ts';
 import { describeReadError, type PolicyFileSystem } from './fileSystem.ts';
 import { joinPath, type PolicyLocations } from './locations.ts';

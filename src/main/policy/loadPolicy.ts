@@ -1,7 +1,7 @@
 // Reads every machine-policy source for this platform, in precedence order (lowest first), and
 // evaluates them into one verdict. Everything the loader touches is injected: files, registry,
 // managed preferences, and the locations themselves.
-import { evaluatePolicy } from '../../shared/policy/evaluate.ts';
+import { evaluatePolicy } from './evaluate.ts';
 import type { LoadedPolicy, PolicySourceRead } from '../../shared/policy/types.ts';
 import { readPolicyDirectory, readPolicyFile } from './fileSource.ts';
 import type { PolicyFileSystem } from './fileSystem.ts';

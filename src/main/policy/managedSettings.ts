@@ -4,7 +4,7 @@
 import type { Language } from '../../shared/i18n/languages.ts';
 import { effectiveEgress, egressRulesOf, type EgressRules } from '../../shared/policy/egress.ts';
 import type { ManagedSettings, SettingLock } from '../../shared/policy/managedSettings.ts';
-import { describeProblemForUser } from '../../shared/policy/problems.ts';
+import { describeProblemForUser } from './problems.ts';
 import { resolveSettings, type ResolvedSettings } from '../../shared/policy/resolve.ts';
 import { SETTING_KEYS } from '../../shared/policy/settings.ts';
 import { describeOrigin, type LoadedPolicy } from '../../shared/policy/types.ts';

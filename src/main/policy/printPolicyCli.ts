@@ -1,7 +1,7 @@
 // `relais --print-policy` (and `--print-policy-schema`): answer and exit before any window opens.
 // main.ts calls this first with process.argv and exits with the code when it returns non-null.
-import { policyJsonSchema } from '../../shared/policy/jsonSchema.ts';
-import { printPolicy } from '../../shared/policy/printPolicy.ts';
+import { policyJsonSchema } from './jsonSchema.ts';
+import { printPolicy } from './printPolicy.ts';
 import type { LoadedPolicy } from '../../shared/policy/types.ts';
 
 export const PRINT_POLICY_FLAG = '--print-policy';

@@ -2,7 +2,7 @@
 // online/offline events and the operating system's view from the main process. The rules are the
 // pure connectivityFrom(); this module only listens.
 import { ClientEvent, SyncState, type MatrixClient, type SyncStateData } from 'matrix-js-sdk';
-import { connectivityFrom, type Connectivity, type ConnectivitySignals } from '../../shared/outbox/connectivity.ts';
+import { connectivityFrom, type Connectivity, type ConnectivitySignals } from './connectivityRules.ts';
 import type { Platform } from '../platform/Platform.ts';
 
 export type { Connectivity };

@@ -6,7 +6,7 @@ import { markdownToContent } from './messageContent.ts';
 import { withMentions, type MentionCandidate } from './mentions.ts';
 import { checkUploadSize, serverUploadLimit } from './attachments.ts';
 import { newTxnId, type BlobStore, type QueuedFileContent } from './outbox/matrixOutbox.ts';
-import type { Outbox } from './outbox/outbox.ts';
+import type { Outbox } from './outbox/outboxRunner.ts';
 
 export interface SendContext {
   outbox: Outbox;

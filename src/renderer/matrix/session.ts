@@ -11,7 +11,7 @@ import { slidingToClassic } from './cache/slidingToClassic.ts';
 import type { RoomSummary } from './roomList.ts';
 import { createReachability, monitorConnectivity, type ConnectivityMonitor } from './connectivity.ts';
 import { createMatrixOutbox, sendWhenRoomsArrive, type BlobStore } from './outbox/matrixOutbox.ts';
-import type { Outbox } from './outbox/outbox.ts';
+import type { Outbox } from './outbox/outboxRunner.ts';
 import { startMessageIndexer, type MessageSearch } from './search/messageIndexer.ts';
 import { ensureCrossSigning, PasswordRequiredError, SecretStorageKeyCache } from './secureBackup.ts';
 import type { Credentials } from './signIn.ts';

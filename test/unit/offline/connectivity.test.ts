@@ -8,7 +8,7 @@ import {
   connectivityFrom,
   type Connectivity,
   type ConnectivitySignals,
-} from '../../../src/shared/outbox/connectivity.ts';
+} from '../../../src/renderer/matrix/connectivityRules.ts';
 
 const fromCache: SyncStateData = { fromCache: true };
 

@@ -3,8 +3,8 @@
 //
 // The DOM lib: encryptedDb.ts (imported here for its types) is renderer code that names IndexedDB and
 // WebCrypto types, and tsconfig.node.json, which type-checks test/, has only the ES and Node libs.
-import type { OutboxPersistence, OutboxTransport } from '../../../src/renderer/matrix/outbox/outbox.ts';
-import type { OutboxEntry } from '../../../src/shared/outbox/outbox.ts';
+import type { OutboxPersistence, OutboxTransport } from '../../../src/renderer/matrix/outbox/outboxRunner.ts';
+import type { OutboxEntry } from '../../../src/renderer/matrix/outbox/outboxState.ts';
 import type { EncryptedDb, StoreName } from '../../../src/renderer/storage/encryptedDb.ts';
 
 /** Lets every pending promise callback run (the fakes below settle within a few microtasks). */

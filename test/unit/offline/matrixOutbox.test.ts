@@ -11,9 +11,9 @@ import {
   sendWhenRoomsArrive,
   toSendError,
 } from '../../../src/renderer/matrix/outbox/matrixOutbox.ts';
-import { Outbox } from '../../../src/renderer/matrix/outbox/outbox.ts';
-import { classifySendError } from '../../../src/shared/outbox/classify.ts';
-import type { OutboxEntry } from '../../../src/shared/outbox/outbox.ts';
+import { Outbox } from '../../../src/renderer/matrix/outbox/outboxRunner.ts';
+import { classifySendError } from '../../../src/renderer/matrix/outbox/classify.ts';
+import type { OutboxEntry } from '../../../src/renderer/matrix/outbox/outboxState.ts';
 import { FakeClock, FakeEncryptedDb, FakeTransport, settle } from './fakes.ts';
 
 function entry(txnId: string, overrides: Partial<OutboxEntry> = {}): OutboxEntry {

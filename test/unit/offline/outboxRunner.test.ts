@@ -1,10 +1,10 @@
-// The Outbox class (src/renderer/matrix/outbox/outbox.ts): persistence before visibility, sending in
+// The Outbox class (src/renderer/matrix/outbox/outboxRunner.ts): persistence before visibility, sending in
 // order, retries with the same transaction id, timers, network changes and restart recovery. The pure
 // rules it drives are tested in test/unit/outbox/outbox.test.ts.
 import { describe, expect, it, vi } from 'vitest';
-import { Outbox } from '../../../src/renderer/matrix/outbox/outbox.ts';
-import type { SendError } from '../../../src/shared/outbox/classify.ts';
-import type { NewEntry, OutboxEntry } from '../../../src/shared/outbox/outbox.ts';
+import { Outbox } from '../../../src/renderer/matrix/outbox/outboxRunner.ts';
+import type { SendError } from '../../../src/renderer/matrix/outbox/classify.ts';
+import type { NewEntry, OutboxEntry } from '../../../src/renderer/matrix/outbox/outboxState.ts';
 import { FakeClock, FakePersistence, FakeTransport, settle } from './fakes.ts';
 
 /** What the homeserver answered with an HTTP status (a MatrixError, in the app). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/shared/outbox/backoff.ts';
-import { classifySendError } from '../../../src/shared/outbox/classify.ts';
-import { cameBackOnline, connectivityFrom } from '../../../src/shared/outbox/connectivity.ts';
+import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/renderer/matrix/outbox/backoff.ts';
+import { classifySendError } from '../../../src/renderer/matrix/outbox/classify.ts';
+import { cameBackOnline, connectivityFrom } from '../../../src/renderer/matrix/connectivityRules.ts';
 import {
   dueEntries,
   EMPTY_OUTBOX,
@@ -18,7 +18,7 @@ import {
   waitingCount,
   type NewEntry,
   type OutboxState,
-} from '../../../src/shared/outbox/outbox.ts';
+} from '../../../src/renderer/matrix/outbox/outboxState.ts';
 
 const backoff = { ...DEFAULT_BACKOFF, random: () => 0.5 };
 

@@ -7,7 +7,7 @@ import {
   egressRulesOf,
   type EgressRules,
 } from '../../../src/shared/policy/egress.ts';
-import { evaluatePolicy } from '../../../src/shared/policy/evaluate.ts';
+import { evaluatePolicy } from '../../../src/main/policy/evaluate.ts';
 import { parseHostEntry, parseIceUri } from '../../../src/shared/policy/hosts.ts';
 import type { LoadedPolicy } from '../../../src/shared/policy/types.ts';
 import { matching } from './fakes.ts';

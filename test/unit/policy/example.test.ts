@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodePolicyFileSystem } from '../../../src/main/policy/fileSystem.ts';
 import { loadPolicy } from '../../../src/main/policy/loadPolicy.ts';
-import { printPolicy } from '../../../src/shared/policy/printPolicy.ts';
+import { printPolicy } from '../../../src/main/policy/printPolicy.ts';
 import { resolveSettings } from '../../../src/shared/policy/resolve.ts';
 import { policyDocumentSchema } from '../../../src/shared/policy/schema.ts';
 import { SETTING_KEYS } from '../../../src/shared/policy/settings.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offsetFromJsonError, parseJsonText, positionAt } from '../../../src/shared/policy/jsonText.ts';
+import { offsetFromJsonError, parseJsonText, positionAt } from '../../../src/main/policy/jsonText.ts';
 
 function failure(text: string): { message: string; line: number; column: number } {
   const parsed = parseJsonText(text);

@@ -17,7 +17,7 @@ import { loadMachinePolicy } from '../../../src/main/policy/machinePolicy.ts';
 import type { RegistryValue } from '../../../src/main/policy/registry.ts';
 import { programDataFromRegistry, type RegistryValueReader } from '../../../src/main/policy/windowsKnownFolders.ts';
 import { createWindowsValueReader } from '../../../src/main/policy/windowsRegistry.ts';
-import { printPolicy } from '../../../src/shared/policy/printPolicy.ts';
+import { printPolicy } from '../../../src/main/policy/printPolicy.ts';
 import { fakeFs, json } from './fakes.ts';
 
 const PROFILE_LIST = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPrintPolicy } from '../../../src/main/policy/printPolicyCli.ts';
 import { loadPolicy } from '../../../src/main/policy/loadPolicy.ts';
-import { printPolicy } from '../../../src/shared/policy/printPolicy.ts';
+import { printPolicy } from '../../../src/main/policy/printPolicy.ts';
 import type { LoadedPolicy } from '../../../src/shared/policy/types.ts';
 import { dword, fakeFs, fakeRegistry, json, regKey, sz } from './fakes.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeProblemForUser, formatProblemsForLog } from '../../../src/shared/policy/problems.ts';
+import { describeProblemForUser, formatProblemsForLog } from '../../../src/main/policy/problems.ts';
 import type { PolicyProblem } from '../../../src/shared/policy/types.ts';
 
 const syntax: PolicyProblem = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePolicy } from '../../../src/shared/policy/evaluate.ts';
+import { evaluatePolicy } from '../../../src/main/policy/evaluate.ts';
 import { resolveSettings, teamsBridgeActive } from '../../../src/shared/policy/resolve.ts';
 import { builtInDefaults, SETTING_KEYS, USER_SETTABLE_KEYS } from '../../../src/shared/policy/settings.ts';
 import type { LoadedPolicy } from '../../../src/shared/policy/types.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { policyJsonSchema } from '../../../src/shared/policy/jsonSchema.ts';
+import { policyJsonSchema } from '../../../src/main/policy/jsonSchema.ts';
 import { valueAtPath } from '../../../src/shared/policy/resolve.ts';
 import { defaultsSchema, policyDocumentSchema, policySettingsSchema } from '../../../src/shared/policy/schema.ts';
 import { builtInDefaults, SETTING_KEYS, USER_SETTABLE_KEYS } from '../../../src/shared/policy/settings.ts';
@@ -36,7 +36,7 @@ describe('JSON Schema export', () => {
     expect(schema).toMatchObject({ additionalProperties: false, required: ['policyVersion'], $id: matching(/policy-v1/) });
     expect(schema.properties).toMatchObject({ policyVersion: { const: 1 } });
     const onDisk: unknown = JSON.parse(readFileSync('build/policy/relais-policy.schema.json', 'utf8'));
-    // Regenerate with: node --input-type=module -e "import {policyJsonSchema} from './src/shared/policy/jsonSchema.ts';
+    // Regenerate with: node --input-type=module -e "import {policyJsonSchema} from './src/main/policy/jsonSchema.ts';
     //   console.log(JSON.stringify(policyJsonSchema(), null, 2))" > build/policy/relais-policy.schema.json && npx prettier --write build/policy
     expect(onDisk).toEqual(schema);
   });

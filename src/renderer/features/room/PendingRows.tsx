@@ -2,7 +2,7 @@
 // is being sent, and what failed for good, with Retry and Delete. Nothing leaves the outbox unseen.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { OutboxEntry } from '../../../shared/outbox/outbox.ts';
+import type { OutboxEntry } from '../../matrix/outbox/outboxState.ts';
 
 export interface PendingRowsProps {
   entries: readonly OutboxEntry[];

@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import type { OutboxEntry } from '../../../shared/outbox/outbox.ts';
+import type { OutboxEntry } from '../../matrix/outbox/outboxState.ts';
 import type { Connectivity, ConnectivityMonitor } from '../../matrix/connectivity.ts';
-import type { Outbox } from '../../matrix/outbox/outbox.ts';
+import type { Outbox } from '../../matrix/outbox/outboxRunner.ts';
 
 function useOutboxVersion(outbox: Outbox): number {
   return useSyncExternalStore(outbox.subscribe, () => outbox.version);

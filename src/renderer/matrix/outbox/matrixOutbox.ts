@@ -3,11 +3,11 @@
 // answer or a restart is deduplicated by the homeserver. Encrypted rooms are encrypted at send time,
 // with the room's keys as they are then.
 import { ClientEvent, EventStatus, MatrixError, RoomEvent, SyncState, type MatrixClient, type Room } from 'matrix-js-sdk';
-import type { SendError } from '../../../shared/outbox/classify.ts';
-import type { NewEntry, OutboxEntry } from '../../../shared/outbox/outbox.ts';
+import type { SendError } from './classify.ts';
+import type { NewEntry, OutboxEntry } from './outboxState.ts';
 import type { EncryptedDb } from '../../storage/encryptedDb.ts';
 import { uploadFileContent } from '../attachments.ts';
-import { Outbox, type OutboxPersistence, type OutboxTransport } from './outbox.ts';
+import { Outbox, type OutboxPersistence, type OutboxTransport } from './outboxRunner.ts';
 import { rendererLogger } from '../../platform/log.ts';
 
 export interface QueuedFileContent {

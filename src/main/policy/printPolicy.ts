@@ -1,12 +1,12 @@
 // The text of `relais --print-policy`: what this machine's policy makes Relais do and where each
 // value comes from, so an administrator can check a rollout without reading every file. It shows
 // the values before any user's own choices (those live in each user's profile).
-import { effectiveEgress, egressFilterFor } from './egress.ts';
+import { effectiveEgress, egressFilterFor } from '../../shared/policy/egress.ts';
 import { formatProblemsForLog } from './problems.ts';
-import { resolveSettings, type ResolvedSetting } from './resolve.ts';
-import { POLICY_VERSION } from './schema.ts';
-import { SETTING_KEYS } from './settings.ts';
-import { describeOrigin, type LoadedPolicy } from './types.ts';
+import { resolveSettings, type ResolvedSetting } from '../../shared/policy/resolve.ts';
+import { POLICY_VERSION } from '../../shared/policy/schema.ts';
+import { SETTING_KEYS } from '../../shared/policy/settings.ts';
+import { describeOrigin, type LoadedPolicy } from '../../shared/policy/types.ts';
 
 /** TURN passwords are readable in the file by local users, but should not travel in support tickets. */
 function showValue(value: unknown): string {

@@ -3,7 +3,7 @@
 // Refinements (URL schemes, template placeholders, cross-key rules) are not expressible in JSON
 // Schema: the `relais --print-policy` check remains the authority.
 import { z } from 'zod';
-import { POLICY_VERSION, policyDocumentSchema } from './schema.ts';
+import { POLICY_VERSION, policyDocumentSchema } from '../../shared/policy/schema.ts';
 
 export const POLICY_SCHEMA_ID = `https://relais.invalid/schemas/policy-v${POLICY_VERSION}.json`;
 

@@ -1,7 +1,7 @@
 // Two ways to tell people the machine policy is unusable: a plain message for the person at the
 // keyboard (what it means for them, and what to pass on to IT), and a precise one for the log and
 // the administrator (file, line, key, what is wrong).
-import { describeOrigin, type PolicyProblem } from './types.ts';
+import { describeOrigin, type PolicyProblem } from '../../shared/policy/types.ts';
 
 export type ProblemLanguage = 'en' | 'fr';
 

@@ -3,10 +3,10 @@
 // again for rules that span sources. Any problem anywhere makes the whole policy invalid: running
 // with "the parts that were fine" would run with settings nobody wrote.
 import type { z } from 'zod';
-import { isPlainObject, mergePolicySources, originAt, type PlainObject } from './merge.ts';
-import { POLICY_VERSION, policyDocumentSchema, type PolicyDocument } from './schema.ts';
-import { USER_SETTABLE_KEYS } from './settings.ts';
-import { objectKeys, schemaAt } from './schemaWalk.ts';
+import { isPlainObject, mergePolicySources, originAt, type PlainObject } from '../../shared/policy/merge.ts';
+import { POLICY_VERSION, policyDocumentSchema, type PolicyDocument } from '../../shared/policy/schema.ts';
+import { USER_SETTABLE_KEYS } from '../../shared/policy/settings.ts';
+import { objectKeys, schemaAt } from '../../shared/policy/schemaWalk.ts';
 import {
   describeOrigin,
   type LoadedPolicy,
@@ -14,7 +14,7 @@ import {
   type PolicySourceDocument,
   type PolicySourceRead,
   type ValueOrigin,
-} from './types.ts';
+} from '../../shared/policy/types.ts';
 
 type Issue = z.core.$ZodIssue;
 

@@ -1,9 +1,9 @@
 // Runs the durable outbox: persists every change before acting on it, sends what the state machine
 // says is due, schedules retries, and flushes at once when the network comes back. The rules (order,
-// fixed transaction ids, which failures are permanent) live in the pure src/shared/outbox; the
+// fixed transaction ids, which failures are permanent) live in the pure outboxState.ts beside it; the
 // storage and the Matrix transport are injected, so this runs the same in tests and in the app.
-import { DEFAULT_BACKOFF, type BackoffOptions } from '../../../shared/outbox/backoff.ts';
-import type { SendError } from '../../../shared/outbox/classify.ts';
+import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import type { SendError } from './classify.ts';
 import {
   dueEntries,
   EMPTY_OUTBOX,
@@ -21,7 +21,7 @@ import {
   type NewEntry,
   type OutboxEntry,
   type OutboxState,
-} from '../../../shared/outbox/outbox.ts';
+} from './outboxState.ts';
 import { rendererLogger } from '../../platform/log.ts';
 
 const log = rendererLogger('outbox');
