@@ -38,7 +38,7 @@ import { runPrintPolicy } from './policy/printPolicyCli.ts';
 import { execFileSync } from 'node:child_process';
 import { resolveSettings } from '../shared/policy/resolve.ts';
 import { IPC_EVENTS } from '../shared/ipc/channels.ts';
-import { createRepeatFilter } from '../shared/teams/repeatFilter.ts';
+import { createRepeatFilter } from './teams/repeatFilter.ts';
 import { isIsolatedTeamsContents, openIsolatedTeamsWindow } from './teams/isolatedWindow.main.ts';
 import { joinTeamsMeeting } from './teams/teamsJoin.ts';
 import { teamsLinksIn } from './teams/osLinks.ts';

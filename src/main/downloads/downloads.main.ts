@@ -3,7 +3,7 @@
 // Electron asks nothing of us and saves where Chromium decides, under the sender's name.
 import { join } from 'node:path';
 import type { DownloadItem, Session } from 'electron';
-import { numberedName, sanitizeFileName } from '../../shared/downloads/fileName.ts';
+import { numberedName, sanitizeFileName } from './fileName.ts';
 
 export interface DownloadDeps {
   /** The folder to save into: policy's downloadFolder, else the OS Downloads folder. */

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { DEFAULT_APP_CONFIG, type AppConfig } from '../../shared/config/appConfig.ts';
+import { DEFAULT_APP_CONFIG, type AppConfig } from './appConfigSchema.ts';
 
 // Defaults when no provider is mounted, so screens rendered on their own behave like a deployment
 // without config.json.

@@ -1,7 +1,7 @@
 // Loads the deployment's config.json from next to index.html before the app renders. A missing file
 // means the defaults (a plain Matrix client); a file that is there but unreadable or invalid stops
 // the app on an explanation, because guessing would connect to servers the administrator did not name.
-import { DEFAULT_APP_CONFIG, parseAppConfig, type AppConfig } from '../../shared/config/appConfig.ts';
+import { DEFAULT_APP_CONFIG, parseAppConfig, type AppConfig } from './appConfigSchema.ts';
 
 export type AppConfigState = { kind: 'ok'; config: AppConfig } | { kind: 'invalid'; problems: string[] };
 

@@ -1,6 +1,6 @@
 // Machine policy wins over config.json (which anyone who controls the web server can change): what
 // the administrator locked replaces the deployment's defaults for the sign-in screen.
-import type { AppConfig } from '../../shared/config/appConfig.ts';
+import type { AppConfig } from './appConfigSchema.ts';
 import type { ManagedSettings } from '../platform/Platform.ts';
 
 export function applyMachinePolicy(config: AppConfig, managed: ManagedSettings): AppConfig {

@@ -16,7 +16,7 @@ import {
 import { buildDiagnosticsReport, diagnosticsFileName } from '../../shared/log/diagnostics.ts';
 import { formatRecord } from '../../shared/log/format.ts';
 import type { LogRecord } from '../../shared/log/record.ts';
-import { createLogRingBuffer } from '../../shared/log/ringBuffer.ts';
+import { createLogRingBuffer } from './logRingBuffer.ts';
 import { rendererLogger } from './log.ts';
 import type {
   ManagedSettings,

@@ -6,7 +6,7 @@
 import { formatContext } from '../../shared/log/format.ts';
 import { createLogger, type Logger, type LogSink } from '../../shared/log/logger.ts';
 import { DEFAULT_LOG_LEVEL, isLogLevel, levelEnabled, type LogLevel, type LogRecord } from '../../shared/log/record.ts';
-import { createLogRingBuffer } from '../../shared/log/ringBuffer.ts';
+import { createLogRingBuffer } from './logRingBuffer.ts';
 import { createLogBatcher, type LogBatcher } from './logBatcher.ts';
 
 export interface LogTarget {

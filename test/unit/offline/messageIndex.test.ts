@@ -4,7 +4,7 @@ import {
   MAX_MESSAGES_PER_ROOM,
   MessageIndex,
   type IndexedMessage,
-} from '../../../src/shared/search/messageIndex.ts';
+} from '../../../src/renderer/matrix/search/messageIndex.ts';
 
 function message(eventId: string, body: string, overrides: Partial<IndexedMessage> = {}): IndexedMessage {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyMachinePolicy } from '../../../src/renderer/app/policyOverlay.ts';
-import { DEFAULT_APP_CONFIG } from '../../../src/shared/config/appConfig.ts';
+import { DEFAULT_APP_CONFIG } from '../../../src/renderer/app/appConfigSchema.ts';
 import { unmanagedSettings, type ManagedSettings, type SettingLock } from '../../../src/shared/policy/managedSettings.ts';
 import type { EffectiveSettings } from '../../../src/shared/policy/settings.ts';
 

@@ -1,6 +1,6 @@
 // Issue 13: downloads are saved under sanitised names, never over an existing file.
 import { describe, expect, it } from 'vitest';
-import { numberedName, sanitizeFileName } from '../../../src/shared/downloads/fileName.ts';
+import { numberedName, sanitizeFileName } from '../../../src/main/downloads/fileName.ts';
 
 describe('sanitizeFileName', () => {
   it.each([

@@ -4,7 +4,7 @@ import {
   DEFAULT_APP_CONFIG,
   DEFAULT_TCHAP_HOMESERVER_URL_TEMPLATE,
   parseAppConfig,
-} from '../../../src/shared/config/appConfig.ts';
+} from '../../../src/renderer/app/appConfigSchema.ts';
 
 function problemsOf(text: string): string[] {
   const result = parseAppConfig(text);

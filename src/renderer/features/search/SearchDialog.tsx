@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixClient } from 'matrix-js-sdk';
-import type { SearchHit } from '../../../shared/search/messageIndex.ts';
+import type { SearchHit } from '../../matrix/search/messageIndex.ts';
 import { roomHref } from '../../app/useHashRoute.ts';
 import type { MessageSearch } from '../../matrix/search/messageIndexer.ts';
 import { Dialog } from '../../ui/Dialog.tsx';

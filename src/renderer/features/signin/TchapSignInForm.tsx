@@ -3,7 +3,7 @@
 // shown as a reminder and its single sign-on offered when it has one.
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TchapConfig } from '../../../shared/config/appConfig.ts';
+import type { TchapConfig } from '../../app/appConfigSchema.ts';
 import { useAppConfig } from '../../app/AppConfigContext.ts';
 import { defaultFetch, signInWithEmail, TIMEOUT_MS } from '../../matrix/signIn.ts';
 import { discoverTchapHomeserver, normaliseEmail, type TchapHomeserver } from '../../matrix/tchap/discovery.ts';

@@ -11,7 +11,7 @@ import {
   type MatrixClient,
   type MatrixEvent,
 } from 'matrix-js-sdk';
-import { MessageIndex, type IndexedMessage } from '../../../shared/search/messageIndex.ts';
+import { MessageIndex, type IndexedMessage } from './messageIndex.ts';
 import type { EncryptedDb } from '../../storage/encryptedDb.ts';
 import { rendererLogger } from '../../platform/log.ts';
 

@@ -1,7 +1,7 @@
 // Maps the server name a Tchap info server answers ("agent.tchap.gouv.fr") to the base URL of its
 // client API. The template is configurable so that a test (or a private deployment) can point the
 // same names at other hosts; the default is Tchap's own layout, https://matrix.{hs}.
-import { HS_PLACEHOLDER } from '../../../shared/config/appConfig.ts';
+import { HS_PLACEHOLDER } from '../../app/appConfigSchema.ts';
 import { baseUrlString, parseHomeserverInput } from '../homeserver.ts';
 
 // A DNS name (or IPv4 address) with an optional port: the answer must not be able to smuggle a

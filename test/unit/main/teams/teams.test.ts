@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IpcError } from '../../../../src/shared/ipc/errors.ts';
-import { createRepeatFilter } from '../../../../src/shared/teams/repeatFilter.ts';
+import { createRepeatFilter } from '../../../../src/main/teams/repeatFilter.ts';
 import type { TeamsBridgePolicy } from '../../../../src/shared/teams/routing.ts';
 import { teamsLinksIn } from '../../../../src/main/teams/osLinks.ts';
 import { joinTeamsMeeting, type TeamsJoinDeps } from '../../../../src/main/teams/teamsJoin.ts';

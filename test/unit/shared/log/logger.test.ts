@@ -11,7 +11,7 @@ import {
   type LogContext,
   type LogRecord,
 } from '../../../../src/shared/log/record.ts';
-import { createLogRingBuffer } from '../../../../src/shared/log/ringBuffer.ts';
+import { createLogRingBuffer } from '../../../../src/renderer/platform/logRingBuffer.ts';
 
 const AT = new Date('2030-01-02T03:04:05.678Z');
 

@@ -1,6 +1,6 @@
 // The newest records, in memory, within a count and a size: the web build's log (a page has no
 // file to write to), and the renderer's records made before anything can take them.
-import type { LogRecord } from './record.ts';
+import type { LogRecord } from '../../shared/log/record.ts';
 
 export interface LogRingBuffer {
   push(record: LogRecord): void;

@@ -3,7 +3,7 @@
 // (find the homeserver from an e-mail address) and single sign-on. Every object is strict, so a
 // misspelt key is reported instead of being silently ignored.
 import { z } from 'zod';
-import { LOOPBACK_HOSTS } from '../net/loopback.ts';
+import { LOOPBACK_HOSTS } from '../../shared/net/loopback.ts';
 
 /** Where Tchap servers live: `{hs}` is the server name the info endpoint answers (e.g. agent.tchap.gouv.fr). */
 export const DEFAULT_TCHAP_HOMESERVER_URL_TEMPLATE = 'https://matrix.{hs}';
