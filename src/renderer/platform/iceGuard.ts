@@ -5,7 +5,7 @@
 // one check at the boundary, whatever code path built the configuration (mediasoup-client today).
 // Installed once at start-up, before any call can start, only where a policy applies.
 import type { EgressFilter } from '../../shared/policy/egress.ts';
-import { chooseIceServers, isIceServerLike, type IceServerLike } from '../../shared/policy/iceEgress.ts';
+import { chooseIceServers, isIceServerLike, type IceServerLike } from './iceEgress.ts';
 
 export interface IceGuardOptions {
   filter: EgressFilter;

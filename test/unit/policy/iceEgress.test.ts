@@ -2,7 +2,7 @@
 // to the TURN servers the machine policy names.
 import { describe, expect, it } from 'vitest';
 import { createEgressFilter, egressFilterFromRules } from '../../../src/shared/policy/egress.ts';
-import { chooseIceServers, isIceServerLike } from '../../../src/shared/policy/iceEgress.ts';
+import { chooseIceServers, isIceServerLike } from '../../../src/renderer/platform/iceEgress.ts';
 
 const policyTurn = [{ urls: ['turns:turn.example.gouv.fr:443', 'stun:turn.example.gouv.fr'], username: 'u', credential: 'c' }];
 const filter = createEgressFilter([

@@ -3,8 +3,8 @@
 // any host at all; the renderer asks this module first. A server keeps only the URLs the policy
 // allows; when none is left, the call falls back to the TURN servers the machine policy names
 // (and with none of those, to no ICE server: host candidates only, enough for a reachable SFU).
-import type { EgressFilter } from './egress.ts';
-import { parseIceUri } from './hosts.ts';
+import type { EgressFilter } from '../../shared/policy/egress.ts';
+import { parseIceUri } from '../../shared/policy/hosts.ts';
 
 export interface IceServerLike {
   urls: string | string[];
