@@ -20,6 +20,7 @@ import {
 } from './callState.ts';
 import type { CallSnapshot, EngineOptions } from './engineTypes.ts';
 import { iceServersForCall } from './focus.ts';
+import { JoinTimeline } from './joinTimeline.ts';
 import { ParticipantBook } from './participants.ts';
 import { applyNotification } from './notificationHandler.ts';
 import { MediaReceiver } from './receiver.ts';
@@ -31,6 +32,7 @@ import { rendererLogger } from '../platform/log.ts';
 export type { CallSnapshot, EngineOptions, RemoteParticipant } from './engineTypes.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const log = rendererLogger('calls');
 
 export class CallEngine {
   private state: CallState = INITIAL_CALL_STATE;
@@ -54,10 +56,13 @@ export class CallEngine {
       signaling: () => this.signaling,
       generation: () => this.generation,
       changed: () => this.emit(),
+      consumed: () => this.firstConsumed(),
     },
     this.book,
   );
   private recovering = false;
+  /** The steps of the current (or last) join attempt: logged once it succeeds, and tells a retry how it failed. */
+  private timeline: JoinTimeline | null = null;
   private readonly listeners = new Set<(s: CallSnapshot) => void>();
   private readonly options: EngineOptions;
   private readonly reduce: (state: CallState, event: CallEvent) => CallState;
@@ -111,10 +116,11 @@ export class CallEngine {
     this.sender.setInitialTracks(tracks, outageEndedAt !== undefined);
     this.dispatch({ type: 'join' });
     const started = Date.now();
-    for (;;) {
+    for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.connectAndJoin();
+        await this.connectAndJoin(attempt);
         this.dispatch({ type: 'joined', at: Date.now() });
+        this.reportTimeline();
         return;
       } catch (error) {
         this.teardown();
@@ -130,13 +136,16 @@ export class CallEngine {
     }
   }
 
-  private async connectAndJoin(): Promise<void> {
+  private async connectAndJoin(attempt: number): Promise<void> {
     const gen = ++this.generation;
+    const timeline = new JoinTimeline(attempt);
+    this.timeline = timeline;
     const { focus } = this.options;
-    // The token comes from the homeserver: ask for it while the SFU connection opens.
+    // The token comes from the homeserver (or is the one kept): ask for it while the SFU connection opens.
     const token = this.options.getOpenIdToken();
-    token.catch(() => undefined);
+    token.then(() => timeline.mark('openid')).catch(() => undefined);
     const sig = await SignalingClient.connect(focus.sfuUrl, this.options.createSocket);
+    timeline.mark('socket');
     if (gen !== this.generation) {
       sig.close();
       throw new Error('superseded');
@@ -175,6 +184,7 @@ export class CallEngine {
         throw error;
       });
     if (gen !== this.generation) throw new Error('superseded');
+    timeline.mark('joined');
     // Record who is there *before* creating transports: from now on `newProducer`, `peerLeft` and
     // `producerClosed` may arrive, and each must find the book (and the queue) already filled.
     for (const peer of joined.peers) {
@@ -195,13 +205,39 @@ export class CallEngine {
         isCurrent: () => gen === this.generation,
         onDropped: () => this.mediaDropped(),
       });
-    this.sendTransport = await transport('send');
-    this.recvTransport = await transport('recv');
-    if (gen !== this.generation) throw new Error('superseded');
+    // Both at once: two SFU round trips in parallel instead of one after the other.
+    const [send, recv] = await Promise.allSettled([transport('send'), transport('recv')]);
+    const created = [send, recv].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    if (gen !== this.generation) {
+      for (const t of created) t.close();
+      throw new Error('superseded');
+    }
+    if (send.status === 'rejected' || recv.status === 'rejected') {
+      for (const t of created) t.close();
+      throw send.status === 'rejected' ? send.reason : (recv as PromiseRejectedResult).reason;
+    }
+    this.sendTransport = send.value;
+    this.recvTransport = recv.value;
+    timeline.mark('transports');
     // Everything announced so far (join answer and notifications during the transports' creation).
     const receiving = this.receiver.open();
     await this.sender.produceAll();
+    timeline.mark('produced');
     await receiving;
+  }
+
+  /** Logs where the time of the join (or repair) that just succeeded went. */
+  private reportTimeline(): void {
+    if (this.timeline) log.info(this.timeline.describe());
+  }
+
+  /** The first remote stream of this generation is set up: the last step of a join, often after it. */
+  private firstConsumed(): void {
+    const timeline = this.timeline;
+    if (!timeline || timeline.has('consumed')) return;
+    timeline.mark('consumed');
+    // Consumed during the join: its line (written when the join succeeds) says so already.
+    if (this.state.phase === 'joined') this.reportTimeline();
   }
 
   private mediaDropped(): void {
@@ -244,7 +280,7 @@ export class CallEngine {
     this.recovering = true;
     try {
       while (this.state.phase === 'reconnecting') {
-        const { recovery, delayMs } = this.state;
+        const { recovery, delayMs, attempt } = this.state;
         await sleep(delayMs);
         if (this.phase() !== 'reconnecting') return;
         try {
@@ -256,14 +292,18 @@ export class CallEngine {
             );
           } else {
             this.teardown();
-            await this.connectAndJoin();
+            await this.connectAndJoin(attempt);
           }
           this.dispatch({ type: 'joined', at: Date.now() });
+          if (recovery === 'rejoin') this.reportTimeline();
           return;
         } catch (error) {
           if (this.phase() !== 'reconnecting') return;
           const verdict = retryVerdict(error);
-          if (!verdict.final) this.dispatch({ type: 'recovery-failed', at: Date.now(), retryAfterMs: verdict.retryAfterMs });
+          // An SFU that never answered (down, restarting) is looked for again soon; see retrySchedule.ts.
+          const reachedSfu = recovery === 'ice-restart' || (this.timeline?.has('socket') ?? false);
+          if (!verdict.final)
+            this.dispatch({ type: 'recovery-failed', at: Date.now(), reachedSfu, retryAfterMs: verdict.retryAfterMs });
           // The SFU says we were removed: its removedFromCall notification (with the reason) normally
           // came first. 'not-allowed' is not a removal: the SFU may just lack proof of membership
           // yet (Matrix itself tells the app when a person is really removed: ownMembershipWatch).
@@ -305,7 +345,7 @@ export class CallEngine {
   async leave(): Promise<void> {
     const sig = this.signaling;
     this.dispatch({ type: 'leave' });
-    await sig?.request('leave', {}, 2_000).catch(rendererLogger('calls').swallow('telling the call server we left', 'info'));
+    await sig?.request('leave', {}, 2_000).catch(log.swallow('telling the call server we left', 'info'));
     this.close();
     this.emit();
   }

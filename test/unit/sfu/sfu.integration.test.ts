@@ -274,6 +274,13 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
     await bob.request('resumeConsumer', { consumerId: consumer.consumerId });
     await alice.request('resumeProducer', { producerId });
     expect((await bob.waitFor('consumerResumed')).data).toEqual({ consumerId: consumer.consumerId });
+    // The layer wanted can come with consume itself (what the app does: one round trip less before resume).
+    const layered = await bob.request('consume', { transportId: recv.transportId, producerId, spatialLayer: 0 });
+    expect(layered).toMatchObject({ type: 'simulcast', kind: 'video' });
+    await bob.request('resumeConsumer', { consumerId: layered.consumerId });
+    await expect(bob.request('consume', { transportId: recv.transportId, producerId, spatialLayer: 99 })).rejects.toMatchObject({
+      code: 'bad-request',
+    });
     // Another peer's consumer, or its own producer, are out of reach.
     await expect(alice.request('pauseConsumer', { consumerId: consumer.consumerId })).rejects.toMatchObject({
       code: 'not-found',
