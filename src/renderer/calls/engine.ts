@@ -26,13 +26,15 @@ import { applyNotification } from './notificationHandler.ts';
 import { MediaReceiver } from './receiver.ts';
 import { MediaSender } from './sender.ts';
 import { SignalingClient } from './signaling.ts';
-import { createCallTransport, restartIce } from './transports.ts';
+import { createCallTransport, requestTransport, restartIce, type TransportInfo } from './transports.ts';
 import { rendererLogger } from '../platform/log.ts';
 
 export type { CallSnapshot, EngineOptions, RemoteParticipant } from './engineTypes.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const log = rendererLogger('calls');
+/** A join waits for the SFU to ask the homeserver about the token: allow for a slow one. */
+const JOIN_TIMEOUT_MS = 20_000;
 
 export class CallEngine {
   private state: CallState = INITIAL_CALL_STATE;
@@ -166,7 +168,7 @@ export class CallEngine {
       this.device = device;
     }
     const device = this.device;
-    const joined = await sig
+    const joining = sig
       .request(
         'join',
         {
@@ -177,12 +179,25 @@ export class CallEngine {
           displayName: this.options.displayName,
           rtpCapabilities: device.recvRtpCapabilities,
         },
-        20_000,
+        JOIN_TIMEOUT_MS,
       )
       .catch((error: unknown) => {
         if (error instanceof CallError && error.code === 'auth-invalid-token') this.options.forgetOpenIdToken?.();
         throw error;
       });
+    // Right behind the join, without waiting for its answer: the SFU holds them until the join is
+    // verified, so the transports are ready a round trip sooner (refused if the join fails).
+    const transportInfos = (['send', 'recv'] as const).map((direction) =>
+      requestTransport(sig, direction, JOIN_TIMEOUT_MS).catch(async (error: unknown) => {
+        // An SFU that does not hold requests behind a join refuses them: ask again once joined.
+        if (!(error instanceof CallError && error.code === 'not-joined')) throw error;
+        await joining;
+        return requestTransport(sig, direction);
+      }),
+    );
+    // A failed join is the failure reported; these only follow it.
+    for (const info of transportInfos) info.catch(() => undefined);
+    const joined = await joining;
     if (gen !== this.generation) throw new Error('superseded');
     timeline.mark('joined');
     // Record who is there *before* creating transports: from now on `newProducer`, `peerLeft` and
@@ -196,28 +211,21 @@ export class CallEngine {
     }
     this.emit();
     const iceServers = iceServersForCall(focus, joined.iceServers);
+    // Both asked at once (and with the join): their answers come in together.
+    const [sendInfo, recvInfo] = (await Promise.all(transportInfos)) as [TransportInfo, TransportInfo];
+    if (gen !== this.generation) throw new Error('superseded');
     const transport = (direction: 'send' | 'recv') =>
       createCallTransport({
         sig,
         device,
         direction,
+        info: direction === 'send' ? sendInfo : recvInfo,
         iceServers,
         isCurrent: () => gen === this.generation,
         onDropped: () => this.mediaDropped(),
       });
-    // Both at once: two SFU round trips in parallel instead of one after the other.
-    const [send, recv] = await Promise.allSettled([transport('send'), transport('recv')]);
-    const created = [send, recv].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    if (gen !== this.generation) {
-      for (const t of created) t.close();
-      throw new Error('superseded');
-    }
-    if (send.status === 'rejected' || recv.status === 'rejected') {
-      for (const t of created) t.close();
-      throw send.status === 'rejected' ? send.reason : (recv as PromiseRejectedResult).reason;
-    }
-    this.sendTransport = send.value;
-    this.recvTransport = recv.value;
+    this.sendTransport = transport('send');
+    this.recvTransport = transport('recv');
     timeline.mark('transports');
     // Everything announced so far (join answer and notifications during the transports' creation).
     const receiving = this.receiver.open();
