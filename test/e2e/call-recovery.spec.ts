@@ -173,6 +173,7 @@ test('(a) the SFU worker killed mid-call, 10 times: media flows both ways again 
 }) => {
   test.setTimeout(300_000);
   const { one: oscar, two: peggy } = await twoInACall(browser, env, TEST_USERS.oscar, TEST_USERS.peggy, 'Worker');
+  const joins = { oscar: recordJoinTimelines(oscar.page), peggy: recordJoinTimelines(peggy.page) };
   const running = sfu;
   if (!running) throw new Error('no SFU');
   const times: number[] = [];
@@ -187,12 +188,16 @@ test('(a) the SFU worker killed mid-call, 10 times: media flows both ways again 
     ]);
     const both = Math.max(a, b);
     times.push(both);
-    console.log(`worker kill ${trial}/10: media both ways again after ${both} ms (oscar ${a} ms, peggy ${b} ms)`);
-    // Let the replacement worker settle before the next kill.
+    // Let the replacement worker settle before the next kill (and the engines' join lines arrive).
     await oscar.page.waitForTimeout(1_500);
+    console.log(
+      `worker kill ${trial}/10: media both ways again after ${both} ms` +
+        `\n  oscar: flowing +${a} ms; ${describeJoin(joinAfter(joins.oscar, killedAt), killedAt)}` +
+        `\n  peggy: flowing +${b} ms; ${describeJoin(joinAfter(joins.peggy, killedAt), killedAt)}`,
+    );
   }
   const sorted = [...times].sort((x, y) => x - y);
-  console.log(`worker kill: median ${sorted[4]} ms, max ${sorted[9]} ms over 10 trials`);
+  console.log(`worker kill: median ${median(times)} ms, max ${sorted[9]} ms over 10 trials`);
   expect(times.filter((ms) => ms > 5_000)).toEqual([]);
   await oscar.page.getByRole('button', { name: 'Leave call' }).click();
   await peggy.page.getByRole('button', { name: 'Leave call' }).click();
