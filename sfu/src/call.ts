@@ -165,8 +165,16 @@ export class Call {
     this.broadcast(peer, paused ? 'producerPaused' : 'producerResumed', { peerId: peer.id, producerId });
   }
 
-  /** Creates a consumer *paused*: the client resumes it once its local consumer exists, so no packet (or keyframe) is lost. */
-  async consume(peer: Peer, transportId: string, producerId: string): Promise<CallResponseData<'consume'>> {
+  /**
+   * Creates a consumer *paused*: the client resumes it once its local consumer exists, so no packet (or keyframe) is lost.
+   * `spatialLayer`: the best simulcast/SVC layer the client wants (mediasoup ignores it for a plain stream).
+   */
+  async consume(
+    peer: Peer,
+    transportId: string,
+    producerId: string,
+    spatialLayer?: number,
+  ): Promise<CallResponseData<'consume'>> {
     const transport = peer.transport(transportId, 'recv');
     const owner = this.ownerOf(producerId);
     const owned = owner?.producers.get(producerId);
@@ -178,7 +186,12 @@ export class Call {
         `This client cannot receive ${owned.producer.kind} producer ${producerId} (no common codec)`,
       );
     }
-    const consumer = await transport.consume({ producerId, rtpCapabilities: peer.rtpCapabilities, paused: true });
+    const consumer = await transport.consume({
+      producerId,
+      rtpCapabilities: peer.rtpCapabilities,
+      paused: true,
+      ...(spatialLayer === undefined ? {} : { preferredLayers: { spatialLayer } }),
+    });
     if (this.peers.get(peer.id) !== peer) {
       consumer.close();
       throw new CallError('not-joined', 'No longer in this call');

@@ -25,7 +25,7 @@ import type { Authenticator } from './matrixAuth.ts';
 import type { RemovalReason } from './membership/view.ts';
 import { Peer, type Notify } from './peer.ts';
 import { createMediaHandlers } from './sessionHandlers.ts';
-import { nextPhase, refuseInPhase, type SessionEvent, type SessionPhase } from './sessionPhase.ts';
+import { nextPhase, refuseInPhase, waitsForJoin, type SessionEvent, type SessionPhase } from './sessionPhase.ts';
 
 export interface SessionDeps {
   config: SfuConfig;
@@ -61,6 +61,9 @@ export class Session {
   private peer: Peer | null = null;
   private call: Call | null = null;
   private joinTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Settles when the join in progress ends (either way): requests sent right behind it wait for it. */
+  private joinOver: Promise<void> | null = null;
+  private held = 0;
   private readonly deps: SessionDeps;
   private readonly handlers: Handlers;
 
@@ -99,6 +102,11 @@ export class Session {
     }
     const { request } = parsed;
     try {
+      // Sent right behind a join still being verified: decided once it is over (see sessionPhase.ts).
+      if (this.joinOver && waitsForJoin(this.phase, request.method, this.held)) {
+        this.held += 1;
+        await this.joinOver.finally(() => (this.held -= 1));
+      }
       const refusal = refuseInPhase(this.phase, request.method);
       if (refusal) throw refusal;
       const data = await this.dispatch(request);
@@ -140,6 +148,19 @@ export class Session {
     // Rates first, before anything reaches the homeserver.
     deps.guard.checkJoinAttempt(deps.address);
     this.transition('join-started');
+    let endJoin = () => {};
+    this.joinOver = new Promise<void>((resolve) => (endJoin = resolve));
+    try {
+      return await this.verifyAndJoin(data);
+    } finally {
+      this.joinOver = null;
+      endJoin();
+    }
+  }
+
+  /** The join proper, once it is under way: the homeserver's word on the token, the limits, the call. */
+  private async verifyAndJoin(data: CallRequestData<'join'>): Promise<CallResponseData<'join'>> {
+    const { deps } = this;
     let call: Call | null = null;
     let releaseDevice: (() => void) | null = null;
     try {

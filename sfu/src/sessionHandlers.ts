@@ -86,12 +86,12 @@ export function createMediaHandlers(ctx: MediaContext): MediaHandlers {
       await call.setProducerPaused(peer, producerId, false);
       return {};
     },
-    consume: async ({ transportId, producerId }) => {
+    consume: async ({ transportId, producerId, spatialLayer }) => {
       const { peer, call } = ctx.joined();
       ctx.checkMembership(peer, call);
       const done = peer.pending.consumers.reserve(peer.consumers.size, limits.maxConsumersPerPeer, 'consumers');
       try {
-        return await call.consume(peer, transportId, producerId);
+        return await call.consume(peer, transportId, producerId, spatialLayer);
       } finally {
         done();
       }

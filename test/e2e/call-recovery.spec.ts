@@ -2,12 +2,26 @@
 // Synapse's .well-known names), so it can kill the SFU's mediasoup worker by pid, stop the SFU for
 // 90 s and start it again on the same port, while two Chromium participants are in a call. Media is
 // judged by getStats on the connections made after the fault (inbound audio packets and decoded
-// frames growing again), not by what the UI says; the measured times are printed.
+// frames growing again, sampled inside the page every 250 ms), not by what the UI says; the measured
+// times are printed, with the steps of each repair (the app logs them: joinTimeline.ts).
 // Slow (minutes): run by `npm run test:calls-faults`, not by `npm run test:e2e`.
 import type { Browser, Page } from '@playwright/test';
 import type { SfuHandle } from '../env/sfu.ts';
 import { CALL_LAUNCH_OPTIONS, callMemberships, matrixApi, RECORD_PEER_CONNECTIONS, type MatrixApi } from './callHelpers.ts';
-import { connectionMark, msUntilFlowing, RECORD_MEDIA_TRACKS, startTestSfu, trackStates, workerPidOf } from './callFaults.ts';
+import {
+  connectionMark,
+  describeJoin,
+  flowingAt,
+  joinAfter,
+  median,
+  msUntilFlowing,
+  RECORD_MEDIA_TRACKS,
+  recordJoinTimelines,
+  startTestSfu,
+  trackStates,
+  workerPidOf,
+} from './callFaults.ts';
+import { JOIN_STEPS, type JoinStep } from '../../src/renderer/calls/joinTimeline.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { signInAs, type SignedInPage } from './helpers.ts';
 import { apiLogin, createRoom, joinRoom } from './matrixApi.ts';
@@ -159,6 +173,7 @@ test('(a) the SFU worker killed mid-call, 10 times: media flows both ways again 
 }) => {
   test.setTimeout(300_000);
   const { one: oscar, two: peggy } = await twoInACall(browser, env, TEST_USERS.oscar, TEST_USERS.peggy, 'Worker');
+  const joins = { oscar: recordJoinTimelines(oscar.page), peggy: recordJoinTimelines(peggy.page) };
   const running = sfu;
   if (!running) throw new Error('no SFU');
   const times: number[] = [];
@@ -173,32 +188,46 @@ test('(a) the SFU worker killed mid-call, 10 times: media flows both ways again 
     ]);
     const both = Math.max(a, b);
     times.push(both);
-    console.log(`worker kill ${trial}/10: media both ways again after ${both} ms (oscar ${a} ms, peggy ${b} ms)`);
-    // Let the replacement worker settle before the next kill.
+    // Let the replacement worker settle before the next kill (and the engines' join lines arrive).
     await oscar.page.waitForTimeout(1_500);
+    console.log(
+      `worker kill ${trial}/10: media both ways again after ${both} ms` +
+        `\n  oscar: flowing +${a} ms; ${describeJoin(joinAfter(joins.oscar, killedAt), killedAt)}` +
+        `\n  peggy: flowing +${b} ms; ${describeJoin(joinAfter(joins.peggy, killedAt), killedAt)}`,
+    );
   }
   const sorted = [...times].sort((x, y) => x - y);
-  console.log(`worker kill: median ${sorted[4]} ms, max ${sorted[9]} ms over 10 trials`);
+  console.log(`worker kill: median ${median(times)} ms, max ${sorted[9]} ms over 10 trials`);
   expect(times.filter((ms) => ms > 5_000)).toEqual([]);
   await oscar.page.getByRole('button', { name: 'Leave call' }).click();
   await peggy.page.getByRole('button', { name: 'Leave call' }).click();
   await Promise.all([oscar.context.close(), peggy.context.close()]);
 });
 
-// The issue's target is 5 s after an SFU restart; measured on an idle 2-core machine: median 3.9 s,
-// max 5.2 s (2 of 10 trials over 5 s). This asserts what holds (no call left dead, back within
-// 10 s) and prints the figures; the 5 s target is met for worker crashes (test a), not yet here.
-test('(e) the SFU killed and started again at once, 10 times: media flows both ways again each time', async ({
+// Issue 14's target: media both ways within 5 s of the restarted SFU being ready, 10 of 10 trials.
+// "Ready" is when the SFU says so (listening, worker up); the clients only see their sockets close,
+// look for the SFU every 250 ms (retrySchedule.ts) and re-join. Each trial prints, per side, when the
+// successful attempt started relative to "ready" and when each of its steps finished.
+test('(e) the SFU killed and started again at once, 10 times: media flows both ways within 5 s each time', async ({
   browser,
   env,
 }) => {
   test.setTimeout(300_000);
   const { one: oscar, two: peggy } = await twoInACall(browser, env, TEST_USERS.oscar, TEST_USERS.peggy, 'Restart');
+  const sides = [
+    { name: 'oscar', page: oscar.page, joins: recordJoinTimelines(oscar.page) },
+    { name: 'peggy', page: peggy.page, joins: recordJoinTimelines(peggy.page) },
+  ];
   const times: number[] = [];
+  // Per step, its time after "ready" on each side and trial (the start of the attempt, then each step).
+  const afterReady = new Map<'start' | JoinStep, number[]>();
   for (let trial = 1; trial <= 10; trial += 1) {
     const running = sfu;
     if (!running) throw new Error('no SFU');
-    const marks = await Promise.all([connectionMark(oscar.page), connectionMark(peggy.page)]);
+    const marks = await Promise.all(sides.map((side) => connectionMark(side.page)));
+    // Watched from inside the pages from before the fault: the new connections appear while it waits.
+    const flowing = Promise.all(sides.map((side, i) => flowingAt(side.page, marks[i] ?? 0, 30_000)));
+    flowing.catch(() => undefined);
     // A crash and a supervisor restarting it: the clients only see their sockets close.
     process.kill(running.pid, 'SIGKILL');
     await running.stop();
@@ -206,23 +235,36 @@ test('(e) the SFU killed and started again at once, 10 times: media flows both w
     const killedAt = Date.now();
     sfu = await startTestSfu();
     const upAt = Date.now();
-    const [a, b] = await Promise.all([
-      msUntilFlowing(oscar.page, marks[0], upAt, 20_000),
-      msUntilFlowing(peggy.page, marks[1], upAt, 20_000),
-    ]);
-    const both = Math.max(a, b);
+    const flowedAt = await flowing;
+    const each = flowedAt.map((at) => at - upAt);
+    const both = Math.max(...each);
     times.push(both);
+    // The engine logs a join's line when it succeeds (and again at its first consume): let it arrive.
+    await oscar.page.waitForTimeout(300);
+    const joins = sides.map((side) => joinAfter(side.joins, killedAt));
+    for (const join of joins) {
+      if (!join) continue;
+      afterReady.set('start', [...(afterReady.get('start') ?? []), join.startedAt - upAt]);
+      for (const step of JOIN_STEPS) {
+        const at = join.steps[step];
+        if (at !== undefined) afterReady.set(step, [...(afterReady.get(step) ?? []), join.startedAt + at - upAt]);
+      }
+    }
     console.log(
-      `SFU restart ${trial}/10: back ${upAt - killedAt} ms after the kill; media both ways again ${both} ms after it was back ` +
-        `(oscar ${a} ms, peggy ${b} ms)`,
+      `SFU restart ${trial}/10: ready ${upAt - killedAt} ms after the kill; media both ways ${both} ms after ready ` +
+        sides.map((side, i) => `\n  ${side.name}: flowing +${each[i]} ms; ${describeJoin(joins[i], upAt)}`).join(''),
     );
     await oscar.page.waitForTimeout(1_000);
   }
   const sorted = [...times].sort((x, y) => x - y);
   console.log(
-    `SFU restart: median ${sorted[4]} ms, max ${sorted[9]} ms over 10 trials; ${times.filter((ms) => ms > 5_000).length} over 5 s`,
+    `SFU restart: median ${median(times)} ms, max ${sorted.at(-1)} ms over 10 trials; ${times.filter((ms) => ms > 5_000).length} over 5 s`,
   );
-  expect(times.filter((ms) => ms > 10_000)).toEqual([]);
+  console.log(
+    `SFU restart, median time after ready at which each step finished (both sides, all trials): ` +
+      [...afterReady].map(([step, values]) => `${step} ${median(values)} ms`).join(', '),
+  );
+  expect(times.filter((ms) => ms > 5_000)).toEqual([]);
   await oscar.page.getByRole('button', { name: 'Leave call' }).click();
   await peggy.page.getByRole('button', { name: 'Leave call' }).click();
   await Promise.all([oscar.context.close(), peggy.context.close()]);

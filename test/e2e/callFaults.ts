@@ -1,8 +1,11 @@
 // Helpers for call-recovery.spec.ts: the SFU under the test's control (its process and its
 // worker's, by pid), the page's media tracks (recorded by an init script, no test hook in the app),
-// and "media flows again" measured with getStats on the connections made *after* a fault.
+// "media flows again" measured with getStats on the connections made *after* a fault (polled inside
+// the page, so the test's own round trips do not add to the figures), and the app's join timeline
+// (the steps of the attempt that succeeded, which the engine logs) to print where the time went.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { JOIN_STEPS, parseJoinTimeline, type JoinTimings } from '../../src/renderer/calls/joinTimeline.ts';
 import { startSfu, type SfuHandle } from '../env/sfu.ts';
 import type { StatsPeer } from './callHelpers.ts';
 
@@ -56,43 +59,86 @@ export function connectionMark(page: Page): Promise<number> {
   );
 }
 
-interface Counters {
-  audioPackets: number;
-  framesDecoded: number;
-}
-
-/** Inbound audio packets and decoded frames over the connections made since `mark`. */
-export function countersSince(page: Page, mark: number): Promise<Counters> {
-  return page.evaluate(async (from) => {
-    const all = (globalThis as unknown as { __recordedPeerConnections: StatsPeer[] }).__recordedPeerConnections;
-    const totals = { audioPackets: 0, framesDecoded: 0 };
-    for (const pc of all.slice(from)) {
-      if (pc.connectionState === 'closed') continue;
-      const report = await pc.getStats();
-      report.forEach((s) => {
-        if (s.type !== 'inbound-rtp') return;
-        if (s.kind === 'audio') totals.audioPackets += s.packetsReceived ?? 0;
-        if (s.kind === 'video') totals.framesDecoded += s.framesDecoded ?? 0;
-      });
-    }
-    return totals;
-  }, mark);
-}
+/** How often "media flowing" is sampled in the page. */
+const SAMPLE_MS = 250;
 
 /**
- * Waits until audio packets and decoded video frames both grow between two samples taken 250 ms
- * apart, on connections made since `mark`; resolves with the time that took since `since` (ms).
+ * Resolves with the time (epoch ms: the page's clock is the test's) at which inbound audio packets
+ * and decoded video frames had both grown since the previous getStats sample, sampled every 250 ms
+ * inside the page over the connections made since `mark` (those a fault's repair makes appear while
+ * it waits). One evaluate for the whole wait: no test→page round trip per sample.
  */
+export function flowingAt(page: Page, mark: number, timeoutMs: number): Promise<number> {
+  return page.evaluate(
+    async ({ from, timeout, every }) => {
+      const all = (globalThis as unknown as { __recordedPeerConnections: StatsPeer[] }).__recordedPeerConnections;
+      const sample = async () => {
+        const totals = { audioPackets: 0, framesDecoded: 0 };
+        for (const pc of all.slice(from)) {
+          if (pc.connectionState === 'closed') continue;
+          const report = await pc.getStats();
+          report.forEach((s) => {
+            if (s.type !== 'inbound-rtp') return;
+            if (s.kind === 'audio') totals.audioPackets += s.packetsReceived ?? 0;
+            if (s.kind === 'video') totals.framesDecoded += s.framesDecoded ?? 0;
+          });
+        }
+        return totals;
+      };
+      const deadline = Date.now() + timeout;
+      let before = await sample();
+      while (Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, every));
+        const after = await sample();
+        if (after.audioPackets > before.audioPackets && after.framesDecoded > before.framesDecoded) return Date.now();
+        before = after;
+      }
+      throw new Error(`media not flowing again within ${timeout} ms: ${JSON.stringify(before)}`);
+    },
+    { from: mark, timeout: timeoutMs, every: SAMPLE_MS },
+  );
+}
+
+/** `flowingAt`, as the time that took since `since` (ms). */
 export async function msUntilFlowing(page: Page, mark: number, since: number, timeoutMs: number): Promise<number> {
-  const deadline = since + timeoutMs;
-  let before = await countersSince(page, mark);
-  while (Date.now() < deadline) {
-    await page.waitForTimeout(250);
-    const after = await countersSince(page, mark);
-    if (after.audioPackets > before.audioPackets && after.framesDecoded > before.framesDecoded) return Date.now() - since;
-    before = after;
-  }
-  throw new Error(`media not flowing again within ${timeoutMs} ms: ${JSON.stringify(before)}`);
+  return (await flowingAt(page, mark, Math.max(0, since + timeoutMs - Date.now()))) - since;
+}
+
+/** Every join timeline the page's call engine logs from now on (it writes one line per successful join). */
+export function recordJoinTimelines(page: Page): JoinTimings[] {
+  const seen: JoinTimings[] = [];
+  page.on('console', (message) => {
+    const timings = parseJoinTimeline(message.text());
+    if (!timings) return;
+    // The same attempt logs again when its first remote stream comes after the join: keep the fuller line.
+    const same = seen.findIndex((t) => t.startedAt === timings.startedAt && t.attempt === timings.attempt);
+    if (same >= 0) seen[same] = timings;
+    else seen.push(timings);
+  });
+  return seen;
+}
+
+/** The last join that started after `since` (the repair of a fault at `since`). */
+export function joinAfter(timelines: readonly JoinTimings[], since: number): JoinTimings | undefined {
+  return timelines.filter((t) => t.startedAt >= since).at(-1);
+}
+
+/** "attempt 5 at +120 ms: socket 3, openid 4, …" — offsets from `origin` (the SFU back) for the start. */
+export function describeJoin(timings: JoinTimings | undefined, origin: number): string {
+  if (!timings) return 'no join logged';
+  const steps = JOIN_STEPS.flatMap((step) => (timings.steps[step] === undefined ? [] : [`${step} ${timings.steps[step]}`]));
+  return `attempt ${timings.attempt} at ${signed(timings.startedAt - origin)} ms, then ${steps.join(', ')}`;
+}
+
+function signed(ms: number): string {
+  return ms >= 0 ? `+${ms}` : String(ms);
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** readyState of every track the app captured (all "ended" once a call is over). */

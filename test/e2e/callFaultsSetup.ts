@@ -13,12 +13,15 @@ export default async function callFaultsSetup(): Promise<() => Promise<void>> {
   if (!existsSync(RENDERER_DIST)) throw new Error('No web build: run `npm run build:renderer` first.');
   // The SFU is registered with Synapse as an application service (membership method `appservice`,
   // as deployed): Synapse pushes room events to the port the registration names.
-  const appService = await prepareSfuAppService();
+  // Fixed ports, so runs sharing a machine each keep to their own: the SFU's from RELAIS_TEST_SFU_PORT,
+  // else the one after Synapse's. (The spec restarts the SFU on it, so it must stay the same.)
+  const synapsePort = Number(process.env.RELAIS_TEST_SYNAPSE_PORT ?? 18008);
+  const appService = await prepareSfuAppService({ port: Number(process.env.RELAIS_TEST_SFU_PORT ?? synapsePort + 1) });
   const sfuPort = appService.port;
   // The SFU's membership view survives its restarts here, as a deployment's stateDir does.
   const sfuStateDir = mkdtempSync(path.join(tmpdir(), 'relais-sfu-state-'));
   const synapse = await startSynapse({
-    port: Number(process.env.RELAIS_TEST_SYNAPSE_PORT ?? 18008),
+    port: synapsePort,
     appServices: [appService.registration],
     extraConfig: {
       serve_client_wellknown: true,

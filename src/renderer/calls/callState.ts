@@ -1,10 +1,12 @@
 // The call's life as a pure reducer, so every transition (including the reconnect paths) is unit
 // tested without WebRTC. The engine reports what happened (with the time it happened); the reducer
 // decides what state that is and whether to try again. Recovery never asks the user: media drops
-// are repaired by an ICE restart, signaling drops by re-joining, retried with a capped backoff
-// within a retry window. Past the window the call *ends* (it does not linger with a dead view):
+// are repaired by an ICE restart, signaling drops by re-joining, retried within a retry window: every
+// 250 ms while the SFU cannot be reached at all, with a capped backoff after failures at the SFU
+// (retrySchedule.ts). Past the window the call *ends* (it does not linger with a dead view):
 // the app stops the tracks, clears the membership and offers Rejoin. A removal from the room ends
 // it for good, without retry.
+import { nextRetryDelayMs } from './retrySchedule.ts';
 
 export type CallErrorCode =
   | 'no-sfu'
@@ -40,6 +42,8 @@ export type CallState =
       lostAt: number;
       /** When the call was first joined (the call bar's duration survives a reconnection). */
       callSince: number;
+      /** Failed attempts that reached the SFU: they set the backoff (retrySchedule.ts). */
+      refusals: number;
       /** Wait before the next attempt (backoff, or the SFU's retryAfterMs when it asked for one). */
       delayMs: number;
     }
@@ -52,7 +56,8 @@ export type CallEvent =
   | { type: 'joined'; at: number }
   | { type: 'media-dropped'; at: number }
   | { type: 'signaling-dropped'; at: number }
-  | { type: 'recovery-failed'; at: number; retryAfterMs?: number }
+  /** `reachedSfu`: the attempt's socket opened (false: the SFU is down or restarting). */
+  | { type: 'recovery-failed'; at: number; reachedSfu: boolean; retryAfterMs?: number }
   | { type: 'error'; error: CallErrorCode }
   | { type: 'removed'; removal: Removal; by?: string; at: number }
   /** A rejoin after an outage found the SFU still unreachable: back to the outage's end. */
@@ -62,26 +67,18 @@ export type CallEvent =
 export interface RecoveryPolicy {
   /** How long the client keeps trying before it ends the call (the SFU or the network is gone). */
   retryWindowMs: number;
-  /** Cap of the backoff between attempts. */
+  /** Cap of the backoff after failures at the SFU. */
   maxDelayMs: number;
 }
 
-/**
- * A retry is a WebSocket connect to our own SFU, refused at once while it is down: cheap. A 2 s cap
- * finds a restarted SFU within 2 s of its return (media both ways within 5 s of an SFU restart).
- */
+/** About a minute of retries; failures at the SFU back off to 2 s, an unreachable SFU is tried every 250 ms. */
 export const DEFAULT_RECOVERY_POLICY: RecoveryPolicy = { retryWindowMs: 60_000, maxDelayMs: 2_000 };
 
 export const INITIAL_CALL_STATE: CallState = { phase: 'idle' };
 
-/** Delay before a recovery attempt: immediate first, then doubling from 500 ms, capped. */
-export function recoveryDelayMs(attempt: number, maxDelayMs = DEFAULT_RECOVERY_POLICY.maxDelayMs): number {
-  if (attempt <= 1) return 0;
-  return Math.min(maxDelayMs, 250 * 2 ** (attempt - 1));
-}
-
+/** The first attempt is immediate; see retrySchedule.ts for the next ones. */
 function reconnecting(recovery: Recovery, lostAt: number, callSince: number): CallState {
-  return { phase: 'reconnecting', recovery, attempt: 1, lostAt, callSince, delayMs: 0 };
+  return { phase: 'reconnecting', recovery, attempt: 1, lostAt, callSince, refusals: 0, delayMs: 0 };
 }
 
 export function createCallReducer(policy: RecoveryPolicy): (state: CallState, event: CallEvent) => CallState {
@@ -107,12 +104,16 @@ export function createCallReducer(policy: RecoveryPolicy): (state: CallState, ev
       case 'recovery-failed': {
         if (state.phase !== 'reconnecting') return state;
         const attempt = state.attempt + 1;
-        const delayMs = Math.max(recoveryDelayMs(attempt, policy.maxDelayMs), event.retryAfterMs ?? 0);
+        const refusals = state.refusals + (event.reachedSfu ? 1 : 0);
+        const delayMs = nextRetryDelayMs(
+          { reachedSfu: event.reachedSfu, refusals, retryAfterMs: event.retryAfterMs },
+          policy.maxDelayMs,
+        );
         // Past the window (or when the next attempt would start past it): end, do not linger.
         if (event.at + delayMs - state.lostAt >= policy.retryWindowMs)
           return { phase: 'ended', reason: { kind: 'sfu-unreachable' }, at: event.at };
         // An ICE restart that keeps failing usually means the SFU lost our transport: re-join.
-        return { ...state, attempt, delayMs, recovery: state.attempt >= 2 ? 'rejoin' : state.recovery };
+        return { ...state, attempt, refusals, delayMs, recovery: state.attempt >= 2 ? 'rejoin' : state.recovery };
       }
       case 'error':
         return state.phase === 'left' || state.phase === 'ended' ? state : { phase: 'failed', error: event.error };

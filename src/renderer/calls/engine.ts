@@ -20,17 +20,21 @@ import {
 } from './callState.ts';
 import type { CallSnapshot, EngineOptions } from './engineTypes.ts';
 import { iceServersForCall } from './focus.ts';
+import { JoinTimeline } from './joinTimeline.ts';
 import { ParticipantBook } from './participants.ts';
 import { applyNotification } from './notificationHandler.ts';
 import { MediaReceiver } from './receiver.ts';
 import { MediaSender } from './sender.ts';
 import { SignalingClient } from './signaling.ts';
-import { createCallTransport, restartIce } from './transports.ts';
+import { createCallTransport, requestTransport, restartIce, type TransportInfo } from './transports.ts';
 import { rendererLogger } from '../platform/log.ts';
 
 export type { CallSnapshot, EngineOptions, RemoteParticipant } from './engineTypes.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const log = rendererLogger('calls');
+/** A join waits for the SFU to ask the homeserver about the token: allow for a slow one. */
+const JOIN_TIMEOUT_MS = 20_000;
 
 export class CallEngine {
   private state: CallState = INITIAL_CALL_STATE;
@@ -54,10 +58,13 @@ export class CallEngine {
       signaling: () => this.signaling,
       generation: () => this.generation,
       changed: () => this.emit(),
+      consumed: () => this.firstConsumed(),
     },
     this.book,
   );
   private recovering = false;
+  /** The steps of the current (or last) join attempt: logged once it succeeds, and tells a retry how it failed. */
+  private timeline: JoinTimeline | null = null;
   private readonly listeners = new Set<(s: CallSnapshot) => void>();
   private readonly options: EngineOptions;
   private readonly reduce: (state: CallState, event: CallEvent) => CallState;
@@ -111,10 +118,11 @@ export class CallEngine {
     this.sender.setInitialTracks(tracks, outageEndedAt !== undefined);
     this.dispatch({ type: 'join' });
     const started = Date.now();
-    for (;;) {
+    for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.connectAndJoin();
+        await this.connectAndJoin(attempt);
         this.dispatch({ type: 'joined', at: Date.now() });
+        this.reportTimeline();
         return;
       } catch (error) {
         this.teardown();
@@ -130,13 +138,16 @@ export class CallEngine {
     }
   }
 
-  private async connectAndJoin(): Promise<void> {
+  private async connectAndJoin(attempt: number): Promise<void> {
     const gen = ++this.generation;
+    const timeline = new JoinTimeline(attempt);
+    this.timeline = timeline;
     const { focus } = this.options;
-    // The token comes from the homeserver: ask for it while the SFU connection opens.
+    // The token comes from the homeserver (or is the one kept): ask for it while the SFU connection opens.
     const token = this.options.getOpenIdToken();
-    token.catch(() => undefined);
+    token.then(() => timeline.mark('openid')).catch(() => undefined);
     const sig = await SignalingClient.connect(focus.sfuUrl, this.options.createSocket);
+    timeline.mark('socket');
     if (gen !== this.generation) {
       sig.close();
       throw new Error('superseded');
@@ -157,7 +168,7 @@ export class CallEngine {
       this.device = device;
     }
     const device = this.device;
-    const joined = await sig
+    const joining = sig
       .request(
         'join',
         {
@@ -168,13 +179,27 @@ export class CallEngine {
           displayName: this.options.displayName,
           rtpCapabilities: device.recvRtpCapabilities,
         },
-        20_000,
+        JOIN_TIMEOUT_MS,
       )
       .catch((error: unknown) => {
         if (error instanceof CallError && error.code === 'auth-invalid-token') this.options.forgetOpenIdToken?.();
         throw error;
       });
+    // Right behind the join, without waiting for its answer: the SFU holds them until the join is
+    // verified, so the transports are ready a round trip sooner (refused if the join fails).
+    const transportInfos = (['send', 'recv'] as const).map((direction) =>
+      requestTransport(sig, direction, JOIN_TIMEOUT_MS).catch(async (error: unknown) => {
+        // An SFU that does not hold requests behind a join refuses them: ask again once joined.
+        if (!(error instanceof CallError && error.code === 'not-joined')) throw error;
+        await joining;
+        return requestTransport(sig, direction);
+      }),
+    );
+    // A failed join is the failure reported; these only follow it.
+    for (const info of transportInfos) info.catch(() => undefined);
+    const joined = await joining;
     if (gen !== this.generation) throw new Error('superseded');
+    timeline.mark('joined');
     // Record who is there *before* creating transports: from now on `newProducer`, `peerLeft` and
     // `producerClosed` may arrive, and each must find the book (and the queue) already filled.
     for (const peer of joined.peers) {
@@ -186,22 +211,41 @@ export class CallEngine {
     }
     this.emit();
     const iceServers = iceServersForCall(focus, joined.iceServers);
+    // Both asked at once (and with the join): their answers come in together.
+    const [sendInfo, recvInfo] = (await Promise.all(transportInfos)) as [TransportInfo, TransportInfo];
+    if (gen !== this.generation) throw new Error('superseded');
     const transport = (direction: 'send' | 'recv') =>
       createCallTransport({
         sig,
         device,
         direction,
+        info: direction === 'send' ? sendInfo : recvInfo,
         iceServers,
         isCurrent: () => gen === this.generation,
         onDropped: () => this.mediaDropped(),
       });
-    this.sendTransport = await transport('send');
-    this.recvTransport = await transport('recv');
-    if (gen !== this.generation) throw new Error('superseded');
+    this.sendTransport = transport('send');
+    this.recvTransport = transport('recv');
+    timeline.mark('transports');
     // Everything announced so far (join answer and notifications during the transports' creation).
     const receiving = this.receiver.open();
     await this.sender.produceAll();
+    timeline.mark('produced');
     await receiving;
+  }
+
+  /** Logs where the time of the join (or repair) that just succeeded went. */
+  private reportTimeline(): void {
+    if (this.timeline) log.info(this.timeline.describe());
+  }
+
+  /** The first remote stream of this generation is set up: the last step of a join, often after it. */
+  private firstConsumed(): void {
+    const timeline = this.timeline;
+    if (!timeline || timeline.has('consumed')) return;
+    timeline.mark('consumed');
+    // Consumed during the join: its line (written when the join succeeds) says so already.
+    if (this.state.phase === 'joined') this.reportTimeline();
   }
 
   private mediaDropped(): void {
@@ -244,7 +288,7 @@ export class CallEngine {
     this.recovering = true;
     try {
       while (this.state.phase === 'reconnecting') {
-        const { recovery, delayMs } = this.state;
+        const { recovery, delayMs, attempt } = this.state;
         await sleep(delayMs);
         if (this.phase() !== 'reconnecting') return;
         try {
@@ -256,14 +300,18 @@ export class CallEngine {
             );
           } else {
             this.teardown();
-            await this.connectAndJoin();
+            await this.connectAndJoin(attempt);
           }
           this.dispatch({ type: 'joined', at: Date.now() });
+          if (recovery === 'rejoin') this.reportTimeline();
           return;
         } catch (error) {
           if (this.phase() !== 'reconnecting') return;
           const verdict = retryVerdict(error);
-          if (!verdict.final) this.dispatch({ type: 'recovery-failed', at: Date.now(), retryAfterMs: verdict.retryAfterMs });
+          // An SFU that never answered (down, restarting) is looked for again soon; see retrySchedule.ts.
+          const reachedSfu = recovery === 'ice-restart' || (this.timeline?.has('socket') ?? false);
+          if (!verdict.final)
+            this.dispatch({ type: 'recovery-failed', at: Date.now(), reachedSfu, retryAfterMs: verdict.retryAfterMs });
           // The SFU says we were removed: its removedFromCall notification (with the reason) normally
           // came first. 'not-allowed' is not a removal: the SFU may just lack proof of membership
           // yet (Matrix itself tells the app when a person is really removed: ownMembershipWatch).
@@ -305,7 +353,7 @@ export class CallEngine {
   async leave(): Promise<void> {
     const sig = this.signaling;
     this.dispatch({ type: 'leave' });
-    await sig?.request('leave', {}, 2_000).catch(rendererLogger('calls').swallow('telling the call server we left', 'info'));
+    await sig?.request('leave', {}, 2_000).catch(log.swallow('telling the call server we left', 'info'));
     this.close();
     this.emit();
   }

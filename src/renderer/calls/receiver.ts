@@ -18,6 +18,8 @@ export interface ReceiverLink {
   transport(): Transport | null;
   generation(): number;
   changed(): void;
+  /** A consumer of this generation is set up and resumed (the engine times the first one). */
+  consumed(): void;
 }
 
 export class MediaReceiver {
@@ -58,7 +60,13 @@ export class MediaReceiver {
       return;
     }
     try {
-      const info = await sig.request('consume', { transportId: recv.id, producerId });
+      // A camera comes at the layer the tiles need from its first packet: no second request before resume.
+      const camera = this.book.producer(producerId)?.source === 'camera';
+      const info = await sig.request('consume', {
+        transportId: recv.id,
+        producerId,
+        ...(camera ? { spatialLayer: this.cameraLayer } : {}),
+      });
       if (gen !== this.link.generation()) return;
       const consumer = await recv.consume({
         id: info.consumerId,
@@ -74,8 +82,8 @@ export class MediaReceiver {
       this.attempts.delete(producerId);
       this.book.setTrack(producerId, consumer.track);
       this.link.changed();
-      if (info.source === 'camera') await this.preferLayer(sig, consumer.id);
       await sig.request('resumeConsumer', { consumerId: consumer.id });
+      if (gen === this.link.generation()) this.link.consumed();
     } catch (error) {
       if (gen !== this.link.generation()) return;
       this.queue.failed(producerId);

@@ -29,9 +29,13 @@ export class MediaSender {
     this.camOn = tracks.camera !== null;
   }
 
-  /** After (re)creating the send transport: produce every track we hold. */
+  /**
+   * After (re)creating the send transport: produce every track we hold (one at a time: the transport
+   * negotiates each). The camera first: video needs a key frame and a decoder at the other end, so it
+   * takes the longest to come through; the microphone's few packets follow it closely.
+   */
   async produceAll(): Promise<void> {
-    for (const source of ['microphone', 'camera', 'screen'] as const) {
+    for (const source of ['camera', 'microphone', 'screen'] as const) {
       const track = this.local[source];
       if (track) await this.produce(source, track);
     }

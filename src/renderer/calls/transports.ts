@@ -3,22 +3,37 @@
 // often heals by itself after a burst of lost packets).
 import type { Device } from 'mediasoup-client';
 import type { DtlsParameters, IceCandidate, IceParameters, Transport } from 'mediasoup-client/types';
-import type { MediaSource } from '../../shared/call/index.ts';
+import type { CallResponseData, MediaSource } from '../../shared/call/index.ts';
 import type { SignalingClient } from './signaling.ts';
 
 const DISCONNECTED_GRACE_MS = 1_500;
 
-export async function createCallTransport(options: {
+export type TransportInfo = CallResponseData<'createWebRtcTransport'>;
+
+/**
+ * Asks the SFU for a transport. May be sent right behind `join`, before its answer: the SFU holds it
+ * until the join is verified (then creates it, or refuses it with `not-joined`), which saves a round
+ * trip on every (re)join. `timeoutMs` must then cover the join's own wait.
+ */
+export function requestTransport(sig: SignalingClient, direction: 'send' | 'recv', timeoutMs?: number): Promise<TransportInfo> {
+  const pending = sig.request('createWebRtcTransport', { direction }, timeoutMs);
+  // Refused when the join it followed failed: that failure is the one reported, not this one.
+  pending.catch(() => undefined);
+  return pending;
+}
+
+/** The local end of a transport the SFU created (`requestTransport`), wired to our signaling. */
+export function createCallTransport(options: {
   sig: SignalingClient;
   device: Device;
   direction: 'send' | 'recv';
+  info: TransportInfo;
   iceServers: RTCIceServer[];
   /** False once this transport's generation is over (re-joined or left): its events are ignored. */
   isCurrent: () => boolean;
   onDropped: () => void;
-}): Promise<Transport> {
-  const { sig, device, direction, isCurrent } = options;
-  const info = await sig.request('createWebRtcTransport', { direction });
+}): Transport {
+  const { sig, device, direction, info, isCurrent } = options;
   const params = {
     id: info.transportId,
     iceParameters: info.iceParameters as IceParameters,

@@ -3,9 +3,10 @@
 //
 // Flow (as in mediasoup-demo): getRouterRtpCapabilities → (client loads its Device) → join →
 // createWebRtcTransport ×2 (send, recv) → connect on first use → produce; for each producer announced
-// (join answer or `newProducer`) the client asks `consume`, gets a *paused* consumer, creates it
-// locally and then sends `resumeConsumer`, so no media is lost before the client is ready. The client
-// chooses what it consumes (a paged grid need not receive off-screen video).
+// (join answer or `newProducer`) the client asks `consume` (for a simulcast camera, with the layer it
+// wants), gets a *paused* consumer, creates it locally and then sends `resumeConsumer`, so no media is
+// lost before the client is ready. The client chooses what it consumes (a paged grid need not receive
+// off-screen video).
 import { z } from 'zod';
 import {
   dtlsParametersSchema,
@@ -51,6 +52,8 @@ export type PeerInfo = z.infer<typeof peerInfoSchema>;
 const transportRef = z.object({ transportId: id });
 const producerRef = z.object({ producerId: id });
 const consumerRef = z.object({ consumerId: id });
+/** A simulcast or SVC layer index (mediasoup's; 0 is the smallest). */
+const layer = z.number().int().min(0).max(15);
 
 export const callRequests = {
   /** Allowed before join: the codec list is the same for every call on this SFU and is not secret. */
@@ -116,7 +119,12 @@ export const callRequests = {
   resumeProducer: { request: producerRef, response: empty },
   /** Answers a consumer created paused: create it locally, then send resumeConsumer. */
   consume: {
-    request: z.object({ transportId: id, producerId: id }),
+    request: z.object({
+      transportId: id,
+      producerId: id,
+      /** Simulcast/SVC: the best spatial layer wanted from the start (saves a setConsumerPreferredLayers before resume). */
+      spatialLayer: layer.optional(),
+    }),
     response: z.object({
       consumerId: id,
       producerId: id,
@@ -136,8 +144,8 @@ export const callRequests = {
   setConsumerPreferredLayers: {
     request: z.object({
       consumerId: id,
-      spatialLayer: z.number().int().min(0).max(15),
-      temporalLayer: z.number().int().min(0).max(15).optional(),
+      spatialLayer: layer,
+      temporalLayer: layer.optional(),
     }),
     response: empty,
   },

@@ -5,7 +5,6 @@ import {
   endedByOutage,
   INITIAL_CALL_STATE,
   isInCall,
-  recoveryDelayMs,
   type CallEvent,
   type CallState,
 } from '../../../src/renderer/calls/callState.ts';
@@ -28,6 +27,7 @@ describe('call state machine', () => {
       attempt: 1,
       lostAt: 10,
       callSince: 1,
+      refusals: 0,
       delayMs: 0,
     });
     expect(callReducer(joined, { type: 'signaling-dropped', at: 10 })).toMatchObject({ recovery: 'rejoin', lostAt: 10 });
@@ -65,15 +65,15 @@ describe('call state machine', () => {
   it('backs off between attempts, escalates ICE restarts to a re-join, and ends the call past the retry window', () => {
     const reduce = createCallReducer({ retryWindowMs: 60_000, maxDelayMs: 5_000 });
     let state = reduce(joinedAt(0), { type: 'media-dropped', at: 1_000 });
-    state = reduce(state, { type: 'recovery-failed', at: 1_100 });
+    state = reduce(state, { type: 'recovery-failed', at: 1_100, reachedSfu: true });
     expect(state).toMatchObject({ phase: 'reconnecting', recovery: 'ice-restart', attempt: 2, delayMs: 500 });
-    state = reduce(state, { type: 'recovery-failed', at: 1_700 });
+    state = reduce(state, { type: 'recovery-failed', at: 1_700, reachedSfu: true });
     expect(state).toMatchObject({ recovery: 'rejoin', attempt: 3, delayMs: 1_000 });
     // Keep failing: still reconnecting just before the window closes, ended once it has.
     let at = 1_700;
     while (state.phase === 'reconnecting') {
       at += state.delayMs + 100;
-      state = reduce(state, { type: 'recovery-failed', at });
+      state = reduce(state, { type: 'recovery-failed', at, reachedSfu: true });
     }
     expect(state).toEqual({ phase: 'ended', reason: { kind: 'sfu-unreachable' }, at });
     expect(at - 1_000).toBeGreaterThan(50_000);
@@ -85,8 +85,43 @@ describe('call state machine', () => {
   it('waits as long as the SFU asks (rate-limited, server-busy), and ends if that wait passes the window', () => {
     const reduce = createCallReducer({ retryWindowMs: 60_000, maxDelayMs: 5_000 });
     const lost = reduce(joinedAt(0), { type: 'signaling-dropped', at: 0 });
-    expect(reduce(lost, { type: 'recovery-failed', at: 100, retryAfterMs: 8_000 })).toMatchObject({ delayMs: 8_000 });
-    expect(reduce(lost, { type: 'recovery-failed', at: 100, retryAfterMs: 90_000 })).toMatchObject({ phase: 'ended' });
+    expect(reduce(lost, { type: 'recovery-failed', at: 100, reachedSfu: true, retryAfterMs: 8_000 })).toMatchObject({
+      delayMs: 8_000,
+    });
+    expect(reduce(lost, { type: 'recovery-failed', at: 100, reachedSfu: true, retryAfterMs: 90_000 })).toMatchObject({
+      phase: 'ended',
+    });
+  });
+
+  it('looks for an SFU that cannot be reached every 250 ms, however long it has been away, within the same window', () => {
+    const reduce = createCallReducer({ retryWindowMs: 60_000, maxDelayMs: 2_000 });
+    let state = reduce(joinedAt(0), { type: 'signaling-dropped', at: 1_000 });
+    let at = 1_000;
+    const delays: number[] = [];
+    while (state.phase === 'reconnecting') {
+      at += state.delayMs + 5;
+      state = reduce(state, { type: 'recovery-failed', at, reachedSfu: false });
+      if (state.phase === 'reconnecting') delays.push(state.delayMs);
+    }
+    expect(new Set(delays)).toEqual(new Set([250]));
+    expect(delays.length).toBeGreaterThan(200);
+    // The window is unchanged: the call ends once the next try would start past it.
+    expect(state).toMatchObject({ phase: 'ended', reason: { kind: 'sfu-unreachable' } });
+    expect(at - 1_000).toBeGreaterThan(59_000);
+    expect(at - 1_000).toBeLessThanOrEqual(60_000);
+  });
+
+  it('backs off only on the attempts that reached the SFU, after any number that did not', () => {
+    const reduce = createCallReducer({ retryWindowMs: 60_000, maxDelayMs: 2_000 });
+    let state = reduce(joinedAt(0), { type: 'signaling-dropped', at: 0 });
+    for (let i = 1; i <= 20; i += 1) state = reduce(state, { type: 'recovery-failed', at: i * 250, reachedSfu: false });
+    expect(state).toMatchObject({ attempt: 21, refusals: 0, delayMs: 250 });
+    state = reduce(state, { type: 'recovery-failed', at: 5_500, reachedSfu: true });
+    expect(state).toMatchObject({ refusals: 1, delayMs: 500 });
+    state = reduce(state, { type: 'recovery-failed', at: 6_100, reachedSfu: false });
+    expect(state).toMatchObject({ refusals: 1, delayMs: 250 });
+    state = reduce(state, { type: 'recovery-failed', at: 6_400, reachedSfu: true });
+    expect(state).toMatchObject({ refusals: 2, delayMs: 1_000 });
   });
 
   it('ends for good when the user is removed from the room, whatever it was doing', () => {
@@ -100,7 +135,7 @@ describe('call state machine', () => {
     expect(callReducer(outage, removed)).toEqual(expected);
     expect(callReducer(callReducer(outage, removed), { type: 'removed', removal: 'banned', at: 9 })).toEqual(expected);
     // Nothing retries an ended call, and errors do not overwrite why it ended.
-    expect(callReducer(outage, { type: 'recovery-failed', at: 4 })).toBe(outage);
+    expect(callReducer(outage, { type: 'recovery-failed', at: 4, reachedSfu: true })).toBe(outage);
     expect(callReducer(outage, { type: 'error', error: 'unknown' })).toBe(outage);
     expect(callReducer(outage, { type: 'joined', at: 5 })).toBe(outage);
     // Nobody to remove from a call not joined.
@@ -122,15 +157,10 @@ describe('call state machine', () => {
 
   it('ignores events that do not apply', () => {
     expect(run([{ type: 'joined', at: 1 }])).toEqual(INITIAL_CALL_STATE);
-    expect(run([{ type: 'media-dropped', at: 1 }, { type: 'recovery-failed', at: 2 }, { type: 'leave' }])).toEqual(
-      INITIAL_CALL_STATE,
-    );
+    expect(
+      run([{ type: 'media-dropped', at: 1 }, { type: 'recovery-failed', at: 2, reachedSfu: true }, { type: 'leave' }]),
+    ).toEqual(INITIAL_CALL_STATE);
     const joined = joinedAt(1);
     expect(callReducer(joined, { type: 'join' })).toBe(joined);
-  });
-
-  it('retries at once, then backs off to at most 5 s', () => {
-    expect([1, 2, 3, 4, 5, 6, 10].map((n) => recoveryDelayMs(n))).toEqual([0, 500, 1000, 2000, 2000, 2000, 2000]);
-    expect([4, 5, 6].map((n) => recoveryDelayMs(n, 5_000))).toEqual([2000, 4000, 5000]);
   });
 });

@@ -62,6 +62,19 @@ describe('call protocol: requests', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
+  it('takes a consume with or without the simulcast layer wanted, and refuses a layer out of range', () => {
+    const plain = parseCallRequest(request('consume', { transportId: 't', producerId: 'p' }));
+    expect(plain).toMatchObject({ ok: true, request: { method: 'consume', data: { transportId: 't', producerId: 'p' } } });
+    const layered = parseCallRequest(request('consume', { transportId: 't', producerId: 'p', spatialLayer: 1 }));
+    expect(layered).toMatchObject({ ok: true, request: { data: { spatialLayer: 1 } } });
+    for (const spatialLayer of [-1, 16, 1.5, '1'])
+      expect(parseCallRequest(request('consume', { transportId: 't', producerId: 'p', spatialLayer }))).toMatchObject({
+        ok: false,
+        id: 7,
+        error: { code: 'bad-request' },
+      });
+  });
+
   it('treats missing data as an empty object', () => {
     expect(parseCallRequest(JSON.stringify({ kind: 'request', id: 1, method: 'leave' }))).toMatchObject({ ok: true });
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CALL_METHODS } from '../../../src/shared/call/index.ts';
-import { nextPhase, refuseInPhase, type SessionEvent, type SessionPhase } from '../../../sfu/src/sessionPhase.ts';
+import {
+  MAX_HELD_DURING_JOIN,
+  nextPhase,
+  refuseInPhase,
+  waitsForJoin,
+  type SessionEvent,
+  type SessionPhase,
+} from '../../../sfu/src/sessionPhase.ts';
 
 describe('signaling session state machine', () => {
   it('before join, allows only router capabilities, join and leave', () => {
@@ -14,6 +21,22 @@ describe('signaling session state machine', () => {
     for (const method of CALL_METHODS)
       expect(refuseInPhase('joined', method)?.code ?? null).toBe(method === 'join' ? 'already-joined' : null);
     expect(refuseInPhase('joining', 'join')?.code).toBe('already-joined');
+  });
+
+  it('holds a few requests that arrive while a join is verified, and only then', () => {
+    expect(waitsForJoin('joining', 'createWebRtcTransport', 0)).toBe(true);
+    expect(waitsForJoin('joining', 'produce', MAX_HELD_DURING_JOIN - 1)).toBe(true);
+    // Beyond the cap, decided at once: refused, since the join is not over.
+    expect(waitsForJoin('joining', 'createWebRtcTransport', MAX_HELD_DURING_JOIN)).toBe(false);
+    expect(refuseInPhase('joining', 'createWebRtcTransport')?.code).toBe('not-joined');
+    // Nothing waits outside a join in progress, nor do the requests allowed before a join.
+    for (const phase of ['connected', 'joined', 'closed'] as const)
+      expect(waitsForJoin(phase, 'createWebRtcTransport', 0)).toBe(false);
+    for (const method of ['join', 'getRouterRtpCapabilities', 'leave'] as const)
+      expect(waitsForJoin('joining', method, 0)).toBe(false);
+    // Once the join is over, a held request is decided as any other: run if joined, refused if not.
+    expect(refuseInPhase(nextPhase('joining', 'join-succeeded'), 'createWebRtcTransport')).toBeNull();
+    expect(refuseInPhase(nextPhase('joining', 'join-failed'), 'createWebRtcTransport')?.code).toBe('not-joined');
   });
 
   it('refuses everything once closed', () => {

@@ -173,6 +173,40 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
     await c.request('leave', {});
   });
 
+  it('holds requests sent right behind a join: refused if the join is refused, run once it succeeds', async () => {
+    const c = await client();
+    const { rtpCapabilities } = await c.request('getRouterRtpCapabilities', {});
+    const join = (token: Awaited<ReturnType<typeof openIdToken>>, userId: string) =>
+      c.request('join', { openIdToken: token, userId, deviceId: 'PIPELINED', roomId, rtpCapabilities });
+    const transports = () => (['send', 'recv'] as const).map((direction) => c.request('createWebRtcTransport', { direction }));
+    // Each expectation is attached as its request is sent: an early refusal is not an unhandled rejection.
+    const refusedWith = (code: string, requests: Promise<unknown>[]) =>
+      Promise.all(requests.map((request) => expect(request).rejects.toMatchObject({ code })));
+    // A non-member's join, with two transports right behind it: everything refused, nothing created.
+    const refused = join(await openIdToken(synapse, users.carol), users.carol.userId);
+    const behindRefused = refusedWith('not-joined', transports());
+    await expect(refused).rejects.toMatchObject({ code: 'auth-not-member' });
+    await behindRefused;
+    expect(await sfu.health()).toMatchObject({ calls: 0, peers: 0 });
+    // A forged token: the same.
+    const forged = { access_token: 'forged', token_type: 'Bearer', matrix_server_name: synapse.serverName, expires_in: 3600 };
+    const forgedJoin = join(forged, users.alice.userId);
+    const behindForged = refusedWith('not-joined', transports());
+    await expect(forgedJoin).rejects.toMatchObject({ code: 'auth-invalid-token' });
+    await behindForged;
+    // A member's join: the requests behind it run after it (a few at most are held; more are refused at once).
+    const accepted = join(await openIdToken(synapse, users.alice), users.alice.userId);
+    const [send, recv] = transports();
+    const pause = () => c.request('pauseProducer', { producerId: 'no-such-producer' });
+    // Held, then run after the join: the producer is looked for (and not found), not refused as not joined.
+    const heldToo = refusedWith('not-found', [pause(), pause()]);
+    await refusedWith('not-joined', [pause()]);
+    await expect(accepted).resolves.toMatchObject({ peers: [] });
+    expect((await send)?.transportId).not.toBe((await recv)?.transportId);
+    await heldToo;
+    await c.request('leave', {});
+  });
+
   it('checks membership with a service account in the room (room-state method)', async () => {
     const viaBot = await startSfu({
       mode: 'in-process',
@@ -274,6 +308,13 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
     await bob.request('resumeConsumer', { consumerId: consumer.consumerId });
     await alice.request('resumeProducer', { producerId });
     expect((await bob.waitFor('consumerResumed')).data).toEqual({ consumerId: consumer.consumerId });
+    // The layer wanted can come with consume itself (what the app does: one round trip less before resume).
+    const layered = await bob.request('consume', { transportId: recv.transportId, producerId, spatialLayer: 0 });
+    expect(layered).toMatchObject({ type: 'simulcast', kind: 'video' });
+    await bob.request('resumeConsumer', { consumerId: layered.consumerId });
+    await expect(bob.request('consume', { transportId: recv.transportId, producerId, spatialLayer: 99 })).rejects.toMatchObject({
+      code: 'bad-request',
+    });
     // Another peer's consumer, or its own producer, are out of reach.
     await expect(alice.request('pauseConsumer', { consumerId: consumer.consumerId })).rejects.toMatchObject({
       code: 'not-found',
