@@ -45,13 +45,20 @@ vi.mock('../../../../src/renderer/matrix/session.ts', async (importOriginal) => 
     },
   };
 });
-vi.mock('../../../../src/renderer/features/rooms/SignedInShell.tsx', () => ({
-  SignedInShell: ({ session }: { session: Session }) => (
-    <main aria-label="Signed-in shell">
-      <h1>{session.credentials.userId}</h1>
-    </main>
-  ),
-}));
+vi.mock('../../../../src/renderer/app/shell/SignedInShell.tsx', async () => {
+  const { useSession } = await import('../../../../src/renderer/app/SessionContext.ts');
+  return {
+    // Reads the session as the real shell does: from the context App provides.
+    SignedInShell: function SignedInShell() {
+      const session = useSession();
+      return (
+        <main aria-label="Signed-in shell">
+          <h1>{session.credentials.userId}</h1>
+        </main>
+      );
+    },
+  };
+});
 
 const CREDENTIALS = {
   homeserverUrl: 'https://matrix.example.org',
