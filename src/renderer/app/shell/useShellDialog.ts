@@ -1,6 +1,8 @@
-// Which of the shell's dialogs is open (one at a time), and focus back where it was when it closes:
-// the button that opened it, or wherever the person was when a Teams link arrived from the OS.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Which of the shell's dialogs is open: one at a time, named by a typed value rather than a flag per
+// dialog. Focus going back to the element that opened a dialog comes from the native <dialog>
+// (Chromium restores it on close, and when an open dialog is removed); test/e2e/shell.spec.ts
+// checks it for every dialog here.
+import { useCallback, useState } from 'react';
 
 export type ShellDialog =
   | { kind: 'new-room' }
@@ -19,24 +21,7 @@ export interface ShellDialogState {
 
 export function useShellDialog(): ShellDialogState {
   const [dialog, setDialog] = useState<ShellDialog | null>(null);
-  const opener = useRef<HTMLElement | null>(null);
-
-  const open = useCallback((next: ShellDialog) => {
-    const focused = document.activeElement;
-    // Only the first opener counts: a dialog replaced by another still returns to where it all began.
-    if (!opener.current && focused instanceof HTMLElement && focused !== document.body) opener.current = focused;
-    setDialog(next);
-  }, []);
   const close = useCallback(() => setDialog(null), []);
-
-  // After the dialogs' own effects have closed the native <dialog> (children's effects run first):
-  // focus can only move outside a modal dialog once it is closed.
-  useEffect(() => {
-    if (dialog !== null) return;
-    const element = opener.current;
-    opener.current = null;
-    if (element?.isConnected) element.focus();
-  }, [dialog]);
-
-  return { dialog, open, close };
+  // setDialog keeps its identity: `open` can be an effect dependency (the Teams link listener).
+  return { dialog, open: setDialog, close };
 }
