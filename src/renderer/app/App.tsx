@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SignedInShell } from '../features/rooms/SignedInShell.tsx';
+import { SignedInShell } from './shell/SignedInShell.tsx';
 import { CallProvider } from '../features/call/CallProvider.tsx';
 import { KeychainProblemScreen } from '../features/signin/KeychainProblemScreen.tsx';
 import { SignInScreen } from '../features/signin/SignInScreen.tsx';
@@ -17,6 +17,7 @@ import {
 import type { Credentials } from '../matrix/signIn.ts';
 import type { KeychainProblem, ManagedSettings, Platform } from '../platform/Platform.ts';
 import { usePlatform } from './PlatformContext.ts';
+import { SessionContext } from './SessionContext.ts';
 import { useManagedSettings } from './ManagedSettingsContext.ts';
 import { UserSettingsContext, useUserSettingsState } from './UserSettingsContext.ts';
 
@@ -186,18 +187,19 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
       return <SignInScreen defaultHomeserver={defaultHomeserver} onSignedIn={handleSignedIn} />;
     case 'signed-in':
       return (
-        <CallProvider client={state.session.client}>
-          <SignedInShell
-            session={state.session}
-            notice={state.notice}
-            onSignOut={() => {
-              setState({ kind: 'signing-out' });
-              // A fresh page afterwards: nothing of the old session (keys in the crypto module's memory,
-              // open database connections) outlives it, and start-up removes whatever was still open.
-              void signOut(platform, state.session).finally(() => window.location.reload());
-            }}
-          />
-        </CallProvider>
+        <SessionContext.Provider value={state.session}>
+          <CallProvider>
+            <SignedInShell
+              notice={state.notice}
+              onSignOut={() => {
+                setState({ kind: 'signing-out' });
+                // A fresh page afterwards: nothing of the old session (keys in the crypto module's memory,
+                // open database connections) outlives it, and start-up removes whatever was still open.
+                void signOut(platform, state.session).finally(() => window.location.reload());
+              }}
+            />
+          </CallProvider>
+        </SessionContext.Provider>
       );
   }
 }

@@ -1,5 +1,7 @@
 // Room operations the UI offers, with the defaults Relais promises: private rooms are encrypted.
-import { EventType, Preset, type MatrixClient } from 'matrix-js-sdk';
+// Pure of React: the room view reaches them through features/room/useRoomActions.ts, which shows
+// their failures in the room.
+import { EventTimeline, EventType, Preset, type MatrixClient, type Room } from 'matrix-js-sdk';
 
 const MEGOLM = 'm.megolm.v1.aes-sha2';
 const MATRIX_USER_ID = /^@[a-z0-9._=\-/+]+:[a-z0-9.-]+(:\d{1,5})?$/i;
@@ -80,4 +82,47 @@ export function isValidUserId(userId: string): boolean {
 
 export async function inviteUser(client: MatrixClient, roomId: string, userId: string): Promise<void> {
   await client.invite(roomId, userId);
+}
+
+export async function leaveRoom(client: MatrixClient, roomId: string): Promise<void> {
+  await client.leave(roomId);
+}
+
+/** Declining an invitation is leaving the room before having joined it. */
+export const declineInvitation = leaveRoom;
+
+export async function acceptInvitation(client: MatrixClient, roomId: string): Promise<void> {
+  await client.joinRoom(roomId);
+}
+
+/** How many older events one "load older" asks the server for. */
+const SCROLLBACK_PAGE = 50;
+
+/** Fetches older messages; resolves false once the room's first event has been reached. */
+export async function loadOlderMessages(client: MatrixClient, room: Room): Promise<boolean> {
+  await client.scrollback(room, SCROLLBACK_PAGE);
+  // No backwards token left means the room's first event has been reached.
+  return room.getLiveTimeline().getPaginationToken(EventTimeline.BACKWARDS) !== null;
+}
+
+/** One "typing" notice every few seconds while keys are pressed; each lasts a little longer than that. */
+const TYPING_RESEND_MS = 3_000;
+const TYPING_TIMEOUT_MS = 5_000;
+
+/**
+ * Typing notices for one room, throttled: "typing" at most once every TYPING_RESEND_MS, "stopped"
+ * at once. Returns the request sent, or null when the throttle held it back.
+ */
+export function typingNotifier(
+  client: MatrixClient,
+  roomId: string,
+  now: () => number = Date.now,
+): (isTyping: boolean) => Promise<unknown> | null {
+  let lastSent = 0;
+  return (isTyping) => {
+    const at = now();
+    if (isTyping && at - lastSent < TYPING_RESEND_MS) return null;
+    lastSent = isTyping ? at : 0;
+    return client.sendTyping(roomId, isTyping, TYPING_TIMEOUT_MS);
+  };
 }

@@ -59,7 +59,13 @@ export async function signIn(
   synapse: SynapseHandle,
   user: RegisteredUser,
   mode: Mode,
-  options: { gate?: SyncGate; store?: Store; onSlidingResponse?: (response: MSC3575SlidingSyncResponse) => void } = {},
+  options: {
+    gate?: SyncGate;
+    /** Every request goes through it (to make some fail); not with `gate`. */
+    fetch?: typeof fetch;
+    store?: Store;
+    onSlidingResponse?: (response: MSC3575SlidingSyncResponse) => void;
+  } = {},
 ): Promise<SignedIn> {
   const login = (await (
     await fetch(`${synapse.baseUrl}/_matrix/client/v3/login`, {
@@ -79,7 +85,7 @@ export async function signIn(
     accessToken: login.access_token,
     timelineSupport: true,
     ...(options.store ? { store: options.store } : {}),
-    ...(options.gate ? { fetchFn: options.gate.fetch } : {}),
+    ...(options.gate ? { fetchFn: options.gate.fetch } : options.fetch ? { fetchFn: options.fetch } : {}),
   });
   const responses: MSC3575SlidingSyncResponse[] = [];
   const prepared = new Promise<void>((resolve) =>

@@ -1,8 +1,8 @@
 // The call while another room is on screen: a persistent "Call" region with the call's room, its
 // duration (or that it is reconnecting), mute, Return to call and Leave. Self-contained (reads the
 // call from CallProvider, the open room from its prop), so the app shell can place it anywhere.
-import type { MatrixClient } from 'matrix-js-sdk';
 import { useTranslation } from 'react-i18next';
+import { useClient } from '../../app/SessionContext.ts';
 import { roomHref } from '../../app/useHashRoute.ts';
 import { isInCall } from '../../calls/callState.ts';
 import { CallEndedNotice } from './CallEndedNotice.tsx';
@@ -10,15 +10,16 @@ import { useCall } from './CallProvider.tsx';
 import { formatDuration, useNow } from './useNow.ts';
 import './call.css';
 
-export function CallBar({ client, openRoomId }: { client: MatrixClient; openRoomId: string | null }) {
+export function CallBar({ openRoomId }: { openRoomId: string | null }) {
   const { t } = useTranslation();
+  const client = useClient();
   const call = useCall();
   const { session, snapshot } = call;
   const state = snapshot?.state;
   const away = session !== null && state !== undefined && isInCall(state) && openRoomId !== session.roomId;
   const now = useNow(away);
   if (!session || !snapshot || !state) return null;
-  if (!away) return <CallEndedNotice client={client} />;
+  if (!away) return <CallEndedNotice />;
   const room = client.getRoom(session.roomId)?.name ?? session.roomId;
   let status: string;
   let elapsed: string | null = null;

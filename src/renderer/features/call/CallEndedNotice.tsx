@@ -1,15 +1,16 @@
 // Why the call ended, shown whichever room is open (the call belongs to the app, not to a room
 // view): removed from the room, or the call server unreachable past the retry window — then with
 // Rejoin, and a word that Relais keeps watching for the server to come back.
-import type { MatrixClient } from 'matrix-js-sdk';
 import { useTranslation } from 'react-i18next';
+import { useClient } from '../../app/SessionContext.ts';
 import type { CallState } from '../../calls/callState.ts';
 import { nextProbeDelayMs } from '../../calls/outageProbe.ts';
 import { useCall } from './CallProvider.tsx';
 import { useNow } from './useNow.ts';
 
-export function CallEndedNotice({ client }: { client: MatrixClient }) {
+export function CallEndedNotice() {
   const { t } = useTranslation();
+  const client = useClient();
   const call = useCall();
   const state: CallState | undefined = call.snapshot?.state;
   const outage = state?.phase === 'ended' && state.reason.kind === 'sfu-unreachable';

@@ -5,9 +5,12 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
+import { useClient } from '../../app/SessionContext.ts';
 import type { CallErrorCode } from '../../calls/callState.ts';
 import type { CallSnapshot } from '../../calls/engine.ts';
+import type { CallFocus, FocusResult } from '../../calls/focus.ts';
 import { resolveFocus } from '../../calls/matrixRtc.ts';
+import type { EffectiveSettings } from '../../../shared/policy/settings.ts';
 import { CallSession } from './callSession.ts';
 import { rendererLogger } from '../../platform/log.ts';
 
@@ -31,7 +34,20 @@ export function useCall(): CallContextValue {
   return value;
 }
 
-export function CallProvider({ client, children }: { client: MatrixClient; children: ReactNode }) {
+/** What the provider needs from outside React to start a call; tests hand in fakes. */
+export interface CallDeps {
+  resolveFocus(client: MatrixClient, policyCalls: EffectiveSettings['calls']): Promise<FocusResult>;
+  createSession(client: MatrixClient, roomId: string, focus: CallFocus): CallSession;
+}
+
+// Module-level, so the default is the same object on every render (it is a dependency of join).
+const DEFAULT_CALL_DEPS: CallDeps = {
+  resolveFocus: (client, policyCalls) => resolveFocus(client, policyCalls),
+  createSession: (client, roomId, focus) => new CallSession(client, roomId, focus),
+};
+
+export function CallProvider({ children, deps = DEFAULT_CALL_DEPS }: { children: ReactNode; deps?: CallDeps }) {
+  const client = useClient();
   const managed = useManagedSettings();
   const [session, setSession] = useState<CallSession | null>(null);
   const [snapshot, setSnapshot] = useState<CallSnapshot | null>(null);
@@ -62,13 +78,13 @@ export function CallProvider({ client, children }: { client: MatrixClient; child
         if (sessionRef.current) await leave();
         const attempt = ++attemptRef.current;
         setFailure(null);
-        const focus = await resolveFocus(client, managed.settings.calls);
+        const focus = await deps.resolveFocus(client, managed.settings.calls);
         if (attempt !== attemptRef.current) return;
         if (!focus.ok) {
           setFailure({ roomId, error: focus.reason });
           return;
         }
-        const next = new CallSession(client, roomId, focus.focus);
+        const next = deps.createSession(client, roomId, focus.focus);
         sessionRef.current = next;
         setSession(next);
         await next.start();
@@ -91,7 +107,7 @@ export function CallProvider({ client, children }: { client: MatrixClient; child
         joiningRef.current = false;
       }
     },
-    [client, managed.settings.calls, leave],
+    [client, managed.settings.calls, leave, deps],
   );
 
   // Closing the window leaves the call: the SFU sees the socket close, and the membership is

@@ -1,9 +1,10 @@
 // The call screen for the room: participant grid (paged past what fits), call controls, and the
 // reconnecting notice. Who speaks is highlighted by a ring and a "Speaking" badge (not colour alone).
-import type { MatrixClient, Room } from 'matrix-js-sdk';
+import type { Room } from 'matrix-js-sdk';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { useClient } from '../../app/SessionContext.ts';
 import type { CallSnapshot } from '../../calls/engine.ts';
 import { cameraLayerFor, gridLayout, orderTiles, pageItems } from '../../calls/grid.ts';
 import type { CallSession } from './callSession.ts';
@@ -74,8 +75,9 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
   return tiles;
 }
 
-export function CallStage(props: { client: MatrixClient; room: Room; session: CallSession; snapshot: CallSnapshot }) {
-  const { client, room, session, snapshot } = props;
+export function CallStage(props: { room: Room; session: CallSession; snapshot: CallSnapshot }) {
+  const { room, session, snapshot } = props;
+  const client = useClient();
   const { t } = useTranslation();
   const gridRef = useRef<HTMLDivElement>(null);
   const size = useSize(gridRef);

@@ -1,6 +1,6 @@
 // The room's call, as the room view shows it: who is in it and a Start/Join button in the header,
 // and the call stage under the header while I am in this room's call.
-import type { MatrixClient, Room } from 'matrix-js-sdk';
+import type { Room } from 'matrix-js-sdk';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isInCall } from '../../calls/callState.ts';
@@ -16,10 +16,10 @@ export function useInCallHere(roomId: string): boolean {
   return session?.roomId === roomId && snapshot !== null && isInCall(snapshot.state);
 }
 
-export function RoomCallHeader({ client, room }: { client: MatrixClient; room: Room }) {
+export function RoomCallHeader({ room }: { room: Room }) {
   const { t } = useTranslation();
   const call = useCall();
-  const members = useCallMembers(client, room);
+  const members = useCallMembers(room);
   const [busy, setBusy] = useState(false);
   const inCallHere = useInCallHere(room.roomId);
   const names = usersInCall(members).map((userId) => room.getMember(userId)?.name ?? userId);
@@ -54,9 +54,9 @@ export function RoomCallHeader({ client, room }: { client: MatrixClient; room: R
   );
 }
 
-export function RoomCallStage({ client, room }: { client: MatrixClient; room: Room }) {
+export function RoomCallStage({ room }: { room: Room }) {
   const { session, snapshot } = useCall();
   // An ended call shows no stage: its notice (CallEndedNotice) is app-level, above every room.
   if (session?.roomId !== room.roomId || !snapshot || !isInCall(snapshot.state)) return null;
-  return <CallStage client={client} room={room} session={session} snapshot={snapshot} />;
+  return <CallStage room={room} session={session} snapshot={snapshot} />;
 }

@@ -1,10 +1,12 @@
-import { EventType, RoomStateEvent, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import { EventType, RoomStateEvent, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import { useEffect, useState } from 'react';
+import { useClient } from '../../app/SessionContext.ts';
 import { callMembersOf } from '../../calls/matrixRtc.ts';
 import { CALL_MEMBER_EVENT, type CallMember } from '../../calls/membership.ts';
 
 /** Members of the room's call, from membership state; re-read on changes and as memberships expire. */
-export function useCallMembers(client: MatrixClient, room: Room): CallMember[] {
+export function useCallMembers(room: Room): CallMember[] {
+  const client = useClient();
   const [members, setMembers] = useState<CallMember[]>(() => callMembersOf(room, Date.now()));
   useEffect(() => {
     const refresh = () => setMembers(callMembersOf(room, Date.now()));

@@ -1,20 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { useClient } from '../../app/SessionContext.ts';
 import { inviteUser, isValidUserId } from '../../matrix/roomActions.ts';
 import { SingleFieldDialog } from '../../ui/SingleFieldDialog.tsx';
 
-export function InviteDialog({
-  client,
-  roomId,
-  open,
-  onClose,
-}: {
-  client: MatrixClient;
-  roomId: string;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function InviteDialog({ roomId, open, onClose }: { roomId: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const client = useClient();
   return (
     <SingleFieldDialog
       title={t('invite.title')}

@@ -1,21 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatrixClient } from 'matrix-js-sdk';
+import { useClient } from '../../app/SessionContext.ts';
 import { fetchMediaObjectUrl } from '../../matrix/attachments.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { formatSize } from '../../ui/formatSize.ts';
 
 /** Shows an image inline or a file as a download link, fetched (and decrypted) on demand. */
-export function MediaView({
-  client,
-  media,
-  isImage,
-}: {
-  client: MatrixClient;
-  media: NonNullable<TimelineItem['media']>;
-  isImage: boolean;
-}) {
+export function MediaView({ media, isImage }: { media: NonNullable<TimelineItem['media']>; isImage: boolean }) {
   const { t } = useTranslation();
+  const client = useClient();
   const [objectUrl, setObjectUrl] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
 

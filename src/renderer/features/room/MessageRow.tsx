@@ -4,17 +4,15 @@ import { SafeHtml } from '../../ui/SafeHtml.tsx';
 import { MediaView } from './MediaView.tsx';
 import { findTeamsLinks } from '../../../shared/teams/index.ts';
 import { TeamsMeetingCard } from '../teams/TeamsMeetingCard.tsx';
-import type { MatrixClient } from 'matrix-js-sdk';
 
 export interface MessageRowProps {
-  client: MatrixClient;
   item: TimelineItem;
   onReply: (item: TimelineItem) => void;
   onReact: (item: TimelineItem, key: string) => void;
   onDelete: (item: TimelineItem) => void;
 }
 
-export function MessageRow({ client, item, onReply, onReact, onDelete }: MessageRowProps) {
+export function MessageRow({ item, onReply, onReact, onDelete }: MessageRowProps) {
   const { t, i18n } = useTranslation();
   const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(item.timestamp);
 
@@ -45,7 +43,7 @@ export function MessageRow({ client, item, onReply, onReact, onDelete }: Message
           <span className="message-reply-body">{item.replyTo.body}</span>
         </blockquote>
       ) : null}
-      <MessageBody client={client} item={item} />
+      <MessageBody item={item} />
       {item.kind === 'text' || item.kind === 'notice'
         ? findTeamsLinks(item.body)
             .slice(0, 3)
@@ -87,7 +85,7 @@ export function MessageRow({ client, item, onReply, onReact, onDelete }: Message
   );
 }
 
-function MessageBody({ client, item }: { client: MatrixClient; item: TimelineItem }) {
+function MessageBody({ item }: { item: TimelineItem }) {
   const { t } = useTranslation();
   switch (item.kind) {
     case 'redacted':
@@ -97,7 +95,7 @@ function MessageBody({ client, item }: { client: MatrixClient; item: TimelineIte
     case 'image':
     case 'file':
       return item.media ? (
-        <MediaView client={client} media={item.media} isImage={item.kind === 'image'} />
+        <MediaView media={item.media} isImage={item.kind === 'image'} />
       ) : (
         <p className="message-body">{t('timeline.attachment', { name: item.body })}</p>
       );

@@ -3,35 +3,26 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatrixClient } from 'matrix-js-sdk';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { MessageRow } from './MessageRow.tsx';
 
 export interface TimelineProps {
-  client: MatrixClient;
   roomName: string;
   items: TimelineItem[];
   onReply: (item: TimelineItem) => void;
   onReact: (item: TimelineItem, key: string) => void;
   onDelete: (item: TimelineItem) => void;
-  /** Asks for older messages; resolves false when the start of the room is reached. */
+  /**
+   * Asks for older messages; resolves false when the start of the room is reached, rejects when the
+   * page could not be loaded (the caller says so; scrolling up tries again).
+   */
   onLoadOlder: () => Promise<boolean>;
   /** What the outbox holds for this room, shown after the last message. */
   pending?: ReactNode;
   pendingCount?: number;
 }
 
-export function Timeline({
-  client,
-  roomName,
-  items,
-  onReply,
-  onReact,
-  onDelete,
-  onLoadOlder,
-  pending,
-  pendingCount = 0,
-}: TimelineProps) {
+export function Timeline({ roomName, items, onReply, onReact, onDelete, onLoadOlder, pending, pendingCount = 0 }: TimelineProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // We do not use the React Compiler, whose memoisation this warning is about.
@@ -46,6 +37,9 @@ export function Timeline({
   const stickToBottom = useRef(true);
   const loadingOlder = useRef(false);
   const [atStart, setAtStart] = useState(false);
+  // After a failed load, only the reader scrolling asks again: the fill-the-view effect below runs
+  // after every render and would otherwise retry in a loop.
+  const olderFailed = useRef(false);
   const anchor = useRef<{ count: number; height: number } | null>(null);
 
   // Older messages were prepended: keep the reader's place instead of jumping.
@@ -56,12 +50,21 @@ export function Timeline({
     anchor.current = null;
   }, [items.length, virtualizer]);
 
-  function maybeLoadOlder(el: HTMLDivElement) {
-    if (el.scrollTop > 400 || loadingOlder.current || atStart) return;
+  function maybeLoadOlder(el: HTMLDivElement, byReader: boolean) {
+    if (el.scrollTop > 400 || loadingOlder.current || atStart || (olderFailed.current && !byReader)) return;
     loadingOlder.current = true;
     anchor.current = { count: items.length, height: virtualizer.getTotalSize() };
     void onLoadOlder()
-      .then((more) => setAtStart(!more))
+      .then(
+        (more) => {
+          olderFailed.current = false;
+          setAtStart(!more);
+        },
+        () => {
+          olderFailed.current = true;
+          anchor.current = null;
+        },
+      )
       .finally(() => (loadingOlder.current = false));
   }
 
@@ -69,7 +72,7 @@ export function Timeline({
   // or the room's start is reached (a room just joined under sliding sync arrives with its last event only).
   useEffect(() => {
     const el = scrollRef.current;
-    if (el && el.scrollHeight <= el.clientHeight) maybeLoadOlder(el);
+    if (el && el.scrollHeight <= el.clientHeight) maybeLoadOlder(el, false);
   });
 
   // Follow new messages while the reader is at the bottom; leave them alone while reading history.
@@ -91,7 +94,7 @@ export function Timeline({
       onScroll={(e) => {
         const el = e.currentTarget;
         stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
-        maybeLoadOlder(el);
+        maybeLoadOlder(el, true);
       }}
     >
       {items.length === 0 && pendingCount === 0 ? <p className="muted timeline-empty">{t('room.noMessages')}</p> : null}
@@ -110,7 +113,7 @@ export function Timeline({
               style={{ transform: `translateY(${row.start}px)` }}
             >
               {!previous || !sameDay(previous.timestamp, item.timestamp) ? <DaySeparator timestamp={item.timestamp} /> : null}
-              <MessageRow client={client} item={item} onReply={onReply} onReact={onReact} onDelete={onDelete} />
+              <MessageRow item={item} onReply={onReply} onReact={onReact} onDelete={onDelete} />
             </div>
           );
         })}

@@ -1,30 +1,31 @@
-import { RoomEvent, RoomMemberEvent, type MatrixClient, type Room } from 'matrix-js-sdk';
-import { useEffect, useState } from 'react';
+import { RoomEvent, type Room } from 'matrix-js-sdk';
+import { useEffect, useMemo } from 'react';
+import { useClient } from '../../app/SessionContext.ts';
 import { rendererLogger } from '../../platform/log.ts';
+import { useRoomVersion } from './useRoomEvents.ts';
+
+const TYPING_CHANGES = { events: [], typing: true };
+/** Receipts move "Seen by"; members and names change how people are called. */
+const READERS_CHANGES = { events: [RoomEvent.Receipt, RoomEvent.Timeline] as const };
 
 /** Names of the other members typing in the room right now. */
-export function useTypingMembers(client: MatrixClient, room: Room): string[] {
-  const me = client.getSafeUserId();
-  const read = () =>
-    room
-      .getMembers()
-      .filter((m) => m.typing && m.userId !== me)
-      .map((m) => m.name);
-  const [typing, setTyping] = useState<string[]>(read);
-  useEffect(() => {
-    const onTyping = () => setTyping(read());
-    client.on(RoomMemberEvent.Typing, onTyping);
-    return () => {
-      client.off(RoomMemberEvent.Typing, onTyping);
-    };
-    // read() only depends on room and me
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, room, me]);
-  return typing;
+export function useTypingMembers(room: Room): string[] {
+  const me = useClient().getSafeUserId();
+  const version = useRoomVersion(room, TYPING_CHANGES);
+  return useMemo(
+    () =>
+      room
+        .getMembers()
+        .filter((m) => m.typing && m.userId !== me)
+        .map((m) => m.name),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version is what tells someone started or stopped
+    [room, me, version],
+  );
 }
 
 /** Marks the newest event as read while the room is open and the window is visible. */
-export function useSendReadReceipts(client: MatrixClient, room: Room): void {
+export function useSendReadReceipts(room: Room): void {
+  const client = useClient();
   useEffect(() => {
     const markRead = () => {
       if (document.visibilityState !== 'visible') return;
@@ -35,17 +36,24 @@ export function useSendReadReceipts(client: MatrixClient, room: Room): void {
       }
     };
     markRead();
-    client.on(RoomEvent.Timeline, markRead);
+    room.on(RoomEvent.Timeline, markRead);
     document.addEventListener('visibilitychange', markRead);
     return () => {
-      client.off(RoomEvent.Timeline, markRead);
+      room.off(RoomEvent.Timeline, markRead);
       document.removeEventListener('visibilitychange', markRead);
     };
   }, [client, room]);
 }
 
-/** Who (other than me) has read up to the given event. */
-export function readersOf(room: Room, eventId: string, me: string): string[] {
+/** Who (other than me) has read up to the given event; follows this room's receipts. */
+export function useReadersOf(room: Room, eventId: string | null): string[] {
+  const me = useClient().getSafeUserId();
+  const version = useRoomVersion(room, READERS_CHANGES);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version is what tells a receipt arrived
+  return useMemo(() => (eventId ? readersOf(room, eventId, me) : []), [room, eventId, me, version]);
+}
+
+function readersOf(room: Room, eventId: string, me: string): string[] {
   const event = room.findEventById(eventId);
   if (!event) return [];
   return room

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { useAppConfig } from '../../app/AppConfigContext.ts';
-import { roomHref } from '../../app/useHashRoute.ts';
+import { useClient } from '../../app/SessionContext.ts';
+import { navigate } from '../../app/useHashRoute.ts';
 import { createDirectMessage, isValidUserId } from '../../matrix/roomActions.ts';
 import { SingleFieldDialog } from '../../ui/SingleFieldDialog.tsx';
 
-export function NewDirectMessageDialog({ client, open, onClose }: { client: MatrixClient; open: boolean; onClose: () => void }) {
+export function NewDirectMessageDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const client = useClient();
   const tchap = useAppConfig().tchap?.enabled === true;
   return (
     <SingleFieldDialog
@@ -22,7 +23,7 @@ export function NewDirectMessageDialog({ client, open, onClose }: { client: Matr
         return userId === client.getSafeUserId() ? t('dm.errors.self') : null;
       }}
       submit={async (userId) => {
-        window.location.hash = roomHref(await createDirectMessage(client, userId, { tchap }));
+        navigate({ kind: 'room', roomId: await createDirectMessage(client, userId, { tchap }) });
       }}
       failureMessage={(userId) => t('dm.errors.failed', { userId })}
     />

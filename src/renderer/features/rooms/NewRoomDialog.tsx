@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { MatrixClient } from 'matrix-js-sdk';
 import { useAppConfig } from '../../app/AppConfigContext.ts';
-import { roomHref } from '../../app/useHashRoute.ts';
+import { useClient } from '../../app/SessionContext.ts';
+import { navigate } from '../../app/useHashRoute.ts';
 import { createPrivateRoom } from '../../matrix/roomActions.ts';
 import { SingleFieldDialog } from '../../ui/SingleFieldDialog.tsx';
 
-export function NewRoomDialog({ client, open, onClose }: { client: MatrixClient; open: boolean; onClose: () => void }) {
+export function NewRoomDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const client = useClient();
   const tchap = useAppConfig().tchap?.enabled === true;
   return (
     <SingleFieldDialog
@@ -17,7 +18,7 @@ export function NewRoomDialog({ client, open, onClose }: { client: MatrixClient;
       submitLabel={t('newRoom.create')}
       validate={(name) => (name ? null : t('newRoom.errors.nameRequired'))}
       submit={async (name) => {
-        window.location.hash = roomHref(await createPrivateRoom(client, name, { tchap }));
+        navigate({ kind: 'room', roomId: await createPrivateRoom(client, name, { tchap }) });
       }}
       failureMessage={() => t('newRoom.errors.failed')}
     >

@@ -2,15 +2,16 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ensureCrossSigning, isKeyBackupSetUp, PasswordRequiredError, setUpKeyBackup } from '../../matrix/secureBackup.ts';
-import type { Session } from '../../matrix/session.ts';
+import { useSession } from '../../app/SessionContext.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
 type Step =
   { kind: 'ask'; needsPassword: boolean; error: string | null } | { kind: 'working' } | { kind: 'show-key'; recoveryKey: string };
 
-export function RecoverySetup({ session }: { session: Session }) {
+export function RecoverySetup() {
   const { t } = useTranslation();
+  const session = useSession();
   const [needed, setNeeded] = useState(false);
   const [open, setOpen] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'ask', needsPassword: false, error: null });

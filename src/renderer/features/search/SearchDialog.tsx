@@ -2,22 +2,20 @@
 // offline and in encrypted rooms, where the server cannot search for us.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatrixClient } from 'matrix-js-sdk';
 import type { SearchHit } from '../../matrix/search/messageIndex.ts';
-import { roomHref } from '../../app/useHashRoute.ts';
-import type { MessageSearch } from '../../matrix/search/messageIndexer.ts';
+import { useSession } from '../../app/SessionContext.ts';
+import { navigate } from '../../app/useHashRoute.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
 export interface SearchDialogProps {
-  client: MatrixClient;
-  search: MessageSearch;
   open: boolean;
   onClose: () => void;
 }
 
-export function SearchDialog({ client, search, open, onClose }: SearchDialogProps) {
+export function SearchDialog({ open, onClose }: SearchDialogProps) {
   const { t, i18n } = useTranslation();
+  const { client, search } = useSession();
   const [query, setQuery] = useState('');
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
@@ -56,7 +54,7 @@ export function SearchDialog({ client, search, open, onClose }: SearchDialogProp
                   type="button"
                   className="search-result"
                   onClick={() => {
-                    window.location.hash = roomHref(hit.roomId);
+                    navigate({ kind: 'room', roomId: hit.roomId });
                     onClose();
                   }}
                 >

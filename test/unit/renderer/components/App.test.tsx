@@ -6,13 +6,13 @@ import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../../src/renderer/app/App.tsx';
-import { DEFAULT_USER_SETTINGS } from '../../../../src/renderer/app/UserSettingsContext.ts';
 import { loadManagedSettings, ManagedSettingsContext } from '../../../../src/renderer/app/ManagedSettingsContext.ts';
 import { PlatformContext } from '../../../../src/renderer/app/PlatformContext.ts';
 import { saveCredentials, type Session } from '../../../../src/renderer/matrix/session.ts';
 import type * as SessionModule from '../../../../src/renderer/matrix/session.ts';
-import type { ManagedSettings, Platform, SecretStorageInfo } from '../../../../src/renderer/platform/Platform.ts';
+import type { Platform, SecretStorageInfo } from '../../../../src/renderer/platform/Platform.ts';
 import { unmanagedSettings } from '../../../../src/shared/policy/managedSettings.ts';
+import { fakePlatform } from './fakePlatform.ts';
 import { renderIn, type TestLanguage } from './i18nWrapper.tsx';
 
 const started = vi.hoisted(() => ({
@@ -45,13 +45,20 @@ vi.mock('../../../../src/renderer/matrix/session.ts', async (importOriginal) => 
     },
   };
 });
-vi.mock('../../../../src/renderer/features/rooms/SignedInShell.tsx', () => ({
-  SignedInShell: ({ session }: { session: Session }) => (
-    <main aria-label="Signed-in shell">
-      <h1>{session.credentials.userId}</h1>
-    </main>
-  ),
-}));
+vi.mock('../../../../src/renderer/app/shell/SignedInShell.tsx', async () => {
+  const { useSession } = await import('../../../../src/renderer/app/SessionContext.ts');
+  return {
+    // Reads the session as the real shell does: from the context App provides.
+    SignedInShell: function SignedInShell() {
+      const session = useSession();
+      return (
+        <main aria-label="Signed-in shell">
+          <h1>{session.credentials.userId}</h1>
+        </main>
+      );
+    },
+  };
+});
 
 const CREDENTIALS = {
   homeserverUrl: 'https://matrix.example.org',
@@ -59,48 +66,6 @@ const CREDENTIALS = {
   deviceId: 'DEVICE',
   accessToken: 'token',
 };
-
-interface FakePlatformOptions {
-  storage?: SecretStorageInfo;
-  retried?: SecretStorageInfo;
-  managed?: ManagedSettings;
-}
-
-function fakePlatform(options: FakePlatformOptions = {}): Platform {
-  const secrets = new Map<string, string>();
-  let storage: SecretStorageInfo = options.storage ?? { persistent: true, backend: 'test', problem: null };
-  return {
-    kind: 'electron',
-    preferredLanguages: () => Promise.resolve(['en']),
-    getSecret: (key) => Promise.resolve(secrets.get(key) ?? null),
-    setSecret: (key, value) => {
-      secrets.set(key, value);
-      return Promise.resolve();
-    },
-    deleteSecret: (key) => {
-      secrets.delete(key);
-      return Promise.resolve();
-    },
-    secretStorage: () => Promise.resolve(storage),
-    retrySecretStorage: () => {
-      storage = options.retried ?? storage;
-      return Promise.resolve(storage);
-    },
-    openExternal: () => Promise.resolve(true),
-    managedSettings: () => Promise.resolve(options.managed ?? unmanagedSettings()),
-    notify: () => Promise.resolve(true),
-    joinTeamsMeeting: () => Promise.resolve(),
-    onTeamsLink: () => () => undefined,
-    onSystemNetwork: () => () => undefined,
-    userSettings: () => Promise.resolve(DEFAULT_USER_SETTINGS),
-    updateUserSettings: () => Promise.resolve(DEFAULT_USER_SETTINGS),
-    screenSources: () => Promise.resolve(null),
-    clearSessionData: () => Promise.resolve(),
-    chooseScreenSource: () => Promise.resolve(true),
-    writeLogs: () => Promise.resolve(),
-    exportDiagnostics: () => Promise.resolve('saved'),
-  };
-}
 
 /** A platform whose keychain holds a saved session (written by the app's own saveCredentials). */
 async function withSession(platform: Platform): Promise<Platform> {

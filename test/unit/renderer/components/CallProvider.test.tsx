@@ -1,16 +1,19 @@
 // @vitest-environment jsdom
 // The call provider's join and leave when they overlap. The real CallSession (media capture, the
-// SFU, Matrix membership) is replaced by a fake through module mocking: CallProvider has no factory
-// seam, it calls `new CallSession(...)` from ./callSession.ts and `resolveFocus` from calls/matrixRtc.ts.
+// SFU, Matrix membership) and the call server's lookup are replaced by plain fakes handed in through
+// the provider's `deps` prop.
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallState } from '../../../../src/renderer/calls/callState.ts';
 import type { CallSnapshot } from '../../../../src/renderer/calls/engine.ts';
 import type { CallFocus, FocusResult } from '../../../../src/renderer/calls/focus.ts';
 import { CallEndedNotice } from '../../../../src/renderer/features/call/CallEndedNotice.tsx';
-import { CallProvider, useCall } from '../../../../src/renderer/features/call/CallProvider.tsx';
+import { CallProvider, useCall, type CallDeps } from '../../../../src/renderer/features/call/CallProvider.tsx';
+import type { CallSession } from '../../../../src/renderer/features/call/callSession.ts';
+import { SessionContext } from '../../../../src/renderer/app/SessionContext.ts';
+import type { Session } from '../../../../src/renderer/matrix/session.ts';
 import { ManagedSettingsContext } from '../../../../src/renderer/app/ManagedSettingsContext.ts';
 import { unmanagedSettings } from '../../../../src/shared/policy/managedSettings.ts';
 import { renderIn, type TestLanguage } from './i18nWrapper.tsx';
@@ -60,9 +63,8 @@ class FakeCallSession {
     },
   };
 
-  constructor(_client: MatrixClient, roomId: string) {
+  constructor(roomId: string) {
     this.roomId = roomId;
-    fakes.sessions.push(this);
   }
 
   async start(): Promise<void> {
@@ -103,25 +105,26 @@ class FakeCallSession {
   }
 }
 
-const fakes = vi.hoisted(() => ({
+const fakes = {
   sessions: [] as FakeCallSession[],
   focus: null as (() => Promise<FocusResult>) | null,
-}));
+};
 
-// vi.mock is hoisted above the class: a getter hands it over when CallProvider first uses it.
-vi.mock('../../../../src/renderer/features/call/callSession.ts', () => ({
-  get CallSession() {
-    return FakeCallSession;
-  },
-}));
-vi.mock('../../../../src/renderer/calls/matrixRtc.ts', () => ({
+const deps: CallDeps = {
   resolveFocus: () => (fakes.focus ? fakes.focus() : Promise.resolve<FocusResult>({ ok: true, focus: FOCUS })),
-}));
+  createSession: (_client, roomId) => {
+    const session = new FakeCallSession(roomId);
+    fakes.sessions.push(session);
+    // The members CallProvider and CallEndedNotice use.
+    return session as unknown as CallSession;
+  },
+};
 
 const ROOM = '!team:example.org';
-// CallProvider hands the client to the (mocked) focus resolution and session only; the ended
-// notice asks it for the room's name.
+// CallProvider hands the client to the (fake) focus resolution and session only; the ended notice
+// asks it for the room's name. Nothing else of the session is read here.
 const client = { getRoom: (roomId: string) => (roomId === ROOM ? { name: 'Équipe projet' } : null) } as unknown as MatrixClient;
+const session = { client } as unknown as Session;
 
 /** What a room's call button does, and what the user sees of the call. */
 function CallPanel() {
@@ -145,10 +148,12 @@ async function setUp(language: TestLanguage = 'en') {
   await renderIn(
     language,
     <ManagedSettingsContext.Provider value={unmanagedSettings()}>
-      <CallProvider client={client}>
-        <CallPanel />
-        <CallEndedNotice client={client} />
-      </CallProvider>
+      <SessionContext.Provider value={session}>
+        <CallProvider deps={deps}>
+          <CallPanel />
+          <CallEndedNotice />
+        </CallProvider>
+      </SessionContext.Provider>
     </ManagedSettingsContext.Provider>,
   );
   return userEvent.setup();

@@ -1,0 +1,42 @@
+// The left column: start a room or a conversation, search, the room list, join a Teams meeting.
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../SessionContext.ts';
+import { RoomList } from '../../features/rooms/RoomList.tsx';
+import { useAvatarCache } from '../../features/rooms/useAvatarCache.ts';
+import { useSyncWindow } from '../../features/rooms/useSyncWindow.ts';
+import type { RoomSummary } from '../../matrix/roomList.ts';
+import type { ShellDialog } from './useShellDialog.ts';
+
+export interface ShellSidebarProps {
+  rooms: RoomSummary[];
+  openRoomId: string | null;
+  openDialog: (dialog: ShellDialog) => void;
+}
+
+export function ShellSidebar({ rooms, openRoomId, openDialog }: ShellSidebarProps) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const avatars = useAvatarCache(client);
+  const onListView = useSyncWindow(client);
+  return (
+    <div className="sidebar">
+      <button type="button" className="button button-primary" onClick={() => openDialog({ kind: 'new-room' })}>
+        {t('rooms.newRoom')}
+      </button>
+      <button type="button" className="button button-secondary" onClick={() => openDialog({ kind: 'new-direct-message' })}>
+        {t('dm.new')}
+      </button>
+      <button type="button" className="button button-secondary" onClick={() => openDialog({ kind: 'search' })}>
+        {t('search.open')}
+      </button>
+      <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} avatars={avatars} />
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => openDialog({ kind: 'join-teams', text: '', key: Date.now() })}
+      >
+        {t('teams.joinMenu')}
+      </button>
+    </div>
+  );
+}

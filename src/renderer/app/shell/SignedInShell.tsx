@@ -1,0 +1,97 @@
+// The signed-in app: header, banners, sidebar (room list) and main area (the open room), and one
+// host for the app-level dialogs. The session comes from SessionContext (App provides it with the
+// call provider); the parts read what they need from it rather than through props.
+import { RoomEvent } from 'matrix-js-sdk';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePlatform } from '../PlatformContext.ts';
+import { useSession } from '../SessionContext.ts';
+import { useOpenRoomId } from '../useHashRoute.ts';
+import { CallBar } from '../../features/call/CallBar.tsx';
+import { RecoverySetup } from '../../features/rooms/RecoverySetup.tsx';
+import { useDesktopNotifications } from '../../features/rooms/useDesktopNotifications.ts';
+import { useRoomList } from '../../features/rooms/useRoomList.ts';
+import { useOpenRoomSubscription } from '../../features/rooms/useSyncWindow.ts';
+import { VerificationDialog } from '../../features/verification/VerificationDialog.tsx';
+import { useVerification } from '../../features/verification/useVerification.ts';
+import { rendererLogger } from '../../platform/log.ts';
+import { ShellDialogs } from './ShellDialogs.tsx';
+import { ShellHeader } from './ShellHeader.tsx';
+import { ShellMain } from './ShellMain.tsx';
+import { ShellSidebar } from './ShellSidebar.tsx';
+import { useShellDialog } from './useShellDialog.ts';
+
+export interface SignedInShellProps {
+  notice: string | null;
+  onSignOut: () => void;
+}
+
+export function SignedInShell({ notice, onSignOut }: SignedInShellProps) {
+  const session = useSession();
+  const { client } = session;
+  const rooms = useRoomList(client, session.cachedRooms);
+  const dialogs = useShellDialog();
+  const { open: openDialog } = dialogs;
+  const verification = useVerification(client);
+  // The controller is a new object each render; the main area's memo needs one onVerify throughout.
+  const latestVerification = useRef(verification);
+  useEffect(() => {
+    latestVerification.current = verification;
+  });
+  const platform = usePlatform();
+  // A Teams link handed over by the OS opens the same dialog, pre-filled.
+  useEffect(
+    () => platform.onTeamsLink((link) => openDialog({ kind: 'join-teams', text: link, key: Date.now() })),
+    [platform, openDialog],
+  );
+  const openRoomId = useOpenRoomId();
+  const openSummary = rooms.find((r) => r.roomId === openRoomId) ?? null;
+  const room = openRoomId ? client.getRoom(openRoomId) : null;
+  useMembershipRefresh(openRoomId);
+  useDesktopNotifications(client, openRoomId);
+  useOpenRoomSubscription(client, openRoomId);
+  const onVerify = useCallback((userId: string, roomId: string) => {
+    void latestVerification.current.start(userId, roomId).catch(log.swallow('starting a verification'));
+  }, []);
+
+  return (
+    <div className="shell">
+      <ShellHeader openDialog={openDialog} onSignOut={onSignOut} />
+      {/* Always present, so the body stays in the stretching third row of the grid. */}
+      <div className="banner-slot">
+        {notice ? (
+          <p className="banner" role="status">
+            {notice}
+          </p>
+        ) : null}
+        <RecoverySetup />
+        <CallBar openRoomId={openRoomId} />
+      </div>
+      <div className="shell-body">
+        <ShellSidebar rooms={rooms} openRoomId={openRoomId} openDialog={openDialog} />
+        <ShellMain
+          room={room}
+          listedAs={openSummary ? (openSummary.kind === 'invite' ? 'invite' : 'joined') : null}
+          listedName={openSummary?.name ?? null}
+          onVerify={onVerify}
+        />
+      </div>
+      <ShellDialogs dialog={dialogs.dialog} onClose={dialogs.close} onSignOut={onSignOut} />
+      <VerificationDialog controller={verification} />
+    </div>
+  );
+}
+
+const log = rendererLogger('shell');
+
+/** Re-render when my membership of the open room changes (invite accepted, room left). */
+function useMembershipRefresh(roomId: string | null): void {
+  const { client } = useSession();
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setTick((n) => n + 1);
+    client.on(RoomEvent.MyMembership, bump);
+    return () => {
+      client.off(RoomEvent.MyMembership, bump);
+    };
+  }, [client, roomId]);
+}
