@@ -14,7 +14,7 @@
 // admins lock; HKCU\Software\Policies would add per-user GPOs nobody writes for Relais today.
 //
 // The registry cannot be exercised on the Linux development machines: tests drive this module with a
-// fake of the few native-reg functions it uses (test/unit/policy/windowsRegistry.test.ts).
+// fake of the few native-reg functions it uses (test/unit/main/policy/windowsRegistry.test.ts).
 import { createRequire } from 'node:module';
 import type * as NativeReg from 'native-reg';
 import type { RegistryKey, RegistryReader, RegistryValue } from './registry.ts';

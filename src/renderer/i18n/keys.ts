@@ -5,7 +5,7 @@ import en from './locales/en.json';
 
 // English is the reference: every t() call is checked against its keys, so a misspelt or removed key
 // is a compile error instead of a raw key on screen. French is held to the same keys by
-// test/unit/renderer/i18nKeys.test.ts. Interpolation variables are not typed: a JSON import gives
+// test/unit/renderer/i18n/i18nKeys.test.ts. Interpolation variables are not typed: a JSON import gives
 // `string`, not the literal texts i18next would need to read `{{name}}` out of.
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { findAll, parseXml } from '../policy/xml.ts';
+import { findAll, parseXml } from '../support/xml.ts';
 
 const require = createRequire(import.meta.url);
 const { addPolicyFolder, POLICY_FOLDER_SDDL } = require('../../../build/msiProjectCreated.cjs') as {

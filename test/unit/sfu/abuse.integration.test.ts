@@ -11,7 +11,7 @@ import { ENV_CACHE_ROOT } from '../../env/chroot.ts';
 import { startSfu, type SfuHandle, type StartSfuOptions } from '../../env/sfu.ts';
 import { startSynapse, type RegisteredUser, type SynapseHandle } from '../../env/synapse.ts';
 import { connectCallClient, type TestCallClient } from './callClient.ts';
-import { createRoom, freeSynapsePort, invite, join, openIdToken } from './matrixFixtures.ts';
+import { createRoom, freeSynapsePort, invite, join, openIdToken } from '../support/matrixFixtures.ts';
 
 const provisioned = existsSync(path.join(ENV_CACHE_ROOT, 'current', '.relais-ready'));
 type Name = 'owner' | 'mallory' | 'carol' | 'dave' | 'bob';

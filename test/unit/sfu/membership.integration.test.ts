@@ -9,7 +9,15 @@ import { ENV_CACHE_ROOT } from '../../env/chroot.ts';
 import { startSfu, type SfuHandle } from '../../env/sfu.ts';
 import { startSynapse, type RegisteredUser, type SynapseHandle } from '../../env/synapse.ts';
 import { connectCallClient, type TestCallClient } from './callClient.ts';
-import { createRoom, freeSynapsePort, invite, join, matrix, openIdToken, startSfuWithSynapse } from './matrixFixtures.ts';
+import {
+  createRoom,
+  freeSynapsePort,
+  invite,
+  join,
+  matrix,
+  openIdToken,
+  startSfuWithSynapse,
+} from '../support/matrixFixtures.ts';
 
 const provisioned = existsSync(path.join(ENV_CACHE_ROOT, 'current', '.relais-ready'));
 type Name = 'owner' | 'alice' | 'bob' | 'carol' | 'dave' | 'erin' | 'frank';

@@ -11,7 +11,7 @@ import { ENV_CACHE_ROOT } from '../../env/chroot.ts';
 import { startSfu, startSfuWithSynapseAdmin, type SfuHandle } from '../../env/sfu.ts';
 import type { RegisteredUser, SynapseHandle } from '../../env/synapse.ts';
 import { connectCallClient, type TestCallClient } from './callClient.ts';
-import { createRoom, invite, join, openIdToken, startSfuWithSynapse } from './matrixFixtures.ts';
+import { createRoom, invite, join, openIdToken, startSfuWithSynapse } from '../support/matrixFixtures.ts';
 
 const provisioned = existsSync(path.join(ENV_CACHE_ROOT, 'current', '.relais-ready'));
 

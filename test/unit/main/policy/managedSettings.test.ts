@@ -10,7 +10,7 @@ import { managedSettingsSchema } from '../../../../src/shared/policy/managedSett
 import { resolveSettings } from '../../../../src/shared/policy/resolve.ts';
 import { SETTING_KEYS } from '../../../../src/shared/policy/settings.ts';
 import { describeOrigin, type LoadedPolicy } from '../../../../src/shared/policy/types.ts';
-import { fakeFs } from '../../policy/fakes.ts';
+import { fakeFs } from '../../support/policyFakes.ts';
 
 const FILE = '/etc/relais/policy.json';
 

@@ -2,7 +2,7 @@
 // content survives it, what is left stays readable, and running it twice changes nothing.
 import { describe, expect, it } from 'vitest';
 import { REDACTED, redactContext, redactText } from '../../../../src/shared/log/redact.ts';
-import { createPrng, type Prng } from '../../teams/prng.ts';
+import { createPrng, type Prng } from '../../support/prng.ts';
 
 const SYNAPSE_TOKEN = 'syt_YWxpY2U_lHkhTgYbVvWqEmFXvOjP_0Yb3Xw';
 const SYNAPSE_REFRESH = 'syr_YWxpY2U_ZHrfqEoTLPbUcwMaWkdx_2iHd5P';

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activeMembers,
+  focusOfCall,
+  membershipContent,
+  membershipStateKey,
+  MEMBERSHIP_EXPIRES_MS,
+  parseMember,
+  usersInCall,
+  type RawMemberEvent,
+} from '../../../../src/renderer/calls/membership.ts';
+
+const focus = { type: 'relais_sfu' as const, url: 'wss://sfu.example.org/ws' };
+const now = 1_000_000_000;
+
+function event(userId: string, deviceId: string, ts: number, content?: Record<string, unknown>): RawMemberEvent {
+  return {
+    stateKey: membershipStateKey(userId, deviceId),
+    sender: userId,
+    originServerTs: ts,
+    content: content ?? { ...membershipContent(deviceId, focus) },
+  };
+}
+
+describe('call membership (MSC3401 as Element Call writes it)', () => {
+  it('writes the Element Call session shape with our focus', () => {
+    const content = membershipContent('DEV1', focus, 42);
+    expect(content).toEqual({
+      application: 'm.call',
+      call_id: '',
+      scope: 'm.room',
+      device_id: 'DEV1',
+      expires: MEMBERSHIP_EXPIRES_MS,
+      created_ts: 42,
+      focus_active: { type: 'relais_sfu', focus_selection: 'oldest_membership' },
+      foci_preferred: [{ type: 'relais_sfu', url: 'wss://sfu.example.org/ws' }],
+    });
+    expect(membershipStateKey('@a:example.org', 'DEV1')).toBe('_@a:example.org_DEV1');
+  });
+
+  it('reads an active membership with its focus', () => {
+    const member = parseMember(event('@a:hs', 'D', now - 1000), now);
+    expect(member).toEqual({
+      userId: '@a:hs',
+      deviceId: 'D',
+      createdTs: now - 1000,
+      expiresAt: now - 1000 + MEMBERSHIP_EXPIRES_MS,
+      relaisFocusUrl: focus.url,
+    });
+  });
+
+  it('treats empty content (left), expired, malformed and foreign memberships as not in the call', () => {
+    expect(parseMember(event('@a:hs', 'D', now, {}), now)).toBeNull();
+    expect(parseMember(event('@a:hs', 'D', now - MEMBERSHIP_EXPIRES_MS - 1), now)).toBeNull();
+    expect(parseMember(event('@a:hs', 'D', now, { ...membershipContent('D', focus), application: 'm.other' }), now)).toBeNull();
+    expect(parseMember(event('@a:hs', 'D', now, { ...membershipContent('D', focus), device_id: 5 }), now)).toBeNull();
+    // Someone writing another user's membership is not believed.
+    expect(parseMember({ ...event('@a:hs', 'D', now), sender: '@mallory:hs' }, now)).toBeNull();
+  });
+
+  it('keeps Element Call members (LiveKit focus) in the list without a Relais focus', () => {
+    const livekit = {
+      ...membershipContent('E', focus),
+      focus_active: { type: 'livekit', focus_selection: 'oldest_membership' },
+      foci_preferred: [{ type: 'livekit', livekit_service_url: 'https://lk.example.org' }],
+    };
+    expect(parseMember(event('@b:hs', 'E', now, livekit), now)?.relaisFocusUrl).toBeNull();
+  });
+
+  it('orders members oldest first, finds the call focus and distinct users', () => {
+    const members = activeMembers(
+      [
+        event('@b:hs', 'B1', now - 10),
+        event('@a:hs', 'A1', now - 50),
+        event('@a:hs', 'A2', now - 5),
+        event('@c:hs', 'C', now, {}),
+      ],
+      now,
+    );
+    expect(members.map((m) => m.deviceId)).toEqual(['A1', 'B1', 'A2']);
+    expect(usersInCall(members)).toEqual(['@a:hs', '@b:hs']);
+    expect(focusOfCall(members)).toBe(focus.url);
+    expect(focusOfCall([])).toBeNull();
+  });
+
+  it('leaves out members no longer joined to the room (kicked: their stale call membership stays until it expires)', () => {
+    const members = activeMembers([event('@a:hs', 'A', now), event('@kicked:hs', 'K', now)], now, (u) => u !== '@kicked:hs');
+    expect(members.map((m) => m.userId)).toEqual(['@a:hs']);
+  });
+
+  it('uses created_ts when present, so a renewed membership keeps its place', () => {
+    const [member] = activeMembers([event('@a:hs', 'A', now, { ...membershipContent('A', focus, now - 99) })], now);
+    expect(member?.createdTs).toBe(now - 99);
+  });
+});

@@ -1,0 +1,164 @@
+// @vitest-environment jsdom
+// The composer as a person uses it: mentions, editing the last message with ↑, a failed send.
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Composer, type ComposerProps } from '../../../../../src/renderer/features/room/Composer.tsx';
+import type { MentionCandidate } from '../../../../../src/renderer/matrix/mentions.ts';
+import type { TimelineItem } from '../../../../../src/renderer/matrix/timeline.ts';
+import { renderIn, type TestLanguage } from '../../../support/i18nWrapper.tsx';
+
+afterEach(cleanup);
+
+const ME = '@me:example.org';
+const MEMBERS: MentionCandidate[] = [
+  { userId: ME, name: 'Me Myself' },
+  { userId: '@alice:example.org', name: 'Alice Martin' },
+  { userId: '@albert:example.org', name: 'Albert Dupont' },
+  { userId: '@bob:example.org', name: 'Bob Leroy' },
+];
+
+function ownMessage(body: string): TimelineItem {
+  return {
+    eventId: '$last',
+    sender: ME,
+    senderName: 'Me Myself',
+    timestamp: 1_700_000_000_000,
+    kind: 'text',
+    body,
+    formattedBody: null,
+    edited: false,
+    pending: false,
+    mine: true,
+    replyTo: null,
+    reactions: [],
+    media: null,
+  };
+}
+
+type SendArgs = Parameters<ComposerProps['onSend']>;
+
+async function setUp(overrides: Partial<ComposerProps> = {}, language: TestLanguage = 'en') {
+  const onSend = vi.fn<(...args: SendArgs) => Promise<void>>(() => Promise.resolve());
+  const props: ComposerProps = {
+    replyTo: null,
+    onCancelReply: () => undefined,
+    lastOwnMessage: null,
+    onSend,
+    members: MEMBERS,
+    myUserId: ME,
+    onTyping: () => undefined,
+    onAttach: () => Promise.resolve(),
+    ...overrides,
+  };
+  await renderIn(language, <Composer {...props} />);
+  // `onSend` is the default fake; a test that passes its own keeps its own reference.
+  return { user: userEvent.setup(), onSend };
+}
+
+describe('Composer: mentions', () => {
+  it('typing @ and letters lists matching members (not me), and choosing one inserts the mention', async () => {
+    const { user, onSend } = await setUp();
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    expect(screen.queryByRole('listbox', { name: 'People in this room' })).toBeNull();
+
+    await user.type(box, 'Hi @al');
+    const list = screen.getByRole('listbox', { name: 'People in this room' });
+    const options = screen.getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['Albert Dupont @albert:example.org', 'Alice Martin @alice:example.org']);
+    expect(list.contains(options[0] ?? null)).toBe(true);
+    expect(screen.getByRole('option', { name: /Albert Dupont/ }).getAttribute('aria-selected')).toBe('true');
+
+    await user.click(screen.getByRole('option', { name: /Alice Martin/ }));
+    expect(box).toHaveProperty('value', 'Hi Alice Martin ');
+    expect(screen.queryByRole('listbox', { name: 'People in this room' })).toBeNull();
+
+    await user.type(box, 'ça va ?{Enter}');
+    expect(onSend).toHaveBeenCalledWith('Hi Alice Martin ça va ?', { kind: 'new' }, [MEMBERS[1]]);
+  });
+
+  it('the keyboard moves through the suggestions and Enter picks one without sending', async () => {
+    const { user, onSend } = await setUp();
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(box, '@al{ArrowDown}');
+    expect(screen.getByRole('option', { name: /Alice Martin/ }).getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{Enter}');
+    expect(box).toHaveProperty('value', 'Alice Martin ');
+    expect(onSend).not.toHaveBeenCalled();
+  });
+
+  it('no suggestion list when nobody matches', async () => {
+    const { user } = await setUp();
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), '@zz');
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+});
+
+describe('Composer: editing the last message with ↑', () => {
+  it('↑ in an empty composer loads the last own message and sends an edit of it', async () => {
+    const { user, onSend } = await setUp({ lastOwnMessage: ownMessage('Réunion à 10 h') });
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await user.click(box);
+    await user.keyboard('{ArrowUp}');
+    expect(box).toHaveProperty('value', 'Réunion à 10 h');
+    expect(screen.getByText('Editing your message')).toBeTruthy();
+
+    await user.type(box, '30{Enter}');
+    expect(onSend).toHaveBeenCalledWith('Réunion à 10 h30', { kind: 'edit', eventId: '$last' }, []);
+    expect(screen.queryByText('Editing your message')).toBeNull();
+  });
+
+  it('↑ does nothing once something is typed, and Cancel leaves the edit', async () => {
+    const { user } = await setUp({ lastOwnMessage: ownMessage('old') });
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(box, 'new{ArrowUp}');
+    expect(box).toHaveProperty('value', 'new');
+    expect(screen.queryByText('Editing your message')).toBeNull();
+
+    await user.clear(box);
+    await user.keyboard('{ArrowUp}');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByText('Editing your message')).toBeNull();
+  });
+});
+
+describe('Composer: a failed send', () => {
+  it('clears the box while sending, then brings the text back with an alert when the send fails', async () => {
+    let fail: (reason: Error) => void = () => undefined;
+    const onSend = vi.fn<(...args: SendArgs) => Promise<void>>(
+      () =>
+        new Promise<void>((_, reject) => {
+          fail = reject;
+        }),
+    );
+    const { user } = await setUp({ onSend });
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(box, 'Bonjour à tous');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(box).toHaveProperty('value', '');
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    fail(new Error('offline'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Your message could not be sent. It is back in the box: try again.');
+    expect(box).toHaveProperty('value', 'Bonjour à tous');
+  });
+
+  it('in French: labels, suggestions and the failure alert', async () => {
+    const onSend = vi.fn<(...args: SendArgs) => Promise<void>>(() => Promise.reject(new Error('offline')));
+    const { user } = await setUp({ onSend }, 'fr');
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    expect(box.getAttribute('placeholder')).toBe('Écrire un message…');
+    await user.type(box, '@bo');
+    expect(screen.getByRole('listbox', { name: 'Personnes dans ce salon' })).toBeTruthy();
+    await user.keyboard('{Tab}');
+    await user.click(screen.getByRole('button', { name: 'Envoyer' }));
+    await waitFor(() => {
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Votre message n’a pas pu être envoyé. Il est revenu dans la zone de saisie : réessayez.',
+      );
+    });
+    expect(box).toHaveProperty('value', 'Bob Leroy');
+    expect(onSend).toHaveBeenCalledWith('Bob Leroy', { kind: 'new' }, [MEMBERS[3]]);
+  });
+});
