@@ -31,4 +31,6 @@ export const TEST_USERS = {
   // timeline-order.spec.ts: an inviter, and the person invited who signs in afresh to read.
   rupert: { username: 'rupert', password: 'rupert-password-for-tests' },
   sybil: { username: 'sybil', password: 'sybil-password-for-tests' },
+  // reflow.spec.ts: the shell at phone width, 800×600 and desktop size.
+  ursula: { username: 'ursula', password: 'ursula-password-for-tests' },
 } as const;

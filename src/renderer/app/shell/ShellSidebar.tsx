@@ -1,40 +1,73 @@
 // The left column: start a room or a conversation, search, the room list, join a Teams meeting.
+// In the narrow layout it is the panel the header's "Rooms" button shows and hides.
+import { ChatNewIcon, PlusIcon, SearchIcon, VideoCallIcon } from '@vector-im/compound-design-tokens/assets/web/icons';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../SessionContext.ts';
 import { RoomList } from '../../features/rooms/RoomList.tsx';
 import { useAvatarCache } from '../../features/rooms/useAvatarCache.ts';
 import { useSyncWindow } from '../../features/rooms/useSyncWindow.ts';
 import type { RoomSummary } from '../../matrix/roomList.ts';
+import { ROOMS_TOGGLE_ID, SIDEBAR_ID } from './ShellHeader.tsx';
 import type { ShellDialog } from './useShellDialog.ts';
 
 export interface ShellSidebarProps {
   rooms: RoomSummary[];
   openRoomId: string | null;
   openDialog: (dialog: ShellDialog) => void;
+  /** A room link was followed (even the open room's: the narrow layout then shows it). */
+  onRoomChosen: () => void;
+  /** Escape inside the sidebar, when it is a panel that can close. */
+  onEscape?: (() => void) | undefined;
 }
 
-export function ShellSidebar({ rooms, openRoomId, openDialog }: ShellSidebarProps) {
+export function ShellSidebar({ rooms, openRoomId, openDialog, onRoomChosen, onEscape }: ShellSidebarProps) {
   const { t } = useTranslation();
   const client = useClient();
   const avatars = useAvatarCache(client);
   const onListView = useSyncWindow(client);
+  function onClick(event: MouseEvent<HTMLElement>) {
+    if (event.target instanceof Element && event.target.closest('a[href^="#/room/"]')) onRoomChosen();
+  }
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.key !== 'Escape' || event.defaultPrevented || !onEscape) return;
+    onEscape();
+    document.getElementById(ROOMS_TOGGLE_ID)?.focus();
+  }
   return (
-    <div className="sidebar">
-      <button type="button" className="button button-primary" onClick={() => openDialog({ kind: 'new-room' })}>
-        {t('rooms.newRoom')}
-      </button>
-      <button type="button" className="button button-secondary" onClick={() => openDialog({ kind: 'new-direct-message' })}>
-        {t('dm.new')}
-      </button>
-      <button type="button" className="button button-secondary" onClick={() => openDialog({ kind: 'search' })}>
-        {t('search.open')}
-      </button>
+    // The Rooms landmark is the list's own <nav>; this is only the column around it.
+    <div className="sidebar" id={SIDEBAR_ID} onClick={onClick} onKeyDown={onKeyDown}>
+      <div className="sidebar-actions">
+        <button type="button" className="button button-primary button-icon-text" onClick={() => openDialog({ kind: 'new-room' })}>
+          <PlusIcon aria-hidden="true" className="button-icon" />
+          {t('rooms.newRoom')}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary button-icon-only"
+          aria-label={t('dm.new')}
+          title={t('dm.new')}
+          onClick={() => openDialog({ kind: 'new-direct-message' })}
+        >
+          <ChatNewIcon aria-hidden="true" className="button-icon" />
+        </button>
+        <button
+          type="button"
+          className="button button-secondary button-icon-only"
+          aria-label={t('search.open')}
+          title={t('search.open')}
+          onClick={() => openDialog({ kind: 'search' })}
+        >
+          <SearchIcon aria-hidden="true" className="button-icon" />
+        </button>
+      </div>
       <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} avatars={avatars} />
       <button
         type="button"
-        className="button button-secondary"
+        className="button button-secondary button-icon-text sidebar-teams"
         onClick={() => openDialog({ kind: 'join-teams', text: '', key: Date.now() })}
       >
+        <VideoCallIcon aria-hidden="true" className="button-icon" />
         {t('teams.joinMenu')}
       </button>
     </div>

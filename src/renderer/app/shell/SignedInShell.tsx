@@ -18,7 +18,9 @@ import { ShellDialogs } from './ShellDialogs.tsx';
 import { ShellHeader } from './ShellHeader.tsx';
 import { ShellMain } from './ShellMain.tsx';
 import { ShellSidebar } from './ShellSidebar.tsx';
+import { useRoomsPanel } from './useRoomsPanel.ts';
 import { useShellDialog } from './useShellDialog.ts';
+import './shell.css';
 
 export interface SignedInShellProps {
   notice: string | null;
@@ -49,13 +51,14 @@ export function SignedInShell({ notice, onSignOut }: SignedInShellProps) {
   useMembershipRefresh(openRoomId);
   useDesktopNotifications(client, openRoomId);
   useOpenRoomSubscription(client, openRoomId);
+  const roomsPanel = useRoomsPanel(openRoomId);
   const onVerify = useCallback((userId: string, roomId: string) => {
     void latestVerification.current.start(userId, roomId).catch(log.swallow('starting a verification'));
   }, []);
 
   return (
-    <div className="shell">
-      <ShellHeader openDialog={openDialog} onSignOut={onSignOut} />
+    <div className="shell" data-rooms={roomsPanel.narrow ? (roomsPanel.open ? 'panel-open' : 'panel-closed') : 'beside'}>
+      <ShellHeader openDialog={openDialog} onSignOut={onSignOut} roomsPanel={roomsPanel} />
       {/* Always present, so the body stays in the stretching third row of the grid. */}
       <div className="banner-slot">
         {notice ? (
@@ -67,7 +70,13 @@ export function SignedInShell({ notice, onSignOut }: SignedInShellProps) {
         <CallBar openRoomId={openRoomId} />
       </div>
       <div className="shell-body">
-        <ShellSidebar rooms={rooms} openRoomId={openRoomId} openDialog={openDialog} />
+        <ShellSidebar
+          rooms={rooms}
+          openRoomId={openRoomId}
+          openDialog={openDialog}
+          onRoomChosen={roomsPanel.close}
+          onEscape={roomsPanel.narrow ? roomsPanel.close : undefined}
+        />
         <ShellMain
           room={room}
           listedAs={openSummary ? (openSummary.kind === 'invite' ? 'invite' : 'joined') : null}
