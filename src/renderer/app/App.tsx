@@ -20,6 +20,7 @@ import { usePlatform } from './PlatformContext.ts';
 import { SessionContext } from './SessionContext.ts';
 import { useManagedSettings } from './ManagedSettingsContext.ts';
 import { UserSettingsContext, useUserSettingsState } from './UserSettingsContext.ts';
+import { useThemeClass } from './useThemeClass.ts';
 
 type AppState =
   | { kind: 'restoring' }
@@ -81,6 +82,7 @@ async function restore(platform: Platform, managed: ManagedSettings, ignoreKeych
 export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
   const platform = usePlatform();
   const userSettings = useUserSettingsState(platform);
+  useThemeClass(userSettings.settings.theme);
   return (
     <UserSettingsContext.Provider value={userSettings}>
       <AppScreens defaultHomeserver={defaultHomeserver} />

@@ -5,6 +5,7 @@ import type { Platform, UserSettingsChange, UserSettingsView } from '../platform
 
 export const DEFAULT_USER_SETTINGS: UserSettingsView = {
   language: null,
+  theme: null,
   notifications: { enabled: true, sound: true },
   spellcheck: { enabled: true },
   homeserver: null,

@@ -10,12 +10,17 @@ import type { SettingKey } from '../policy/settings.ts';
 
 export const USER_SETTINGS_VERSION = 1;
 
+/** Compound's four themes; no stored theme means following the system (light or dark, more contrast). */
+export const THEMES = ['light', 'dark', 'light-hc', 'dark-hc'] as const;
+export type Theme = (typeof THEMES)[number];
+
 /**
  * The stored file. Policy-controlled keys use the policy's own names and validation (the same
  * schema as the policy's `defaults`), so resolveSettings reads the file directly.
  */
 const storedFields = {
   language: z.enum(SUPPORTED_LANGUAGES),
+  theme: z.enum(THEMES),
   /** One homeserver the user chose, when policy allows custom homeservers. */
   homeservers: defaultsSchema.shape.homeservers.unwrap().max(1),
   notifications: defaultsSchema.shape.notifications.unwrap(),
@@ -75,6 +80,8 @@ const reason = z.string();
 export const userSettingsViewSchema = z.object({
   /** null: follow the system's language. */
   language: z.enum(SUPPORTED_LANGUAGES).nullable(),
+  /** null: follow the system's appearance. */
+  theme: z.enum(THEMES).nullable(),
   notifications: z.object({ enabled: z.boolean(), sound: z.boolean() }),
   spellcheck: z.object({ enabled: z.boolean() }),
   /** The homeserver the user chose (null: none, the configured one applies). */
@@ -87,6 +94,7 @@ export type UserSettingsView = z.output<typeof userSettingsViewSchema>;
 /** A change from the settings screen or the sign-in screen; absent keys stay as they are. */
 export const userSettingsChangeSchema = z.strictObject({
   language: z.enum(SUPPORTED_LANGUAGES).nullable().optional(),
+  theme: z.enum(THEMES).nullable().optional(),
   notifications: z.strictObject({ enabled: z.boolean().optional(), sound: z.boolean().optional() }).optional(),
   spellcheck: z.strictObject({ enabled: z.boolean().optional() }).optional(),
   homeserver: z.string().max(2048).nullable().optional(),
@@ -116,6 +124,7 @@ export function userSettingsView(stored: StoredUserSettings, resolved: ResolvedS
   const homeservers = resolved.settings.homeservers;
   return {
     language: stored.language ?? null,
+    theme: stored.theme ?? null,
     notifications: { ...resolved.values.notifications },
     spellcheck: { enabled: resolved.values.spellcheck.enabled },
     homeserver: homeservers.source === 'user' ? (resolved.values.homeservers[0] ?? null) : null,
@@ -148,6 +157,8 @@ export function applyUserSettingsChange(
   const next: StoredUserSettings = structuredClone(stored);
   if (change.language === null) delete next.language;
   else if (change.language !== undefined) next.language = change.language;
+  if (change.theme === null) delete next.theme;
+  else if (change.theme !== undefined) next.theme = change.theme;
   if (change.notifications) next.notifications = { ...next.notifications, ...definedOnly(change.notifications) };
   if (change.spellcheck) next.spellcheck = { ...next.spellcheck, ...definedOnly(change.spellcheck) };
   if (change.homeserver === null) delete next.homeservers;

@@ -4,6 +4,31 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUserSettings } from '../../app/UserSettingsContext.ts';
 import type { UserSettingsChange } from '../../platform/Platform.ts';
+import { THEMES, type Theme } from '../../../shared/settings/userSettings.ts';
+
+const THEME_CHOICES = ['system', ...THEMES] as const;
+
+function ThemeChoice({ theme, onChange }: { theme: Theme | null; onChange: (theme: Theme | null) => Promise<void> }) {
+  const { t } = useTranslation();
+  const name = useId();
+  return (
+    <fieldset className="settings-theme">
+      <legend>{t('settings.theme.label')}</legend>
+      {THEME_CHOICES.map((choice) => (
+        <label key={choice} className="settings-radio">
+          <input
+            type="radio"
+            name={name}
+            value={choice}
+            checked={(theme ?? 'system') === choice}
+            onChange={() => void onChange(choice === 'system' ? null : choice)}
+          />
+          {t(`settings.theme.${choice}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 interface ToggleProps {
   label: string;
@@ -54,6 +79,7 @@ export function PreferencesSection() {
       <h3 id="settings-preferences" className="settings-heading">
         {t('settings.preferencesHeading')}
       </h3>
+      <ThemeChoice theme={settings.theme} onChange={(theme) => save({ theme })} />
       <PreferenceToggle
         label={t('settings.keys.notifications.enabled')}
         checked={settings.notifications.enabled}

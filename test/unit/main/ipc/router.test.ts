@@ -12,6 +12,7 @@ const SECRET = 'S3cr3t-VALUE-do-not-log-7f1c';
 
 const USER_SETTINGS_VIEW = {
   language: null,
+  theme: null,
   notifications: { enabled: true, sound: true },
   spellcheck: { enabled: true },
   homeserver: null,

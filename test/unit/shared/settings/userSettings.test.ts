@@ -45,13 +45,13 @@ describe('reading settings.json', () => {
 
   it('keeps the valid keys of a damaged file and names every problem', () => {
     const read = parseUserSettings(
-      JSON.stringify({ version: 1, language: 'de', notifications: { enabled: false }, homeservers: ['ftp://x'], theme: 'dark' }),
+      JSON.stringify({ version: 1, language: 'de', notifications: { enabled: false }, homeservers: ['ftp://x'], colour: 'dark' }),
     );
     expect(read.settings).toEqual({ version: 1, notifications: { enabled: false } });
     expect(read.problems).toHaveLength(3);
     expect(read.problems.join('\n')).toMatch(/"language"/);
     expect(read.problems.join('\n')).toMatch(/"homeservers"/);
-    expect(read.problems.join('\n')).toMatch(/unknown key "theme"/);
+    expect(read.problems.join('\n')).toMatch(/unknown key "colour"/);
   });
 
   it('treats text that is not a JSON object as empty settings, with the reason', () => {
@@ -63,16 +63,37 @@ describe('reading settings.json', () => {
   });
 });
 
+describe('the theme setting', () => {
+  it('is stored when chosen, removed to follow the system again, and an unknown theme is refused', () => {
+    const chosen = applyUserSettingsChange(
+      { version: 1 },
+      userSettingsChangeSchema.parse({ theme: 'dark' }),
+      resolveSettings(NO_POLICY, { version: 1 }),
+    );
+    expect(chosen).toEqual({ ok: true, settings: { version: 1, theme: 'dark' } });
+    const back = applyUserSettingsChange(
+      { version: 1, theme: 'dark' },
+      userSettingsChangeSchema.parse({ theme: null }),
+      resolveSettings(NO_POLICY, { version: 1 }),
+    );
+    expect(back).toEqual({ ok: true, settings: { version: 1 } });
+    expect(userSettingsChangeSchema.safeParse({ theme: 'neon' }).success).toBe(false);
+    expect(parseUserSettings('{"version":1,"theme":"neon"}').problems.join()).toMatch(/"theme"/);
+  });
+});
+
 describe('the settings screen view', () => {
   it('without policy: stored values over built-in defaults, nothing locked', () => {
     const stored: StoredUserSettings = {
       version: 1,
       language: 'fr',
+      theme: 'dark-hc',
       notifications: { sound: false },
       homeservers: ['https://mine.example'],
     };
     expect(userSettingsView(stored, resolveSettings(NO_POLICY, stored))).toEqual({
       language: 'fr',
+      theme: 'dark-hc',
       notifications: { enabled: true, sound: false },
       spellcheck: { enabled: true },
       homeserver: 'https://mine.example',
