@@ -33,4 +33,7 @@ export const TEST_USERS = {
   sybil: { username: 'sybil', password: 'sybil-password-for-tests' },
   // reflow.spec.ts: the shell at phone width, 800×600 and desktop size.
   ursula: { username: 'ursula', password: 'ursula-password-for-tests' },
+  // keyboard.spec.ts: someone moving by keyboard, and someone writing to them.
+  vera: { username: 'vera', password: 'vera-password-for-tests' },
+  wendy: { username: 'wendy', password: 'wendy-password-for-tests' },
 } as const;

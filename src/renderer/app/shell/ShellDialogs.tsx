@@ -4,19 +4,26 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../SessionContext.ts';
 import { NewDirectMessageDialog } from '../../features/rooms/NewDirectMessageDialog.tsx';
 import { NewRoomDialog } from '../../features/rooms/NewRoomDialog.tsx';
+import { SwitchRoomDialog } from '../../features/rooms/SwitchRoomDialog.tsx';
 import { SearchDialog } from '../../features/search/SearchDialog.tsx';
 import { SettingsDialog } from '../../features/settings/SettingsDialog.tsx';
 import { JoinTeamsDialog } from '../../features/teams/JoinTeamsDialog.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
+import type { RoomSummary } from '../../matrix/roomList.ts';
+import type { KeyboardPlatform } from './shortcuts.ts';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import type { ShellDialog } from './useShellDialog.ts';
 
 export interface ShellDialogsProps {
   dialog: ShellDialog | null;
   onClose: () => void;
   onSignOut: () => void;
+  /** For "Switch room". */
+  rooms: readonly RoomSummary[];
+  keyboard: KeyboardPlatform;
 }
 
-export function ShellDialogs({ dialog, onClose, onSignOut }: ShellDialogsProps) {
+export function ShellDialogs({ dialog, onClose, onSignOut, rooms, keyboard }: ShellDialogsProps) {
   const kind = dialog?.kind ?? null;
   return (
     <>
@@ -24,6 +31,8 @@ export function ShellDialogs({ dialog, onClose, onSignOut }: ShellDialogsProps) 
       <SettingsDialog open={kind === 'settings'} onClose={onClose} />
       <NewDirectMessageDialog open={kind === 'new-direct-message'} onClose={onClose} />
       <SearchDialog open={kind === 'search'} onClose={onClose} />
+      <ShortcutsDialog open={kind === 'shortcuts'} onClose={onClose} platform={keyboard} />
+      {kind === 'switch-room' ? <SwitchRoomDialog open onClose={onClose} rooms={rooms} /> : null}
       <ConfirmSignOutDialog open={kind === 'confirm-sign-out'} onClose={onClose} onSignOut={onSignOut} />
       {dialog?.kind === 'join-teams' ? (
         <JoinTeamsDialog key={dialog.key} open initialText={dialog.text} onClose={onClose} />

@@ -3,6 +3,7 @@
 // call provider); the parts read what they need from it rather than through props.
 import { RoomEvent } from 'matrix-js-sdk';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../PlatformContext.ts';
 import { useSession } from '../SessionContext.ts';
 import { useOpenRoomId } from '../useHashRoute.ts';
@@ -19,6 +20,8 @@ import { ShellHeader } from './ShellHeader.tsx';
 import { ShellMain } from './ShellMain.tsx';
 import { ShellSidebar } from './ShellSidebar.tsx';
 import { useRoomsPanel } from './useRoomsPanel.ts';
+import { keyboardPlatform } from './shortcuts.ts';
+import { useShellShortcuts } from './useShellShortcuts.ts';
 import { useShellDialog } from './useShellDialog.ts';
 import './shell.css';
 
@@ -52,12 +55,22 @@ export function SignedInShell({ notice, onSignOut }: SignedInShellProps) {
   useDesktopNotifications(client, openRoomId);
   useOpenRoomSubscription(client, openRoomId);
   const roomsPanel = useRoomsPanel(openRoomId);
+  const keyboard = keyboardPlatform(navigator.userAgent);
+  useShellShortcuts(keyboard, rooms, openRoomId, openDialog);
+  const { t } = useTranslation();
   const onVerify = useCallback((userId: string, roomId: string) => {
     void latestVerification.current.start(userId, roomId).catch(log.swallow('starting a verification'));
   }, []);
 
   return (
     <div className="shell" data-rooms={roomsPanel.narrow ? (roomsPanel.open ? 'panel-open' : 'panel-closed') : 'beside'}>
+      {room && openSummary?.kind !== 'invite' ? (
+        // Past the header, banners and room list in one key press (WCAG 2.4.1). A button, not a link:
+        // the fragment is the app's route.
+        <button type="button" className="skip-link" onClick={() => document.getElementById(COMPOSER_INPUT_ID)?.focus()}>
+          {t('shortcuts.skipToComposer')}
+        </button>
+      ) : null}
       <ShellHeader openDialog={openDialog} onSignOut={onSignOut} roomsPanel={roomsPanel} />
       {/* Always present, so the body stays in the stretching third row of the grid. */}
       <div className="banner-slot">
@@ -84,13 +97,15 @@ export function SignedInShell({ notice, onSignOut }: SignedInShellProps) {
           onVerify={onVerify}
         />
       </div>
-      <ShellDialogs dialog={dialogs.dialog} onClose={dialogs.close} onSignOut={onSignOut} />
+      <ShellDialogs dialog={dialogs.dialog} onClose={dialogs.close} onSignOut={onSignOut} rooms={rooms} keyboard={keyboard} />
       <VerificationDialog controller={verification} />
     </div>
   );
 }
 
 const log = rendererLogger('shell');
+/** The message field's id (Composer.tsx), where "Skip to composer" lands. */
+const COMPOSER_INPUT_ID = 'composer-input';
 
 /** Re-render when my membership of the open room changes (invite accepted, room left). */
 function useMembershipRefresh(roomId: string | null): void {

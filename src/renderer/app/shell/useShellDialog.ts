@@ -8,6 +8,8 @@ export type ShellDialog =
   | { kind: 'new-room' }
   | { kind: 'new-direct-message' }
   | { kind: 'search' }
+  | { kind: 'switch-room' }
+  | { kind: 'shortcuts' }
   | { kind: 'settings' }
   | { kind: 'confirm-sign-out' }
   /** `key` starts the dialog afresh for each link handed over, even the same one twice. */
