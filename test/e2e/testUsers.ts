@@ -36,4 +36,6 @@ export const TEST_USERS = {
   // keyboard.spec.ts: someone moving by keyboard, and someone writing to them.
   vera: { username: 'vera', password: 'vera-password-for-tests' },
   wendy: { username: 'wendy', password: 'wendy-password-for-tests' },
+  // search.spec.ts
+  yvette: { username: 'yvette', password: 'yvette-password-for-tests' },
 } as const;

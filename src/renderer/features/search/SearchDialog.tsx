@@ -1,6 +1,6 @@
 // "Search messages": searches what this device holds (the encrypted local index), so it works
 // offline and in encrypted rooms, where the server cannot search for us.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../matrix/search/messageIndex.ts';
 import { useSession } from '../../app/SessionContext.ts';
@@ -17,6 +17,9 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
   const { t, i18n } = useTranslation();
   const { client, search } = useSession();
   const [query, setQuery] = useState('');
+  /** '' searches every room. */
+  const [roomId, setRoomId] = useState('');
+  const roomFieldId = useId();
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let current = true;
@@ -26,9 +29,28 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
     };
   }, [search]);
   // The index is in memory: searching it on each keystroke takes milliseconds, even offline.
+  // Results follow the index while the dialog is open: a message arriving (or just sent) shows up.
+  const indexVersion = useSyncExternalStore(
+    (onChange) => search.index.subscribe(onChange),
+    () => search.index.version(),
+  );
   const hits: SearchHit[] | null = useMemo(
-    () => (loaded && query.trim() ? search.index.search(query.trim()) : null),
-    [loaded, query, search],
+    () => (loaded && query.trim() ? search.index.search(query.trim(), 50, roomId || undefined) : null),
+    // indexVersion: recompute when the index changes, not only when the query does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [loaded, query, roomId, search, indexVersion],
+  );
+  // Listed when the dialog opens: rooms joined since come with the next opening.
+  const rooms = useMemo(
+    () =>
+      open
+        ? client
+            .getRooms()
+            .filter((room) => room.getMyMembership() === 'join')
+            .map((room) => ({ roomId: room.roomId, name: room.name }))
+            .sort((a, b) => a.name.localeCompare(b.name, i18n.language))
+        : [],
+    [client, open, i18n.language],
   );
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -43,6 +65,17 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
           autoComplete="off"
           onChange={(e) => setQuery(e.target.value)}
         />
+        <div className="field">
+          <label htmlFor={roomFieldId}>{t('search.room')}</label>
+          <select id={roomFieldId} className="select" value={roomId} onChange={(e) => setRoomId(e.target.value)}>
+            <option value="">{t('search.allRooms')}</option>
+            {rooms.map((room) => (
+              <option key={room.roomId} value={room.roomId}>
+                {room.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <p className="muted small" role="status">
           {hits === null ? '' : t('search.count', { count: hits.length })}
         </p>

@@ -28,6 +28,25 @@ export function foldForSearch(text: string): string {
 export class MessageIndex {
   private readonly rooms = new Map<string, Map<string, IndexedMessage>>();
   private readonly dirty = new Set<string>();
+  private readonly listeners = new Set<() => void>();
+  private changes = 0;
+
+  /** Counts changes, so an open search can tell its results are stale (useSyncExternalStore). */
+  version(): number {
+    return this.changes;
+  }
+
+  /** Called after each change; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(roomId: string): void {
+    this.dirty.add(roomId);
+    this.changes += 1;
+    for (const listener of this.listeners) listener();
+  }
 
   add(message: IndexedMessage): void {
     const room = this.roomMap(message.roomId);
@@ -35,7 +54,7 @@ export class MessageIndex {
     if (previous && previous.body === message.body && previous.senderName === message.senderName) return;
     room.set(message.eventId, message);
     if (room.size > MAX_MESSAGES_PER_ROOM) this.trim(room);
-    this.dirty.add(message.roomId);
+    this.changed(message.roomId);
   }
 
   /** An edit replaces the text of a message already indexed; unknown targets are ignored. */
@@ -43,11 +62,11 @@ export class MessageIndex {
     const existing = this.rooms.get(roomId)?.get(eventId);
     if (!existing || existing.body === body) return;
     this.rooms.get(roomId)?.set(eventId, { ...existing, body });
-    this.dirty.add(roomId);
+    this.changed(roomId);
   }
 
   remove(roomId: string, eventId: string): void {
-    if (this.rooms.get(roomId)?.delete(eventId)) this.dirty.add(roomId);
+    if (this.rooms.get(roomId)?.delete(eventId)) this.changed(roomId);
   }
 
   /** Replaces a room's messages with what was stored (at start-up); not marked dirty. */
@@ -75,11 +94,13 @@ export class MessageIndex {
   }
 
   /** Every word of the query must appear, in the text or the sender's name; newest first. */
-  search(query: string, limit = 50): SearchHit[] {
+  /** Newest first; `roomId` keeps the search to one room. */
+  search(query: string, limit = 50, roomId?: string): SearchHit[] {
     const terms = foldForSearch(query).split(/\s+/).filter(Boolean);
     if (terms.length === 0) return [];
     const hits: SearchHit[] = [];
-    for (const room of this.rooms.values()) {
+    const rooms = roomId === undefined ? [...this.rooms.values()] : [this.rooms.get(roomId) ?? new Map<string, IndexedMessage>()];
+    for (const room of rooms) {
       for (const message of room.values()) {
         const body = foldForSearch(message.body);
         const haystack = `${body} ${foldForSearch(message.senderName)}`;

@@ -3,6 +3,7 @@
 // is saved per room in the encrypted local database, so it survives restarts and works offline.
 import {
   ClientEvent,
+  EventStatus,
   EventType,
   MatrixEventEvent,
   RelationType,
@@ -52,7 +53,10 @@ export function startMessageIndexer(client: MatrixClient, db: EncryptedDb | null
       if (roomId && id) index.remove(roomId, id);
       return;
     }
-    if (event.getType() !== (EventType.RoomMessage as string) || event.status !== null) return;
+    // Our own messages count once the server has them (SENT): found at once, not after the next sign-in.
+    // Before that (sending, queued, failed) they may never exist.
+    if (event.getType() !== (EventType.RoomMessage as string) || (event.status !== null && event.status !== EventStatus.SENT))
+      return;
     const roomId = event.getRoomId();
     const eventId = event.getId();
     const content = event.getContent();
@@ -98,7 +102,14 @@ export function startMessageIndexer(client: MatrixClient, db: EncryptedDb | null
   };
   const onHide = () => void save();
 
+  // A message we send reaches the timeline as a local echo (status "sending", skipped above); with the
+  // SDK's detached pending events no Timeline event follows when it is sent, only this update.
+  const onLocalEchoUpdated = (event: MatrixEvent) => {
+    if (event.status === EventStatus.SENT || event.status === null) consider(event);
+  };
+
   client.on(RoomEvent.Timeline, consider);
+  client.on(RoomEvent.LocalEchoUpdated, onLocalEchoUpdated);
   client.on(MatrixEventEvent.Decrypted, consider);
   client.on(RoomEvent.Redaction, onRedaction);
   client.on(ClientEvent.Sync, onSync);
@@ -112,6 +123,7 @@ export function startMessageIndexer(client: MatrixClient, db: EncryptedDb | null
     stop() {
       if (saveTimer) clearTimeout(saveTimer);
       client.off(RoomEvent.Timeline, consider);
+      client.off(RoomEvent.LocalEchoUpdated, onLocalEchoUpdated);
       client.off(MatrixEventEvent.Decrypted, consider);
       client.off(RoomEvent.Redaction, onRedaction);
       client.off(ClientEvent.Sync, onSync);

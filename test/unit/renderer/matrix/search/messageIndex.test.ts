@@ -245,4 +245,30 @@ describe('MessageIndex regressions', () => {
     const [hit] = index.search('cible');
     expect(hit?.snippet).toContain('cible');
   });
+
+  it('keeps a search to one room when asked', () => {
+    const index = new MessageIndex();
+    index.add({ eventId: '$a', roomId: '!one', sender: '@a:hs', senderName: 'Anne', timestamp: 1, body: 'budget 2027' });
+    index.add({ eventId: '$b', roomId: '!two', sender: '@b:hs', senderName: 'Bruno', timestamp: 2, body: 'budget draft' });
+    expect(index.search('budget').map((h) => h.eventId)).toEqual(['$b', '$a']);
+    expect(index.search('budget', 50, '!one').map((h) => h.eventId)).toEqual(['$a']);
+    expect(index.search('budget', 50, '!nowhere')).toEqual([]);
+  });
+
+  it('tells subscribers of each change, and only of real changes', () => {
+    const index = new MessageIndex();
+    let calls = 0;
+    const stop = index.subscribe(() => (calls += 1));
+    const message = { eventId: '$a', roomId: '!one', sender: '@a:hs', senderName: 'Anne', timestamp: 1, body: 'hello' };
+    index.add(message);
+    index.add(message);
+    index.edit('!one', '$a', 'hello again');
+    index.remove('!one', '$a');
+    index.remove('!one', '$a');
+    expect(calls).toBe(3);
+    expect(index.version()).toBe(3);
+    stop();
+    index.add(message);
+    expect(calls).toBe(3);
+  });
 });
