@@ -31,4 +31,7 @@ export const TEST_USERS = {
   // timeline-order.spec.ts: an inviter, and the person invited who signs in afresh to read.
   rupert: { username: 'rupert', password: 'rupert-password-for-tests' },
   sybil: { username: 'sybil', password: 'sybil-password-for-tests' },
+  // timeline-ux.spec.ts: someone who writes (through the API), and the reader signed in to the app.
+  tomas: { username: 'tomas', password: 'tomas-password-for-tests' },
+  uma: { username: 'uma', password: 'uma-password-for-tests' },
 } as const;

@@ -30,9 +30,14 @@ function isValidLocale(tag: string): boolean {
   }
 }
 
-/** Hours and minutes, 12- or 24-hour as the locale uses. */
+/**
+ * Hours and minutes, 12- or 24-hour as the locale uses: "18:39" and "06:09" on a 24-hour clock (the
+ * hour padded, as British and French timetables write it), "6:39 PM" on a 12-hour one.
+ */
 export function formatTime(timestamp: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(timestamp);
+  const { hourCycle } = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions();
+  const twentyFour = hourCycle === 'h23' || hourCycle === 'h24';
+  return new Intl.DateTimeFormat(locale, { hour: twentyFour ? '2-digit' : 'numeric', minute: '2-digit' }).format(timestamp);
 }
 
 /** The day, written out in full, for the separators between days. */

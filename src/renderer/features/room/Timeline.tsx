@@ -143,6 +143,18 @@ export function Timeline({
 
   useEffect(() => onBottomInViewChange?.(bottomInView), [bottomInView, onBottomInViewChange]);
 
+  // The window resized (or a call stage opened above): a reader at the bottom stays at the bottom.
+  useEffect(() => {
+    const el = scrollRef.current;
+    // jsdom (the shell's integration tests) has no ResizeObserver; every browser and Electron does.
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (stickToBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   return (
     <div className="timeline-frame">
       <div

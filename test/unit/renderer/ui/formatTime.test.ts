@@ -28,6 +28,12 @@ describe('formatTime', () => {
     expect(formatTime(EVENING, formattingLocale('fr', ['fr-FR']))).toBe('18:39');
   });
 
+  it('pads the hour on a 24-hour clock', () => {
+    const morning = new Date(2026, 10, 27, 6, 9).getTime();
+    expect(formatTime(morning, 'en-GB')).toBe('06:09');
+    expect(formatTime(morning, 'fr-FR')).toBe('06:09');
+  });
+
   it('writes 12-hour time for American English', () => {
     // Intl separates "PM" with a narrow no-break space.
     expect(formatTime(EVENING, formattingLocale('en', ['en-US'])).replace(/\s/g, ' ')).toBe('6:39 PM');
