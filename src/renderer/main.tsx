@@ -9,6 +9,7 @@ import { loadManagedSettings, ManagedSettingsContext } from './app/ManagedSettin
 import { PlatformContext } from './app/PlatformContext.ts';
 import { ConfigProblemScreen } from './features/signin/ConfigProblemScreen.tsx';
 import { initI18n } from './i18n/i18n.ts';
+import { PreferredLanguagesContext } from './i18n/FormattingLocale.ts';
 import { detectPlatform } from './platform/detectPlatform.ts';
 import { connectLogs, flushLogs, rendererLogger, setLogLevel } from './platform/log.ts';
 import { installIceGuard } from './platform/iceGuard.ts';
@@ -56,15 +57,17 @@ async function boot(): Promise<void> {
       <PlatformContext.Provider value={platform}>
         <ManagedSettingsContext.Provider value={managed}>
           <I18nextProvider i18n={i18n}>
-            {appConfig.kind === 'ok' ? (
-              <AppConfigContext.Provider value={appConfig.config}>
-                {/* A homeserver can be suggested by the page URL (?hs=…): the demo and tests use it. */}
-                <App defaultHomeserver={initialHomeserver(appConfig.config, window.location.search)} />
-              </AppConfigContext.Provider>
-            ) : (
-              // An unusable config.json: no session is restored and nothing connects until it is fixed.
-              <ConfigProblemScreen problems={appConfig.problems} />
-            )}
+            <PreferredLanguagesContext.Provider value={languages}>
+              {appConfig.kind === 'ok' ? (
+                <AppConfigContext.Provider value={appConfig.config}>
+                  {/* A homeserver can be suggested by the page URL (?hs=…): the demo and tests use it. */}
+                  <App defaultHomeserver={initialHomeserver(appConfig.config, window.location.search)} />
+                </AppConfigContext.Provider>
+              ) : (
+                // An unusable config.json: no session is restored and nothing connects until it is fixed.
+                <ConfigProblemScreen problems={appConfig.problems} />
+              )}
+            </PreferredLanguagesContext.Provider>
           </I18nextProvider>
         </ManagedSettingsContext.Provider>
       </PlatformContext.Provider>

@@ -38,4 +38,7 @@ export const TEST_USERS = {
   wendy: { username: 'wendy', password: 'wendy-password-for-tests' },
   // search.spec.ts
   yvette: { username: 'yvette', password: 'yvette-password-for-tests' },
+  // timeline-ux.spec.ts: someone who writes (through the API), and the reader signed in to the app.
+  tomas: { username: 'tomas', password: 'tomas-password-for-tests' },
+  uma: { username: 'uma', password: 'uma-password-for-tests' },
 } as const;

@@ -23,6 +23,8 @@ export interface TimelineItem {
   edited: boolean;
   pending: boolean;
   mine: boolean;
+  /** The sender's picture (mxc://) as the room knows it, or null for their initial. */
+  senderAvatar: string | null;
   replyTo: { eventId: string; senderName: string; body: string } | null;
   reactions: Reaction[];
   /** For images and files: the mxc:// URL and the declared size. */
@@ -36,6 +38,13 @@ export interface TimelineItem {
 }
 
 const VISIBLE_TYPES = new Set<string>([EventType.RoomMessage, EventType.RoomMessageEncrypted, EventType.RoomMember]);
+
+/** Whether the event is drawn as a row of its own (edits and reactions fold into their target). */
+export function isShownEvent(event: MatrixEvent): boolean {
+  return (
+    VISIBLE_TYPES.has(event.getType()) && !event.isRelation(RelationType.Replace) && !event.isRelation(RelationType.Annotation)
+  );
+}
 
 export function buildTimeline(room: Room, myUserId: string): TimelineItem[] {
   const events = room.getLiveTimeline().getEvents();
@@ -67,6 +76,7 @@ function toItem(
     eventId,
     sender,
     senderName: event.sender?.name ?? sender,
+    senderAvatar: event.sender?.getMxcAvatarUrl() ?? null,
     timestamp: event.getTs(),
     edited: false,
     pending: event.status !== null,

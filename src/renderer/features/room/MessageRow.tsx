@@ -1,5 +1,12 @@
+import DeleteIcon from '@vector-im/compound-design-tokens/assets/web/icons/delete';
+import ReplyIcon from '@vector-im/compound-design-tokens/assets/web/icons/reply';
 import { useTranslation } from 'react-i18next';
+import { useFormattingLocale } from '../../i18n/FormattingLocale.ts';
+import type { AvatarCache } from '../../matrix/avatars.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
+import { formatTime } from '../../ui/formatTime.ts';
+import { SenderAvatar } from './SenderAvatar.tsx';
+import './timeline.css';
 import { SafeHtml } from '../../ui/SafeHtml.tsx';
 import { MediaView } from './MediaView.tsx';
 import { findTeamsLinks } from '../../../shared/teams/index.ts';
@@ -7,81 +14,127 @@ import { TeamsMeetingCard } from '../teams/TeamsMeetingCard.tsx';
 
 export interface MessageRowProps {
   item: TimelineItem;
+  /** Same sender as the message above, shortly after: drawn without name and avatar. */
+  continuation: boolean;
+  avatars: AvatarCache | undefined;
   onReply: (item: TimelineItem) => void;
   onReact: (item: TimelineItem, key: string) => void;
   onDelete: (item: TimelineItem) => void;
 }
 
-export function MessageRow({ item, onReply, onReact, onDelete }: MessageRowProps) {
-  const { t, i18n } = useTranslation();
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(item.timestamp);
+export function MessageRow({ item, continuation, avatars, onReply, onReact, onDelete }: MessageRowProps) {
+  const { t } = useTranslation();
+  const locale = useFormattingLocale();
+  const time = formatTime(item.timestamp, locale);
 
   if (item.kind === 'membership') {
     const [membership, target] = item.body.split(':', 2);
     return (
-      <p className="membership-event muted small">
+      <p className="membership-event">
         {t(`timeline.membership.${membership ?? 'other'}`, { name: target, defaultValue: item.body })}
       </p>
     );
   }
 
+  const classes = ['message'];
+  if (item.mine) classes.push('message-mine');
+  if (item.pending) classes.push('message-pending');
+  if (continuation) classes.push('message-continuation');
+  const timeElement = (
+    <time className="message-time" dateTime={new Date(item.timestamp).toISOString()}>
+      {time}
+    </time>
+  );
+
   return (
-    <article
-      className={`message${item.mine ? ' message-mine' : ''}${item.pending ? ' message-pending' : ''}`}
-      aria-label={`${item.senderName}, ${time}`}
-    >
-      <header className="message-header">
-        <span className="message-sender">{item.senderName}</span>
-        <time className="muted small" dateTime={new Date(item.timestamp).toISOString()}>
-          {time}
-        </time>
-        {item.pending ? <span className="muted small">{t('timeline.sending')}</span> : null}
-      </header>
-      {item.replyTo ? (
-        <blockquote className="message-reply">
-          <span className="message-reply-sender">{t('timeline.inReplyTo', { name: item.replyTo.senderName })}</span>
-          <span className="message-reply-body">{item.replyTo.body}</span>
-        </blockquote>
-      ) : null}
-      <MessageBody item={item} />
-      {item.kind === 'text' || item.kind === 'notice'
-        ? findTeamsLinks(item.body)
-            .slice(0, 3)
-            .map((meeting) => <TeamsMeetingCard key={meeting.canonicalUrl} meeting={meeting} />)
-        : null}
-      {item.edited ? <span className="muted small">{t('timeline.edited')}</span> : null}
-      {item.reactions.length > 0 ? (
-        <ul className="reactions" aria-label={t('timeline.reactions')}>
-          {item.reactions.map((r) => (
-            <li key={r.key}>
-              <button type="button" className="chip" aria-pressed={r.mine} onClick={() => onReact(item, r.key)}>
-                {r.key} <span aria-label={t('timeline.reactionCount', { count: r.count })}>{r.count}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+    // The name says who and when even where a grouped message does not show them.
+    <article className={classes.join(' ')} aria-label={`${item.senderName}, ${time}`}>
+      <div className="message-gutter">
+        {continuation ? (
+          timeElement
+        ) : (
+          <SenderAvatar userId={item.sender} name={item.senderName} mxc={item.senderAvatar} avatars={avatars} />
+        )}
+      </div>
+      <div className="message-main">
+        {continuation ? null : (
+          <header className="message-header">
+            <span className="message-sender">{item.senderName}</span>
+            {timeElement}
+            {item.pending ? <span className="message-time">{t('timeline.sending')}</span> : null}
+          </header>
+        )}
+        {item.replyTo ? (
+          <blockquote className="message-reply">
+            <span className="message-reply-sender">{t('timeline.inReplyTo', { name: item.replyTo.senderName })}</span>
+            <span className="message-reply-body">{item.replyTo.body}</span>
+          </blockquote>
+        ) : null}
+        <MessageBody item={item} />
+        {item.kind === 'text' || item.kind === 'notice'
+          ? findTeamsLinks(item.body)
+              .slice(0, 3)
+              .map((meeting) => <TeamsMeetingCard key={meeting.canonicalUrl} meeting={meeting} />)
+          : null}
+        {item.edited ? <span className="message-edited">{t('timeline.edited')}</span> : null}
+        {item.reactions.length > 0 ? (
+          <ul className="reactions" aria-label={t('timeline.reactions')}>
+            {item.reactions.map((r) => (
+              <li key={r.key}>
+                <button type="button" className="chip" aria-pressed={r.mine} onClick={() => onReact(item, r.key)}>
+                  {r.key} <span aria-label={t('timeline.reactionCount', { count: r.count })}>{r.count}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
       {item.kind !== 'redacted' && item.kind !== 'undecryptable' ? (
-        <div className="message-actions">
-          <button type="button" className="link-button small" onClick={() => onReply(item)}>
-            {t('timeline.reply')}
-          </button>
-          <button
-            type="button"
-            className="link-button small"
-            onClick={() => onReact(item, '👍')}
-            aria-label={t('timeline.reactThumbsUp')}
-          >
-            👍
-          </button>
-          {item.mine && !item.pending ? (
-            <button type="button" className="link-button small" onClick={() => onDelete(item)}>
-              {t('timeline.delete')}
-            </button>
-          ) : null}
-        </div>
+        <MessageToolbar item={item} onReply={onReply} onReact={onReact} onDelete={onDelete} />
       ) : null}
     </article>
+  );
+}
+
+/**
+ * The message's actions, shown over its top-right corner while the pointer is on the message or the
+ * focus is in it. Hidden by opacity only: Tab still reaches every button.
+ */
+function MessageToolbar({ item, onReply, onReact, onDelete }: Omit<MessageRowProps, 'continuation' | 'avatars'>) {
+  const { t } = useTranslation();
+  return (
+    <div className="message-toolbar" role="group" aria-label={t('timeline.actions')}>
+      <button
+        type="button"
+        className="message-toolbar-button"
+        onClick={() => onReply(item)}
+        aria-label={t('timeline.reply')}
+        title={t('timeline.reply')}
+      >
+        <ReplyIcon aria-hidden="true" />
+      </button>
+      <button
+        type="button"
+        className="message-toolbar-button"
+        onClick={() => onReact(item, '👍')}
+        aria-label={t('timeline.reactThumbsUp')}
+        title={t('timeline.reactThumbsUp')}
+      >
+        {/* The reaction itself is the clearest picture of what the button does. */}
+        <span aria-hidden="true">👍</span>
+      </button>
+      {item.mine && !item.pending ? (
+        <button
+          type="button"
+          className="message-toolbar-button message-toolbar-button-critical"
+          onClick={() => onDelete(item)}
+          aria-label={t('timeline.delete')}
+          title={t('timeline.delete')}
+        >
+          <DeleteIcon aria-hidden="true" />
+        </button>
+      ) : null}
+    </div>
   );
 }
 

@@ -10,7 +10,10 @@ import { Composer } from './Composer.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
 import { RoomActionAlert } from './RoomActionAlert.tsx';
 import { Timeline } from './Timeline.tsx';
-import { useReadersOf, useSendReadReceipts, useTypingMembers } from './useTypingAndReceipts.ts';
+import { useReadersOf, useReadMarkers, useTypingMembers } from './useTypingAndReceipts.ts';
+import { useUnreadDivider } from './useUnreadDivider.ts';
+import { useAvatarCache } from '../rooms/useAvatarCache.ts';
+import { RoomHeader } from './RoomHeader.tsx';
 import { useRoomActions } from './useRoomActions.ts';
 import { useTimeline } from './useTimeline.ts';
 import { RoomCallHeader, RoomCallStage, useInCallHere } from '../call/RoomCall.tsx';
@@ -38,31 +41,31 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
   const others = room.getJoinedMembers().filter((m) => m.userId !== me);
   const verifiable = encrypted && others.length === 1 ? others[0] : undefined;
   const typing = useTypingMembers(room);
-  useSendReadReceipts(room);
+  const [bottomInView, setBottomInView] = useState(true);
+  useReadMarkers(room, bottomInView);
+  const firstUnread = useUnreadDivider(room);
+  const avatars = useAvatarCache(client);
+  const [followRequest, setFollowRequest] = useState(0);
   const lastMine = lastOwnMessage && items[items.length - 1]?.eventId === lastOwnMessage.eventId ? lastOwnMessage : null;
   const seenBy = useReadersOf(room, lastMine?.eventId ?? null);
   const inCall = useInCallHere(room.roomId);
 
   return (
     <section className={inCall ? 'room-view room-view-in-call' : 'room-view'} aria-labelledby="room-title">
-      <header className="room-header">
-        <h1 id="room-title">{room.name}</h1>
-        {encrypted ? <span className="pill">{t('room.encrypted')}</span> : null}
-        <div className="room-header-actions">
-          <RoomCallHeader room={room} />
-          {verifiable ? (
-            <button type="button" className="button button-secondary" onClick={() => onVerify(verifiable.userId)}>
-              {t('verify.start', { name: verifiable.name })}
-            </button>
-          ) : null}
-          <button type="button" className="button button-secondary" onClick={() => setInviting(true)}>
-            {t('room.invite')}
+      <RoomHeader room={room} encrypted={encrypted}>
+        <RoomCallHeader room={room} />
+        {verifiable ? (
+          <button type="button" className="button button-secondary" onClick={() => onVerify(verifiable.userId)}>
+            {t('verify.start', { name: verifiable.name })}
           </button>
-          <button type="button" className="button button-secondary" onClick={() => void actions.leave()}>
-            {t('room.leave')}
-          </button>
-        </div>
-      </header>
+        ) : null}
+        <button type="button" className="button button-secondary" onClick={() => setInviting(true)}>
+          {t('room.invite')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => void actions.leave()}>
+          {t('room.leave')}
+        </button>
+      </RoomHeader>
       <RoomActionAlert failure={actions.failure} onDismiss={actions.dismissFailure} />
       <RoomCallStage room={room} />
       <Timeline
@@ -75,6 +78,10 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         }}
         onDelete={(item) => void sendRedaction(session, room.roomId, item.eventId)}
         pendingCount={pending.length}
+        firstUnreadEventId={firstUnread}
+        avatars={avatars}
+        onBottomInViewChange={setBottomInView}
+        followRequest={followRequest}
         pending={
           <PendingRows
             entries={pending}
@@ -93,10 +100,14 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         replyTo={replyTo}
         onCancelReply={() => setReplyTo(null)}
         lastOwnMessage={lastOwnMessage}
-        onAttach={(file) => sendFile(session, room.roomId, file)}
+        onAttach={(file) => {
+          setFollowRequest((n) => n + 1);
+          return sendFile(session, room.roomId, file);
+        }}
         members={room.getJoinedMembers().map((m) => ({ userId: m.userId, name: m.name }))}
         myUserId={me}
         onSend={async (text, mode, mentions) => {
+          setFollowRequest((n) => n + 1);
           if (mode.kind === 'edit') await sendEdit(session, room.roomId, mode.eventId, text);
           else {
             const reply = replyTo?.eventId ?? null;

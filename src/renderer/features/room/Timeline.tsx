@@ -3,8 +3,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import ArrowDownIcon from '@vector-im/compound-design-tokens/assets/web/icons/arrow-down';
+import { useFormattingLocale } from '../../i18n/FormattingLocale.ts';
+import type { AvatarCache } from '../../matrix/avatars.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
+import { formatDay } from '../../ui/formatTime.ts';
 import { MessageRow } from './MessageRow.tsx';
+import { layoutRow } from './timelineLayout.ts';
 
 export interface TimelineProps {
   roomName: string;
@@ -20,9 +25,29 @@ export interface TimelineProps {
   /** What the outbox holds for this room, shown after the last message. */
   pending?: ReactNode;
   pendingCount?: number;
+  /** The "New messages" line goes above this event (null: none). */
+  firstUnreadEventId?: string | null;
+  avatars?: AvatarCache;
+  /** Told whenever the newest message comes into view or leaves it (the read marker follows it). */
+  onBottomInViewChange?: (inView: boolean) => void;
+  /** Changed by the caller to bring the reader to the newest message (after sending). */
+  followRequest?: number;
 }
 
-export function Timeline({ roomName, items, onReply, onReact, onDelete, onLoadOlder, pending, pendingCount = 0 }: TimelineProps) {
+export function Timeline({
+  roomName,
+  items,
+  onReply,
+  onReact,
+  onDelete,
+  onLoadOlder,
+  pending,
+  pendingCount = 0,
+  firstUnreadEventId = null,
+  avatars,
+  onBottomInViewChange,
+  followRequest = 0,
+}: TimelineProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // We do not use the React Compiler, whose memoisation this warning is about.
@@ -35,6 +60,9 @@ export function Timeline({ roomName, items, onReply, onReact, onDelete, onLoadOl
     getItemKey: (index) => items[index]?.eventId ?? index,
   });
   const stickToBottom = useRef(true);
+  const [bottomInView, setBottomInView] = useState(true);
+  // Opening a room with unread messages shows where they start rather than the newest one, once.
+  const unreadShown = useRef(false);
   const loadingOlder = useRef(false);
   const [atStart, setAtStart] = useState(false);
   // After a failed load, only the reader scrolling asks again: the fill-the-view effect below runs
@@ -75,62 +103,126 @@ export function Timeline({ roomName, items, onReply, onReact, onDelete, onLoadOl
     if (el && el.scrollHeight <= el.clientHeight) maybeLoadOlder(el, false);
   });
 
-  // Follow new messages while the reader is at the bottom; leave them alone while reading history.
-  useEffect(() => {
-    if (!stickToBottom.current) return;
+  function noteBottom(el: HTMLDivElement) {
+    stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+    setBottomInView(stickToBottom.current);
+  }
+
+  function scrollToNewest() {
     const el = scrollRef.current;
+    // The outbox's rows come after the virtual list: only the scroll height reaches them.
     if (pendingCount > 0 && el) el.scrollTop = el.scrollHeight;
     else if (items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
-  }, [items.length, pendingCount, virtualizer]);
+  }
+
+  const unreadIndex = firstUnreadEventId ? items.findIndex((i) => i.eventId === firstUnreadEventId) : -1;
+
+  // Follow new messages while the reader is at the bottom; leave them alone while reading history.
+  useEffect(() => {
+    if (unreadIndex >= 0 && !unreadShown.current) {
+      unreadShown.current = true;
+      virtualizer.scrollToIndex(unreadIndex, { align: 'start' });
+      // A short unread part leaves the view at the bottom with no scroll event: measure it once settled.
+      requestAnimationFrame(() => {
+        if (scrollRef.current) noteBottom(scrollRef.current);
+      });
+      return;
+    }
+    if (stickToBottom.current) scrollToNewest();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- scrollToNewest reads the same values
+  }, [items.length, pendingCount, virtualizer, unreadIndex]);
+
+  // The person sent something: they want to see it, wherever they were reading.
+  useEffect(() => {
+    if (followRequest === 0) return;
+    stickToBottom.current = true;
+    setBottomInView(true);
+    scrollToNewest();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request scrolls
+  }, [followRequest]);
+
+  useEffect(() => onBottomInViewChange?.(bottomInView), [bottomInView, onBottomInViewChange]);
+
+  // The window resized (or a call stage opened above): a reader at the bottom stays at the bottom.
+  useEffect(() => {
+    const el = scrollRef.current;
+    // jsdom (the shell's integration tests) has no ResizeObserver; every browser and Electron does.
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (stickToBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   return (
-    <div
-      ref={scrollRef}
-      className="timeline"
-      role="log"
-      aria-label={roomName}
-      aria-live="polite"
-      tabIndex={0}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
-        maybeLoadOlder(el, true);
-      }}
-    >
-      {items.length === 0 && pendingCount === 0 ? <p className="muted timeline-empty">{t('room.noMessages')}</p> : null}
-      {atStart && items.length > 0 ? <p className="muted small timeline-start">{t('room.start')}</p> : null}
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const item = items[row.index];
-          if (!item) return null;
-          const previous = items[row.index - 1];
-          return (
-            <div
-              key={row.key}
-              data-index={row.index}
-              ref={virtualizer.measureElement}
-              className="timeline-row"
-              style={{ transform: `translateY(${row.start}px)` }}
-            >
-              {!previous || !sameDay(previous.timestamp, item.timestamp) ? <DaySeparator timestamp={item.timestamp} /> : null}
-              <MessageRow item={item} onReply={onReply} onReact={onReact} onDelete={onDelete} />
-            </div>
-          );
-        })}
+    <div className="timeline-frame">
+      <div
+        ref={scrollRef}
+        className="timeline"
+        role="log"
+        aria-label={roomName}
+        aria-live="polite"
+        tabIndex={0}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          noteBottom(el);
+          maybeLoadOlder(el, true);
+        }}
+      >
+        {items.length === 0 && pendingCount === 0 ? <p className="muted timeline-empty">{t('room.noMessages')}</p> : null}
+        {atStart && items.length > 0 ? <p className="muted small timeline-start">{t('room.start')}</p> : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const item = items[row.index];
+            if (!item) return null;
+            const layout = layoutRow(item, items[row.index - 1], firstUnreadEventId);
+            return (
+              <div
+                key={row.key}
+                data-index={row.index}
+                ref={virtualizer.measureElement}
+                className="timeline-row"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                {layout.newDay ? <DaySeparator timestamp={item.timestamp} /> : null}
+                {layout.firstUnread ? <UnreadSeparator /> : null}
+                <MessageRow
+                  item={item}
+                  continuation={layout.continuation}
+                  avatars={avatars}
+                  onReply={onReply}
+                  onReact={onReact}
+                  onDelete={onDelete}
+                />
+              </div>
+            );
+          })}
+        </div>
+        {pending}
       </div>
-      {pending}
+      {bottomInView || items.length === 0 ? null : (
+        <button
+          type="button"
+          className="jump-to-latest"
+          onClick={() => {
+            stickToBottom.current = true;
+            setBottomInView(true);
+            scrollToNewest();
+            // The button goes away with the click: the focus goes to the messages rather than nowhere.
+            scrollRef.current?.focus();
+          }}
+        >
+          <ArrowDownIcon aria-hidden="true" />
+          {t('timeline.jumpToLatest')}
+        </button>
+      )}
     </div>
   );
 }
 
 function DaySeparator({ timestamp }: { timestamp: number }) {
-  const { i18n } = useTranslation();
-  const label = new Intl.DateTimeFormat(i18n.language, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(timestamp);
+  const label = formatDay(timestamp, useFormattingLocale());
   return (
     <div className="day-separator" role="separator" aria-label={label}>
       <span aria-hidden="true">{label}</span>
@@ -138,6 +230,11 @@ function DaySeparator({ timestamp }: { timestamp: number }) {
   );
 }
 
-function sameDay(a: number, b: number): boolean {
-  return new Date(a).toDateString() === new Date(b).toDateString();
+function UnreadSeparator() {
+  const { t } = useTranslation();
+  return (
+    <div className="unread-separator" role="separator" aria-label={t('timeline.newMessages')}>
+      <span aria-hidden="true">{t('timeline.newMessages')}</span>
+    </div>
+  );
 }

@@ -1,8 +1,11 @@
-import { RoomEvent, type Room } from 'matrix-js-sdk';
-import { useEffect, useMemo } from 'react';
+import { EventType, MatrixEvent, RoomEvent, type Room } from 'matrix-js-sdk';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../../app/SessionContext.ts';
+import { markerEventIdOf, readTargets } from '../../matrix/readMarker.ts';
 import { rendererLogger } from '../../platform/log.ts';
 import { useRoomVersion } from './useRoomEvents.ts';
+
+const log = rendererLogger('room');
 
 const TYPING_CHANGES = { events: [], typing: true };
 /** Receipts move "Seen by"; members and names change how people are called. */
@@ -23,26 +26,55 @@ export function useTypingMembers(room: Room): string[] {
   );
 }
 
-/** Marks the newest event as read while the room is open and the window is visible. */
-export function useSendReadReceipts(room: Room): void {
+/** The m.fully_read marker as it was when the room was opened: the "New messages" line stays there. */
+export function useMarkerAtOpen(room: Room): string | null {
+  const [marker] = useState(() => markerEventIdOf(room.getAccountData(EventType.FullyRead)?.getContent()));
+  return marker;
+}
+
+/**
+ * Moves the read-up-to marker (m.fully_read) and the read receipt to the newest event while the
+ * person can see it: the timeline's bottom in view, the window visible and focused. Reading history
+ * further up, or another window in front, leaves them where they were.
+ */
+export function useReadMarkers(room: Room, bottomInView: boolean): void {
   const client = useClient();
+  // What was last asked of the server, so a burst of timeline events sends one request, not many.
+  const asked = useRef<string | null>(null);
   useEffect(() => {
+    if (!bottomInView) return;
+    const me = client.getSafeUserId();
     const markRead = () => {
-      if (document.visibilityState !== 'visible') return;
-      const events = room.getLiveTimeline().getEvents();
-      const latest = [...events].reverse().find((e) => e.getId() && !e.status && e.getSender() !== client.getSafeUserId());
-      if (latest && room.getEventReadUpTo(client.getSafeUserId()) !== latest.getId()) {
-        void client.sendReadReceipt(latest).catch(rendererLogger('room').swallow('sending a read receipt', 'info'));
-      }
+      if (document.visibilityState !== 'visible' || !document.hasFocus()) return;
+      const targets = readTargets(room.getLiveTimeline().getEvents(), me);
+      const fullyRead = targets?.fullyRead.getId();
+      if (!targets || !fullyRead) return;
+      const receipt = targets.receipt && !room.hasUserReadEvent(me, targets.receipt.getId() ?? '') ? targets.receipt : undefined;
+      const marker = markerEventIdOf(room.getAccountData(EventType.FullyRead)?.getContent());
+      const key = `${fullyRead} ${receipt?.getId() ?? ''}`;
+      if ((marker === fullyRead && !receipt) || asked.current === key) return;
+      asked.current = key;
+      client
+        .setRoomReadMarkers(room.roomId, fullyRead, receipt)
+        .then(() => {
+          // The server's copy comes back with the next sync; until then this room must not look unread.
+          room.addAccountData([new MatrixEvent({ type: EventType.FullyRead, content: { event_id: fullyRead } })]);
+        })
+        .catch((error: unknown) => {
+          asked.current = null;
+          log.swallow('moving the read marker', 'info')(error);
+        });
     };
     markRead();
     room.on(RoomEvent.Timeline, markRead);
     document.addEventListener('visibilitychange', markRead);
+    window.addEventListener('focus', markRead);
     return () => {
       room.off(RoomEvent.Timeline, markRead);
       document.removeEventListener('visibilitychange', markRead);
+      window.removeEventListener('focus', markRead);
     };
-  }, [client, room]);
+  }, [client, room, bottomInView]);
 }
 
 /** Who (other than me) has read up to the given event; follows this room's receipts. */

@@ -23,6 +23,7 @@ function ownMessage(body: string): TimelineItem {
     eventId: '$last',
     sender: ME,
     senderName: 'Me Myself',
+    senderAvatar: null,
     timestamp: 1_700_000_000_000,
     kind: 'text',
     body,

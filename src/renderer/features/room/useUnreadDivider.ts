@@ -1,0 +1,33 @@
+import type { Room } from 'matrix-js-sdk';
+import { useState } from 'react';
+import { useClient } from '../../app/SessionContext.ts';
+import { firstUnreadEventId, markerLoaded, type MarkerCandidate } from '../../matrix/readMarker.ts';
+import { isShownEvent } from '../../matrix/timeline.ts';
+import { useMarkerAtOpen } from './useTypingAndReceipts.ts';
+
+type Decision = { decided: false } | { decided: true; eventId: string | null };
+
+/**
+ * Where the "New messages" line goes: above the first event someone else sent after the read marker
+ * as it was when the room was opened. Decided once, as soon as the marker's event is loaded, then kept
+ * while the room stays open: messages read as they arrive never get the line.
+ */
+export function useUnreadDivider(room: Room): string | null {
+  const me = useClient().getSafeUserId();
+  const marker = useMarkerAtOpen(room);
+  const [decision, setDecision] = useState<Decision>({ decided: false });
+  // Looked at on each render until decided (React's "adjust state while rendering"): the room view
+  // renders again whenever its timeline changes, so a page of history bringing the marker is seen.
+  if (!decision.decided && marker) {
+    const events: MarkerCandidate[] = room
+      .getLiveTimeline()
+      .getEvents()
+      .map((e) => ({
+        eventId: e.getId(),
+        mine: e.getSender() === me,
+        shown: isShownEvent(e),
+      }));
+    if (markerLoaded(events, marker)) setDecision({ decided: true, eventId: firstUnreadEventId(events, marker) });
+  }
+  return decision.decided ? decision.eventId : null;
+}
