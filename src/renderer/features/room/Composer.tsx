@@ -1,3 +1,4 @@
+import { AttachmentIcon, SendIcon } from '@vector-im/compound-design-tokens/assets/web/icons';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUserSettings } from '../../app/UserSettingsContext.ts';
@@ -190,11 +191,13 @@ export function Composer({
         />
         <button
           type="button"
-          className="button button-secondary"
+          className="button button-secondary button-icon-text composer-attach"
+          title={t('composer.attach')}
           onClick={() => fileRef.current?.click()}
           disabled={uploading !== null}
         >
-          {t('composer.attach')}
+          <AttachmentIcon aria-hidden="true" className="button-icon" />
+          <span className="button-label">{t('composer.attach')}</span>
         </button>
         <label htmlFor="composer-input" className="visually-hidden">
           {t('composer.label')}
@@ -234,8 +237,9 @@ export function Composer({
             </li>
           ))}
         </ul>
-        <button type="submit" className="button button-primary inline">
-          {t('composer.send')}
+        <button type="submit" className="button button-primary inline button-icon-text composer-send" title={t('composer.send')}>
+          <SendIcon aria-hidden="true" className="button-icon" />
+          <span className="button-label">{t('composer.send')}</span>
         </button>
       </div>
     </form>
