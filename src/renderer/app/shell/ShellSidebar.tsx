@@ -1,10 +1,13 @@
 // The left column: start a room or a conversation, search, the room list, join a Teams meeting.
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../SessionContext.ts';
 import { RoomList } from '../../features/rooms/RoomList.tsx';
 import { useAvatarCache } from '../../features/rooms/useAvatarCache.ts';
 import { useSyncWindow } from '../../features/rooms/useSyncWindow.ts';
+import { markRoomRead } from '../../matrix/readMarkers.ts';
 import type { RoomSummary } from '../../matrix/roomList.ts';
+import { rendererLogger } from '../../platform/log.ts';
 import type { ShellDialog } from './useShellDialog.ts';
 
 export interface ShellSidebarProps {
@@ -18,6 +21,13 @@ export function ShellSidebar({ rooms, openRoomId, openDialog }: ShellSidebarProp
   const client = useClient();
   const avatars = useAvatarCache(client);
   const onListView = useSyncWindow(client);
+  const onMarkRead = useCallback(
+    (roomId: string) => {
+      const room = client.getRoom(roomId);
+      if (room) void markRoomRead(client, room).catch(log.swallow('marking a room as read', 'info'));
+    },
+    [client],
+  );
   return (
     <div className="sidebar">
       <button type="button" className="button button-primary" onClick={() => openDialog({ kind: 'new-room' })}>
@@ -29,7 +39,7 @@ export function ShellSidebar({ rooms, openRoomId, openDialog }: ShellSidebarProp
       <button type="button" className="button button-secondary" onClick={() => openDialog({ kind: 'search' })}>
         {t('search.open')}
       </button>
-      <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} avatars={avatars} />
+      <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} avatars={avatars} onMarkRead={onMarkRead} />
       <button
         type="button"
         className="button button-secondary"
@@ -40,3 +50,5 @@ export function ShellSidebar({ rooms, openRoomId, openDialog }: ShellSidebarProp
     </div>
   );
 }
+
+const log = rendererLogger('rooms');
