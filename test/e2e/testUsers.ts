@@ -31,4 +31,7 @@ export const TEST_USERS = {
   // timeline-order.spec.ts: an inviter, and the person invited who signs in afresh to read.
   rupert: { username: 'rupert', password: 'rupert-password-for-tests' },
   sybil: { username: 'sybil', password: 'sybil-password-for-tests' },
+  // unread.spec.ts: the reader, and the colleague writing to her.
+  ursula: { username: 'ursula', password: 'ursula-password-for-tests' },
+  felix: { username: 'felix', password: 'felix-password-for-tests' },
 } as const;
