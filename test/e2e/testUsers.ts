@@ -32,6 +32,6 @@ export const TEST_USERS = {
   rupert: { username: 'rupert', password: 'rupert-password-for-tests' },
   sybil: { username: 'sybil', password: 'sybil-password-for-tests' },
   // unread.spec.ts: the reader, and the colleague writing to her.
-  ursula: { username: 'ursula', password: 'ursula-password-for-tests' },
+  ulla: { username: 'ulla', password: 'ulla-password-for-tests' },
   felix: { username: 'felix', password: 'felix-password-for-tests' },
 } as const;

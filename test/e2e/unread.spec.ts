@@ -13,34 +13,34 @@ interface Setup {
   alpha: string;
   beta: string;
   felix: ApiSession;
-  ursula: ApiSession;
+  ulla: ApiSession;
 }
 
 /**
- * Felix writes to Ursula in two rooms; she also has a favourite room and a direct message with him.
+ * Felix writes to Ulla in two rooms; she also has a favourite room and a direct message with him.
  * Set up through the API: what is under test is what her app shows.
  */
 async function prepare(homeserver: string, suffix: string): Promise<Setup> {
   const felix = await apiLogin(homeserver, TEST_USERS.felix);
-  const ursula = await apiLogin(homeserver, TEST_USERS.ursula);
-  const alpha = await createRoom(felix, { name: `Projet Alpha ${suffix}`, invite: [ursula.userId] });
-  const beta = await createRoom(felix, { name: `Projet Beta ${suffix}`, invite: [ursula.userId] });
-  const favourite = await createRoom(felix, { name: `Salle favorite ${suffix}`, invite: [ursula.userId] });
-  for (const roomId of [alpha, beta, favourite]) await joinRoom(ursula, roomId);
-  await api(ursula, 'PUT', `/user/${encodeURIComponent(ursula.userId)}/rooms/${encodeURIComponent(favourite)}/tags/m.favourite`, {
+  const ulla = await apiLogin(homeserver, TEST_USERS.ulla);
+  const alpha = await createRoom(felix, { name: `Projet Alpha ${suffix}`, invite: [ulla.userId] });
+  const beta = await createRoom(felix, { name: `Projet Beta ${suffix}`, invite: [ulla.userId] });
+  const favourite = await createRoom(felix, { name: `Salle favorite ${suffix}`, invite: [ulla.userId] });
+  for (const roomId of [alpha, beta, favourite]) await joinRoom(ulla, roomId);
+  await api(ulla, 'PUT', `/user/${encodeURIComponent(ulla.userId)}/rooms/${encodeURIComponent(favourite)}/tags/m.favourite`, {
     order: 0.5,
   });
-  const { room_id: direct } = await api<{ room_id: string }>(ursula, 'POST', '/createRoom', {
+  const { room_id: direct } = await api<{ room_id: string }>(ulla, 'POST', '/createRoom', {
     preset: 'trusted_private_chat',
     is_direct: true,
     invite: [felix.userId],
   });
   await joinRoom(felix, direct);
-  await api(ursula, 'PUT', `/user/${encodeURIComponent(ursula.userId)}/account_data/m.direct`, { [felix.userId]: [direct] });
-  return { alpha, beta, felix, ursula };
+  await api(ulla, 'PUT', `/user/${encodeURIComponent(ulla.userId)}/account_data/m.direct`, { [felix.userId]: [direct] });
+  return { alpha, beta, felix, ulla };
 }
 
-/** A message that mentions Ursula the way Relais and Element send mentions (intentional mentions). */
+/** A message that mentions Ulla the way Relais and Element send mentions (intentional mentions). */
 async function sendMention(felix: ApiSession, roomId: string, userId: string, body: string): Promise<void> {
   await api(felix, 'PUT', `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/mention-${Date.now()}`, {
     msgtype: 'm.text',
@@ -66,8 +66,8 @@ async function unreadScenario(page: Page, setup: Setup, suffix: string): Promise
   await expect(rooms.getByRole('link', { name: `${beta}, 2 unread messages`, exact: true })).toBeVisible({ timeout: 15_000 });
   await expect(page).toHaveTitle('(1) Relais');
 
-  // A mention of Ursula: counted, and said.
-  await sendMention(setup.felix, setup.beta, setup.ursula.userId, 'ursula, peux-tu relire ?');
+  // A mention of Ulla: counted, and said.
+  await sendMention(setup.felix, setup.beta, setup.ulla.userId, 'ulla, peux-tu relire ?');
   const mentioned = rooms.getByRole('link', { name: `${beta}, 3 unread messages, 1 mention`, exact: true });
   await expect(mentioned).toBeVisible({ timeout: 15_000 });
   await expect(page).toHaveTitle('(1) Relais');
@@ -81,13 +81,13 @@ async function unreadScenario(page: Page, setup: Setup, suffix: string): Promise
   await expect(rooms.getByRole('button', { name: `Mark ${beta} as read` })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: alpha })).toBeVisible();
   // ...and the server agrees: m.fully_read and the read receipt are on the latest event.
-  const latest = (await roomEvents(setup.ursula, setup.beta, 1))[0]?.event_id;
+  const latest = (await roomEvents(setup.ulla, setup.beta, 1))[0]?.event_id;
   await expect
     .poll(async () => {
       const marker = await api<{ event_id: string }>(
-        setup.ursula,
+        setup.ulla,
         'GET',
-        `/user/${encodeURIComponent(setup.ursula.userId)}/rooms/${encodeURIComponent(setup.beta)}/account_data/m.fully_read`,
+        `/user/${encodeURIComponent(setup.ulla.userId)}/rooms/${encodeURIComponent(setup.beta)}/account_data/m.fully_read`,
       ).catch(() => null);
       return marker?.event_id;
     })
@@ -114,7 +114,7 @@ test('sliding sync: unread counts, mentions, Mark as read, window title and sect
   test.setTimeout(120_000);
   const suffix = 'S';
   const setup = await prepare(env.homeserver, suffix);
-  const { context, page } = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.ursula);
+  const { context, page } = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.ulla);
   await unreadScenario(page, setup, suffix);
   await context.close();
 });
@@ -127,11 +127,11 @@ test('classic /sync: the same, on a server without sliding sync', async ({ brows
     extraConfig: { experimental_features: { msc3575_enabled: false } },
   });
   try {
-    await synapse.registerUser(TEST_USERS.ursula.username, TEST_USERS.ursula.password);
+    await synapse.registerUser(TEST_USERS.ulla.username, TEST_USERS.ulla.password);
     await synapse.registerUser(TEST_USERS.felix.username, TEST_USERS.felix.password);
     const suffix = 'C';
     const setup = await prepare(synapse.baseUrl, suffix);
-    const { context, page } = await signInAs(browser, env.webUrl, synapse.baseUrl, TEST_USERS.ursula);
+    const { context, page } = await signInAs(browser, env.webUrl, synapse.baseUrl, TEST_USERS.ulla);
     await unreadScenario(page, setup, suffix);
     await context.close();
   } finally {
