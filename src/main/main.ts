@@ -50,6 +50,7 @@ import { clearSessionData } from './session/sessionData.main.ts';
 import { installDownloadHandler } from './downloads/downloads.main.ts';
 import { resolveDownloadFolder } from './downloads/downloadFolder.ts';
 import { notificationText } from './notifications/notificationText.ts';
+import { installUnreadBadge } from './notifications/unreadBadge.main.ts';
 import { applySpellcheck, logDictionaryEvents, spellcheckPlan } from './spellcheck/spellcheck.main.ts';
 import { watchNetwork } from './net/networkWatch.ts';
 
@@ -210,6 +211,7 @@ async function start(): Promise<void> {
   sessionSecrets = secrets;
   const managedSettings = () => managedSettingsFor(policy, userSettings.current(), pickLanguage([app.getLocale()]));
   const rendererLogs = createRendererLogIntake({ sink: logging.sink });
+  const unreadBadge = installUnreadBadge(() => mainWindow);
   const dispatch = createIpcRouter({
     handlers: createIpcHandlers({
       appName: app.getName(),
@@ -251,6 +253,7 @@ async function start(): Promise<void> {
               now: () => new Date(),
             }),
         }),
+      setUnreadBadge: (count, description) => unreadBadge.apply(count, description),
       notify: ({ title, body }) => {
         // The renderer already checks; main enforces it too, as policy or the user set it.
         const { notifications } = resolveSettings(policy, userSettings.current()).values;

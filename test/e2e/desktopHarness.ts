@@ -108,6 +108,8 @@ export async function createDesktopHarness(options: HarnessOptions): Promise<Des
       },
       secrets,
       notify: () => true,
+      // app.setBadgeCount and the taskbar overlay need Electron: unit tested with Electron mocked.
+      setUnreadBadge: () => false,
       managedSettings: () => managedSettingsFor(policy, userSettings.current(), 'en'),
       userSettings,
       // desktopCapturer needs Electron; the picker logic is unit tested with a fake capturer.

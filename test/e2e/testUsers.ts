@@ -41,4 +41,7 @@ export const TEST_USERS = {
   // timeline-ux.spec.ts: someone who writes (through the API), and the reader signed in to the app.
   tomas: { username: 'tomas', password: 'tomas-password-for-tests' },
   uma: { username: 'uma', password: 'uma-password-for-tests' },
+  // unread.spec.ts: the reader, and the colleague writing to her.
+  ulla: { username: 'ulla', password: 'ulla-password-for-tests' },
+  felix: { username: 'felix', password: 'felix-password-for-tests' },
 } as const;

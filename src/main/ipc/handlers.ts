@@ -28,6 +28,8 @@ export interface HandlerServices {
   writeLogs(records: LogRecord[]): { accepted: number; dropped: number };
   /** Builds the diagnostics file and asks the user where to save it (log/diagnostics.main.ts). */
   exportDiagnostics(dialogTitle: string): Promise<{ saved: boolean }>;
+  /** The OS badge and, on Windows, the taskbar overlay (notifications/unreadBadge.ts). */
+  setUnreadBadge(count: number, description: string): boolean;
 }
 
 export function createIpcHandlers(services: HandlerServices): IpcHandlers {
@@ -75,6 +77,7 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     },
     writeLogs: ({ records }) => services.writeLogs(records),
     exportDiagnostics: ({ dialogTitle }) => services.exportDiagnostics(dialogTitle),
+    setUnreadBadge: ({ count, description }) => ({ applied: services.setUnreadBadge(count, description) }),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { MatrixClient, Room } from 'matrix-js-sdk';
 import { EventType, NotificationCountType } from 'matrix-js-sdk';
 import { messagePreview } from './messagePreview.ts';
+import { roomUnreadCounts, type UnreadCounts } from './unreadCounts.ts';
 
 export type RoomKind = 'room' | 'dm' | 'invite';
 
@@ -16,23 +17,50 @@ export interface RoomSummary {
   preview?: string;
   /** mxc:// URI of the room's avatar (a DM's: the other person's); absent when there is none. */
   avatarMxc?: string;
+  /** Tagged m.favourite (set on any of my devices); absent when not. */
+  favourite?: true;
+  /** Tagged m.lowpriority; absent when not. */
+  lowPriority?: true;
 }
 
 /** How far back the list looks for a message to preview (past reactions, edits, state changes). */
 const PREVIEW_LOOKBACK = 20;
 
-export function summarizeRoom(room: Room, directRoomIds: ReadonlySet<string>): RoomSummary | null {
+/** The counts matrix-js-sdk holds (the server's, fixed up for encrypted rooms). */
+function sdkCounts(room: Room): UnreadCounts {
+  return {
+    unread: room.getUnreadNotificationCount(NotificationCountType.Total),
+    mentions: room.getUnreadNotificationCount(NotificationCountType.Highlight),
+  };
+}
+
+export function summarizeRoom(
+  room: Room,
+  directRoomIds: ReadonlySet<string>,
+  countsOf: (room: Room) => UnreadCounts = sdkCounts,
+): RoomSummary | null {
   const membership = room.getMyMembership();
   if (membership !== 'join' && membership !== 'invite') return null;
+  // An invitation has no timeline of mine to count; it is listed under Invitations instead.
+  const { unread, mentions } = membership === 'invite' ? { unread: 0, mentions: 0 } : countsOf(room);
   return {
     roomId: room.roomId,
     name: room.name || room.roomId,
     kind: membership === 'invite' ? 'invite' : directRoomIds.has(room.roomId) ? 'dm' : 'room',
-    unread: room.getUnreadNotificationCount(NotificationCountType.Total),
-    mentions: room.getUnreadNotificationCount(NotificationCountType.Highlight),
+    unread,
+    mentions,
     lastActivity: room.getLastActiveTimestamp(),
     ...previewOf(room),
     ...avatarOf(room),
+    ...tagsOf(room),
+  };
+}
+
+function tagsOf(room: Room): Pick<RoomSummary, 'favourite' | 'lowPriority'> {
+  const tags = room.tags;
+  return {
+    ...(tags['m.favourite'] ? { favourite: true as const } : {}),
+    ...(tags['m.lowpriority'] ? { lowPriority: true as const } : {}),
   };
 }
 
@@ -71,7 +99,8 @@ export function sortRooms(rooms: RoomSummary[]): RoomSummary[] {
 
 export function listRooms(client: MatrixClient): RoomSummary[] {
   const direct = directRoomIds(client);
-  return sortRooms(client.getRooms().flatMap((room) => summarizeRoom(room, direct) ?? []));
+  const countsOf = (room: Room) => roomUnreadCounts(client, room);
+  return sortRooms(client.getRooms().flatMap((room) => summarizeRoom(room, direct, countsOf) ?? []));
 }
 
 /** What the client knows of a sliding sync list: its size (null under classic sync), and its rooms. */

@@ -103,6 +103,10 @@ export class ElectronPlatform implements Platform {
     await this.bridge.writeLogs({ records });
   }
 
+  async setUnreadBadge(count: number, description: string): Promise<void> {
+    await this.bridge.setUnreadBadge({ count, description });
+  }
+
   async exportDiagnostics(dialogTitle: string): Promise<'saved' | 'cancelled'> {
     return (await this.bridge.exportDiagnostics({ dialogTitle })).saved ? 'saved' : 'cancelled';
   }

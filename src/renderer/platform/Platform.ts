@@ -67,4 +67,9 @@ export interface Platform {
   writeLogs(records: LogRecord[]): Promise<void>;
   /** Settings → Export diagnostics. Desktop: a save dialog with this title; web: a download. */
   exportDiagnostics(dialogTitle: string): Promise<'saved' | 'downloaded' | 'cancelled'>;
+  /**
+   * The number of rooms needing attention on the OS badge (0 clears it); `description` is what
+   * screen readers say for the Windows taskbar overlay. Desktop only: a browser tab has the title.
+   */
+  setUnreadBadge(count: number, description: string): Promise<void>;
 }

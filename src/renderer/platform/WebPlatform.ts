@@ -176,6 +176,11 @@ export class WebPlatform implements Platform {
     return Promise.resolve();
   }
 
+  /** A page has no OS badge: the window title ("(2) Relais") is all a browser shows. */
+  setUnreadBadge(): Promise<void> {
+    return Promise.resolve();
+  }
+
   /** The same file as the desktop app's, from what this tab knows and logged; downloaded. */
   async exportDiagnostics(): Promise<'downloaded'> {
     const download = this.env.download;

@@ -20,6 +20,8 @@ export const IPC_CHANNELS = {
   // Logging: the renderer's records to main's log file; Settings → Export diagnostics.
   writeLogs: 'log:write',
   exportDiagnostics: 'diagnostics:export',
+  // The number of rooms needing attention, for the OS badge (dock, taskbar overlay).
+  setUnreadBadge: 'app:set-unread-badge',
 } as const;
 
 export type IpcMethod = keyof typeof IPC_CHANNELS;

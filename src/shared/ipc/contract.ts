@@ -119,6 +119,15 @@ export const ipcContract = {
     request: z.object({ dialogTitle: z.string().min(1).max(200) }),
     response: z.object({ saved: z.boolean() }),
   },
+  /**
+   * The OS badge: the number of rooms needing attention (0 clears it), and the sentence screen
+   * readers give the Windows taskbar overlay, in the interface language. Main applies it with
+   * app.setBadgeCount and, on Windows, the window's overlay icon.
+   */
+  setUnreadBadge: {
+    request: z.object({ count: z.number().int().min(0).max(9999), description: z.string().max(200) }),
+    response: z.object({ applied: z.boolean() }),
+  },
 } satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

@@ -43,5 +43,6 @@ export function fakePlatform(options: FakePlatformOptions = {}): Platform {
     chooseScreenSource: () => Promise.resolve(true),
     writeLogs: () => Promise.resolve(),
     exportDiagnostics: () => Promise.resolve('saved'),
+    setUnreadBadge: () => Promise.resolve(),
   };
 }

@@ -1,13 +1,15 @@
 // The left column: start a room or a conversation, search, the room list, join a Teams meeting.
 // In the narrow layout it is the panel the header's "Rooms" button shows and hides.
 import { ChatNewIcon, PlusIcon, SearchIcon, VideoCallIcon } from '@vector-im/compound-design-tokens/assets/web/icons';
-import type { KeyboardEvent, MouseEvent } from 'react';
+import { useCallback, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../SessionContext.ts';
 import { RoomList } from '../../features/rooms/RoomList.tsx';
 import { useAvatarCache } from '../../features/rooms/useAvatarCache.ts';
 import { useSyncWindow } from '../../features/rooms/useSyncWindow.ts';
+import { markRoomRead } from '../../matrix/readMarkers.ts';
 import type { RoomSummary } from '../../matrix/roomList.ts';
+import { rendererLogger } from '../../platform/log.ts';
 import { ROOMS_TOGGLE_ID, SIDEBAR_ID } from './ShellHeader.tsx';
 import type { ShellDialog } from './useShellDialog.ts';
 
@@ -26,6 +28,13 @@ export function ShellSidebar({ rooms, openRoomId, openDialog, onRoomChosen, onEs
   const client = useClient();
   const avatars = useAvatarCache(client);
   const onListView = useSyncWindow(client);
+  const onMarkRead = useCallback(
+    (roomId: string) => {
+      const room = client.getRoom(roomId);
+      if (room) void markRoomRead(client, room).catch(log.swallow('marking a room as read', 'info'));
+    },
+    [client],
+  );
   function onClick(event: MouseEvent<HTMLElement>) {
     if (event.target instanceof Element && event.target.closest('a[href^="#/room/"]')) onRoomChosen();
   }
@@ -61,7 +70,7 @@ export function ShellSidebar({ rooms, openRoomId, openDialog, onRoomChosen, onEs
           <SearchIcon aria-hidden="true" className="button-icon" />
         </button>
       </div>
-      <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} avatars={avatars} />
+      <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} avatars={avatars} onMarkRead={onMarkRead} />
       <button
         type="button"
         className="button button-secondary button-icon-text sidebar-teams"
@@ -73,3 +82,5 @@ export function ShellSidebar({ rooms, openRoomId, openDialog, onRoomChosen, onEs
     </div>
   );
 }
+
+const log = rendererLogger('rooms');

@@ -11,6 +11,7 @@ import { CallBar } from '../../features/call/CallBar.tsx';
 import { RecoverySetup } from '../../features/rooms/RecoverySetup.tsx';
 import { useDesktopNotifications } from '../../features/rooms/useDesktopNotifications.ts';
 import { useRoomList } from '../../features/rooms/useRoomList.ts';
+import { useUnreadIndicators } from '../../features/rooms/useUnreadIndicators.ts';
 import { useOpenRoomSubscription } from '../../features/rooms/useSyncWindow.ts';
 import { VerificationDialog } from '../../features/verification/VerificationDialog.tsx';
 import { useVerification } from '../../features/verification/useVerification.ts';
@@ -34,6 +35,7 @@ export function SignedInShell({ notice, onSignOut }: SignedInShellProps) {
   const session = useSession();
   const { client } = session;
   const rooms = useRoomList(client, session.cachedRooms);
+  useUnreadIndicators(rooms);
   const dialogs = useShellDialog();
   const { open: openDialog } = dialogs;
   const verification = useVerification(client);

@@ -1,10 +1,14 @@
+import { MarkAsReadIcon } from '@vector-im/compound-design-tokens/assets/web/icons';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roomHref } from '../../app/useHashRoute.ts';
 import { filterRooms } from '../../matrix/roomFilter.ts';
 import type { AvatarCache } from '../../matrix/avatars.ts';
 import type { RoomSummary } from '../../matrix/roomList.ts';
+import { groupRooms, type RoomSection } from '../../matrix/roomSections.ts';
+import { hasUnread, roomLinkLabel } from './roomLinkLabel.ts';
 import { useListViewport, type ListView } from './useSyncWindow.ts';
+import './roomList.css';
 
 export interface RoomListProps {
   rooms: RoomSummary[];
@@ -13,20 +17,24 @@ export interface RoomListProps {
   onView?: (view: ListView) => void;
   /** Where room pictures come from; without it, every room shows its initial. */
   avatars?: AvatarCache;
+  /** "Mark as read" on a row; without it, the button is not offered. */
+  onMarkRead?: (roomId: string) => void;
 }
 
-export function RoomList({ rooms, activeRoomId, onView, avatars }: RoomListProps) {
+export function RoomList({ rooms, activeRoomId, onView, avatars, onMarkRead }: RoomListProps) {
   const { t } = useTranslation();
   const navRef = useRef<HTMLElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
+  const sectionsRef = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
   const filterId = useId();
   const visible = filterRooms(rooms, query);
-  useListViewport(navRef, listRef, query, visible.length, onView);
+  const sections = groupRooms(visible);
+  useListViewport(navRef, sectionsRef, query, visible.length, onView);
 
-  // Up/Down move between rooms, Home/End jump; Tab still leaves the list.
-  function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
-    const links = [...(listRef.current?.querySelectorAll<HTMLAnchorElement>('a.room-link') ?? [])];
+  // Up/Down move between rooms across sections, Home/End jump; Tab still leaves the list (through
+  // the "Mark as read" buttons, which are in the tab order).
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const links = [...(sectionsRef.current?.querySelectorAll<HTMLAnchorElement>('a.room-link') ?? [])];
     const index = links.findIndex((l) => l === document.activeElement);
     const next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: links.length - 1 }[event.key];
     if (next === undefined || links.length === 0) return;
@@ -51,7 +59,7 @@ export function RoomList({ rooms, activeRoomId, onView, avatars }: RoomListProps
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown') {
                 e.preventDefault();
-                listRef.current?.querySelector<HTMLAnchorElement>('a.room-link')?.focus();
+                sectionsRef.current?.querySelector<HTMLAnchorElement>('a.room-link')?.focus();
               }
             }}
           />
@@ -68,49 +76,122 @@ export function RoomList({ rooms, activeRoomId, onView, avatars }: RoomListProps
           <p className="muted small">{t('rooms.emptyHint')}</p>
         </div>
       ) : (
-        <ul className="room-list" ref={listRef} onKeyDown={onKeyDown}>
-          {visible.map((room) => (
-            <li key={room.roomId}>
-              <a
-                className="room-link"
-                href={roomHref(room.roomId)}
-                aria-current={room.roomId === activeRoomId ? 'page' : undefined}
-                aria-describedby={room.preview ? previewId(room.roomId) : undefined}
-              >
-                <RoomAvatar name={room.name} mxc={room.avatarMxc} avatars={avatars} />
-                <span className="room-text">
-                  <span className="room-name">{room.name}</span>
-                  {room.preview ? (
-                    // The room's name stays the link's name; the last message is its description.
-                    <span className="room-preview" id={previewId(room.roomId)} aria-hidden="true">
-                      {room.preview}
-                    </span>
-                  ) : null}
-                </span>
-                {room.kind !== 'room' ? (
-                  <span className="visually-hidden">, {t(`rooms.${room.kind === 'dm' ? 'direct' : 'invite'}`)}</span>
-                ) : null}
-                {room.kind === 'invite' ? (
-                  <span className="badge badge-invite" aria-hidden="true">
-                    {t('rooms.invite')}
-                  </span>
-                ) : null}
-                {room.unread > 0 ? (
-                  <span className={room.mentions > 0 ? 'badge badge-mention' : 'badge'}>
-                    <span aria-hidden="true">{room.unread}</span>
-                    <span className="visually-hidden">
-                      {room.mentions > 0
-                        ? t('rooms.mentions', { count: room.mentions })
-                        : t('rooms.unread', { count: room.unread })}
-                    </span>
-                  </span>
-                ) : null}
-              </a>
-            </li>
+        <div className="room-sections" ref={sectionsRef} onKeyDown={onKeyDown}>
+          {sections.map((section) => (
+            <RoomListSection
+              key={section.id}
+              section={section}
+              activeRoomId={activeRoomId}
+              avatars={avatars}
+              onMarkRead={onMarkRead}
+            />
           ))}
-        </ul>
+        </div>
       )}
     </nav>
+  );
+}
+
+interface SectionProps {
+  section: RoomSection;
+  activeRoomId: string | null;
+  avatars: AvatarCache | undefined;
+  onMarkRead: ((roomId: string) => void) | undefined;
+}
+
+/** One labelled group: its heading names the list for screen readers (group "People", list of 3). */
+function RoomListSection({ section, activeRoomId, avatars, onMarkRead }: SectionProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <div className="room-section" role="group" aria-labelledby={headingId}>
+      <h3 className="room-section-heading" id={headingId}>
+        {t(`rooms.sections.${section.id}`)}
+      </h3>
+      <ul className="room-list">
+        {section.rooms.map((room) => (
+          <RoomRow
+            key={room.roomId}
+            room={room}
+            active={room.roomId === activeRoomId}
+            avatars={avatars}
+            onMarkRead={onMarkRead}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface RowProps {
+  room: RoomSummary;
+  active: boolean;
+  avatars: AvatarCache | undefined;
+  onMarkRead: ((roomId: string) => void) | undefined;
+}
+
+function RoomRow({ room, active, avatars, onMarkRead }: RowProps) {
+  const { t } = useTranslation();
+  const linkRef = useRef<HTMLAnchorElement>(null);
+  const unread = hasUnread(room);
+  const markLabel = t('rooms.markRead', { name: room.name });
+  return (
+    <li className={unread ? 'room-row room-row-unread' : 'room-row'} data-room-row="">
+      <a
+        ref={linkRef}
+        className="room-link"
+        href={roomHref(room.roomId)}
+        aria-current={active ? 'page' : undefined}
+        // The whole row in words: name, kind, counts (roomLinkLabel.ts). The last message is its description.
+        aria-label={roomLinkLabel(room, t)}
+        aria-describedby={room.preview ? previewId(room.roomId) : undefined}
+      >
+        <RoomAvatar name={room.name} mxc={room.avatarMxc} avatars={avatars} />
+        <span className="room-text">
+          <span className="room-name">{room.name}</span>
+          {room.preview ? (
+            <span className="room-preview" id={previewId(room.roomId)} aria-hidden="true">
+              {room.preview}
+            </span>
+          ) : null}
+        </span>
+        {room.kind === 'invite' ? (
+          <span className="room-badge room-badge-invite" aria-hidden="true">
+            {t('rooms.invite')}
+          </span>
+        ) : null}
+        {unread ? <UnreadBadge unread={room.unread} mentions={room.mentions} /> : null}
+      </a>
+      {unread && onMarkRead ? (
+        // Beside the link, never inside it: a button in a link is neither reachable nor announced.
+        <button
+          type="button"
+          className="room-mark-read"
+          aria-label={markLabel}
+          title={markLabel}
+          onClick={() => {
+            onMarkRead(room.roomId);
+            // The button goes once the room is read: focus stays on the row, whose name now says so.
+            linkRef.current?.focus();
+          }}
+        >
+          <MarkAsReadIcon aria-hidden="true" />
+        </button>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * The count of unread messages; a mention turns it to the highlight colour and adds "@", so it does
+ * not rest on colour alone (WCAG 1.4.1). Hidden from screen readers: the link's name says it.
+ */
+function UnreadBadge({ unread, mentions }: { unread: number; mentions: number }) {
+  return (
+    <span className={mentions > 0 ? 'room-badge room-badge-mention' : 'room-badge room-badge-unread'} aria-hidden="true">
+      {mentions > 0 ? '@ ' : ''}
+      {Math.max(unread, mentions)}
+    </span>
   );
 }
 

@@ -1,4 +1,4 @@
-import { ClientEvent, RoomEvent, type MatrixClient } from 'matrix-js-sdk';
+import { ClientEvent, MatrixEventEvent, RoomEvent, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useMemo, useState } from 'react';
 import { listRooms, withCachedRooms, type RoomSummary } from '../../matrix/roomList.ts';
 import { slidingSyncOf } from '../../matrix/sync/startSync.ts';
@@ -21,16 +21,27 @@ export function useRoomList(client: MatrixClient, cached: readonly RoomSummary[]
         setRooms(listRooms(client));
       });
     };
-    const events = [ClientEvent.Sync, ClientEvent.Room, ClientEvent.DeleteRoom, ClientEvent.AccountData] as const;
-    events.forEach((e) => client.on(e, refresh));
-    client.on(RoomEvent.Name, refresh);
-    client.on(RoomEvent.Timeline, refresh);
-    client.on(RoomEvent.MyMembership, refresh);
+    // Push rules arrive as account data; unread counts move with receipts (mine, from any device, or
+    // the local echo of "Mark as read"), tags, and decryption (an encrypted message is judged by my
+    // push rules once it can be read: a mention shows only then). The server's counts change only
+    // within a sync answer, which ends with ClientEvent.Sync (the client does not re-emit the room's
+    // own UnreadNotifications event).
+    const clientEvents = [ClientEvent.Sync, ClientEvent.Room, ClientEvent.DeleteRoom, ClientEvent.AccountData] as const;
+    const roomEvents = [
+      RoomEvent.Name,
+      RoomEvent.Timeline,
+      RoomEvent.MyMembership,
+      RoomEvent.Receipt,
+      RoomEvent.Tags,
+      RoomEvent.LocalEchoUpdated,
+    ] as const;
+    clientEvents.forEach((e) => client.on(e, refresh));
+    roomEvents.forEach((e) => client.on(e, refresh));
+    client.on(MatrixEventEvent.Decrypted, refresh);
     return () => {
-      events.forEach((e) => client.off(e, refresh));
-      client.off(RoomEvent.Name, refresh);
-      client.off(RoomEvent.Timeline, refresh);
-      client.off(RoomEvent.MyMembership, refresh);
+      clientEvents.forEach((e) => client.off(e, refresh));
+      roomEvents.forEach((e) => client.off(e, refresh));
+      client.off(MatrixEventEvent.Decrypted, refresh);
     };
   }, [client]);
   const started = client.getSyncState() !== null || rooms.length > 0;

@@ -24,7 +24,10 @@ export function useOpenRoomSubscription(client: MatrixClient, roomId: string | n
 
 /**
  * Reports the list's last visible row on scroll, resize and list changes (once per frame at most).
- * `scroller` bounds what is visible; rows are the list's children, in display order.
+ * `scroller` bounds what is visible; rows are the `[data-room-row]` elements under `list`, in display
+ * order across its sections. Sections reorder rooms (favourites first), so the index is how many
+ * rooms are on screen rather than a position in the server's list: the range only grows, and what it
+ * needs to know is how far down the user has come.
  */
 export function useListViewport(
   scroller: RefObject<HTMLElement | null>,
@@ -39,7 +42,7 @@ export function useListViewport(
     let frame = 0;
     const measure = () => {
       frame = 0;
-      const rows = [...(list.current?.children ?? [])].map((row) => row.getBoundingClientRect().top);
+      const rows = [...(list.current?.querySelectorAll('[data-room-row]') ?? [])].map((row) => row.getBoundingClientRect().top);
       const bottom = Math.min(element.getBoundingClientRect().bottom, window.innerHeight);
       onView({ lastVisibleIndex: lastVisibleRow(rows, bottom), filter });
     };

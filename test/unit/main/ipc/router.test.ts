@@ -53,6 +53,7 @@ function makeHandlers(overrides: Partial<IpcHandlers> = {}) {
     clearSessionData: vi.fn<IpcHandlers['clearSessionData']>(() => ({ cleared: true as const })),
     writeLogs: vi.fn<IpcHandlers['writeLogs']>(() => ({ accepted: 1, dropped: 0 })),
     exportDiagnostics: vi.fn<IpcHandlers['exportDiagnostics']>(() => ({ saved: true })),
+    setUnreadBadge: vi.fn<IpcHandlers['setUnreadBadge']>(() => ({ applied: true })),
   };
   return Object.assign(handlers, overrides);
 }
@@ -114,6 +115,7 @@ describe('createIpcRouter: channels', () => {
       clearSessionData: undefined,
       writeLogs: { records: [{ time: '2030-01-01T00:00:00.000Z', level: 'info', scope: 'sync', message: 'm' }] },
       exportDiagnostics: { dialogTitle: 'Export diagnostics' },
+      setUnreadBadge: { count: 3, description: '3 rooms with unread messages' },
     };
     for (const method of Object.keys(IPC_CHANNELS) as (keyof typeof IPC_CHANNELS)[]) {
       const envelope = await dispatch(IPC_CHANNELS[method], TRUSTED, requests[method]);
@@ -202,6 +204,14 @@ describe('createIpcRouter: argument validation', () => {
     ['showNotification: tag not a string', IPC_CHANNELS.showNotification, { title: 't', body: 'b', tag: 1 }],
     ['getAppInfo: unexpected payload', IPC_CHANNELS.getAppInfo, { please: 'leak' }],
     ['getKeychainStatus: unexpected payload', IPC_CHANNELS.getKeychainStatus, 'x'],
+    ['setUnreadBadge: negative count', IPC_CHANNELS.setUnreadBadge, { count: -1, description: '' }],
+    ['setUnreadBadge: count above 9999', IPC_CHANNELS.setUnreadBadge, { count: 10_000, description: '' }],
+    ['setUnreadBadge: fractional count', IPC_CHANNELS.setUnreadBadge, { count: 1.5, description: '' }],
+    ['setUnreadBadge: NaN', IPC_CHANNELS.setUnreadBadge, { count: Number.NaN, description: '' }],
+    ['setUnreadBadge: Infinity', IPC_CHANNELS.setUnreadBadge, { count: Number.POSITIVE_INFINITY, description: '' }],
+    ['setUnreadBadge: count as a string', IPC_CHANNELS.setUnreadBadge, { count: '3', description: '' }],
+    ['setUnreadBadge: no description', IPC_CHANNELS.setUnreadBadge, { count: 3 }],
+    ['setUnreadBadge: long description', IPC_CHANNELS.setUnreadBadge, { count: 3, description: 'd'.repeat(201) }],
   ];
 
   it.each(cases)('%s → invalid-arguments, handler not called', async (_label, channel, request) => {
@@ -219,6 +229,15 @@ describe('createIpcRouter: argument validation', () => {
       expect(envelope.ok, key).toBe(true);
     }
     expect(handlers.getSecret).toHaveBeenCalledTimes(6);
+  });
+
+  it('accepts badge counts from 0 to 9999', async () => {
+    const { dispatch, handlers } = setup();
+    for (const count of [0, 1, 9999]) {
+      const envelope = await dispatch(IPC_CHANNELS.setUnreadBadge, TRUSTED, { count, description: 'd' });
+      expect(envelope.ok, String(count)).toBe(true);
+    }
+    expect(handlers.setUnreadBadge).toHaveBeenCalledTimes(3);
   });
 
   it('accepts a value of exactly 16384 characters', async () => {

@@ -105,6 +105,7 @@ describe('writeLogs over IPC', () => {
       clearSessionData: () => Promise.resolve(),
       writeLogs: createRendererLogIntake({ sink: (r) => written.push(r), burst: 150, perSecond: 1 }),
       exportDiagnostics: () => Promise.resolve({ saved: false }),
+      setUnreadBadge: () => false,
     };
     const appOrigins = [parseOrigin(APP_ORIGIN)];
     const dispatch = createIpcRouter({

@@ -73,6 +73,7 @@ interface FakeRoomSpec {
   lastActive?: number;
   messages?: { sender: string; body: string }[];
   avatar?: string;
+  tags?: Record<string, object>;
 }
 
 function fakeRoom(spec: FakeRoomSpec): Room {
@@ -82,8 +83,10 @@ function fakeRoom(spec: FakeRoomSpec): Room {
     getMyMembership: () => spec.membership,
     getUnreadNotificationCount: (type?: string) => (type === 'highlight' ? (spec.highlight ?? 0) : (spec.total ?? 0)),
     getLastActiveTimestamp: () => spec.lastActive ?? 0,
+    hasUserReadEvent: () => false,
     getMxcAvatarUrl: () => spec.avatar ?? null,
     getAvatarFallbackMember: () => undefined,
+    tags: spec.tags ?? {},
     getLiveTimeline: () => ({
       getEvents: () =>
         (spec.messages ?? []).map(({ sender, body }) => ({
@@ -91,6 +94,7 @@ function fakeRoom(spec: FakeRoomSpec): Room {
           getContent: () => ({ msgtype: 'm.text', body }),
           sender: { name: sender },
           getSender: () => `@${sender}:x`,
+          getId: () => `$${body}`,
           isRedacted: () => false,
         })),
     }),
@@ -101,6 +105,9 @@ function fakeRoom(spec: FakeRoomSpec): Room {
 function fakeClient(rooms: Room[], direct: Record<string, string[]> | undefined): MatrixClient {
   const client = {
     getRooms: () => rooms,
+    getSafeUserId: () => '@me:x',
+    // Every message notifies; none highlights.
+    getPushActionsForEvent: () => ({ notify: true, tweaks: {} }),
     getAccountData: (type: string) => (type === 'm.direct' && direct ? { getContent: () => direct } : undefined),
   };
   return client as unknown as MatrixClient;
@@ -178,6 +185,40 @@ describe('directRoomIds and listRooms', () => {
       ['!inv:x', 'invite'],
       ['!dm:x', 'dm'],
       ['!old:x', 'room'],
+    ]);
+  });
+});
+
+describe('listRooms: counts and tags', () => {
+  it('counts unread messages on this device where the server says 0 (sliding sync)', () => {
+    const room = fakeRoom({
+      roomId: '!b:x',
+      name: 'B',
+      membership: 'join',
+      messages: [
+        { sender: 'bob', body: 'one' },
+        { sender: 'bob', body: 'two' },
+      ],
+    });
+    const [summary] = listRooms(fakeClient([room], undefined));
+    expect(summary).toMatchObject({ unread: 2, mentions: 0 });
+  });
+
+  it('carries the favourite and low-priority tags', () => {
+    const rooms = listRooms(
+      fakeClient(
+        [
+          fakeRoom({ roomId: '!f:x', membership: 'join', tags: { 'm.favourite': { order: 0.5 } }, lastActive: 2 }),
+          fakeRoom({ roomId: '!l:x', membership: 'join', tags: { 'm.lowpriority': {} }, lastActive: 1 }),
+          fakeRoom({ roomId: '!n:x', membership: 'join', tags: { 'u.work': {} } }),
+        ],
+        undefined,
+      ),
+    );
+    expect(rooms.map((r) => [r.roomId, r.favourite, r.lowPriority])).toEqual([
+      ['!f:x', true, undefined],
+      ['!l:x', undefined, true],
+      ['!n:x', undefined, undefined],
     ]);
   });
 });

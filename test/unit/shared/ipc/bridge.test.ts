@@ -158,6 +158,7 @@ describe('bridge round trip through the real router and handlers', () => {
       clearSessionData: () => Promise.resolve(),
       writeLogs: (records) => ({ accepted: records.length, dropped: 0 }),
       exportDiagnostics: () => Promise.resolve({ saved: false }),
+      setUnreadBadge: () => true,
     };
     const appOrigins = [parseOrigin(APP_ORIGIN)];
     const dispatch = createIpcRouter({

@@ -1,0 +1,121 @@
+import type { MatrixClient, MatrixEvent, Room } from 'matrix-js-sdk';
+import { describe, expect, it } from 'vitest';
+import {
+  combineCounts,
+  countUnread,
+  roomUnreadCounts,
+  type UnreadEventFacts,
+} from '../../../../src/renderer/matrix/unreadCounts.ts';
+
+const read: UnreadEventFacts = { read: true, mine: false, notify: true, highlight: false };
+const mine: UnreadEventFacts = { read: false, mine: true, notify: false, highlight: false };
+const message: UnreadEventFacts = { read: false, mine: false, notify: true, highlight: false };
+const mention: UnreadEventFacts = { read: false, mine: false, notify: true, highlight: true };
+const quiet: UnreadEventFacts = { read: false, mine: false, notify: false, highlight: false };
+
+describe('countUnread', () => {
+  it('counts the notifying events after the last read one, mentions among them', () => {
+    expect(countUnread([message, read, message, quiet, mention])).toEqual({ unread: 2, mentions: 1, exact: true });
+  });
+
+  it('stops at my own message: what I wrote after, I have read before', () => {
+    expect(countUnread([message, message, mine, message])).toEqual({ unread: 1, mentions: 0, exact: true });
+  });
+
+  it('is zero and exact when the newest event is read', () => {
+    expect(countUnread([message, mention, read])).toEqual({ unread: 0, mentions: 0, exact: true });
+    expect(countUnread([])).toEqual({ unread: 0, mentions: 0, exact: true });
+  });
+
+  it('is a lower bound when the loaded timeline ends before anything read', () => {
+    expect(countUnread([message, mention])).toEqual({ unread: 2, mentions: 1, exact: false });
+  });
+
+  it('does not count a highlight that does not notify (a muted room)', () => {
+    expect(countUnread([read, { ...quiet, highlight: true }])).toEqual({ unread: 0, mentions: 0, exact: true });
+  });
+});
+
+describe('combineCounts', () => {
+  it('trusts exact local counts over stale server ones (just marked as read)', () => {
+    expect(combineCounts({ unread: 0, mentions: 0, exact: true }, { unread: 4, mentions: 1 })).toEqual({
+      unread: 0,
+      mentions: 0,
+    });
+  });
+
+  it('takes the larger of each when the local walk was cut short', () => {
+    // Sliding sync: the server says 0; the client saw 2.
+    expect(combineCounts({ unread: 2, mentions: 1, exact: false }, { unread: 0, mentions: 0 })).toEqual({
+      unread: 2,
+      mentions: 1,
+    });
+    // Classic sync: the server counts history the client has not loaded.
+    expect(combineCounts({ unread: 2, mentions: 0, exact: false }, { unread: 30, mentions: 3 })).toEqual({
+      unread: 30,
+      mentions: 3,
+    });
+  });
+});
+
+describe('roomUnreadCounts', () => {
+  interface Spec {
+    id: string;
+    sender: string;
+    actions?: { notify: boolean; tweaks: { highlight?: boolean } } | null;
+  }
+  function setup(events: Spec[], readUpTo: string | null, server = { total: 0, highlight: 0 }) {
+    const order = events.map((e) => e.id);
+    const room = {
+      getLiveTimeline: () => ({
+        getEvents: () => events.map((e) => ({ getId: () => e.id, getSender: () => e.sender, spec: e })),
+      }),
+      hasUserReadEvent: (_user: string, id: string) => readUpTo !== null && order.indexOf(id) <= order.indexOf(readUpTo),
+      getUnreadNotificationCount: (type?: string) => (type === 'highlight' ? server.highlight : server.total),
+    } as unknown as Room;
+    const client = {
+      getSafeUserId: () => '@me:x',
+      getPushActionsForEvent: (event: MatrixEvent & { spec: Spec }) =>
+        event.spec.actions === undefined ? { notify: true, tweaks: {} } : event.spec.actions,
+    } as unknown as MatrixClient;
+    return roomUnreadCounts(client, room);
+  }
+
+  it('counts messages from others after my receipt, by my push rules', () => {
+    const counts = setup(
+      [
+        { id: '$1', sender: '@bob:x' },
+        { id: '$2', sender: '@bob:x' },
+        { id: '$3', sender: '@bob:x', actions: { notify: true, tweaks: { highlight: true } } },
+        { id: '$4', sender: '@bob:x', actions: { notify: false, tweaks: {} } }, // a reaction, say
+        { id: '$5', sender: '@bob:x' },
+      ],
+      '$1',
+    );
+    expect(counts).toEqual({ unread: 3, mentions: 1 });
+  });
+
+  it('ignores push rules not loaded yet (no actions)', () => {
+    expect(setup([{ id: '$1', sender: '@bob:x', actions: null }], null)).toEqual({ unread: 0, mentions: 0 });
+  });
+
+  it('is zero after my own message, whatever the server still says', () => {
+    expect(
+      setup(
+        [
+          { id: '$1', sender: '@bob:x' },
+          { id: '$2', sender: '@me:x' },
+        ],
+        null,
+        { total: 5, highlight: 1 },
+      ),
+    ).toEqual({
+      unread: 0,
+      mentions: 0,
+    });
+  });
+
+  it("keeps the server's larger count when the receipt is older than the loaded timeline", () => {
+    expect(setup([{ id: '$9', sender: '@bob:x' }], null, { total: 12, highlight: 2 })).toEqual({ unread: 12, mentions: 2 });
+  });
+});
