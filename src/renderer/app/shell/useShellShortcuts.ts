@@ -2,6 +2,7 @@
 // the window, so they work wherever focus is, but not while a dialog is open (its own keys come first).
 import { useEffect, useRef } from 'react';
 import type { RoomSummary } from '../../matrix/roomList.ts';
+import { groupRooms } from '../../matrix/roomSections.ts';
 import { navigate } from '../useHashRoute.ts';
 import { adjacentRoomId, adjacentUnreadRoomId } from './roomNavigation.ts';
 import { shortcutFor, type KeyboardPlatform } from './shortcuts.ts';
@@ -24,7 +25,9 @@ export function useShellShortcuts(
       const action = shortcutFor(event, platform);
       if (action === null) return;
       event.preventDefault();
-      const { rooms: list, openRoomId: current } = latest.current;
+      const { openRoomId: current } = latest.current;
+      // The order the list shows: section by section.
+      const list = groupRooms(latest.current.rooms).flatMap((section) => section.rooms);
       let target: string | null = null;
       switch (action) {
         case 'switch-room':

@@ -44,7 +44,6 @@ export function RoomList({ rooms, activeRoomId, onView, avatars, onMarkRead }: R
 
   return (
     <nav className="room-nav" ref={navRef} aria-label={t('rooms.navLabel')}>
-      <h2 className="room-nav-heading">{t('rooms.heading')}</h2>
       {rooms.length > 0 ? (
         <div className="room-filter">
           <label htmlFor={filterId} className="visually-hidden">
