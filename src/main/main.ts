@@ -33,6 +33,7 @@ import { nodeSettingsFileSystem, readUserSettingsFile, writeUserSettingsFile } f
 import { createUserSettingsService } from './settings/userSettingsService.ts';
 import { installScreenShare } from './calls/screenShare.main.ts';
 import { loadMachinePolicy } from './policy/machinePolicy.ts';
+import { loadBranding } from './branding/loadBranding.ts';
 import { managedSettingsFor } from './policy/managedSettings.ts';
 import { runPrintPolicy } from './policy/printPolicyCli.ts';
 import { execFileSync } from 'node:child_process';
@@ -161,6 +162,9 @@ async function start(): Promise<void> {
   else log(`policy: ${policy.status === 'valid' ? 'machine policy applies' : 'no machine policy'}`);
   // Includes policy files ignored because someone other than an administrator could write them.
   for (const notice of policy.notices) log(`policy: ${notice}`);
+  // Read once: the logo file and the accent check are reported here, then reused for every window.
+  const { branding, problems: brandingProblems } = loadBranding(policy);
+  for (const problem of brandingProblems) log(`policy: ${problem}`);
   // The user's own settings (profile); policy wins over them. A homeserver the user chose, when
   // policy allows custom homeservers, joins the egress allowlist as soon as it is saved.
   const settingsFile = path.join(app.getPath('userData'), 'settings.json');
@@ -209,7 +213,7 @@ async function start(): Promise<void> {
     });
   const secrets = createSecretsHolder(await openSecrets(), openSecrets);
   sessionSecrets = secrets;
-  const managedSettings = () => managedSettingsFor(policy, userSettings.current(), pickLanguage([app.getLocale()]));
+  const managedSettings = () => managedSettingsFor(policy, userSettings.current(), pickLanguage([app.getLocale()]), branding);
   const rendererLogs = createRendererLogIntake({ sink: logging.sink });
   const unreadBadge = installUnreadBadge(() => mainWindow);
   const dispatch = createIpcRouter({

@@ -1,7 +1,9 @@
 // What the renderer is told about machine policy (shared/policy/managedSettings.ts): the mode, the
 // user-facing explanation in safe mode, every setting's effective value, and a lock for each
 // setting the user cannot change, with why and where policy wrote it.
+import type { ManagedBranding } from '../../shared/branding/branding.ts';
 import type { Language } from '../../shared/i18n/languages.ts';
+import { loadBranding } from '../branding/loadBranding.ts';
 import { effectiveEgress, egressRulesOf, type EgressRules } from '../../shared/policy/egress.ts';
 import type { ManagedSettings, SettingLock } from '../../shared/policy/managedSettings.ts';
 import { describeProblemForUser } from './problems.ts';
@@ -39,7 +41,13 @@ export function locksOf(resolved: ResolvedSettings): ManagedSettings['locks'] {
   return locks;
 }
 
-export function managedSettingsFor(loaded: LoadedPolicy, userSettings: unknown, language: Language): ManagedSettings {
+/** `branding`: main reads the logo once at start-up and passes it; by default it is read now. */
+export function managedSettingsFor(
+  loaded: LoadedPolicy,
+  userSettings: unknown,
+  language: Language,
+  branding: ManagedBranding = loadBranding(loaded).branding,
+): ManagedSettings {
   const resolved = resolveSettings(loaded, userSettings);
   return {
     mode: loaded.status === 'invalid' ? 'safe' : loaded.status === 'valid' ? 'managed' : 'none',
@@ -47,5 +55,6 @@ export function managedSettingsFor(loaded: LoadedPolicy, userSettings: unknown, 
     settings: resolved.values,
     locks: locksOf(resolved),
     egress: wireRules(egressRulesOf(effectiveEgress(loaded, { userSettings }))),
+    branding,
   };
 }

@@ -1,6 +1,8 @@
 // The text of `relais --print-policy`: what this machine's policy makes Relais do and where each
 // value comes from, so an administrator can check a rollout without reading every file. It shows
 // the values before any user's own choices (those live in each user's profile).
+import type { BrandingVerdict, ManagedBranding } from '../../shared/branding/branding.ts';
+import { loadBranding } from '../branding/loadBranding.ts';
 import { effectiveEgress, egressFilterFor } from '../../shared/policy/egress.ts';
 import { formatProblemsForLog } from './problems.ts';
 import { resolveSettings, type ResolvedSetting } from '../../shared/policy/resolve.ts';
@@ -35,7 +37,27 @@ function list(title: string, lines: readonly string[]): string[] {
   return lines.length === 0 ? [] : [title, ...lines.map((line) => `  ${line}`)];
 }
 
-export function printPolicy(loaded: LoadedPolicy, now: Date = new Date()): string {
+function describeBranding({ branding, problems }: BrandingVerdict): string[] {
+  const shades = (accent: NonNullable<ManagedBranding['accent']>['light']) =>
+    `${accent.rest} (hovered ${accent.hovered}, pressed ${accent.pressed})`;
+  const lines = [
+    ...(branding.organisationName === null ? [] : [`Organisation name: ${branding.organisationName}`]),
+    ...(branding.logo === null ? [] : [`Logo: shown (${branding.logo.slice(5, branding.logo.indexOf(';'))})`]),
+    ...(branding.accent === null
+      ? []
+      : [`Accent, light theme: ${shades(branding.accent.light)}`, `Accent, dark theme: ${shades(branding.accent.dark)}`]),
+    ...(branding.theme === 'compound' ? [] : [`Theme: ${branding.theme}`]),
+    ...problems.map((problem) => `PROBLEM: ${problem}`),
+  ];
+  return list('Branding (never in high-contrast themes):', lines);
+}
+
+/** `branding` is read from the policy (the logo file included) unless given. */
+export function printPolicy(
+  loaded: LoadedPolicy,
+  now: Date = new Date(),
+  branding: BrandingVerdict = loadBranding(loaded),
+): string {
   const out: string[] = ['Relais machine policy'];
   switch (loaded.status) {
     case 'none':
@@ -68,6 +90,7 @@ export function printPolicy(loaded: LoadedPolicy, now: Date = new Date()): strin
       );
       out.push(...(hosts.length === 0 ? ['Network access: no host is allowed.'] : list('Network access allowed to:', hosts)));
     }
+    out.push(...describeBranding(branding));
   }
   out.push(...list('Notices:', loaded.notices));
   return `${out.join('\n')}\n`;

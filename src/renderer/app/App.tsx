@@ -21,6 +21,7 @@ import { SessionContext } from './SessionContext.ts';
 import { useManagedSettings } from './ManagedSettingsContext.ts';
 import { UserSettingsContext, useUserSettingsState } from './UserSettingsContext.ts';
 import { useThemeClass } from './useThemeClass.ts';
+import { useBranding } from './useBranding.ts';
 
 type AppState =
   | { kind: 'restoring' }
@@ -83,6 +84,7 @@ export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
   const platform = usePlatform();
   const userSettings = useUserSettingsState(platform);
   useThemeClass(userSettings.settings.theme);
+  useBranding(useManagedSettings().branding, userSettings.settings.theme);
   return (
     <UserSettingsContext.Provider value={userSettings}>
       <AppScreens defaultHomeserver={defaultHomeserver} />

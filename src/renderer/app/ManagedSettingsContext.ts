@@ -2,6 +2,7 @@
 // sign-in screen's homeserver and the WebRTC guard depend on it), and provided at the root of the
 // tree, so every screen, signed in or not, reads the same checked, typed value.
 import { createContext, useContext } from 'react';
+import { NO_BRANDING } from '../../shared/branding/branding.ts';
 import type { ManagedSettings } from '../../shared/policy/managedSettings.ts';
 import { builtInDefaults, SETTING_KEYS } from '../../shared/policy/settings.ts';
 import type { Platform } from '../platform/Platform.ts';
@@ -25,7 +26,14 @@ export function unreadableManagedSettings(): ManagedSettings {
   for (const key of SETTING_KEYS) {
     locks[key] = { kind: 'safeMode', reason: 'machine policy could not be read, so Relais runs in safe mode', sources: [] };
   }
-  return { mode: 'safe', userMessage: null, settings: builtInDefaults(true), locks, egress: { mode: 'safe', allowedHosts: [] } };
+  return {
+    mode: 'safe',
+    userMessage: null,
+    settings: builtInDefaults(true),
+    locks,
+    egress: { mode: 'safe', allowedHosts: [] },
+    branding: NO_BRANDING,
+  };
 }
 
 /** The one read of machine policy in the renderer; a failure fails closed (safe mode) and is logged. */

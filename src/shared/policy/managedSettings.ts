@@ -4,6 +4,7 @@
 // schema; the renderer's platform layer checks what arrives with the same schema before anything
 // reads it; the web build produces the same shape. Consumers read typed fields, never re-validate.
 import { z } from 'zod';
+import { managedBrandingSchema, NO_BRANDING } from '../branding/branding.ts';
 import { LOCK_KINDS, valueAtPath } from './resolve.ts';
 import { builtInDefaults, effectiveSettingsSchema, SETTING_KEYS, type SettingKey } from './settings.ts';
 
@@ -41,6 +42,8 @@ export const managedSettingsSchema = z.strictObject({
   /** Only the locked settings have an entry. */
   locks: z.partialRecord(z.enum(SETTING_KEYS), settingLockSchema),
   egress: egressRulesSchema,
+  /** The organisation's name, logo, accent and theme, checked by main (shared/branding/branding.ts). */
+  branding: managedBrandingSchema,
 });
 export type ManagedSettings = z.output<typeof managedSettingsSchema>;
 
@@ -60,6 +63,7 @@ export function unmanagedSettings(): ManagedSettings {
     settings: builtInDefaults(false),
     locks: {},
     egress: { mode: 'unmanaged', allowedHosts: [] },
+    branding: NO_BRANDING,
   };
 }
 

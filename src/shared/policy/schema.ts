@@ -179,6 +179,37 @@ const userSettableShape = {
   }),
 };
 
+const hexColour = (description: string) =>
+  z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour written #rrggbb, such as #000091' })
+    .meta({ description });
+
+// Branding is mandatory-only: it is the organisation's identity, not a preference. Contrast is not
+// checked here: a colour that fails WCAG is refused by main (shared/branding/accent.ts) and
+// reported, while the rest of the policy still applies.
+const branding = z.strictObject({
+  organisationName: z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(80, { error: 'must be at most 80 characters' })
+    .regex(/^[^\p{Cc}]*$/u, { error: 'must not contain control characters' })
+    .optional()
+    .meta({ description: 'Organisation name shown beside the Relais name (the product name stays Relais).' }),
+  logo: z
+    .string()
+    .regex(/^(\/.*|[A-Za-z]:[\\/].*|\\\\.+)$/, { error: 'must be an absolute path to an SVG or PNG file' })
+    .optional()
+    .meta({ description: 'Absolute path to the organisation logo: an SVG or PNG file of at most 256 KB.' }),
+  accentColor: hexColour('Accent colour (#rrggbb) in the light theme; needs 4.5:1 on white.').optional(),
+  accentColorDark: hexColour('Accent colour (#rrggbb) in the dark theme; derived from accentColor when not set.').optional(),
+  theme: z.enum(['compound', 'dsfr']).optional().meta({
+    description:
+      'compound: Relais’s own look; dsfr: French State colours (Système de design de l’État), for State services only.',
+  }),
+});
+
 const settingsShape = {
   ...userSettableShape,
   allowCustomHomeserver: z.boolean().optional().meta({
@@ -224,6 +255,7 @@ const settingsShape = {
   allowedEgressHosts: z.array(hostEntry).optional().meta({
     description: 'Extra hosts Relais may connect to ("host" means port 443, or "host:port").',
   }),
+  branding: branding.optional(),
 };
 
 export const defaultsSchema = z.strictObject(userSettableShape).meta({

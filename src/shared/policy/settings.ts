@@ -20,6 +20,11 @@ export const SETTING_KEYS = [
   'autoUpdate.enabled',
   'autoUpdate.url',
   'allowedEgressHosts',
+  'branding.organisationName',
+  'branding.logo',
+  'branding.accentColor',
+  'branding.accentColorDark',
+  'branding.theme',
   'downloadFolder',
   'notifications.enabled',
   'notifications.sound',
@@ -51,6 +56,7 @@ const teams = policy.teamsBridge.unwrap().shape;
 const autoUpdate = policy.autoUpdate.unwrap().shape;
 const notifications = policy.notifications.unwrap().shape;
 const spellcheck = policy.spellcheck.unwrap().shape;
+const branding = policy.branding.unwrap().shape;
 
 /** Every setting with a value, once policy, user choices and built-in defaults are combined. */
 export const effectiveSettingsSchema = z.strictObject({
@@ -67,6 +73,13 @@ export const effectiveSettingsSchema = z.strictObject({
   }),
   autoUpdate: z.strictObject({ enabled: autoUpdate.enabled.unwrap(), url: autoUpdate.url.unwrap().nullable() }),
   allowedEgressHosts: policy.allowedEgressHosts.unwrap(),
+  branding: z.strictObject({
+    organisationName: branding.organisationName.unwrap().nullable(),
+    logo: branding.logo.unwrap().nullable(),
+    accentColor: branding.accentColor.unwrap().nullable(),
+    accentColorDark: branding.accentColorDark.unwrap().nullable(),
+    theme: branding.theme.unwrap(),
+  }),
   downloadFolder: policy.downloadFolder.unwrap().nullable(),
   notifications: z.strictObject({ enabled: notifications.enabled.unwrap(), sound: notifications.sound.unwrap() }),
   spellcheck: z.strictObject({ enabled: spellcheck.enabled.unwrap(), languages: spellcheck.languages.unwrap() }),
@@ -89,6 +102,7 @@ export function builtInDefaults(managed: boolean): EffectiveSettings {
     teamsBridge: { enabled: false, sunset: null, tenantsAllowlist: [], modes: {} },
     autoUpdate: { enabled: !managed, url: null },
     allowedEgressHosts: [],
+    branding: { organisationName: null, logo: null, accentColor: null, accentColorDark: null, theme: 'compound' },
     downloadFolder: null,
     notifications: { enabled: true, sound: true },
     spellcheck: { enabled: true, languages: [] },

@@ -7,10 +7,12 @@ import {
   SignOutIcon,
 } from '@vector-im/compound-design-tokens/assets/web/icons';
 import { useTranslation } from 'react-i18next';
+import { useManagedSettings } from '../ManagedSettingsContext.ts';
 import { useSession } from '../SessionContext.ts';
 import { useConnectivity, useOutboxWaiting } from '../../features/room/useOutbox.ts';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
 import { Logo } from '../../ui/Logo.tsx';
+import { OrganisationBrand } from '../../ui/OrganisationBrand.tsx';
 import type { RoomsPanel } from './useRoomsPanel.ts';
 import type { ShellDialog } from './useShellDialog.ts';
 
@@ -50,6 +52,7 @@ export function ShellHeader({ openDialog, onSignOut, roomsPanel }: ShellHeaderPr
         <Logo size={28} />
         <span className="brand-name">{t('app.name')}</span>
       </div>
+      <OrganisationBrand branding={useManagedSettings().branding} size={28} />
       <p className={`status status-${status}`} role="status">
         <span className="status-dot" aria-hidden="true" />
         {t(`session.status.${status}`)}

@@ -24,6 +24,11 @@ const SETTING_LABELS: Partial<Record<string, TranslationKey>> = {
   'notifications.sound': 'settings.keys.notifications.sound',
   'spellcheck.enabled': 'settings.keys.spellcheck.enabled',
   logLevel: 'settings.keys.logLevel',
+  'branding.organisationName': 'settings.keys.branding.organisationName',
+  'branding.logo': 'settings.keys.branding.logo',
+  'branding.accentColor': 'settings.keys.branding.accentColor',
+  'branding.accentColorDark': 'settings.keys.branding.accentColorDark',
+  'branding.theme': 'settings.keys.branding.theme',
 };
 
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runPrintPolicy } from '../../../../src/main/policy/printPolicyCli.ts';
 import { loadPolicy } from '../../../../src/main/policy/loadPolicy.ts';
 import { printPolicy } from '../../../../src/main/policy/printPolicy.ts';
+import { SETTING_KEYS } from '../../../../src/shared/policy/settings.ts';
 import type { LoadedPolicy } from '../../../../src/shared/policy/types.ts';
 import { dword, fakeFs, fakeRegistry, json, regKey, sz } from '../../support/policyFakes.ts';
 
@@ -42,7 +43,7 @@ describe('printPolicy', () => {
     expect(text).toContain('  logLevel = "warn"\n      recommended (users may change), from /etc/relais/policy.json:16:5\n');
     expect(text).toContain('  notifications.sound = true\n      built-in default (users may change)\n');
     expect(text).toContain('  autoUpdate.enabled = false\n      built-in default (only machine policy can set this)\n');
-    expect(text.match(/^ {2}[a-zA-Z.]+ = /gm)).toHaveLength(20);
+    expect(text.match(/^ {2}[a-zA-Z.]+ = /gm)).toHaveLength(SETTING_KEYS.length);
   });
 
   it('hides TURN credentials and lists the allowed hosts', () => {
@@ -124,5 +125,33 @@ describe('runPrintPolicy', () => {
     const result = runPrintPolicy(['relais', '--print-policy-schema'], deps(linuxPolicy({})));
     expect(result?.exitCode).toBe(0);
     expect(JSON.parse(result?.output ?? '')).toMatchObject({ title: 'Relais machine policy', additionalProperties: false });
+  });
+});
+
+describe('printPolicy: branding', () => {
+  it('shows the accent shades and theme, and why a logo or accent was left out', () => {
+    const loaded = linuxPolicy({
+      '/etc/relais/policy.json': json({
+        policyVersion: 1,
+        branding: { organisationName: 'DINUM', logo: '/nowhere/logo.svg', accentColor: '#6a6af4', theme: 'dsfr' },
+      }),
+    });
+    const text = printPolicy(loaded, now, {
+      branding: { organisationName: 'DINUM', logo: null, accent: null, theme: 'dsfr' },
+      problems: ['branding.accentColor refused, Relais keeps its own accent: #6a6af4 has 4.22:1 (…)'],
+    });
+    expect(text).toContain(
+      'Branding (never in high-contrast themes):\n  Organisation name: DINUM\n  Theme: dsfr\n  PROBLEM: branding.accentColor refused',
+    );
+    // Read from the policy when not given: the missing logo file is reported.
+    expect(printPolicy(loaded, now)).toContain('PROBLEM: branding.logo left out: /nowhere/logo.svg does not exist');
+    expect(printPolicy(loaded, now)).toContain('the nearest colour that passes is #6564ed');
+  });
+
+  it('lists the accepted accent for both themes', () => {
+    const loaded = linuxPolicy({ '/etc/relais/policy.json': json({ policyVersion: 1, branding: { accentColor: '#000091' } }) });
+    expect(printPolicy(loaded, now)).toMatch(
+      / {2}Accent, light theme: #000091 \(hovered #[0-9a-f]{6}, pressed #[0-9a-f]{6}\)\n {2}Accent, dark theme: #/,
+    );
   });
 });
