@@ -5,6 +5,7 @@
 // client holds after my read receipt, judged by my push rules, as Element X does; the server's count
 // still wins where it knows more (classic /sync, history the client has not loaded).
 import { NotificationCountType, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import { gapEventsOf } from './sync/unreadGaps.ts';
 
 /** What the count needs to know of one event of the live timeline. */
 export interface UnreadEventFacts {
@@ -59,9 +60,7 @@ const MAX_WALK = 200;
 /** The counts of a joined room, from its live timeline, my receipt and my push rules. */
 export function roomUnreadCounts(client: MatrixClient, room: Room): UnreadCounts {
   const me = client.getSafeUserId();
-  const facts = room
-    .getLiveTimeline()
-    .getEvents()
+  const facts = withGapEvents(room.getLiveTimeline().getEvents(), gapEventsOf(client, room.roomId))
     .slice(-MAX_WALK)
     .map((event) => eventFacts(client, room, event, me));
   const server = {
@@ -69,6 +68,19 @@ export function roomUnreadCounts(client: MatrixClient, room: Room): UnreadCounts
     mentions: room.getUnreadNotificationCount(NotificationCountType.Highlight),
   };
   return combineCounts(countUnread(facts), server);
+}
+
+/**
+ * The timeline with the events a sliding sync update skipped (unreadGaps.ts) put back where they
+ * happened, by server time; events the timeline already holds are not counted twice.
+ */
+export function withGapEvents(timeline: readonly MatrixEvent[], gap: readonly MatrixEvent[]): MatrixEvent[] {
+  if (gap.length === 0) return [...timeline];
+  const held = new Set(timeline.map((event) => event.getId()));
+  const missing = gap.filter((event) => !held.has(event.getId()));
+  if (missing.length === 0) return [...timeline];
+  // Stable sort: events with equal times keep the timeline's order.
+  return [...timeline, ...missing].sort((a, b) => a.getTs() - b.getTs());
 }
 
 function eventFacts(client: MatrixClient, room: Room, event: MatrixEvent, me: string): UnreadEventFacts {

@@ -2,6 +2,7 @@ import { ClientEvent, MatrixEventEvent, RoomEvent, type MatrixClient } from 'mat
 import { useEffect, useMemo, useState } from 'react';
 import { listRooms, withCachedRooms, type RoomSummary } from '../../matrix/roomList.ts';
 import { slidingSyncOf } from '../../matrix/sync/startSync.ts';
+import { onGapFilled } from '../../matrix/sync/unreadGaps.ts';
 
 /**
  * The sorted room list, refreshed on the client events that can change it. Until the client has
@@ -38,7 +39,10 @@ export function useRoomList(client: MatrixClient, cached: readonly RoomSummary[]
     clientEvents.forEach((e) => client.on(e, refresh));
     roomEvents.forEach((e) => client.on(e, refresh));
     client.on(MatrixEventEvent.Decrypted, refresh);
+    // Messages a sliding sync update skipped were fetched: the counts change.
+    const stopGaps = onGapFilled(client, refresh);
     return () => {
+      stopGaps();
       clientEvents.forEach((e) => client.off(e, refresh));
       roomEvents.forEach((e) => client.off(e, refresh));
       client.off(MatrixEventEvent.Decrypted, refresh);

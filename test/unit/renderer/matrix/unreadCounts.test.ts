@@ -1,9 +1,11 @@
 import type { MatrixClient, MatrixEvent, Room } from 'matrix-js-sdk';
+import { MatrixEvent as RealMatrixEvent } from 'matrix-js-sdk';
 import { describe, expect, it } from 'vitest';
 import {
   combineCounts,
   countUnread,
   roomUnreadCounts,
+  withGapEvents,
   type UnreadEventFacts,
 } from '../../../../src/renderer/matrix/unreadCounts.ts';
 
@@ -117,5 +119,20 @@ describe('roomUnreadCounts', () => {
 
   it("keeps the server's larger count when the receipt is older than the loaded timeline", () => {
     expect(setup([{ id: '$9', sender: '@bob:x' }], null, { total: 12, highlight: 2 })).toEqual({ unread: 12, mentions: 2 });
+  });
+});
+
+describe('withGapEvents', () => {
+  const at = (id: string, ts: number) =>
+    new RealMatrixEvent({ event_id: id, origin_server_ts: ts, type: 'm.room.message', content: {} });
+  it('puts skipped events back where they happened, and never twice', () => {
+    const timeline = [at('$read', 1), at('$newest', 5)];
+    const merged = withGapEvents(timeline, [at('$skipped', 4), at('$newest', 5)]);
+    expect(merged.map((e) => e.getId())).toEqual(['$read', '$skipped', '$newest']);
+  });
+
+  it('leaves the timeline as it is when nothing was skipped', () => {
+    const timeline = [at('$a', 1), at('$b', 2)];
+    expect(withGapEvents(timeline, []).map((e) => e.getId())).toEqual(['$a', '$b']);
   });
 });
