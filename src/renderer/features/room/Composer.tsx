@@ -1,5 +1,5 @@
 import { AttachmentIcon, SendIcon } from '@vector-im/compound-design-tokens/assets/web/icons';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUserSettings } from '../../app/UserSettingsContext.ts';
 import { AttachmentTooLargeError } from '../../matrix/attachments.ts';
@@ -62,8 +62,16 @@ export function Composer({
     setText(next.text);
     setMentions((m) => [...m, option]);
     setMention(null);
-    requestAnimationFrame(() => inputRef.current?.setSelectionRange(next.caret, next.caret));
+    pendingCaret.current = next.caret;
   }
+  // The caret goes after the inserted mention as soon as the new text is in the field, before the next
+  // key press: placed later (a frame later), it would jump back over letters typed in between.
+  const pendingCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (pendingCaret.current === null) return;
+    inputRef.current?.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  }, [text]);
   const fileRef = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState<string | null>(null);
 
