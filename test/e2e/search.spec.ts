@@ -35,3 +35,59 @@ test('finds a message just sent, and keeps to one room when asked', async ({ bro
   await expect(dialog.getByRole('status')).toHaveText('2 messages found');
   await context.close();
 });
+
+test('a result far back opens the room at that message, marked and focused; Jump to latest comes back', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString(36);
+  const yvette = await apiLogin(env.homeserver, TEST_USERS.yvette);
+  const name = `Archive ${stamp}`;
+  const roomId = await createRoom(yvette, { name });
+  await sendText(yvette, roomId, `The tender deadline ${stamp} is 14 March`);
+  for (let i = 1; i <= 60; i++) await sendText(yvette, roomId, `Later note ${i}`);
+
+  const { context, page } = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.yvette);
+  await page
+    .getByRole('navigation', { name: 'Rooms' })
+    .getByRole('link', { name: new RegExp(`^${name}`) })
+    .click();
+  const log = page.getByRole('log', { name });
+  const newest = log.getByRole('article').filter({ hasText: 'Later note 60' });
+  await expect(newest).toBeVisible({ timeout: 30_000 });
+  const old = log.getByRole('article').filter({ hasText: `The tender deadline ${stamp}` });
+  await expect(old).toHaveCount(0);
+  // Reading back to the start puts the old message in this device's index (search is local).
+  await expect(async () => {
+    await log.evaluate((el) => {
+      (el as unknown as { scrollTop: number }).scrollTop = 0;
+    });
+    await expect(log.getByText('This is the start of the conversation.')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Jump to latest' }).click();
+  await expect(newest).toBeInViewport();
+
+  await page.getByRole('button', { name: 'Search messages' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search messages' });
+  await dialog.getByRole('searchbox', { name: 'Search' }).fill(`tender ${stamp}`);
+  await expect(dialog.getByRole('status')).toHaveText('1 message found', { timeout: 15_000 });
+  await dialog.getByRole('list', { name: 'Results' }).getByRole('button').click();
+  await expect(dialog).toBeHidden();
+
+  // In the room, at the message: in view, marked as the current one, and where the focus is.
+  await expect(old).toBeInViewport({ timeout: 15_000 });
+  await expect(old).toHaveAttribute('aria-current', 'true');
+  await expect(old).toHaveClass(/message-highlighted/);
+  await expect(old).toBeFocused();
+  await expect(newest).not.toBeInViewport();
+  expect(page.url()).toContain('/event/');
+
+  const jump = page.getByRole('button', { name: 'Jump to latest' });
+  await jump.click();
+  await expect(newest).toBeInViewport();
+  await expect(jump).toHaveCount(0);
+  await expect(newest).toBeFocused();
+  expect(page.url()).not.toContain('/event/');
+  await context.close();
+});
