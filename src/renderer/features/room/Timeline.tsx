@@ -9,7 +9,7 @@ import type { AvatarCache } from '../../matrix/avatars.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { formatDay } from '../../ui/formatTime.ts';
 import { MessageRow } from './MessageRow.tsx';
-import { setContentTabbable } from './rovingContent.ts';
+import { useRovingContent } from './rovingContent.ts';
 import { rovingTarget, tabStopIndex } from './timelineKeys.ts';
 import { layoutRow } from './timelineLayout.ts';
 
@@ -169,20 +169,7 @@ export function Timeline({
     return () => observer.disconnect();
   }, []);
 
-  // Links and buttons inside the messages follow the tab stop. Watched rather than run after each render:
-  // a file's download link appears when the file is ready, without this list drawing again.
-  useEffect(() => {
-    const list = scrollRef.current;
-    if (!list) return;
-    const apply = () => {
-      for (const item of list.querySelectorAll<HTMLElement>('.timeline-row .timeline-item'))
-        setContentTabbable(item, item.tabIndex === 0);
-    };
-    apply();
-    const observer = new MutationObserver(apply);
-    observer.observe(list, { subtree: true, childList: true, attributes: true, attributeFilter: ['tabindex'] });
-    return () => observer.disconnect();
-  }, []);
+  useRovingContent(scrollRef);
 
   /** Scrolls to a message and focuses it once the virtual list has drawn it. */
   function focusItem(index: number, align: 'auto' | 'center') {
