@@ -235,3 +235,59 @@ test('a long room: grouped messages with 24-hour times, Jump to latest, sending 
   await expect(jump).toHaveCount(0);
   await context.close();
 });
+
+test('the message list from the keyboard: one tab stop, arrows between messages, Tab to the actions, Escape drops a reply', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(120_000);
+  const tomas = await apiLogin(env.homeserver, TEST_USERS.tomas);
+  const uma = await apiLogin(env.homeserver, TEST_USERS.uma);
+  const name = `Keyboard timeline ${Date.now()}`;
+  const roomId = await createRoom(tomas, { name, invite: [uma.userId] });
+  await joinRoom(uma, roomId);
+  for (const text of ['Point one', 'Point two', 'Point three', 'Point four']) await sendText(tomas, roomId, text);
+
+  const { page, context } = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.uma);
+  const log = await openRoom(page, name);
+  const message = (text: string) => log.getByRole('article').filter({ hasText: text });
+  await expect(message('Point four')).toBeVisible({ timeout: 30_000 });
+
+  // Tab from the header's last control lands on one message, the newest, and on nothing else in the list.
+  await page.getByRole('button', { name: 'Leave' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(message('Point four')).toBeFocused();
+  await expect(log.locator('[tabindex="0"]')).toHaveCount(
+    // The message and its own actions; every other message's are out of the tab order.
+    (await message('Point four').locator('button').count()) + 1,
+  );
+
+  // The arrows move between messages, and the tab stop moves with them.
+  await page.keyboard.press('ArrowUp');
+  await expect(message('Point three')).toBeFocused();
+  await expect(message('Point three')).toHaveAttribute('tabindex', '0');
+  await expect(message('Point four')).toHaveAttribute('tabindex', '-1');
+  await page.keyboard.press('Home');
+  await expect(log.locator('.timeline-item').first()).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(message('Point four')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(message('Point three')).toBeFocused();
+
+  // Tab goes into the focused message's actions, which show.
+  await page.keyboard.press('Tab');
+  const reply = message('Point three').getByRole('button', { name: 'Reply' });
+  await expect(reply).toBeFocused();
+  await expect(message('Point three').getByRole('group', { name: 'Message actions' })).toHaveCSS('opacity', '1');
+  await page.keyboard.press('Enter');
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await expect(composer).toBeFocused();
+  await expect(page.getByText('Replying to tomas')).toBeVisible();
+
+  // Escape in the composer drops the reply.
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Replying to tomas')).toHaveCount(0);
+  await expect(composer).toBeFocused();
+  await expectRoomAccessible(page);
+  await context.close();
+});

@@ -20,9 +20,25 @@ export interface MessageRowProps {
   onReply: (item: TimelineItem) => void;
   onReact: (item: TimelineItem, key: string) => void;
   onDelete: (item: TimelineItem) => void;
+  /**
+   * Holds the list's one tab stop: the message itself is focusable with 0, and only its buttons are in
+   * the tab order (those of the others are reached by moving to them with the arrows first).
+   */
+  tabStop?: boolean;
+  /** The message a search result opened the room at: marked, and named as the current one. */
+  highlighted?: boolean;
 }
 
-export function MessageRow({ item, continuation, avatars, onReply, onReact, onDelete }: MessageRowProps) {
+export function MessageRow({
+  item,
+  continuation,
+  avatars,
+  onReply,
+  onReact,
+  onDelete,
+  tabStop = false,
+  highlighted = false,
+}: MessageRowProps) {
   const { t } = useTranslation();
   const locale = useFormattingLocale();
   const time = formatTime(item.timestamp, locale);
@@ -30,13 +46,18 @@ export function MessageRow({ item, continuation, avatars, onReply, onReact, onDe
   if (item.kind === 'membership') {
     const [membership, target] = item.body.split(':', 2);
     return (
-      <p className="membership-event">
+      <p
+        className={highlighted ? 'membership-event timeline-item message-highlighted' : 'membership-event timeline-item'}
+        tabIndex={tabStop ? 0 : -1}
+        aria-current={highlighted ? 'true' : undefined}
+      >
         {t(`timeline.membership.${membership ?? 'other'}`, { name: target, defaultValue: item.body })}
       </p>
     );
   }
 
-  const classes = ['message'];
+  const classes = ['message', 'timeline-item'];
+  if (highlighted) classes.push('message-highlighted');
   if (item.mine) classes.push('message-mine');
   if (item.pending) classes.push('message-pending');
   if (continuation) classes.push('message-continuation');
@@ -48,7 +69,12 @@ export function MessageRow({ item, continuation, avatars, onReply, onReact, onDe
 
   return (
     // The name says who and when even where a grouped message does not show them.
-    <article className={classes.join(' ')} aria-label={`${item.senderName}, ${time}`}>
+    <article
+      className={classes.join(' ')}
+      aria-label={`${item.senderName}, ${time}`}
+      tabIndex={tabStop ? 0 : -1}
+      aria-current={highlighted ? 'true' : undefined}
+    >
       <div className="message-gutter">
         {continuation ? (
           timeElement
@@ -81,7 +107,13 @@ export function MessageRow({ item, continuation, avatars, onReply, onReact, onDe
           <ul className="reactions" aria-label={t('timeline.reactions')}>
             {item.reactions.map((r) => (
               <li key={r.key}>
-                <button type="button" className="chip" aria-pressed={r.mine} onClick={() => onReact(item, r.key)}>
+                <button
+                  type="button"
+                  className="chip"
+                  tabIndex={tabStop ? 0 : -1}
+                  aria-pressed={r.mine}
+                  onClick={() => onReact(item, r.key)}
+                >
                   {r.key} <span aria-label={t('timeline.reactionCount', { count: r.count })}>{r.count}</span>
                 </button>
               </li>
@@ -90,7 +122,7 @@ export function MessageRow({ item, continuation, avatars, onReply, onReact, onDe
         ) : null}
       </div>
       {item.kind !== 'redacted' && item.kind !== 'undecryptable' ? (
-        <MessageToolbar item={item} onReply={onReply} onReact={onReact} onDelete={onDelete} />
+        <MessageToolbar item={item} onReply={onReply} onReact={onReact} onDelete={onDelete} tabStop={tabStop} />
       ) : null}
     </article>
   );
@@ -100,13 +132,21 @@ export function MessageRow({ item, continuation, avatars, onReply, onReact, onDe
  * The message's actions, shown over its top-right corner while the pointer is on the message or the
  * focus is in it. Hidden by opacity only: Tab still reaches every button.
  */
-function MessageToolbar({ item, onReply, onReact, onDelete }: Omit<MessageRowProps, 'continuation' | 'avatars'>) {
+function MessageToolbar({
+  item,
+  onReply,
+  onReact,
+  onDelete,
+  tabStop,
+}: Omit<MessageRowProps, 'continuation' | 'avatars' | 'highlighted'>) {
   const { t } = useTranslation();
+  const tabIndex = tabStop ? 0 : -1;
   return (
     <div className="message-toolbar" role="group" aria-label={t('timeline.actions')}>
       <button
         type="button"
         className="message-toolbar-button"
+        tabIndex={tabIndex}
         onClick={() => onReply(item)}
         aria-label={t('timeline.reply')}
         title={t('timeline.reply')}
@@ -116,6 +156,7 @@ function MessageToolbar({ item, onReply, onReact, onDelete }: Omit<MessageRowPro
       <button
         type="button"
         className="message-toolbar-button"
+        tabIndex={tabIndex}
         onClick={() => onReact(item, '👍')}
         aria-label={t('timeline.reactThumbsUp')}
         title={t('timeline.reactThumbsUp')}
@@ -127,6 +168,7 @@ function MessageToolbar({ item, onReply, onReact, onDelete }: Omit<MessageRowPro
         <button
           type="button"
           className="message-toolbar-button message-toolbar-button-critical"
+          tabIndex={tabIndex}
           onClick={() => onDelete(item)}
           aria-label={t('timeline.delete')}
           title={t('timeline.delete')}

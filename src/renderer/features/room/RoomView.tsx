@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from 'matrix-js-sdk';
 import { useSession } from '../../app/SessionContext.ts';
+import { navigate, useOpenEventId } from '../../app/useHashRoute.ts';
+import { loadUntilFound } from './loadUntilFound.ts';
 import { sendEdit, sendFile, sendReaction, sendRedaction, sendText } from '../../matrix/sendActions.ts';
 import { PendingRows } from './PendingRows.tsx';
 import { useConnectivity, useOutboxEntries } from './useOutbox.ts';
@@ -49,6 +51,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
   const lastMine = lastOwnMessage && items[items.length - 1]?.eventId === lastOwnMessage.eventId ? lastOwnMessage : null;
   const seenBy = useReadersOf(room, lastMine?.eventId ?? null);
   const inCall = useInCallHere(room.roomId);
+  const jump = useJumpTarget(room, actions.loadOlder);
 
   return (
     <section className={inCall ? 'room-view room-view-in-call' : 'room-view'} aria-labelledby="room-title">
@@ -82,6 +85,8 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         avatars={avatars}
         onBottomInViewChange={setBottomInView}
         followRequest={followRequest}
+        highlightEventId={jump.found}
+        onLeaveHighlight={jump.target ? () => navigate({ kind: 'room', roomId: room.roomId }) : undefined}
         pending={
           <PendingRows
             entries={pending}
@@ -94,6 +99,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
       <div className="room-status-line muted small" aria-live="polite">
         {typing.length > 0 ? <span>{t('room.typing', { names: typing.join(', '), count: typing.length })}</span> : null}
         {seenBy.length > 0 ? <span>{t('room.seenBy', { names: seenBy.join(', ') })}</span> : null}
+        {jump.notFound ? <span>{t('timeline.jumpNotFound')}</span> : null}
       </div>
       <Composer
         onTyping={actions.setTyping}
@@ -119,6 +125,37 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
       <InviteDialog roomId={room.roomId} open={inviting} onClose={() => setInviting(false)} />
     </section>
   );
+}
+
+/**
+ * The message the route asks for (a search result): older pages are read until it is in the live
+ * timeline, within a bound. `found` is the event to show, `notFound` says it is further back than that.
+ */
+function useJumpTarget(room: Room, loadOlder: () => Promise<boolean>) {
+  const target = useOpenEventId();
+  const [result, setResult] = useState<{ eventId: string; found: boolean } | null>(null);
+  // The room actions are rebuilt when a failure shows: the search must not start again for that.
+  const loadOlderRef = useRef(loadOlder);
+  useEffect(() => {
+    loadOlderRef.current = loadOlder;
+  });
+  useEffect(() => {
+    if (!target) return;
+    let current = true;
+    const isLoaded = () =>
+      room
+        .getLiveTimeline()
+        .getEvents()
+        .some((e) => e.getId() === target);
+    void loadUntilFound(isLoaded, () => loadOlderRef.current()).then((found) => {
+      if (current) setResult({ eventId: target, found });
+    });
+    return () => {
+      current = false;
+    };
+  }, [room, target]);
+  const settled = result && result.eventId === target ? result : null;
+  return { target, found: settled?.found ? target : null, notFound: settled ? !settled.found : false };
 }
 
 export function InvitationView({ room }: { room: Room }) {

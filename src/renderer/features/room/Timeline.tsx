@@ -1,7 +1,7 @@
 // The message list, virtualised: only the rows near the viewport are in the DOM, so a room with
 // thousands of messages stays smooth and memory stays bounded.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import ArrowDownIcon from '@vector-im/compound-design-tokens/assets/web/icons/arrow-down';
 import { useFormattingLocale } from '../../i18n/FormattingLocale.ts';
@@ -9,7 +9,12 @@ import type { AvatarCache } from '../../matrix/avatars.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { formatDay } from '../../ui/formatTime.ts';
 import { MessageRow } from './MessageRow.tsx';
+import { useRovingContent } from './rovingContent.ts';
+import { rovingTarget, tabStopIndex } from './timelineKeys.ts';
 import { layoutRow } from './timelineLayout.ts';
+
+/** Frames to wait for a row scrolled to to be drawn before giving up on focusing it. */
+const FOCUS_FRAMES = 30;
 
 export interface TimelineProps {
   roomName: string;
@@ -32,6 +37,10 @@ export interface TimelineProps {
   onBottomInViewChange?: (inView: boolean) => void;
   /** Changed by the caller to bring the reader to the newest message (after sending). */
   followRequest?: number;
+  /** The message to bring into view, mark and focus (a search result); loaded by the caller. */
+  highlightEventId?: string | null;
+  /** The reader went back to the newest message: the marked one is no longer where they are. */
+  onLeaveHighlight?: () => void;
 }
 
 export function Timeline({
@@ -47,6 +56,8 @@ export function Timeline({
   avatars,
   onBottomInViewChange,
   followRequest = 0,
+  highlightEventId = null,
+  onLeaveHighlight,
 }: TimelineProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -69,6 +80,9 @@ export function Timeline({
   // after every render and would otherwise retry in a loop.
   const olderFailed = useRef(false);
   const anchor = useRef<{ count: number; height: number } | null>(null);
+  // The message holding the list's tab stop, by event id so it stays put as older pages arrive.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const highlightDone = useRef<string | null>(null);
 
   // Older messages were prepended: keep the reader's place instead of jumping.
   useLayoutEffect(() => {
@@ -155,6 +169,66 @@ export function Timeline({
     return () => observer.disconnect();
   }, []);
 
+  useRovingContent(scrollRef);
+
+  /** Scrolls to a message and focuses it once the virtual list has drawn it. */
+  function focusItem(index: number, align: 'auto' | 'center') {
+    const item = items[index];
+    if (!item) return;
+    setActiveId(item.eventId);
+    virtualizer.scrollToIndex(index, { align });
+    let frames = 0;
+    const attempt = () => {
+      const row = drawnItem(scrollRef.current, item.eventId);
+      if (row) {
+        row.focus({ preventScroll: align === 'center' });
+        // Landed near the newest message: no scroll may follow to say so (Jump to latest would stay).
+        if (scrollRef.current) noteBottom(scrollRef.current);
+      } else if (frames++ < FOCUS_FRAMES) requestAnimationFrame(attempt);
+    };
+    requestAnimationFrame(attempt);
+  }
+
+  const highlightIndex = highlightEventId ? items.findIndex((i) => i.eventId === highlightEventId) : -1;
+
+  // A search result: its message comes into view, in the middle, and takes the focus so a screen reader
+  // says where the reader now is. Once per request; the live end no longer pulls the view down.
+  useEffect(() => {
+    if (!highlightEventId) {
+      highlightDone.current = null;
+      return;
+    }
+    if (highlightIndex < 0 || highlightDone.current === highlightEventId) return;
+    highlightDone.current = highlightEventId;
+    unreadShown.current = true;
+    stickToBottom.current = false;
+    setBottomInView(false);
+    focusItem(highlightIndex, 'center');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focusItem reads the same values
+  }, [highlightEventId, highlightIndex]);
+
+  const drawn = virtualizer.getVirtualItems();
+  const activeIndex = activeId ? items.findIndex((i) => i.eventId === activeId) : -1;
+  const tabStop = tabStopIndex(activeIndex, items.length, drawn[0]?.index, drawn.at(-1)?.index);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // Only on a message itself: the arrows keep their meaning in its buttons and links.
+    const target = event.target;
+    if (!(target instanceof HTMLElement) || !target.classList.contains('timeline-item')) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const current = items.findIndex((i) => i.eventId === rowEventId(target));
+    const next = rovingTarget(event.key, current, items.length);
+    if (next === null || current < 0) return;
+    event.preventDefault();
+    focusItem(next, 'auto');
+  }
+
+  // Focus arriving in a message any way (pointer, Tab, a button inside) moves the tab stop there.
+  function onFocus(event: FocusEvent<HTMLDivElement>) {
+    const id = event.target instanceof HTMLElement ? rowEventId(event.target) : null;
+    if (id && id !== activeId) setActiveId(id);
+  }
+
   return (
     <div className="timeline-frame">
       <div
@@ -163,7 +237,10 @@ export function Timeline({
         role="log"
         aria-label={roomName}
         aria-live="polite"
-        tabIndex={0}
+        // Messages hold the tab stop; an empty list keeps one so the region can still be reached.
+        tabIndex={items.length === 0 ? 0 : -1}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
         onScroll={(e) => {
           const el = e.currentTarget;
           noteBottom(el);
@@ -173,7 +250,7 @@ export function Timeline({
         {items.length === 0 && pendingCount === 0 ? <p className="muted timeline-empty">{t('room.noMessages')}</p> : null}
         {atStart && items.length > 0 ? <p className="muted small timeline-start">{t('room.start')}</p> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((row) => {
+          {drawn.map((row) => {
             const item = items[row.index];
             if (!item) return null;
             const layout = layoutRow(item, items[row.index - 1], firstUnreadEventId);
@@ -181,6 +258,7 @@ export function Timeline({
               <div
                 key={row.key}
                 data-index={row.index}
+                data-event-id={item.eventId}
                 ref={virtualizer.measureElement}
                 className="timeline-row"
                 style={{ transform: `translateY(${row.start}px)` }}
@@ -194,6 +272,8 @@ export function Timeline({
                   onReply={onReply}
                   onReact={onReact}
                   onDelete={onDelete}
+                  tabStop={row.index === tabStop}
+                  highlighted={row.index === highlightIndex}
                 />
               </div>
             );
@@ -208,9 +288,10 @@ export function Timeline({
           onClick={() => {
             stickToBottom.current = true;
             setBottomInView(true);
+            onLeaveHighlight?.();
             scrollToNewest();
-            // The button goes away with the click: the focus goes to the messages rather than nowhere.
-            scrollRef.current?.focus();
+            // The button goes away with the click: the focus goes to the newest message rather than nowhere.
+            if (items.length > 0) focusItem(items.length - 1, 'auto');
           }}
         >
           <ArrowDownIcon aria-hidden="true" />
@@ -219,6 +300,16 @@ export function Timeline({
       )}
     </div>
   );
+}
+
+/** The focusable message of a drawn row (event ids hold characters a CSS selector would need escaped). */
+function drawnItem(list: HTMLElement | null, eventId: string): HTMLElement | null {
+  const row = [...(list?.querySelectorAll<HTMLElement>('.timeline-row') ?? [])].find((r) => r.dataset.eventId === eventId);
+  return row?.querySelector<HTMLElement>('.timeline-item') ?? null;
+}
+
+function rowEventId(element: HTMLElement): string | null {
+  return element.closest<HTMLElement>('.timeline-row')?.dataset.eventId ?? null;
 }
 
 function DaySeparator({ timestamp }: { timestamp: number }) {

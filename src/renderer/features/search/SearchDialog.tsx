@@ -87,7 +87,7 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
                   type="button"
                   className="search-result"
                   onClick={() => {
-                    navigate({ kind: 'room', roomId: hit.roomId });
+                    navigate({ kind: 'room', roomId: hit.roomId, eventId: hit.eventId });
                     onClose();
                   }}
                 >
