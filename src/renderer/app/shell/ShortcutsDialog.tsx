@@ -8,12 +8,12 @@ export function ShortcutsDialog({ open, onClose, platform }: { open: boolean; on
   return (
     <Dialog title={t('shortcuts.title')} open={open} onClose={onClose}>
       <dl className="shortcut-list">
-        {shortcutHelp(platform).map(({ keys, action }) => (
+        {shortcutHelp(platform).map(({ keys, join, action }) => (
           <div key={action} className="shortcut-row">
             <dt>
               {keys.map((key, index) => (
                 <span key={key}>
-                  {index > 0 ? ' + ' : null}
+                  {index > 0 ? (join === 'together' ? ' + ' : ' / ') : null}
                   <kbd>{key}</kbd>
                 </span>
               ))}

@@ -34,6 +34,8 @@ export function shortcutFor(press: KeyPress, platform: KeyboardPlatform): Shortc
 /** What the "Keyboard shortcuts" dialog lists, in order: key names are shown as keycaps, then translated. */
 export interface ShortcutHelp {
   keys: readonly string[];
+  /** Keys pressed together (Ctrl + K), or alternatives (↑ / ↓). */
+  join: 'together' | 'either';
   /** Translation key under shortcuts.actions. */
   action: ShortcutAction | 'skip-to-composer' | 'cancel' | 'timeline';
 }
@@ -42,12 +44,13 @@ export function shortcutHelp(platform: KeyboardPlatform): ShortcutHelp[] {
   const command = platform === 'mac' ? '⌘' : 'Ctrl';
   const alt = platform === 'mac' ? '⌥' : 'Alt';
   return [
-    { keys: [command, 'K'], action: 'switch-room' },
-    { keys: [alt, '↑'], action: 'previous-room' },
-    { keys: [alt, '↓'], action: 'next-room' },
-    { keys: [alt, 'Shift', '↑'], action: 'previous-unread' },
-    { keys: [alt, 'Shift', '↓'], action: 'next-unread' },
-    { keys: ['Esc'], action: 'cancel' },
-    { keys: [command, '/'], action: 'show-shortcuts' },
+    { keys: [command, 'K'], join: 'together', action: 'switch-room' },
+    { keys: [alt, '↑'], join: 'together', action: 'previous-room' },
+    { keys: [alt, '↓'], join: 'together', action: 'next-room' },
+    { keys: [alt, 'Shift', '↑'], join: 'together', action: 'previous-unread' },
+    { keys: [alt, 'Shift', '↓'], join: 'together', action: 'next-unread' },
+    { keys: ['↑', '↓', 'Home', 'End'], join: 'either', action: 'timeline' },
+    { keys: ['Esc'], join: 'together', action: 'cancel' },
+    { keys: [command, '/'], join: 'together', action: 'show-shortcuts' },
   ];
 }

@@ -40,7 +40,8 @@ describe('keyboard shortcuts', () => {
   });
 
   it('lists the shortcuts with the keys of the platform', () => {
-    expect(shortcutHelp('mac')[0]).toEqual({ keys: ['⌘', 'K'], action: 'switch-room' });
+    expect(shortcutHelp('mac')[0]).toEqual({ keys: ['⌘', 'K'], join: 'together', action: 'switch-room' });
+    expect(shortcutHelp('other').find((s) => s.action === 'timeline')?.join).toBe('either');
     expect(shortcutHelp('other').map((s) => s.action)).toContain('next-unread');
   });
 });
