@@ -36,6 +36,9 @@ export const TEST_USERS = {
   // keyboard.spec.ts: someone moving by keyboard, and someone writing to them.
   vera: { username: 'vera', password: 'vera-password-for-tests' },
   wendy: { username: 'wendy', password: 'wendy-password-for-tests' },
+  // drafts.spec.ts: the writer, and someone whose message is replied to.
+  xavier: { username: 'xavier', password: 'xavier-password-for-tests' },
+  zelie: { username: 'zelie', password: 'zelie-password-for-tests' },
   // search.spec.ts
   yvette: { username: 'yvette', password: 'yvette-password-for-tests' },
   // timeline-ux.spec.ts: someone who writes (through the API), and the reader signed in to the app.

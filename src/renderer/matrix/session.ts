@@ -13,6 +13,7 @@ import { createReachability, monitorConnectivity, type ConnectivityMonitor } fro
 import { createMatrixOutbox, sendWhenRoomsArrive, type BlobStore } from './outbox/matrixOutbox.ts';
 import type { Outbox } from './outbox/outboxRunner.ts';
 import { startMessageIndexer, type MessageSearch } from './search/messageIndexer.ts';
+import { DraftStore } from './drafts/draftStore.ts';
 import { ensureCrossSigning, PasswordRequiredError, SecretStorageKeyCache } from './secureBackup.ts';
 import type { Credentials } from './signIn.ts';
 import { prefetchPushRules } from './sync/prefetchPushRules.ts';
@@ -45,6 +46,8 @@ export interface Session {
   readonly connectivity: ConnectivityMonitor;
   /** Messages seen on this device, searchable offline. */
   readonly search: MessageSearch;
+  /** What was being written in each room (text, reply, edit), kept across room switches and restarts. */
+  readonly drafts: DraftStore;
   /** True when the room list came from the last session's cache. */
   startedFromCache(): boolean;
   /** The last session's room list, shown until the client has started (empty without a cache). */
@@ -103,10 +106,14 @@ export async function startSession(credentials: Credentials, storage: SessionSto
   const { outbox, blobs } = createMatrixOutbox(client, localDb);
   const connectivity = monitorConnectivity(client, platform, reachability);
   const search = startMessageIndexer(client, localDb);
+  const drafts = new DraftStore(localDb, log.swallow('saving a draft'));
   outbox.setNetworkAvailable(connectivity.current() !== 'offline');
   const stopFollowing = connectivity.subscribe((c) => outbox.setNetworkAvailable(c !== 'offline'));
   const stopWatchingRooms = sendWhenRoomsArrive(client, outbox);
-  const saveCache = () => void store?.save(true);
+  const saveCache = () => {
+    void store?.save(true);
+    void drafts.flush();
+  };
   window.addEventListener('pagehide', saveCache);
 
   // Which sync to use depends on /versions, and the SDK's first sync request waits for the push rules:
@@ -150,6 +157,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
     blobs,
     connectivity,
     search,
+    drafts,
     startedFromCache: () => store?.hasCachedState() ?? false,
     cachedRooms,
     stop: () => {
@@ -163,7 +171,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
       connectivity.stop();
       client.stopClient();
       // Last writes first; then the database is closed so sign-out can delete it.
-      void Promise.allSettled([store?.save(true), search.flush()]).then(() => localDb?.close());
+      void Promise.allSettled([store?.save(true), search.flush(), drafts.flush()]).then(() => localDb?.close());
     },
   };
 }

@@ -5,8 +5,9 @@
 // stay in clear, so records can be listed and deleted without decrypting them.
 
 export const LOCAL_DB_PREFIX = 'relais-local:';
-const DB_VERSION = 1;
-export const STORES = ['sync', 'outbox', 'blobs', 'search'] as const;
+// 2: the drafts store (created on upgrade; the other stores are kept).
+const DB_VERSION = 2;
+export const STORES = ['sync', 'outbox', 'blobs', 'search', 'drafts'] as const;
 export type StoreName = (typeof STORES)[number];
 
 interface SealedRecord {

@@ -27,6 +27,22 @@ export interface ComposerProps {
   myUserId: string;
   onTyping: (typing: boolean) => void;
   onAttach: (file: File) => Promise<void>;
+  /** What was being written here before (a room switch, a restart); the edit only if its message is loaded. */
+  initialDraft?: ComposerDraft | undefined;
+  /** Told of every change to the text, its mentions or the edit under way, to keep it as a draft. */
+  onDraftChange?: ((draft: ComposerDraftChange) => void) | undefined;
+}
+
+export interface ComposerDraft {
+  text: string;
+  mentions: MentionCandidate[];
+  editing: TimelineItem | null;
+}
+
+export interface ComposerDraftChange {
+  text: string;
+  mentions: MentionCandidate[];
+  editEventId: string | null;
 }
 
 export function Composer({
@@ -38,16 +54,25 @@ export function Composer({
   onAttach,
   members,
   myUserId,
+  initialDraft,
+  onDraftChange,
 }: ComposerProps) {
   const { t } = useTranslation();
   // Spell checking as the person (or their organisation's policy) set it.
   const spellCheck = useUserSettings().settings.spellcheck.enabled;
-  const [text, setText] = useState('');
-  const [editing, setEditing] = useState<TimelineItem | null>(null);
+  const [text, setText] = useState(initialDraft?.text ?? '');
+  const [editing, setEditing] = useState<TimelineItem | null>(initialDraft?.editing ?? null);
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const listId = useId();
-  const [mentions, setMentions] = useState<MentionCandidate[]>([]);
+  const [mentions, setMentions] = useState<MentionCandidate[]>(initialDraft?.mentions ?? []);
+  const latestOnDraftChange = useRef(onDraftChange);
+  useEffect(() => {
+    latestOnDraftChange.current = onDraftChange;
+  });
+  useEffect(() => {
+    latestOnDraftChange.current?.({ text, mentions, editEventId: editing?.eventId ?? null });
+  }, [text, mentions, editing]);
   const [mention, setMention] = useState<{ at: MentionQuery; options: MentionCandidate[]; active: number } | null>(null);
 
   function updateMention(value: string, caret: number) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from 'matrix-js-sdk';
 import { useSession } from '../../app/SessionContext.ts';
@@ -8,7 +8,7 @@ import { sendEdit, sendFile, sendReaction, sendRedaction, sendText } from '../..
 import { PendingRows } from './PendingRows.tsx';
 import { useConnectivity, useOutboxEntries } from './useOutbox.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
-import { Composer } from './Composer.tsx';
+import { Composer, type ComposerDraft, type ComposerDraftChange } from './Composer.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
 import { RoomActionAlert } from './RoomActionAlert.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -34,6 +34,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
   const items = useTimeline(room);
   const pending = useOutboxEntries(outbox, room.roomId);
   const [replyTo, setReplyTo] = useState<TimelineItem | null>(null);
+  const draft = useRoomDraft(room.roomId, items, replyTo, setReplyTo);
   const [inviting, setInviting] = useState(false);
   const lastOwnMessage =
     [...items].reverse().find((i) => i.mine && (i.kind === 'text' || i.kind === 'emote' || i.kind === 'notice')) ?? null;
@@ -112,6 +113,8 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         }}
         members={room.getJoinedMembers().map((m) => ({ userId: m.userId, name: m.name }))}
         myUserId={me}
+        initialDraft={draft.initial}
+        onDraftChange={draft.onComposerChange}
         onSend={async (text, mode, mentions) => {
           setFollowRequest((n) => n + 1);
           if (mode.kind === 'edit') await sendEdit(session, room.roomId, mode.eventId, text);
@@ -183,4 +186,53 @@ export function InvitationView({ room }: { room: Room }) {
       </div>
     </section>
   );
+}
+
+/**
+ * The room's draft (matrix/drafts/draftStore.ts): read once when the room opens, the reply restored when
+ * its message is in the timeline, and every change kept. The composer owns the text and the edit; the
+ * room owns the reply; both end up in one draft.
+ */
+function useRoomDraft(
+  roomId: string,
+  items: readonly TimelineItem[],
+  replyTo: TimelineItem | null,
+  setReplyTo: (item: TimelineItem) => void,
+) {
+  const { drafts } = useSession();
+  const [saved] = useState(() => drafts.get(roomId));
+  const [initial] = useState<ComposerDraft | undefined>(() =>
+    saved
+      ? {
+          text: saved.text,
+          mentions: saved.mentions,
+          editing: saved.editEventId ? (items.find((item) => item.eventId === saved.editEventId) ?? null) : null,
+        }
+      : undefined,
+  );
+  // The reply waiting for its message to be loaded; kept in the draft meanwhile.
+  const pendingReply = useRef(saved?.replyToEventId ?? null);
+  useEffect(() => {
+    const wanted = pendingReply.current;
+    if (!wanted || replyTo) return;
+    const item = items.find((candidate) => candidate.eventId === wanted);
+    if (item) {
+      pendingReply.current = null;
+      setReplyTo(item);
+    }
+  }, [items, replyTo, setReplyTo]);
+  const composer = useRef<ComposerDraftChange>({ text: saved?.text ?? '', mentions: saved?.mentions ?? [], editEventId: null });
+  const save = useCallback(() => {
+    if (replyTo) pendingReply.current = null;
+    drafts.set(roomId, { ...composer.current, replyToEventId: replyTo?.eventId ?? pendingReply.current });
+  }, [drafts, roomId, replyTo]);
+  useEffect(save, [save]);
+  const onComposerChange = useCallback(
+    (change: ComposerDraftChange) => {
+      composer.current = change;
+      save();
+    },
+    [save],
+  );
+  return { initial, onComposerChange };
 }

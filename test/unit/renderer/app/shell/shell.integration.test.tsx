@@ -24,6 +24,7 @@ import type * as RoomViewModule from '../../../../../src/renderer/features/room/
 import type * as TimelineModule from '../../../../../src/renderer/matrix/timeline.ts';
 import { monitorConnectivity } from '../../../../../src/renderer/matrix/connectivity.ts';
 import { createMatrixOutbox } from '../../../../../src/renderer/matrix/outbox/matrixOutbox.ts';
+import { DraftStore } from '../../../../../src/renderer/matrix/drafts/draftStore.ts';
 import { startMessageIndexer } from '../../../../../src/renderer/matrix/search/messageIndexer.ts';
 import { SecretStorageKeyCache } from '../../../../../src/renderer/matrix/secureBackup.ts';
 import type { Session } from '../../../../../src/renderer/matrix/session.ts';
@@ -93,6 +94,7 @@ function sessionOf({ client }: SignedIn, user: RegisteredUser, synapse: SynapseH
     blobs,
     connectivity: monitorConnectivity(client, platform),
     search: startMessageIndexer(client, null),
+    drafts: new DraftStore(null),
     startedFromCache: () => false,
     cachedRooms: [],
     stop: () => client.stopClient(),

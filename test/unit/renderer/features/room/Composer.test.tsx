@@ -163,3 +163,24 @@ describe('Composer: a failed send', () => {
     expect(onSend).toHaveBeenCalledWith('Bob Leroy', { kind: 'new' }, [MEMBERS[3]]);
   });
 });
+
+describe('Composer: drafts', () => {
+  it('starts from a saved draft, edit included, and reports each change', async () => {
+    const onDraftChange = vi.fn();
+    const { user, onSend } = await setUp({
+      initialDraft: { text: 'Corrected text', mentions: [], editing: ownMessage('Old text') },
+      onDraftChange,
+    });
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    expect(box).toHaveProperty('value', 'Corrected text');
+    expect(screen.getByText('Editing your message')).toBeTruthy();
+    expect(onDraftChange).toHaveBeenLastCalledWith({ text: 'Corrected text', mentions: [], editEventId: '$last' });
+
+    await user.type(box, '!');
+    expect(onDraftChange).toHaveBeenLastCalledWith({ text: 'Corrected text!', mentions: [], editEventId: '$last' });
+    await user.keyboard('{Enter}');
+    expect(onSend).toHaveBeenCalledWith('Corrected text!', { kind: 'edit', eventId: '$last' }, []);
+    // Sent: the draft is empty again.
+    expect(onDraftChange).toHaveBeenLastCalledWith({ text: '', mentions: [], editEventId: null });
+  });
+});
