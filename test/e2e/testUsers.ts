@@ -39,6 +39,8 @@ export const TEST_USERS = {
   // drafts.spec.ts: the writer, and someone whose message is replied to.
   xavier: { username: 'xavier', password: 'xavier-password-for-tests' },
   zelie: { username: 'zelie', password: 'zelie-password-for-tests' },
+  // message-actions.spec.ts
+  amelie: { username: 'amelie', password: 'amelie-password-for-tests' },
   // search.spec.ts
   yvette: { username: 'yvette', password: 'yvette-password-for-tests' },
   // timeline-ux.spec.ts: someone who writes (through the API), and the reader signed in to the app.

@@ -29,6 +29,8 @@ export interface ComposerProps {
   onAttach: (file: File) => Promise<void>;
   /** What was being written here before (a room switch, a restart); the edit only if its message is loaded. */
   initialDraft?: ComposerDraft | undefined;
+  /** "Edit" chosen on a message: a new `seq` starts editing `item` (its text in the field, focused). */
+  editRequest?: { item: TimelineItem; seq: number } | null | undefined;
   /** Told of every change to the text, its mentions or the edit under way, to keep it as a draft. */
   onDraftChange?: ((draft: ComposerDraftChange) => void) | undefined;
 }
@@ -56,6 +58,7 @@ export function Composer({
   myUserId,
   initialDraft,
   onDraftChange,
+  editRequest,
 }: ComposerProps) {
   const { t } = useTranslation();
   // Spell checking as the person (or their organisation's policy) set it.
@@ -120,6 +123,17 @@ export function Composer({
   useEffect(() => {
     if (replyTo) inputRef.current?.focus();
   }, [replyTo]);
+  // A new "Edit" request takes over the field at once (state adjusted while rendering, not in an effect).
+  const [seenEditSeq, setSeenEditSeq] = useState(0);
+  if (editRequest && editRequest.seq !== seenEditSeq) {
+    setSeenEditSeq(editRequest.seq);
+    setEditing(editRequest.item);
+    setText(editRequest.item.body);
+    setMentions([]);
+  }
+  useEffect(() => {
+    if (seenEditSeq > 0) inputRef.current?.focus();
+  }, [seenEditSeq]);
 
   async function submit() {
     const message = text.trim();

@@ -1,4 +1,5 @@
 import DeleteIcon from '@vector-im/compound-design-tokens/assets/web/icons/delete';
+import EditIcon from '@vector-im/compound-design-tokens/assets/web/icons/edit';
 import ReplyIcon from '@vector-im/compound-design-tokens/assets/web/icons/reply';
 import { useTranslation } from 'react-i18next';
 import { useFormattingLocale } from '../../i18n/FormattingLocale.ts';
@@ -20,6 +21,8 @@ export interface MessageRowProps {
   onReply: (item: TimelineItem) => void;
   onReact: (item: TimelineItem, key: string) => void;
   onDelete: (item: TimelineItem) => void;
+  /** Editing one's own text message (also ↑ in an empty composer). */
+  onEdit: (item: TimelineItem) => void;
   /**
    * Holds the list's one tab stop: the message itself is focusable with 0, and only its buttons are in
    * the tab order (those of the others are reached by moving to them with the arrows first).
@@ -36,6 +39,7 @@ export function MessageRow({
   onReply,
   onReact,
   onDelete,
+  onEdit,
   tabStop = false,
   highlighted = false,
 }: MessageRowProps) {
@@ -122,7 +126,7 @@ export function MessageRow({
         ) : null}
       </div>
       {item.kind !== 'redacted' && item.kind !== 'undecryptable' ? (
-        <MessageToolbar item={item} onReply={onReply} onReact={onReact} onDelete={onDelete} tabStop={tabStop} />
+        <MessageToolbar item={item} onReply={onReply} onReact={onReact} onDelete={onDelete} onEdit={onEdit} tabStop={tabStop} />
       ) : null}
     </article>
   );
@@ -137,6 +141,7 @@ function MessageToolbar({
   onReply,
   onReact,
   onDelete,
+  onEdit,
   tabStop,
 }: Omit<MessageRowProps, 'continuation' | 'avatars' | 'highlighted'>) {
   const { t } = useTranslation();
@@ -164,6 +169,18 @@ function MessageToolbar({
         {/* The reaction itself is the clearest picture of what the button does. */}
         <span aria-hidden="true">👍</span>
       </button>
+      {item.mine && !item.pending && isEditable(item) ? (
+        <button
+          type="button"
+          className="message-toolbar-button"
+          tabIndex={tabIndex}
+          onClick={() => onEdit(item)}
+          aria-label={t('timeline.edit')}
+          title={t('timeline.edit')}
+        >
+          <EditIcon aria-hidden="true" />
+        </button>
+      ) : null}
       {item.mine && !item.pending ? (
         <button
           type="button"
@@ -178,6 +195,11 @@ function MessageToolbar({
       ) : null}
     </div>
   );
+}
+
+/** Text one can rewrite: what the composer can hold (not files, not deleted or unreadable messages). */
+export function isEditable(item: TimelineItem): boolean {
+  return item.kind === 'text' || item.kind === 'emote' || item.kind === 'notice';
 }
 
 function MessageBody({ item }: { item: TimelineItem }) {

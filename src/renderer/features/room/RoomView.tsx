@@ -10,6 +10,7 @@ import { useConnectivity, useOutboxEntries } from './useOutbox.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { Composer, type ComposerDraft, type ComposerDraftChange } from './Composer.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
 import { RoomActionAlert } from './RoomActionAlert.tsx';
 import { Timeline } from './Timeline.tsx';
 import { useReadersOf, useReadMarkers, useTypingMembers } from './useTypingAndReceipts.ts';
@@ -36,6 +37,8 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
   const [replyTo, setReplyTo] = useState<TimelineItem | null>(null);
   const draft = useRoomDraft(room.roomId, items, replyTo, setReplyTo);
   const [inviting, setInviting] = useState(false);
+  const [editRequest, setEditRequest] = useState<{ item: TimelineItem; seq: number } | null>(null);
+  const [deleting, setDeleting] = useState<TimelineItem | null>(null);
   const lastOwnMessage =
     [...items].reverse().find((i) => i.mine && (i.kind === 'text' || i.kind === 'emote' || i.kind === 'notice')) ?? null;
   const encrypted = room.hasEncryptionStateEvent();
@@ -80,7 +83,11 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         onReact={(item, key) => {
           if (!item.reactions.some((r) => r.key === key && r.mine)) void sendReaction(session, room.roomId, item.eventId, key);
         }}
-        onDelete={(item) => void sendRedaction(session, room.roomId, item.eventId)}
+        onDelete={setDeleting}
+        onEdit={(item) => {
+          setReplyTo(null);
+          setEditRequest((previous) => ({ item, seq: (previous?.seq ?? 0) + 1 }));
+        }}
         pendingCount={pending.length}
         firstUnreadEventId={firstUnread}
         avatars={avatars}
@@ -114,6 +121,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         members={room.getJoinedMembers().map((m) => ({ userId: m.userId, name: m.name }))}
         myUserId={me}
         initialDraft={draft.initial}
+        editRequest={editRequest}
         onDraftChange={draft.onComposerChange}
         onSend={async (text, mode, mentions) => {
           setFollowRequest((n) => n + 1);
@@ -126,6 +134,24 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         }}
       />
       <InviteDialog roomId={room.roomId} open={inviting} onClose={() => setInviting(false)} />
+      <Dialog title={t('timeline.deleteTitle')} open={deleting !== null} onClose={() => setDeleting(null)}>
+        <p>{t('timeline.deleteExplain')}</p>
+        <div className="dialog-actions">
+          <button type="button" className="button button-secondary" onClick={() => setDeleting(null)}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className="button button-danger inline"
+            onClick={() => {
+              if (deleting) void sendRedaction(session, room.roomId, deleting.eventId);
+              setDeleting(null);
+            }}
+          >
+            {t('timeline.deleteConfirm')}
+          </button>
+        </div>
+      </Dialog>
     </section>
   );
 }

@@ -22,6 +22,7 @@ export interface TimelineProps {
   onReply: (item: TimelineItem) => void;
   onReact: (item: TimelineItem, key: string) => void;
   onDelete: (item: TimelineItem) => void;
+  onEdit: (item: TimelineItem) => void;
   /**
    * Asks for older messages; resolves false when the start of the room is reached, rejects when the
    * page could not be loaded (the caller says so; scrolling up tries again).
@@ -49,6 +50,7 @@ export function Timeline({
   onReply,
   onReact,
   onDelete,
+  onEdit,
   onLoadOlder,
   pending,
   pendingCount = 0,
@@ -272,6 +274,7 @@ export function Timeline({
                   onReply={onReply}
                   onReact={onReact}
                   onDelete={onDelete}
+                  onEdit={onEdit}
                   tabStop={row.index === tabStop}
                   highlighted={row.index === highlightIndex}
                 />

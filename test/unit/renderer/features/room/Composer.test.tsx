@@ -184,3 +184,16 @@ describe('Composer: drafts', () => {
     expect(onDraftChange).toHaveBeenLastCalledWith({ text: '', mentions: [], editEventId: null });
   });
 });
+
+describe('Composer: Edit chosen on a message', () => {
+  it('puts the message in the field, says so, and sends an edit', async () => {
+    const onSend = vi.fn<(...args: SendArgs) => Promise<void>>(() => Promise.resolve());
+    const { user } = await setUp({ onSend, editRequest: { item: ownMessage('Typo heer'), seq: 1 } });
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    expect(box).toHaveProperty('value', 'Typo heer');
+    expect(screen.getByText('Editing your message')).toBeTruthy();
+    await user.clear(box);
+    await user.type(box, 'Typo here{Enter}');
+    expect(onSend).toHaveBeenCalledWith('Typo here', { kind: 'edit', eventId: '$last' }, []);
+  });
+});
