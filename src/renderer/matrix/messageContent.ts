@@ -4,18 +4,23 @@ import { MsgType } from 'matrix-js-sdk';
 import { marked } from 'marked';
 
 export interface TextContent {
-  msgtype: MsgType.Text;
+  msgtype: MsgType.Text | MsgType.Emote;
   body: string;
   format?: 'org.matrix.custom.html';
   formatted_body?: string;
 }
 
-export function markdownToContent(text: string): TextContent {
+/** How a message is sent: as written with Markdown (the default), as an action (/me), or as typed (/plain). */
+export type MessageStyle = 'text' | 'emote' | 'plain';
+
+export function markdownToContent(text: string, style: MessageStyle = 'text'): TextContent {
   const body = text.trim();
+  const msgtype = style === 'emote' ? MsgType.Emote : MsgType.Text;
+  if (style === 'plain') return { msgtype, body };
   const html = marked.parseInline(escapeHtml(body), { async: false, gfm: true, breaks: true });
   // Only tags mean formatting; entities alone (quotes, ampersands) do not.
-  if (!/<(?!br>)[a-z]/i.test(html)) return { msgtype: MsgType.Text, body };
-  return { msgtype: MsgType.Text, body, format: 'org.matrix.custom.html', formatted_body: html };
+  if (!/<(?!br>)[a-z]/i.test(html)) return { msgtype, body };
+  return { msgtype, body, format: 'org.matrix.custom.html', formatted_body: html };
 }
 
 /** Raw HTML typed by the user is shown as text, not interpreted. */

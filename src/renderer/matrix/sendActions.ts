@@ -2,7 +2,7 @@
 // files. None is sent from here: each is queued in the durable outbox with its transaction id fixed
 // now, and the outbox sends it when it can, exactly once.
 import { EventType, RelationType, type MatrixClient } from 'matrix-js-sdk';
-import { markdownToContent } from './messageContent.ts';
+import { markdownToContent, type MessageStyle } from './messageContent.ts';
 import { withMentions, type MentionCandidate } from './mentions.ts';
 import { checkUploadSize, serverUploadLimit } from './attachments.ts';
 import { newTxnId, type BlobStore, type QueuedFileContent } from './outbox/matrixOutbox.ts';
@@ -20,8 +20,9 @@ export async function sendText(
   text: string,
   replyToEventId: string | null,
   mentions: readonly MentionCandidate[] = [],
+  style: MessageStyle = 'text',
 ): Promise<void> {
-  const content = withMentions(markdownToContent(text), mentions);
+  const content = withMentions(markdownToContent(text, style), mentions);
   const relation = replyToEventId ? { 'm.relates_to': { 'm.in_reply_to': { event_id: replyToEventId } } } : {};
   await outbox.add({
     txnId: newTxnId(),

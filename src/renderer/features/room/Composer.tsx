@@ -3,6 +3,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import { useTranslation } from 'react-i18next';
 import { useUserSettings } from '../../app/UserSettingsContext.ts';
 import { AttachmentTooLargeError } from '../../matrix/attachments.ts';
+import { parseCommand } from '../../matrix/commands.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { formatSize } from '../../ui/formatSize.ts';
 import {
@@ -138,6 +139,12 @@ export function Composer({
   async function submit() {
     const message = text.trim();
     if (!message) return;
+    // A mistyped command is explained and kept, never sent as a message by surprise.
+    const command = editing ? null : parseCommand(message);
+    if (command?.kind === 'invalid') {
+      setError(t(`composer.command.${command.reason}`, { command: command.command }));
+      return;
+    }
     setError(null);
     const mode = editing ? { kind: 'edit' as const, eventId: editing.eventId } : { kind: 'new' as const };
     const sentMentions = mentions;

@@ -4,6 +4,7 @@ import type { Room } from 'matrix-js-sdk';
 import { useSession } from '../../app/SessionContext.ts';
 import { navigate, useOpenEventId } from '../../app/useHashRoute.ts';
 import { loadUntilFound } from './loadUntilFound.ts';
+import { parseCommand } from '../../matrix/commands.ts';
 import { sendEdit, sendFile, sendReaction, sendRedaction, sendText } from '../../matrix/sendActions.ts';
 import { PendingRows } from './PendingRows.tsx';
 import { useConnectivity, useOutboxEntries } from './useOutbox.ts';
@@ -124,12 +125,33 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         editRequest={editRequest}
         onDraftChange={draft.onComposerChange}
         onSend={async (text, mode, mentions) => {
-          setFollowRequest((n) => n + 1);
-          if (mode.kind === 'edit') await sendEdit(session, room.roomId, mode.eventId, text);
-          else {
-            const reply = replyTo?.eventId ?? null;
-            setReplyTo(null);
-            await sendText(session, room.roomId, text, reply, mentions);
+          if (mode.kind === 'edit') {
+            setFollowRequest((n) => n + 1);
+            await sendEdit(session, room.roomId, mode.eventId, text);
+            return;
+          }
+          const command = parseCommand(text);
+          const reply = replyTo?.eventId ?? null;
+          switch (command.kind) {
+            case 'message':
+            case 'me':
+            case 'plain':
+              setFollowRequest((n) => n + 1);
+              setReplyTo(null);
+              await sendText(session, room.roomId, command.text, reply, mentions, STYLE_OF[command.kind]);
+              return;
+            case 'topic':
+              await client.setRoomTopic(room.roomId, command.topic);
+              return;
+            case 'invite':
+              await client.invite(room.roomId, command.userId);
+              return;
+            case 'leave':
+              await actions.leave();
+              return;
+            case 'invalid':
+              // The composer refuses these before sending; nothing to do if one gets here.
+              return;
           }
         }}
       />
@@ -213,6 +235,8 @@ export function InvitationView({ room }: { room: Room }) {
     </section>
   );
 }
+
+const STYLE_OF = { message: 'text', me: 'emote', plain: 'plain' } as const;
 
 /**
  * The room's draft (matrix/drafts/draftStore.ts): read once when the room opens, the reply restored when

@@ -197,3 +197,20 @@ describe('Composer: Edit chosen on a message', () => {
     expect(onSend).toHaveBeenCalledWith('Typo here', { kind: 'edit', eventId: '$last' }, []);
   });
 });
+
+describe('Composer: commands', () => {
+  it('explains a command it does not know, keeps the text, and sends nothing', async () => {
+    const { user, onSend } = await setUp();
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(box, '/shrug{Enter}');
+    expect(onSend).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('“/shrug” is not a command');
+    expect(box).toHaveProperty('value', '/shrug');
+  });
+
+  it('passes a known command on', async () => {
+    const { user, onSend } = await setUp();
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), '/me waves{Enter}');
+    expect(onSend).toHaveBeenCalledWith('/me waves', { kind: 'new' }, []);
+  });
+});
