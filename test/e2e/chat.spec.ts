@@ -57,6 +57,10 @@ test.describe('chat between two users on a real Synapse', () => {
     await expect(
       bobLog.getByRole('article').filter({ hasText: 'Thanks Carol' }).getByRole('list', { name: 'Reactions' }),
     ).toContainText('👍');
+    // The chip says who reacted, to the eye (tooltip) and to screen readers.
+    await expect(
+      bobLog.getByRole('article').filter({ hasText: 'Thanks Carol' }).getByRole('button', { name: '👍 reacted by carol' }),
+    ).toHaveAttribute('title', '👍 reacted by carol');
 
     // Alice edits her last message with the Up arrow; Bob sees the edit.
     await alice.page.getByRole('textbox', { name: 'Message' }).focus();

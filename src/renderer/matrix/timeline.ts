@@ -9,6 +9,8 @@ export interface Reaction {
   key: string;
   count: number;
   mine: boolean;
+  /** Who reacted, by display name, oldest first (what the chip's name and tooltip say). */
+  reactors: string[];
 }
 
 export interface TimelineItem {
@@ -151,11 +153,19 @@ function replyTarget(event: MatrixEvent, byId: Map<string | undefined, MatrixEve
 function reactionsOf(room: Room, eventId: string, myUserId: string): Reaction[] {
   const relations = room.relations.getChildEventsForEvent(eventId, RelationType.Annotation, EventType.Reaction);
   const sorted = relations?.getSortedAnnotationsByKey() ?? [];
-  return sorted.map(([key, events]) => ({
-    key,
-    count: events.size,
-    mine: [...events].some((e) => e.getSender() === myUserId && !e.isRedacted()),
-  }));
+  return sorted.flatMap(([key, events]) => {
+    // A withdrawn reaction (redacted) no longer counts, nor names its sender.
+    const live = [...events].filter((e) => !e.isRedacted()).sort((a, b) => a.getTs() - b.getTs());
+    if (live.length === 0) return [];
+    return [
+      {
+        key,
+        count: live.length,
+        mine: live.some((e) => e.getSender() === myUserId),
+        reactors: live.map((e) => room.getMember(e.getSender() ?? '')?.name ?? e.getSender() ?? ''),
+      },
+    ];
+  });
 }
 
 function mediaOf(msgtype: unknown, content: Record<string, unknown>): TimelineItem['media'] {

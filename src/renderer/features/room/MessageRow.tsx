@@ -46,6 +46,7 @@ export function MessageRow({
   const { t } = useTranslation();
   const locale = useFormattingLocale();
   const time = formatTime(item.timestamp, locale);
+  const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
 
   if (item.kind === 'membership') {
     const [membership, target] = item.body.split(':', 2);
@@ -116,9 +117,11 @@ export function MessageRow({
                   className="chip"
                   tabIndex={tabStop ? 0 : -1}
                   aria-pressed={r.mine}
+                  aria-label={t('timeline.reactedBy', { key: r.key, names: listFormat.format(r.reactors), count: r.count })}
+                  title={t('timeline.reactedBy', { key: r.key, names: listFormat.format(r.reactors), count: r.count })}
                   onClick={() => onReact(item, r.key)}
                 >
-                  {r.key} <span aria-label={t('timeline.reactionCount', { count: r.count })}>{r.count}</span>
+                  {r.key} <span aria-hidden="true">{r.count}</span>
                 </button>
               </li>
             ))}
