@@ -138,3 +138,20 @@ test('classic /sync: the same, on a server without sliding sync', async ({ brows
     await synapse.stop();
   }
 });
+
+test('sliding sync: messages that arrived before sign-in are counted exactly, not as "1"', async ({ browser, env }) => {
+  const felix = await apiLogin(env.homeserver, TEST_USERS.felix);
+  const ulla = await apiLogin(env.homeserver, TEST_USERS.ulla);
+  const name = `Arrivés avant ${Date.now().toString(36)}`;
+  const roomId = await createRoom(felix, { name, invite: [ulla.userId] });
+  await joinRoom(ulla, roomId);
+  // Ulla has read the room up to now (her receipt on the latest event), then three messages arrive.
+  const seen = await sendText(felix, roomId, 'Déjà lu');
+  await api(ulla, 'POST', `/rooms/${encodeURIComponent(roomId)}/receipt/m.read/${encodeURIComponent(seen)}`, {});
+  for (const text of ['Un', 'Deux', 'Trois']) await sendText(felix, roomId, text);
+
+  const { context, page } = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.ulla);
+  const rooms = page.getByRole('navigation', { name: 'Rooms' });
+  await expect(rooms.getByRole('link', { name: `${name}, 3 unread messages`, exact: true })).toBeVisible({ timeout: 20_000 });
+  await context.close();
+});

@@ -59,15 +59,20 @@ const MAX_WALK = 200;
 
 /** The counts of a joined room, from its live timeline, my receipt and my push rules. */
 export function roomUnreadCounts(client: MatrixClient, room: Room): UnreadCounts {
-  const me = client.getSafeUserId();
-  const facts = withGapEvents(room.getLiveTimeline().getEvents(), gapEventsOf(client, room.roomId))
-    .slice(-MAX_WALK)
-    .map((event) => eventFacts(client, room, event, me));
   const server = {
     unread: room.getUnreadNotificationCount(NotificationCountType.Total),
     mentions: room.getUnreadNotificationCount(NotificationCountType.Highlight),
   };
-  return combineCounts(countUnread(facts), server);
+  return combineCounts(localUnread(client, room), server);
+}
+
+/** What the events this client holds say (with those fetched for gaps); `exact` when the walk met a read one. */
+export function localUnread(client: MatrixClient, room: Room): LocalUnread {
+  const me = client.getSafeUserId();
+  const facts = withGapEvents(room.getLiveTimeline().getEvents(), gapEventsOf(client, room.roomId))
+    .slice(-MAX_WALK)
+    .map((event) => eventFacts(client, room, event, me));
+  return countUnread(facts);
 }
 
 /**

@@ -10,6 +10,7 @@ import { rendererLogger } from '../../platform/log.ts';
 import { resendRoomSubscriptions } from './roomSubscriptions.ts';
 import { createSlidingSync, OPEN_ROOM_SUBSCRIPTION, type SlidingSyncController } from './slidingSyncSetup.ts';
 import { chooseSyncMode, slidingSyncSupport, type ServerSupport, type SyncChoice, type SyncModeSetting } from './syncMode.ts';
+import { backfillUnreadAtStart } from './unreadAtStart.ts';
 import { watchUnreadGaps } from './unreadGaps.ts';
 
 /** Its lines are `[relais:sync] …` in the console, where the E2E specs read the sync mode chosen. */
@@ -49,6 +50,8 @@ export async function startSync(client: MatrixClient, options: StartSyncOptions 
   // Its listeners live as long as the client: a stopped session's client is dropped whole.
   applySlidingSyncFixups(client, controller.slidingSync);
   watchUnreadGaps(client, controller.slidingSync);
+  // Its listener lives as long as the client, like the fixups above.
+  backfillUnreadAtStart(client);
   resendRoomSubscriptions(client, controller.slidingSync, OPEN_ROOM_SUBSCRIPTION);
   const { onSlidingResponse } = options;
   if (onSlidingResponse) {

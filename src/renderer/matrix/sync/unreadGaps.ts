@@ -47,19 +47,24 @@ export function mergeGapEvents(known: readonly MatrixEvent[], arrived: readonly 
 }
 
 export function watchUnreadGaps(client: MatrixClient, slidingSync: SlidingSync): void {
-  const store = storeOf(client);
   slidingSync.on(SlidingSyncEvent.RoomData, (roomId, data) => {
     if (!mayHaveSkippedEvents(data) || !data.prev_batch) return;
-    void client
-      .createMessagesRequest(roomId, data.prev_batch, MAX_GAP_EVENTS, Direction.Backward)
-      .then((response) => {
-        const mapper = client.getEventMapper();
-        const arrived = response.chunk.map((raw) => mapper({ ...raw, room_id: roomId }));
-        store.rooms.set(roomId, mergeGapEvents(store.rooms.get(roomId) ?? [], arrived));
-        for (const listener of store.listeners) listener();
-      })
-      .catch(log.swallow('fetching the messages a sliding sync update skipped', 'info'));
+    void fetchGapEvents(client, roomId, data.prev_batch);
   });
+}
+
+/** Fetches the MAX_GAP_EVENTS events before `fromToken` into the room's gap events; never rejects. */
+export async function fetchGapEvents(client: MatrixClient, roomId: string, fromToken: string): Promise<void> {
+  const store = storeOf(client);
+  try {
+    const response = await client.createMessagesRequest(roomId, fromToken, MAX_GAP_EVENTS, Direction.Backward);
+    const mapper = client.getEventMapper();
+    const arrived = response.chunk.map((raw) => mapper({ ...raw, room_id: roomId }));
+    store.rooms.set(roomId, mergeGapEvents(store.rooms.get(roomId) ?? [], arrived));
+    for (const listener of store.listeners) listener();
+  } catch (error) {
+    log.swallow("fetching the messages before a room's first loaded one", 'info')(error);
+  }
 }
 
 function storeOf(client: MatrixClient): GapStore {
