@@ -11,6 +11,7 @@ import { CALL_LAUNCH_OPTIONS, callMemberships, matrixApi, RECORD_PEER_CONNECTION
 import {
   connectionMark,
   describeJoin,
+  describeFlow,
   flowingAt,
   joinAfter,
   median,
@@ -204,8 +205,8 @@ test('(a) the SFU worker killed mid-call, 10 times: media flows both ways again 
     await oscar.page.waitForTimeout(1_500);
     console.log(
       `worker kill ${trial}/10: media both ways again after ${both} ms` +
-        `\n  oscar: flowing +${a} ms; ${describeJoin(joinAfter(joins.oscar, killedAt), killedAt)}` +
-        `\n  peggy: flowing +${b} ms; ${describeJoin(joinAfter(joins.peggy, killedAt), killedAt)}`,
+        `\n  oscar: flowing +${a} ms${describeFlow(oscar.page, killedAt)}; ${describeJoin(joinAfter(joins.oscar, killedAt), killedAt)}` +
+        `\n  peggy: flowing +${b} ms${describeFlow(peggy.page, killedAt)}; ${describeJoin(joinAfter(joins.peggy, killedAt), killedAt)}`,
     );
   }
   const sorted = [...times].sort((x, y) => x - y);
@@ -264,7 +265,12 @@ test('(e) the SFU killed and started again at once, 10 times: media flows both w
     }
     console.log(
       `SFU restart ${trial}/10: ready ${upAt - killedAt} ms after the kill; media both ways ${both} ms after ready ` +
-        sides.map((side, i) => `\n  ${side.name}: flowing +${each[i]} ms; ${describeJoin(joins[i], upAt)}`).join(''),
+        sides
+          .map(
+            (side, i) =>
+              `\n  ${side.name}: flowing +${each[i]} ms${describeFlow(side.page, upAt)}; ${describeJoin(joins[i], upAt)}`,
+          )
+          .join(''),
     );
     await oscar.page.waitForTimeout(1_000);
   }

@@ -69,34 +69,61 @@ const SAMPLE_MS = 250;
  * it waits). One evaluate for the whole wait: no test→page round trip per sample.
  */
 export function flowingAt(page: Page, mark: number, timeoutMs: number): Promise<number> {
-  return page.evaluate(
-    async ({ from, timeout, every }) => {
-      const all = (globalThis as unknown as { __recordedPeerConnections: StatsPeer[] }).__recordedPeerConnections;
-      const sample = async () => {
-        const totals = { audioPackets: 0, framesDecoded: 0 };
-        for (const pc of all.slice(from)) {
-          if (pc.connectionState === 'closed') continue;
-          const report = await pc.getStats();
-          report.forEach((s) => {
-            if (s.type !== 'inbound-rtp') return;
-            if (s.kind === 'audio') totals.audioPackets += s.packetsReceived ?? 0;
-            if (s.kind === 'video') totals.framesDecoded += s.framesDecoded ?? 0;
-          });
+  return page
+    .evaluate(
+      async ({ from, timeout, every }) => {
+        const all = (globalThis as unknown as { __recordedPeerConnections: StatsPeer[] }).__recordedPeerConnections;
+        const sample = async () => {
+          const totals = { audioPackets: 0, framesDecoded: 0 };
+          for (const pc of all.slice(from)) {
+            if (pc.connectionState === 'closed') continue;
+            const report = await pc.getStats();
+            report.forEach((s) => {
+              if (s.type !== 'inbound-rtp') return;
+              if (s.kind === 'audio') totals.audioPackets += s.packetsReceived ?? 0;
+              if (s.kind === 'video') totals.framesDecoded += s.framesDecoded ?? 0;
+            });
+          }
+          return totals;
+        };
+        const deadline = Date.now() + timeout;
+        // When each kind first grew: which one a slow recovery waited for.
+        let audioAt: number | null = null;
+        let videoAt: number | null = null;
+        let before = await sample();
+        while (Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, every));
+          const after = await sample();
+          const audio = after.audioPackets > before.audioPackets;
+          const video = after.framesDecoded > before.framesDecoded;
+          if (audio) audioAt ??= Date.now();
+          if (video) videoAt ??= Date.now();
+          if (audio && video) return { at: Date.now(), audioAt, videoAt };
+          before = after;
         }
-        return totals;
-      };
-      const deadline = Date.now() + timeout;
-      let before = await sample();
-      while (Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, every));
-        const after = await sample();
-        if (after.audioPackets > before.audioPackets && after.framesDecoded > before.framesDecoded) return Date.now();
-        before = after;
-      }
-      throw new Error(`media not flowing again within ${timeout} ms: ${JSON.stringify(before)}`);
-    },
-    { from: mark, timeout: timeoutMs, every: SAMPLE_MS },
-  );
+        throw new Error(`media not flowing again within ${timeout} ms: ${JSON.stringify(before)}`);
+      },
+      { from: mark, timeout: timeoutMs, every: SAMPLE_MS },
+    )
+    .then((detail) => {
+      lastFlow.set(page, detail);
+      return detail.at;
+    });
+}
+
+interface FlowDetail {
+  at: number;
+  audioAt: number | null;
+  videoAt: number | null;
+}
+const lastFlow = new WeakMap<Page, FlowDetail>();
+
+/** When audio and video first came back in the page's last flowingAt, relative to `since` (ms). */
+export function describeFlow(page: Page, since: number): string {
+  const detail = lastFlow.get(page);
+  if (!detail) return '';
+  const rel = (at: number | null) => (at === null ? '?' : `+${at - since}`);
+  return ` (audio ${rel(detail.audioAt)}, video ${rel(detail.videoAt)})`;
 }
 
 /** `flowingAt`, as the time that took since `since` (ms). */
