@@ -145,9 +145,10 @@ test('sliding sync: messages that arrived before sign-in are counted exactly, no
   const name = `Arrivés avant ${Date.now().toString(36)}`;
   const roomId = await createRoom(felix, { name, invite: [ulla.userId] });
   await joinRoom(ulla, roomId);
-  // Ulla has read the room up to now (her receipt on the latest event), then three messages arrive.
+  // Ulla has read the room up to now (her receipt and read marker on the latest event, as every client
+  // sets them), then three messages arrive.
   const seen = await sendText(felix, roomId, 'Déjà lu');
-  await api(ulla, 'POST', `/rooms/${encodeURIComponent(roomId)}/receipt/m.read/${encodeURIComponent(seen)}`, {});
+  await api(ulla, 'POST', `/rooms/${encodeURIComponent(roomId)}/read_markers`, { 'm.fully_read': seen, 'm.read': seen });
   for (const text of ['Un', 'Deux', 'Trois']) await sendText(felix, roomId, text);
 
   const { context, page } = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.ulla);

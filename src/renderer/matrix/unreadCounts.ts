@@ -69,9 +69,10 @@ export function roomUnreadCounts(client: MatrixClient, room: Room): UnreadCounts
 /** What the events this client holds say (with those fetched for gaps); `exact` when the walk met a read one. */
 export function localUnread(client: MatrixClient, room: Room): LocalUnread {
   const me = client.getSafeUserId();
+  const fullyRead = fullyReadEventId(room);
   const facts = withGapEvents(room.getLiveTimeline().getEvents(), gapEventsOf(client, room.roomId))
     .slice(-MAX_WALK)
-    .map((event) => eventFacts(client, room, event, me));
+    .map((event) => eventFacts(client, room, event, me, fullyRead));
   return countUnread(facts);
 }
 
@@ -88,11 +89,27 @@ export function withGapEvents(timeline: readonly MatrixEvent[], gap: readonly Ma
   return [...timeline, ...missing].sort((a, b) => a.getTs() - b.getTs());
 }
 
-function eventFacts(client: MatrixClient, room: Room, event: MatrixEvent, me: string): UnreadEventFacts {
+/**
+ * My read marker (m.fully_read), which every client moves with the receipt. Sliding sync sends receipts
+ * only for the events it delivers, so for a room whose receipt sits on an older event (fetched for a
+ * gap) the marker is what says where I stopped reading.
+ */
+function fullyReadEventId(room: Room): string | null {
+  const id: unknown = room.getAccountData('m.fully_read')?.getContent().event_id;
+  return typeof id === 'string' ? id : null;
+}
+
+function eventFacts(
+  client: MatrixClient,
+  room: Room,
+  event: MatrixEvent,
+  me: string,
+  fullyRead: string | null,
+): UnreadEventFacts {
   const eventId = event.getId();
   const mine = event.getSender() === me;
   // A local echo has no server id yet; it is mine anyway.
-  const read = !mine && eventId !== undefined && room.hasUserReadEvent(me, eventId);
+  const read = !mine && eventId !== undefined && (eventId === fullyRead || room.hasUserReadEvent(me, eventId));
   if (mine || read) return { read, mine, notify: false, highlight: false };
   // Cached per event by the SDK, and recalculated by it when an encrypted event is decrypted.
   const actions = client.getPushActionsForEvent(event);

@@ -66,9 +66,12 @@ describe('roomUnreadCounts', () => {
     sender: string;
     actions?: { notify: boolean; tweaks: { highlight?: boolean } } | null;
   }
-  function setup(events: Spec[], readUpTo: string | null, server = { total: 0, highlight: 0 }) {
+  function setup(events: Spec[], readUpTo: string | null, server = { total: 0, highlight: 0 }, fullyRead: string | null = null) {
     const order = events.map((e) => e.id);
     const room = {
+      roomId: '!r:x',
+      getAccountData: (type: string) =>
+        type === 'm.fully_read' && fullyRead ? { getContent: () => ({ event_id: fullyRead }) } : undefined,
       getLiveTimeline: () => ({
         getEvents: () => events.map((e) => ({ getId: () => e.id, getSender: () => e.sender, spec: e })),
       }),
@@ -82,6 +85,20 @@ describe('roomUnreadCounts', () => {
     } as unknown as MatrixClient;
     return roomUnreadCounts(client, room);
   }
+
+  it('stops at my read marker when no receipt is known for the events held (sliding sync)', () => {
+    const counts = setup(
+      [
+        { id: '$1', sender: '@bob:x' },
+        { id: '$2', sender: '@bob:x' },
+        { id: '$3', sender: '@bob:x' },
+      ],
+      null,
+      undefined,
+      '$1',
+    );
+    expect(counts).toEqual({ unread: 2, mentions: 0 });
+  });
 
   it('counts messages from others after my receipt, by my push rules', () => {
     const counts = setup(
