@@ -84,6 +84,7 @@ function fakeRoom(spec: FakeRoomSpec): Room {
     getUnreadNotificationCount: (type?: string) => (type === 'highlight' ? (spec.highlight ?? 0) : (spec.total ?? 0)),
     getLastActiveTimestamp: () => spec.lastActive ?? 0,
     hasUserReadEvent: () => false,
+    getAccountData: () => undefined,
     getMxcAvatarUrl: () => spec.avatar ?? null,
     getAvatarFallbackMember: () => undefined,
     tags: spec.tags ?? {},
