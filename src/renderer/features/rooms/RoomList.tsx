@@ -1,5 +1,5 @@
 import { MarkAsReadIcon } from '@vector-im/compound-design-tokens/assets/web/icons';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roomHref } from '../../app/useHashRoute.ts';
 import { filterRooms } from '../../matrix/roomFilter.ts';
@@ -7,6 +7,7 @@ import type { AvatarCache } from '../../matrix/avatars.ts';
 import type { RoomSummary } from '../../matrix/roomList.ts';
 import { groupRooms, type RoomSection } from '../../matrix/roomSections.ts';
 import { hasUnread, roomLinkLabel } from './roomLinkLabel.ts';
+import { useAvatarUrl } from './useAvatarCache.ts';
 import { useListViewport, type ListView } from './useSyncWindow.ts';
 import './roomList.css';
 
@@ -201,16 +202,7 @@ function previewId(roomId: string): string {
 
 /** The room's picture once fetched; its initial until then, or when it has none. */
 function RoomAvatar({ name, mxc, avatars }: { name: string; mxc: string | undefined; avatars: AvatarCache | undefined }) {
-  // Keyed by the URI, so a room whose avatar changed shows its initial until the new one arrives.
-  const [loaded, setLoaded] = useState<{ mxc: string; url: string | null } | null>(null);
-  useEffect(() => {
-    let live = true;
-    if (mxc && avatars) void avatars.get(mxc).then((url) => live && setLoaded({ mxc, url }));
-    return () => {
-      live = false;
-    };
-  }, [mxc, avatars]);
-  const url = loaded && loaded.mxc === mxc ? loaded.url : null;
+  const url = useAvatarUrl(mxc, avatars);
   return (
     <span className="room-avatar" aria-hidden="true">
       {url ? <img src={url} alt="" /> : initial(name)}

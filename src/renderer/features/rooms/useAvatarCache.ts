@@ -1,5 +1,5 @@
 import type { MatrixClient } from 'matrix-js-sdk';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { AvatarCache, thumbnailUrl } from '../../matrix/avatars.ts';
 import { mediaFetchInit } from '../../matrix/mediaUrl.ts';
 
@@ -22,4 +22,20 @@ export function useAvatarCache(client: MatrixClient): AvatarCache {
   );
   useEffect(() => () => cache.clear(), [cache]);
   return cache;
+}
+
+/**
+ * The object URL of an avatar once the cache has it; null before, or when there is none. Keyed by the
+ * URI, so a picture that changed shows the fallback until the new one arrives.
+ */
+export function useAvatarUrl(mxc: string | null | undefined, avatars: AvatarCache | undefined): string | null {
+  const [loaded, setLoaded] = useState<{ mxc: string; url: string | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (mxc && avatars) void avatars.get(mxc).then((url) => live && setLoaded({ mxc, url }));
+    return () => {
+      live = false;
+    };
+  }, [mxc, avatars]);
+  return loaded && loaded.mxc === mxc ? loaded.url : null;
 }
