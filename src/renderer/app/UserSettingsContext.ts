@@ -8,6 +8,7 @@ export const DEFAULT_USER_SETTINGS: UserSettingsView = {
   theme: null,
   notifications: { enabled: true, sound: true },
   spellcheck: { enabled: true },
+  chat: { urlPreviews: 'unencrypted', developerMode: false },
   homeserver: null,
   locked: {},
 };

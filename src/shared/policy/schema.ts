@@ -173,6 +173,19 @@ const userSettableShape = {
         .meta({ description: 'Spell-check languages (BCP 47 tags such as fr-FR); empty means the interface language.' }),
     })
     .optional(),
+  chat: z
+    .strictObject({
+      urlPreviews: z
+        .enum(['off', 'unencrypted', 'all'])
+        .optional()
+        .meta({
+          description:
+            'Link previews, always fetched by the homeserver (never by Relais): off; unencrypted (only in rooms ' +
+            'without end-to-end encryption, the default); all (also in encrypted rooms: the homeserver then sees those links).',
+        }),
+      developerMode: z.boolean().optional().meta({ description: 'Show developer tools such as “View source” on messages.' }),
+    })
+    .optional(),
   logLevel: z.enum(['error', 'warn', 'info', 'debug']).optional().meta({ description: 'How much Relais writes to its log.' }),
   syncMode: z.enum(['auto', 'sliding', 'classic']).optional().meta({
     description: 'Matrix sync protocol: auto (sliding sync when the server offers it), sliding or classic (/sync).',

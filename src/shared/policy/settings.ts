@@ -30,6 +30,8 @@ export const SETTING_KEYS = [
   'notifications.sound',
   'spellcheck.enabled',
   'spellcheck.languages',
+  'chat.urlPreviews',
+  'chat.developerMode',
   'logLevel',
   'syncMode',
 ] as const;
@@ -43,6 +45,8 @@ export const USER_SETTABLE_KEYS: readonly SettingKey[] = [
   'notifications.sound',
   'spellcheck.enabled',
   'spellcheck.languages',
+  'chat.urlPreviews',
+  'chat.developerMode',
   'logLevel',
   'syncMode',
 ];
@@ -57,6 +61,7 @@ const autoUpdate = policy.autoUpdate.unwrap().shape;
 const notifications = policy.notifications.unwrap().shape;
 const spellcheck = policy.spellcheck.unwrap().shape;
 const branding = policy.branding.unwrap().shape;
+const chat = policy.chat.unwrap().shape;
 
 /** Every setting with a value, once policy, user choices and built-in defaults are combined. */
 export const effectiveSettingsSchema = z.strictObject({
@@ -83,6 +88,7 @@ export const effectiveSettingsSchema = z.strictObject({
   downloadFolder: policy.downloadFolder.unwrap().nullable(),
   notifications: z.strictObject({ enabled: notifications.enabled.unwrap(), sound: notifications.sound.unwrap() }),
   spellcheck: z.strictObject({ enabled: spellcheck.enabled.unwrap(), languages: spellcheck.languages.unwrap() }),
+  chat: z.strictObject({ urlPreviews: chat.urlPreviews.unwrap(), developerMode: chat.developerMode.unwrap() }),
   logLevel: policy.logLevel.unwrap(),
   syncMode: policy.syncMode.unwrap(),
 });
@@ -106,6 +112,7 @@ export function builtInDefaults(managed: boolean): EffectiveSettings {
     downloadFolder: null,
     notifications: { enabled: true, sound: true },
     spellcheck: { enabled: true, languages: [] },
+    chat: { urlPreviews: 'unencrypted', developerMode: false },
     logLevel: 'info',
     syncMode: 'auto',
   };

@@ -25,6 +25,7 @@ const storedFields = {
   homeservers: defaultsSchema.shape.homeservers.unwrap().max(1),
   notifications: defaultsSchema.shape.notifications.unwrap(),
   spellcheck: defaultsSchema.shape.spellcheck.unwrap(),
+  chat: defaultsSchema.shape.chat.unwrap(),
 };
 export type StoredUserSettings = { version: typeof USER_SETTINGS_VERSION } & {
   [K in keyof typeof storedFields]?: z.output<(typeof storedFields)[K]>;
@@ -84,6 +85,7 @@ export const userSettingsViewSchema = z.object({
   theme: z.enum(THEMES).nullable(),
   notifications: z.object({ enabled: z.boolean(), sound: z.boolean() }),
   spellcheck: z.object({ enabled: z.boolean() }),
+  chat: z.object({ urlPreviews: z.enum(['off', 'unencrypted', 'all']), developerMode: z.boolean() }),
   /** The homeserver the user chose (null: none, the configured one applies). */
   homeserver: z.string().nullable(),
   /** Settings the user cannot change, by change key ("notifications.enabled", "homeserver"), with why. */
@@ -97,6 +99,9 @@ export const userSettingsChangeSchema = z.strictObject({
   theme: z.enum(THEMES).nullable().optional(),
   notifications: z.strictObject({ enabled: z.boolean().optional(), sound: z.boolean().optional() }).optional(),
   spellcheck: z.strictObject({ enabled: z.boolean().optional() }).optional(),
+  chat: z
+    .strictObject({ urlPreviews: z.enum(['off', 'unencrypted', 'all']).optional(), developerMode: z.boolean().optional() })
+    .optional(),
   homeserver: z.string().max(2048).nullable().optional(),
 });
 export type UserSettingsChange = z.input<typeof userSettingsChangeSchema>;
@@ -106,6 +111,8 @@ const POLICY_KEY_OF = {
   'notifications.enabled': 'notifications.enabled',
   'notifications.sound': 'notifications.sound',
   'spellcheck.enabled': 'spellcheck.enabled',
+  'chat.urlPreviews': 'chat.urlPreviews',
+  'chat.developerMode': 'chat.developerMode',
   homeserver: 'homeservers',
 } as const satisfies Record<string, SettingKey>;
 type ChangeKey = keyof typeof POLICY_KEY_OF;
@@ -127,6 +134,7 @@ export function userSettingsView(stored: StoredUserSettings, resolved: ResolvedS
     theme: stored.theme ?? null,
     notifications: { ...resolved.values.notifications },
     spellcheck: { enabled: resolved.values.spellcheck.enabled },
+    chat: { ...resolved.values.chat },
     homeserver: homeservers.source === 'user' ? (resolved.values.homeservers[0] ?? null) : null,
     locked,
   };
@@ -149,6 +157,8 @@ export function applyUserSettingsChange(
   if (change.notifications?.enabled !== undefined) touched.push('notifications.enabled');
   if (change.notifications?.sound !== undefined) touched.push('notifications.sound');
   if (change.spellcheck?.enabled !== undefined) touched.push('spellcheck.enabled');
+  if (change.chat?.urlPreviews !== undefined) touched.push('chat.urlPreviews');
+  if (change.chat?.developerMode !== undefined) touched.push('chat.developerMode');
   if (change.homeserver !== undefined) touched.push('homeserver');
   for (const key of touched) {
     const why = lockReason(resolved, POLICY_KEY_OF[key]);
@@ -161,6 +171,7 @@ export function applyUserSettingsChange(
   else if (change.theme !== undefined) next.theme = change.theme;
   if (change.notifications) next.notifications = { ...next.notifications, ...definedOnly(change.notifications) };
   if (change.spellcheck) next.spellcheck = { ...next.spellcheck, ...definedOnly(change.spellcheck) };
+  if (change.chat) next.chat = { ...next.chat, ...definedOnly(change.chat) };
   if (change.homeserver === null) delete next.homeservers;
   else if (change.homeserver !== undefined) {
     const parsed = storedFields.homeservers.safeParse([change.homeserver]);

@@ -66,6 +66,37 @@ function PreferenceToggle({ label, checked, lockReason, onChange }: ToggleProps)
   );
 }
 
+const URL_PREVIEW_CHOICES = ['off', 'unencrypted', 'all'] as const;
+type UrlPreviews = (typeof URL_PREVIEW_CHOICES)[number];
+
+function UrlPreviewChoice({
+  value,
+  lockReason,
+  onChange,
+}: {
+  value: UrlPreviews;
+  lockReason: string | undefined;
+  onChange: (value: UrlPreviews) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const name = useId();
+  return (
+    <fieldset className="settings-theme" disabled={lockReason !== undefined} aria-describedby={`${name}-hint`}>
+      <legend>{t('settings.keys.chat.urlPreviews')}</legend>
+      <p id={`${name}-hint`} className="muted small">
+        {t('settings.urlPreviewsHint')}
+        {lockReason !== undefined ? ` ${t('settings.locked', { reason: lockReason })}` : ''}
+      </p>
+      {URL_PREVIEW_CHOICES.map((choice) => (
+        <label key={choice} className="settings-radio">
+          <input type="radio" name={name} value={choice} checked={value === choice} onChange={() => void onChange(choice)} />
+          {t(`settings.urlPreviews.${choice}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function PreferencesSection() {
   const { t } = useTranslation();
   const { settings, update } = useUserSettings();
@@ -97,6 +128,17 @@ export function PreferencesSection() {
         checked={settings.spellcheck.enabled}
         lockReason={settings.locked['spellcheck.enabled']}
         onChange={(enabled) => save({ spellcheck: { enabled } })}
+      />
+      <UrlPreviewChoice
+        value={settings.chat.urlPreviews}
+        lockReason={settings.locked['chat.urlPreviews']}
+        onChange={(urlPreviews) => save({ chat: { urlPreviews } })}
+      />
+      <PreferenceToggle
+        label={t('settings.keys.chat.developerMode')}
+        checked={settings.chat.developerMode}
+        lockReason={settings.locked['chat.developerMode']}
+        onChange={(developerMode) => save({ chat: { developerMode } })}
       />
       {failed ? (
         <p role="alert" className="alert alert-error">

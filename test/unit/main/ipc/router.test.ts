@@ -15,6 +15,7 @@ const USER_SETTINGS_VIEW = {
   theme: null,
   notifications: { enabled: true, sound: true },
   spellcheck: { enabled: true },
+  chat: { urlPreviews: 'unencrypted' as const, developerMode: false },
   homeserver: null,
   locked: {},
 };

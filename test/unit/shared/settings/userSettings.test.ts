@@ -14,6 +14,7 @@ import {
 } from '../../../../src/shared/settings/userSettings.ts';
 
 const common = { searched: [], sources: [], notices: [] };
+const EMPTY: StoredUserSettings = { version: 1 };
 const NO_POLICY: LoadedPolicy = { status: 'none', ...common };
 function policy(document: Record<string, unknown>): LoadedPolicy {
   // Every value written, by dotted path, as the loader records origins.
@@ -96,9 +97,29 @@ describe('the settings screen view', () => {
       theme: 'dark-hc',
       notifications: { enabled: true, sound: false },
       spellcheck: { enabled: true },
+      chat: { urlPreviews: 'unencrypted', developerMode: false },
       homeserver: 'https://mine.example',
       locked: {},
     });
+  });
+
+  it('link previews and developer mode: changed by the user, or fixed and locked by policy', () => {
+    const stored = change(EMPTY, { chat: { urlPreviews: 'all', developerMode: true } });
+    expect(stored).toMatchObject({ ok: true, settings: { chat: { urlPreviews: 'all', developerMode: true } } });
+    const mine = stored.ok ? stored.settings : EMPTY;
+    expect(userSettingsView(mine, resolveSettings(NO_POLICY, mine)).chat).toEqual({ urlPreviews: 'all', developerMode: true });
+
+    const locked = policy({ chat: { urlPreviews: 'off' } });
+    const view = userSettingsView(mine, resolveSettings(locked, mine));
+    expect(view.chat).toEqual({ urlPreviews: 'off', developerMode: true });
+    expect(view.locked['chat.urlPreviews']).toContain('/etc/relais/policy.json');
+    expect(view.locked['chat.developerMode']).toBeUndefined();
+    expect(change(mine, { chat: { urlPreviews: 'all' } }, locked)).toMatchObject({
+      ok: false,
+      reason: 'locked',
+      key: 'chat.urlPreviews',
+    });
+    expect(userSettingsChangeSchema.safeParse({ chat: { urlPreviews: 'sometimes' } }).success).toBe(false);
   });
 
   it('with policy: mandatory values shown and locked with their reason; a hand-edited locked value changes nothing', () => {
