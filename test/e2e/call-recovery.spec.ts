@@ -168,22 +168,18 @@ test('(c) a member kicked while reading another room: their app ends the call, s
   await Promise.all([oscar.context.close(), victor.context.close()]);
 });
 
-// Issue 14's target is media both ways within 5 s, 10 of 10 trials. On this 2-core box both Chromium
-// participants, Synapse and the SFU share the cores, and a trial's tail is one step (mostly Chromium's
-// simulcast produce) stalling for CPU: in runs without other load the worst trial was 4.6–5.9 s. The
-// tests print how many trials missed 5 s and fail past HARD_LIMIT_MS, so a real regression (a backoff,
-// a lost producer: 7.8–30 s before the fixes) still fails while the tail is measured, not hidden.
+// Issue 14's target is media both ways within 5 s, 10 of 10 trials, and the tests hold it: a trial
+// past TARGET_MS fails. "Media both ways" is when audio and video have each arrived again on both
+// sides (flowingAt). The earlier metric, both kinds growing within one 250 ms sample, put the slow
+// tail (3.6–5.9 s) on the fake microphone's silences, not on the recovery: per kind, 100 trials came
+// back within 1.7 s. A real regression (a backoff, a lost producer: 7.8–30 s before the fixes) fails.
 const TARGET_MS = 5_000;
-const HARD_LIMIT_MS = 8_000;
 
 function overTarget(times: readonly number[]): string {
   return `${times.filter((ms) => ms > TARGET_MS).length} of ${times.length} over ${TARGET_MS / 1000} s`;
 }
 
-test('(a) the SFU worker killed mid-call, 10 times: media flows both ways again within 5 s (target; fails past 8 s)', async ({
-  browser,
-  env,
-}) => {
+test('(a) the SFU worker killed mid-call, 10 times: media flows both ways again within 5 s', async ({ browser, env }) => {
   test.setTimeout(300_000);
   const { one: oscar, two: peggy } = await twoInACall(browser, env, TEST_USERS.oscar, TEST_USERS.peggy, 'Worker');
   const joins = { oscar: recordJoinTimelines(oscar.page), peggy: recordJoinTimelines(peggy.page) };
@@ -211,7 +207,7 @@ test('(a) the SFU worker killed mid-call, 10 times: media flows both ways again 
   }
   const sorted = [...times].sort((x, y) => x - y);
   console.log(`worker kill: median ${median(times)} ms, max ${sorted[9]} ms over 10 trials; ${overTarget(times)}`);
-  expect(times.filter((ms) => ms > HARD_LIMIT_MS)).toEqual([]);
+  expect(times.filter((ms) => ms > TARGET_MS)).toEqual([]);
   await oscar.page.getByRole('button', { name: 'Leave call' }).click();
   await peggy.page.getByRole('button', { name: 'Leave call' }).click();
   await Promise.all([oscar.context.close(), peggy.context.close()]);
@@ -221,10 +217,7 @@ test('(a) the SFU worker killed mid-call, 10 times: media flows both ways again 
 // "Ready" is when the SFU says so (listening, worker up); the clients only see their sockets close,
 // look for the SFU every 250 ms (retrySchedule.ts) and re-join. Each trial prints, per side, when the
 // successful attempt started relative to "ready" and when each of its steps finished.
-test('(e) the SFU killed and started again at once, 10 times: media flows both ways within 5 s (target; fails past 8 s)', async ({
-  browser,
-  env,
-}) => {
+test('(e) the SFU killed and started again at once, 10 times: media flows both ways within 5 s', async ({ browser, env }) => {
   test.setTimeout(300_000);
   const { one: oscar, two: peggy } = await twoInACall(browser, env, TEST_USERS.oscar, TEST_USERS.peggy, 'Restart');
   const sides = [
@@ -280,7 +273,7 @@ test('(e) the SFU killed and started again at once, 10 times: media flows both w
     `SFU restart, median time after ready at which each step finished (both sides, all trials): ` +
       [...afterReady].map(([step, values]) => `${step} ${median(values)} ms`).join(', '),
   );
-  expect(times.filter((ms) => ms > HARD_LIMIT_MS)).toEqual([]);
+  expect(times.filter((ms) => ms > TARGET_MS)).toEqual([]);
   await oscar.page.getByRole('button', { name: 'Leave call' }).click();
   await peggy.page.getByRole('button', { name: 'Leave call' }).click();
   await Promise.all([oscar.context.close(), peggy.context.close()]);

@@ -63,10 +63,12 @@ export function connectionMark(page: Page): Promise<number> {
 const SAMPLE_MS = 250;
 
 /**
- * Resolves with the time (epoch ms: the page's clock is the test's) at which inbound audio packets
- * and decoded video frames had both grown since the previous getStats sample, sampled every 250 ms
- * inside the page over the connections made since `mark` (those a fault's repair makes appear while
- * it waits). One evaluate for the whole wait: no test→page round trip per sample.
+ * Resolves with the time (epoch ms: the page's clock is the test's) by which inbound audio packets
+ * and decoded video frames have each grown, sampled every 250 ms inside the page over the connections
+ * made since `mark` (those a fault's repair makes appear while it waits): the later of the two "first
+ * grew" times. Each kind is timed on its own because Chromium's fake microphone has silent stretches
+ * (Opus DTX sends almost nothing then): asking for both to grow in the same 250 ms sample timed the
+ * next loud moment, up to seconds after audio was back. One evaluate for the whole wait.
  */
 export function flowingAt(page: Page, mark: number, timeoutMs: number): Promise<number> {
   return page
@@ -98,7 +100,7 @@ export function flowingAt(page: Page, mark: number, timeoutMs: number): Promise<
           const video = after.framesDecoded > before.framesDecoded;
           if (audio) audioAt ??= Date.now();
           if (video) videoAt ??= Date.now();
-          if (audio && video) return { at: Date.now(), audioAt, videoAt };
+          if (audioAt !== null && videoAt !== null) return { at: Math.max(audioAt, videoAt), audioAt, videoAt };
           before = after;
         }
         throw new Error(`media not flowing again within ${timeout} ms: ${JSON.stringify(before)}`);
