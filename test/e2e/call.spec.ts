@@ -26,7 +26,7 @@ async function createRoomAndInvite(page: Page, name: string, invitees: string[])
   for (const userId of invitees) {
     await page.getByRole('button', { name: 'Invite' }).click();
     const invite = page.getByRole('dialog', { name: 'Invite someone' });
-    await invite.getByRole('textbox', { name: 'User ID' }).fill(userId);
+    await invite.getByRole('combobox', { name: 'Name or Matrix ID' }).fill(userId);
     await invite.getByRole('button', { name: 'Invite' }).click();
     await expect(invite).toBeHidden();
   }

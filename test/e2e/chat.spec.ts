@@ -25,7 +25,7 @@ test.describe('chat between two users on a real Synapse', () => {
     await expect(alice.page.getByText('Encrypted', { exact: true })).toBeVisible();
     await alice.page.getByRole('button', { name: 'Invite' }).click();
     const invite = alice.page.getByRole('dialog', { name: 'Invite someone' });
-    await invite.getByRole('textbox', { name: 'User ID' }).fill('@dave:localhost');
+    await invite.getByRole('combobox', { name: 'Name or Matrix ID' }).fill('@dave:localhost');
     await invite.getByRole('button', { name: 'Invite' }).click();
     await expect(invite).toBeHidden();
 
@@ -131,7 +131,7 @@ test('a mention picked from autocomplete raises a desktop notification when the 
   await alice.page.getByRole('button', { name: 'Invite' }).click();
   await alice.page
     .getByRole('dialog', { name: 'Invite someone' })
-    .getByRole('textbox', { name: 'User ID' })
+    .getByRole('combobox', { name: 'Name or Matrix ID' })
     .fill('@dave:localhost');
   await alice.page.getByRole('dialog', { name: 'Invite someone' }).getByRole('button', { name: 'Invite' }).click();
   await bob.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: roomName }).click();
@@ -174,10 +174,10 @@ test('a direct message: started by ID, listed as direct, encrypted', async ({ br
   const bob = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.judy);
   await alice.page.getByRole('button', { name: 'New direct message' }).click();
   const dialog = alice.page.getByRole('dialog', { name: 'New direct message' });
-  await dialog.getByRole('textbox', { name: 'User ID' }).fill('@ivan:localhost');
+  await dialog.getByRole('combobox', { name: 'Name or Matrix ID' }).fill('@ivan:localhost');
   await dialog.getByRole('button', { name: 'Start' }).click();
   await expect(dialog.getByRole('alert')).toContainText('your own ID');
-  await dialog.getByRole('textbox', { name: 'User ID' }).fill('@judy:localhost');
+  await dialog.getByRole('combobox', { name: 'Name or Matrix ID' }).fill('@judy:localhost');
   await dialog.getByRole('button', { name: 'Start' }).click();
   await expect(alice.page.getByText('Encrypted', { exact: true })).toBeVisible();
   await expect(alice.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: /Direct message/ })).toBeVisible({
@@ -200,7 +200,7 @@ test('two people verify each other by emoji (SAS)', async ({ browser, env }) => 
   await alice.page.getByRole('button', { name: 'New direct message' }).click();
   await alice.page
     .getByRole('dialog', { name: 'New direct message' })
-    .getByRole('textbox', { name: 'User ID' })
+    .getByRole('combobox', { name: 'Name or Matrix ID' })
     .fill('@leo:localhost');
   await alice.page.getByRole('dialog', { name: 'New direct message' }).getByRole('button', { name: 'Start' }).click();
   await bob.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: /kim/ }).click();

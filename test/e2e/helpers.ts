@@ -6,27 +6,47 @@ export interface SignedInPage {
   page: Page;
 }
 
+/** The labels signing in goes through, in the interface language the browser asks for. */
+const SIGN_IN_WORDS = {
+  'en-GB': { username: 'Username', password: 'Password', submit: 'Sign in', rooms: 'Rooms', online: 'Online' },
+  'fr-FR': {
+    username: 'Nom d’utilisateur',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    rooms: 'Salons',
+    online: 'En ligne',
+  },
+} as const;
+export type TestLocale = keyof typeof SIGN_IN_WORDS;
+
 /** Fills and submits the sign-in form on the current page (homeserver already set). */
-export async function submitSignIn(page: Page, user: { username: string; password: string }): Promise<void> {
-  await page.getByRole('textbox', { name: 'Username' }).fill(user.username);
-  await page.getByRole('textbox', { name: 'Password' }).fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+export async function submitSignIn(
+  page: Page,
+  user: { username: string; password: string },
+  locale: TestLocale = 'en-GB',
+): Promise<void> {
+  const words = SIGN_IN_WORDS[locale];
+  await page.getByRole('textbox', { name: words.username }).fill(user.username);
+  await page.getByRole('textbox', { name: words.password }).fill(user.password);
+  await page.getByRole('button', { name: words.submit, exact: true }).click();
 }
 
-/** A fresh browser context (its own storage), signed in through the UI. */
+/** A fresh browser context (its own storage), signed in through the UI, in English unless asked. */
 export async function signInAs(
   browser: Browser,
   webUrl: string,
   homeserver: string,
   user: { username: string; password: string },
-  options: { initScript?: string } = {},
+  options: { initScript?: string; locale?: TestLocale } = {},
 ): Promise<SignedInPage> {
-  const context = await browser.newContext({ locale: 'en-GB' });
+  const locale = options.locale ?? 'en-GB';
+  const words = SIGN_IN_WORDS[locale];
+  const context = await browser.newContext({ locale });
   if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   await page.goto(`${webUrl}?hs=${encodeURIComponent(homeserver)}`);
-  await submitSignIn(page, user);
-  await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible({ timeout: 30_000 });
+  await submitSignIn(page, user, locale);
+  await expect(page.getByRole('navigation', { name: words.rooms })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: words.online })).toBeVisible({ timeout: 30_000 });
   return { context, page };
 }

@@ -49,4 +49,9 @@ export const TEST_USERS = {
   // unread.spec.ts: the reader, and the colleague writing to her.
   ulla: { username: 'ulla', password: 'ulla-password-for-tests' },
   felix: { username: 'felix', password: 'felix-password-for-tests' },
+  // people.spec.ts: someone looking for colleagues by name, and the colleagues (names set by the test).
+  bastien: { username: 'bastien', password: 'bastien-password-for-tests' },
+  jules: { username: 'jules', password: 'jules-password-for-tests' },
+  julie: { username: 'julie', password: 'julie-password-for-tests' },
+  capucine: { username: 'capucine', password: 'capucine-password-for-tests' },
 } as const;

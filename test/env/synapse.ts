@@ -65,6 +65,8 @@ function synapseConfig(dirInChroot: string, opts: Required<Pick<SynapseOptions, 
     trusted_key_servers: [],
     suppress_key_server_warning: true,
     url_preview_enabled: false,
+    // An organisation's own homeserver: colleagues find each other by name, even before sharing a room.
+    user_directory: { enabled: true, search_all_users: true, prefer_local_users: true },
     max_upload_size: '50M',
     rc_message: GENEROUS,
     rc_registration: GENEROUS,

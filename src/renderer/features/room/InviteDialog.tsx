@@ -1,23 +1,29 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../app/SessionContext.ts';
-import { inviteUser, isValidUserId } from '../../matrix/roomActions.ts';
-import { SingleFieldDialog } from '../../ui/SingleFieldDialog.tsx';
+import { inviteUser } from '../../matrix/roomActions.ts';
+import { PeopleDialog } from '../people/PeopleDialog.tsx';
 
 export function InviteDialog({ roomId, open, onClose }: { roomId: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
+  // Members and people already invited are not offered again.
+  const present = useMemo(() => {
+    const room = open ? client.getRoom(roomId) : null;
+    return new Set(
+      (room?.getMembers() ?? []).filter((m) => m.membership === 'join' || m.membership === 'invite').map((m) => m.userId),
+    );
+  }, [client, roomId, open]);
   return (
-    <SingleFieldDialog
+    <PeopleDialog
       title={t('invite.title')}
       open={open}
       onClose={onClose}
-      label={t('invite.userId')}
-      hint={t('invite.userIdHint')}
       submitLabel={t('invite.submit')}
-      identifier
-      validate={(userId) => (isValidUserId(userId) ? null : t('invite.errors.invalid'))}
-      submit={(userId) => inviteUser(client, roomId, userId)}
-      failureMessage={(userId) => t('invite.errors.failed', { userId })}
+      multiple
+      exclude={present}
+      act={(person) => inviteUser(client, roomId, person.userId)}
+      failureMessage={(names) => t('invite.errors.failed', { userId: names })}
     />
   );
 }
