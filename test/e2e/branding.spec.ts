@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { createDesktopHarness } from './desktopHarness.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { submitSignIn } from './helpers.ts';
+import { signOut, submitSignIn } from './helpers.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 test.skip(
@@ -88,7 +88,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(header.getByText('Ministère de l’Exemple')).toBeVisible();
         await expect(header.locator('img.organisation-logo')).toHaveAttribute('alt', '');
         await expectAccessible(page);
-        await page.getByRole('button', { name: 'Sign out' }).click();
+        await signOut(page);
         await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
       }
     });

@@ -50,3 +50,15 @@ export async function signInAs(
   await expect(page.getByRole('status').filter({ hasText: words.online })).toBeVisible({ timeout: 30_000 });
   return { context, page };
 }
+
+/**
+ * Signs out from the header. Someone with encrypted rooms and no key backup is warned first ("Sign
+ * out?"), and tests that are not about that warning sign out anyway.
+ */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  const warning = page.getByRole('dialog', { name: 'Sign out?' });
+  const signInHeading = page.getByRole('heading', { name: 'Sign in' });
+  await expect(warning.or(signInHeading)).toBeVisible();
+  if (await warning.isVisible()) await warning.getByRole('button', { name: 'Sign out anyway' }).click();
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { createDesktopHarness, type DesktopHarness } from './desktopHarness.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { submitSignIn } from './helpers.ts';
+import { signOut, submitSignIn } from './helpers.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 test.skip(
@@ -60,7 +60,7 @@ test('a homeserver locked by policy cannot be changed on the sign-in screen', as
     await expectAccessible(page);
     await submitSignIn(page, TEST_USERS.grace);
     await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   });
 });
@@ -84,7 +84,7 @@ test('the settings screen shows what the organisation locked, and why', async ({
     await expect(managed.getByRole('definition').filter({ hasText: '2027-06-30' })).toContainText('Locked by your organisation');
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
   });
 });
 
@@ -171,7 +171,7 @@ test('a homeserver the user chooses is reachable when policy allows custom homes
       // look-ups of its login flows, while it was being typed, were refused. Nothing after.
       const refused = harness.blocked.filter((url) => url.startsWith(env.homeserver)).map((url) => new URL(url).pathname);
       expect(refused.filter((path) => path !== '/.well-known/matrix/client' && path !== '/_matrix/client/versions')).toEqual([]);
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signOut(page);
       await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     },
     { enforceEgress: true },

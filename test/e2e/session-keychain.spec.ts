@@ -7,7 +7,7 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.ts';
 import { createDesktopHarness } from './desktopHarness.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { submitSignIn } from './helpers.ts';
+import { signOut, submitSignIn } from './helpers.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 test.skip(
@@ -59,7 +59,7 @@ test('restart restores the session from the keychain; sign-out leaves no secret 
     console.log(`restore from keychain to room list: ${Date.now() - started} ms`);
     await expectAccessible(page);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     expect(await harness.secrets.get('matrix-session')).toBeNull();
     expect(await harness.secrets.get('crypto-store-key')).toBeNull();

@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test } from './fixtures.ts';
+import { signOut } from './helpers.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 test.describe('sign-in against a real Synapse', () => {
@@ -84,7 +85,7 @@ test.describe('sign-in against a real Synapse', () => {
     await page.getByRole('textbox', { name: 'Password' }).fill(TEST_USERS.bob.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible();
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDesktopHarness } from './desktopHarness.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { submitSignIn } from './helpers.ts';
+import { signOut, submitSignIn } from './helpers.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 test.skip(
@@ -79,7 +79,7 @@ test('a Teams link in a message shows the card; gateway and isolated actions fol
         expect(harness.opened.isolated[0]).toContain('https://teams.microsoft.com/l/meetup-join/');
         expect(harness.opened.external).toEqual([]);
       }
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signOut(page);
       await context.close();
     }
   } finally {

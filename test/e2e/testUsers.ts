@@ -54,4 +54,8 @@ export const TEST_USERS = {
   jules: { username: 'jules', password: 'jules-password-for-tests' },
   julie: { username: 'julie', password: 'julie-password-for-tests' },
   capucine: { username: 'capucine', password: 'capucine-password-for-tests' },
+  // confirmations.spec.ts: someone leaving rooms, a colleague staying, and someone signing out without key backup.
+  lina: { username: 'lina', password: 'lina-password-for-tests' },
+  marc: { username: 'marc', password: 'marc-password-for-tests' },
+  noemie: { username: 'noemie', password: 'noemie-password-for-tests' },
 } as const;

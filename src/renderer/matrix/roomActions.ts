@@ -88,6 +88,12 @@ export async function leaveRoom(client: MatrixClient, roomId: string): Promise<v
   await client.leave(roomId);
 }
 
+/** Leaves, then removes the room from the account's history (the server refuses /forget while joined). */
+export async function leaveAndForgetRoom(client: MatrixClient, roomId: string): Promise<void> {
+  await client.leave(roomId);
+  await client.forget(roomId);
+}
+
 /** Declining an invitation is leaving the room before having joined it. */
 export const declineInvitation = leaveRoom;
 

@@ -76,7 +76,7 @@ export function ShellHeader({ openDialog, onSignOut, roomsPanel }: ShellHeaderPr
           type="button"
           className="button button-secondary button-icon-text"
           title={t('session.signOut')}
-          onClick={() => (session.outbox.entries().length > 0 ? openDialog({ kind: 'confirm-sign-out' }) : onSignOut())}
+          onClick={onSignOut}
         >
           <SignOutIcon aria-hidden="true" className="button-icon" />
           <span className="button-label">{t('session.signOut')}</span>

@@ -8,7 +8,7 @@ import { usePlatform } from '../PlatformContext.ts';
 import { useSession } from '../SessionContext.ts';
 import { useOpenRoomId } from '../useHashRoute.ts';
 import { CallBar } from '../../features/call/CallBar.tsx';
-import { RecoverySetup } from '../../features/rooms/RecoverySetup.tsx';
+import { RecoveryBanner, RecoveryDialog, useRecovery } from '../../features/rooms/RecoverySetup.tsx';
 import { useDesktopNotifications } from '../../features/rooms/useDesktopNotifications.ts';
 import { useRoomList } from '../../features/rooms/useRoomList.ts';
 import { useUnreadIndicators } from '../../features/rooms/useUnreadIndicators.ts';
@@ -24,6 +24,7 @@ import { useRoomsPanel } from './useRoomsPanel.ts';
 import { keyboardPlatform } from './shortcuts.ts';
 import { useShellShortcuts } from './useShellShortcuts.ts';
 import { useShellDialog } from './useShellDialog.ts';
+import { signOutRisks } from './signOutRisks.ts';
 import './shell.css';
 
 export interface SignedInShellProps {
@@ -56,6 +57,17 @@ export function SignedInShell({ notice, onSignOut }: SignedInShellProps) {
   useMembershipRefresh(openRoomId);
   useDesktopNotifications(client, openRoomId);
   useOpenRoomSubscription(client, openRoomId);
+  const recovery = useRecovery();
+  // Sign out at once when nothing would be lost; otherwise say what would be, and offer the way out.
+  const requestSignOut = () => {
+    const risks = signOutRisks({
+      unsentMessages: session.outbox.entries().length,
+      keyBackupMissing: recovery.needed,
+      hasEncryptedRooms: client.getRooms().some((r) => r.getMyMembership() === 'join' && r.hasEncryptionStateEvent()),
+    });
+    if (risks) openDialog({ kind: 'confirm-sign-out', risks });
+    else onSignOut();
+  };
   const roomsPanel = useRoomsPanel(openRoomId);
   const keyboard = keyboardPlatform(navigator.userAgent);
   useShellShortcuts(keyboard, rooms, openRoomId, openDialog);
@@ -73,7 +85,7 @@ export function SignedInShell({ notice, onSignOut }: SignedInShellProps) {
           {t('shortcuts.skipToComposer')}
         </button>
       ) : null}
-      <ShellHeader openDialog={openDialog} onSignOut={onSignOut} roomsPanel={roomsPanel} />
+      <ShellHeader openDialog={openDialog} onSignOut={requestSignOut} roomsPanel={roomsPanel} />
       {/* Always present, so the body stays in the stretching third row of the grid. */}
       <div className="banner-slot">
         {notice ? (
@@ -81,7 +93,7 @@ export function SignedInShell({ notice, onSignOut }: SignedInShellProps) {
             {notice}
           </p>
         ) : null}
-        <RecoverySetup />
+        <RecoveryBanner recovery={recovery} />
         <CallBar openRoomId={openRoomId} />
       </div>
       <div className="shell-body">
@@ -99,7 +111,18 @@ export function SignedInShell({ notice, onSignOut }: SignedInShellProps) {
           onVerify={onVerify}
         />
       </div>
-      <ShellDialogs dialog={dialogs.dialog} onClose={dialogs.close} onSignOut={onSignOut} rooms={rooms} keyboard={keyboard} />
+      <ShellDialogs
+        dialog={dialogs.dialog}
+        onClose={dialogs.close}
+        onSignOut={onSignOut}
+        onSetUpRecovery={() => {
+          dialogs.close();
+          recovery.openDialog();
+        }}
+        rooms={rooms}
+        keyboard={keyboard}
+      />
+      <RecoveryDialog recovery={recovery} />
       <VerificationDialog controller={verification} />
     </div>
   );

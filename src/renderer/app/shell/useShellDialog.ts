@@ -3,6 +3,7 @@
 // (Chromium restores it on close, and when an open dialog is removed); test/e2e/shell.spec.ts
 // checks it for every dialog here.
 import { useCallback, useState } from 'react';
+import type { SignOutRisks } from './signOutRisks.ts';
 
 export type ShellDialog =
   | { kind: 'new-room' }
@@ -11,7 +12,7 @@ export type ShellDialog =
   | { kind: 'switch-room' }
   | { kind: 'shortcuts' }
   | { kind: 'settings' }
-  | { kind: 'confirm-sign-out' }
+  | { kind: 'confirm-sign-out'; risks: SignOutRisks }
   /** `key` starts the dialog afresh for each link handed over, even the same one twice. */
   | { kind: 'join-teams'; text: string; key: number };
 

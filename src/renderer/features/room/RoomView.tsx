@@ -11,6 +11,7 @@ import { useConnectivity, useOutboxEntries } from './useOutbox.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { Composer, type ComposerDraft, type ComposerDraftChange } from './Composer.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
+import { LeaveRoomDialog } from './LeaveRoomDialog.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { RoomActionAlert } from './RoomActionAlert.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -38,6 +39,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
   const [replyTo, setReplyTo] = useState<TimelineItem | null>(null);
   const draft = useRoomDraft(room.roomId, items, replyTo, setReplyTo);
   const [inviting, setInviting] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   const [editRequest, setEditRequest] = useState<{ item: TimelineItem; seq: number } | null>(null);
   const [deleting, setDeleting] = useState<TimelineItem | null>(null);
   const lastOwnMessage =
@@ -70,7 +72,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         <button type="button" className="button button-secondary" onClick={() => setInviting(true)}>
           {t('room.invite')}
         </button>
-        <button type="button" className="button button-secondary" onClick={() => void actions.leave()}>
+        <button type="button" className="button button-secondary" onClick={() => setLeaving(true)}>
           {t('room.leave')}
         </button>
       </RoomHeader>
@@ -156,6 +158,15 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         }}
       />
       <InviteDialog roomId={room.roomId} open={inviting} onClose={() => setInviting(false)} />
+      <LeaveRoomDialog
+        room={room}
+        open={leaving}
+        onClose={() => setLeaving(false)}
+        onLeave={(forget) => {
+          setLeaving(false);
+          void actions.leave(forget);
+        }}
+      />
       <Dialog title={t('timeline.deleteTitle')} open={deleting !== null} onClose={() => setDeleting(null)}>
         <p>{t('timeline.deleteExplain')}</p>
         <div className="dialog-actions">

@@ -5,7 +5,14 @@ import type { Room } from 'matrix-js-sdk';
 import { useCallback, useMemo, useState } from 'react';
 import { useClient } from '../../app/SessionContext.ts';
 import { navigate } from '../../app/useHashRoute.ts';
-import { acceptInvitation, declineInvitation, leaveRoom, loadOlderMessages, typingNotifier } from '../../matrix/roomActions.ts';
+import {
+  acceptInvitation,
+  declineInvitation,
+  leaveAndForgetRoom,
+  leaveRoom,
+  loadOlderMessages,
+  typingNotifier,
+} from '../../matrix/roomActions.ts';
 import { errorContext } from '../../../shared/log/errors.ts';
 import { rendererLogger } from '../../platform/log.ts';
 
@@ -24,7 +31,8 @@ export interface RoomActions {
   failure: RoomActionFailure | null;
   dismissFailure: () => void;
   /** Leaves, then goes back to the welcome screen. */
-  leave: () => Promise<void>;
+  /** `forget`: also remove the room from the account's history. */
+  leave: (forget?: boolean) => Promise<void>;
   accept: () => Promise<void>;
   /** Declines, then goes back to the welcome screen. */
   decline: () => Promise<void>;
@@ -60,8 +68,9 @@ export function useRoomActions(room: Room): RoomActions {
     () => ({
       failure,
       dismissFailure: () => setFailure(null),
-      leave: async () => {
-        if (await attempt('leave', () => leaveRoom(client, roomId))) navigate({ kind: 'home' });
+      leave: async (forget = false) => {
+        const action = forget ? () => leaveAndForgetRoom(client, roomId) : () => leaveRoom(client, roomId);
+        if (await attempt('leave', action)) navigate({ kind: 'home' });
       },
       accept: async () => {
         await attempt('accept', () => acceptInvitation(client, roomId));

@@ -32,6 +32,7 @@ import { connectLogs, flushLogs } from '../../../../../src/renderer/platform/log
 import type { LogRecord } from '../../../../../src/shared/log/record.ts';
 import { unmanagedSettings } from '../../../../../src/shared/policy/managedSettings.ts';
 import { fakePlatform } from '../../../support/fakePlatform.ts';
+import { installDialogPolyfill } from '../../../support/dialogPolyfill.ts';
 import { renderIn, type TestLanguage } from '../../../support/i18nWrapper.tsx';
 
 /** What the instruments below saw, per room: timelines built, and commits of the room view's subtree. */
@@ -123,6 +124,7 @@ describe.skipIf(!provisioned)('the signed-in shell (real Synapse)', () => {
   const records: LogRecord[] = [];
 
   beforeAll(async () => {
+    installDialogPolyfill();
     synapse = await startSynapse({ port: await freeSynapsePort() });
     alice = await synapse.registerUser('alice', 'alice-shell-password');
     bob = await synapse.registerUser('bob', 'bob-shell-password');
@@ -209,6 +211,8 @@ describe.skipIf(!provisioned)('the signed-in shell (real Synapse)', () => {
     failing.add('/leave');
     const user = await showShell(openRoom);
     await user.click(await screen.findByRole('button', { name: 'Leave' }));
+    // "Leave room?" first (confirmations.spec.ts covers its warnings).
+    await user.click(within(await screen.findByRole('dialog', { name: 'Leave room?' })).getByRole('button', { name: 'Leave' }));
     expect((await screen.findByRole('alert')).textContent).toContain('You could not leave this room.');
     expect(window.location.hash).toBe(`#/room/${encodeURIComponent(openRoom)}`);
     expect((await roomFailureLogged('leave', openRoom))?.context?.code).toBe('M_UNKNOWN');
