@@ -49,4 +49,7 @@ export const TEST_USERS = {
   // unread.spec.ts: the reader, and the colleague writing to her.
   ulla: { username: 'ulla', password: 'ulla-password-for-tests' },
   felix: { username: 'felix', password: 'felix-password-for-tests' },
+  // threads.spec.ts: someone who starts threads, and someone who replies in them.
+  thea: { username: 'thea', password: 'thea-password-for-tests' },
+  thibault: { username: 'thibault', password: 'thibault-password-for-tests' },
 } as const;
