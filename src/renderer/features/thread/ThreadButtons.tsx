@@ -57,17 +57,16 @@ export function ThreadsHeaderButton({ unreadThreads, open, onClick }: ThreadsHea
       className="button button-secondary thread-header-button"
       aria-expanded={open}
       onClick={onClick}
+      // The badge's number alone would say nothing to a screen reader: the name says what it counts.
+      aria-label={unreadThreads > 0 ? t('thread.listWithUnread', { count: unreadThreads }) : undefined}
       title={t('thread.list')}
     >
       <ThreadsIcon aria-hidden="true" className="button-icon" />
       <span>{t('thread.list')}</span>
       {unreadThreads > 0 ? (
-        <>
-          <span className="thread-badge" aria-hidden="true">
-            {unreadThreads}
-          </span>
-          <span className="visually-hidden">{t('thread.unreadThreads', { count: unreadThreads })}</span>
-        </>
+        <span className="thread-badge" aria-hidden="true">
+          {unreadThreads}
+        </span>
       ) : null}
     </button>
   );
