@@ -58,4 +58,7 @@ export const TEST_USERS = {
   lina: { username: 'lina', password: 'lina-password-for-tests' },
   marc: { username: 'marc', password: 'marc-password-for-tests' },
   noemie: { username: 'noemie', password: 'noemie-password-for-tests' },
+  // threads.spec.ts: someone who starts threads, and someone who replies in them.
+  thea: { username: 'thea', password: 'thea-password-for-tests' },
+  thibault: { username: 'thibault', password: 'thibault-password-for-tests' },
 } as const;

@@ -7,6 +7,7 @@ import { withMentions, type MentionCandidate } from './mentions.ts';
 import { checkUploadSize, serverUploadLimit } from './attachments.ts';
 import { newTxnId, type BlobStore, type QueuedFileContent } from './outbox/matrixOutbox.ts';
 import type { Outbox } from './outbox/outboxRunner.ts';
+import { threadRelation } from './threads.ts';
 
 export interface SendContext {
   outbox: Outbox;
@@ -30,6 +31,32 @@ export async function sendText(
     kind: replyToEventId ? 'reply' : 'message',
     eventType: EventType.RoomMessage,
     content: { ...content, ...relation },
+  });
+}
+
+/** Where a reply in a thread goes: its root, the thread's latest event, and the message answered if any. */
+export interface ThreadTarget {
+  rootId: string;
+  latestEventId: string;
+  replyToEventId: string | null;
+}
+
+/** A message in a thread: queued in the outbox like any other, so it is sent once, offline included. */
+export async function sendThreadReply(
+  { outbox }: SendContext,
+  roomId: string,
+  thread: ThreadTarget,
+  text: string,
+  mentions: readonly MentionCandidate[] = [],
+  style: MessageStyle = 'text',
+): Promise<void> {
+  const content = withMentions(markdownToContent(text, style), mentions);
+  await outbox.add({
+    txnId: newTxnId(),
+    roomId,
+    kind: thread.replyToEventId ? 'reply' : 'message',
+    eventType: EventType.RoomMessage,
+    content: { ...content, 'm.relates_to': threadRelation(thread.rootId, thread.latestEventId, thread.replyToEventId) },
   });
 }
 

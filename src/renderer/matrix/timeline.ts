@@ -2,6 +2,8 @@
 // latest edit applied, its reactions counted and its reply target named. Pure over matrix-js-sdk models.
 import { EventStatus, EventType, MsgType, RelationType, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { EncryptedFileInfo } from './attachmentCrypto.ts';
+import { roomThreadSummaries, threadRootIdOf } from './threadEvents.ts';
+import { isFallbackReply, type ThreadSummary } from './threads.ts';
 
 export type TimelineItemKind = 'text' | 'notice' | 'emote' | 'image' | 'file' | 'redacted' | 'undecryptable' | 'membership';
 
@@ -37,26 +39,57 @@ export interface TimelineItem {
     name: string;
     encryption: EncryptedFileInfo | null;
   } | null;
+  /** On a thread's root in the main timeline: its replies, shown as a summary that opens the thread. */
+  thread?: ThreadSummary;
 }
 
 const VISIBLE_TYPES = new Set<string>([EventType.RoomMessage, EventType.RoomMessageEncrypted, EventType.RoomMember]);
 
-/** Whether the event is drawn as a row of its own (edits and reactions fold into their target). */
+/**
+ * Whether the event is drawn as a row of its own in the main timeline (edits and reactions fold into
+ * their target; replies in a thread are in the thread's panel).
+ */
 export function isShownEvent(event: MatrixEvent): boolean {
   return (
-    VISIBLE_TYPES.has(event.getType()) && !event.isRelation(RelationType.Replace) && !event.isRelation(RelationType.Annotation)
+    VISIBLE_TYPES.has(event.getType()) &&
+    !event.isRelation(RelationType.Replace) &&
+    !event.isRelation(RelationType.Annotation) &&
+    threadRootIdOf(event) === null
   );
 }
 
+/** The main timeline: replies in threads are left out, their roots carry the thread's summary. */
 export function buildTimeline(room: Room, myUserId: string): TimelineItem[] {
   const events = room.getLiveTimeline().getEvents();
   const byId = new Map(events.map((e) => [e.getId(), e]));
+  const threads = roomThreadSummaries(room, myUserId);
   const items: TimelineItem[] = [];
   for (const event of events) {
+    if (threadRootIdOf(event) !== null) continue;
     const item = toItem(event, room, myUserId, byId);
-    if (item) items.push(item);
+    const thread = item ? threads.get(item.eventId) : undefined;
+    if (item) items.push(thread ? { ...item, thread } : item);
   }
   return items;
+}
+
+/** One thread: its root (null until loaded) and its replies, oldest first. */
+export function buildThreadTimeline(
+  room: Room,
+  myUserId: string,
+  rootId: string,
+): { root: TimelineItem | null; replies: TimelineItem[] } {
+  const events = room.getLiveTimeline().getEvents();
+  const byId = new Map(events.map((e) => [e.getId(), e]));
+  const rootEvent = room.findEventById(rootId);
+  const root = rootEvent ? toItem(rootEvent, room, myUserId, byId) : null;
+  const replies: TimelineItem[] = [];
+  for (const event of events) {
+    if (threadRootIdOf(event) !== rootId) continue;
+    const item = toItem(event, room, myUserId, byId);
+    if (item) replies.push(item);
+  }
+  return { root, replies };
 }
 
 function toItem(
@@ -139,6 +172,8 @@ function membershipItem(event: MatrixEvent, base: Omit<TimelineItem, 'kind' | 'b
 
 function replyTarget(event: MatrixEvent, byId: Map<string | undefined, MatrixEvent>): TimelineItem['replyTo'] {
   const relatesTo = event.getWireContent()['m.relates_to'] as { 'm.in_reply_to'?: { event_id?: unknown } } | undefined;
+  // In a thread, the reply to its latest message is there for clients without threads only.
+  if (isFallbackReply(relatesTo)) return null;
   const targetId = relatesTo?.['m.in_reply_to']?.event_id;
   if (typeof targetId !== 'string') return null;
   const target = byId.get(targetId);

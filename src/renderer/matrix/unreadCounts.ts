@@ -6,6 +6,7 @@
 // still wins where it knows more (classic /sync, history the client has not loaded).
 import { NotificationCountType, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import { gapEventsOf } from './sync/unreadGaps.ts';
+import { threadRootIdOf } from './threadEvents.ts';
 
 /** What the count needs to know of one event of the live timeline. */
 export interface UnreadEventFacts {
@@ -66,14 +67,33 @@ export function roomUnreadCounts(client: MatrixClient, room: Room): UnreadCounts
   return combineCounts(localUnread(client, room), server);
 }
 
-/** What the events this client holds say (with those fetched for gaps); `exact` when the walk met a read one. */
+/**
+ * What the events this client holds say (with those fetched for gaps); `exact` when every walk met a
+ * read one. The main timeline and each thread are read separately (a threaded receipt covers its
+ * thread only), so each is counted on its own and the counts added: a room with an unread thread reply
+ * stays unread until the thread is read.
+ */
 export function localUnread(client: MatrixClient, room: Room): LocalUnread {
   const me = client.getSafeUserId();
   const fullyRead = fullyReadEventId(room);
-  const facts = withGapEvents(room.getLiveTimeline().getEvents(), gapEventsOf(client, room.roomId))
-    .slice(-MAX_WALK)
-    .map((event) => eventFacts(client, room, event, me, fullyRead));
-  return countUnread(facts);
+  const byThread = new Map<string | null, UnreadEventFacts[]>();
+  for (const event of withGapEvents(room.getLiveTimeline().getEvents(), gapEventsOf(client, room.roomId)).slice(-MAX_WALK)) {
+    const thread = threadRootIdOf(event);
+    // The fully-read marker is the main timeline's: it says nothing of a thread.
+    const facts = eventFacts(client, room, event, me, thread === null ? fullyRead : null);
+    const list = byThread.get(thread);
+    if (list) list.push(facts);
+    else byThread.set(thread, [facts]);
+  }
+  return sumCounts([...byThread.values()].map(countUnread));
+}
+
+/** Counts added up; exact only when each is. */
+export function sumCounts(counts: readonly LocalUnread[]): LocalUnread {
+  return counts.reduce<LocalUnread>(
+    (total, c) => ({ unread: total.unread + c.unread, mentions: total.mentions + c.mentions, exact: total.exact && c.exact }),
+    { unread: 0, mentions: 0, exact: true },
+  );
 }
 
 /**

@@ -34,6 +34,8 @@ export interface ComposerProps {
   editRequest?: { item: TimelineItem; seq: number } | null | undefined;
   /** Told of every change to the text, its mentions or the edit under way, to keep it as a draft. */
   onDraftChange?: ((draft: ComposerDraftChange) => void) | undefined;
+  /** A second composer on the page (a thread's) needs its own field id, name and hint. */
+  field?: { id: string; label: string; placeholder: string } | undefined;
 }
 
 export interface ComposerDraft {
@@ -60,6 +62,7 @@ export function Composer({
   initialDraft,
   onDraftChange,
   editRequest,
+  field,
 }: ComposerProps) {
   const { t } = useTranslation();
   // Spell checking as the person (or their organisation's policy) set it.
@@ -233,7 +236,7 @@ export function Composer({
       <div className="composer-row">
         <input
           ref={fileRef}
-          id="composer-file"
+          id={`${field?.id ?? 'composer'}-file`}
           type="file"
           className="visually-hidden"
           tabIndex={-1}
@@ -253,16 +256,16 @@ export function Composer({
           <AttachmentIcon aria-hidden="true" className="button-icon" />
           <span className="button-label">{t('composer.attach')}</span>
         </button>
-        <label htmlFor="composer-input" className="visually-hidden">
-          {t('composer.label')}
+        <label htmlFor={field?.id ?? 'composer-input'} className="visually-hidden">
+          {field?.label ?? t('composer.label')}
         </label>
         <textarea
-          id="composer-input"
+          id={field?.id ?? 'composer-input'}
           ref={inputRef}
           rows={1}
           value={text}
           spellCheck={spellCheck}
-          placeholder={t('composer.placeholder')}
+          placeholder={field?.placeholder ?? t('composer.placeholder')}
           onChange={(e) => {
             setText(e.target.value);
             onTyping(e.target.value.length > 0);

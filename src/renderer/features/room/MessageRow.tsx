@@ -12,6 +12,7 @@ import { SafeHtml } from '../../ui/SafeHtml.tsx';
 import { MediaView } from './MediaView.tsx';
 import { findTeamsLinks } from '../../../shared/teams/index.ts';
 import { TeamsMeetingCard } from '../teams/TeamsMeetingCard.tsx';
+import { ThreadSummaryButton, ThreadToolbarButton, type OpenThread } from '../thread/ThreadButtons.tsx';
 
 export interface MessageRowProps {
   item: TimelineItem;
@@ -30,6 +31,8 @@ export interface MessageRowProps {
   tabStop?: boolean;
   /** The message a search result opened the room at: marked, and named as the current one. */
   highlighted?: boolean;
+  /** In the room's timeline (not in a thread): "Reply in thread", and the summary of a thread's root. */
+  onOpenThread?: OpenThread | undefined;
 }
 
 export function MessageRow({
@@ -42,6 +45,7 @@ export function MessageRow({
   onEdit,
   tabStop = false,
   highlighted = false,
+  onOpenThread,
 }: MessageRowProps) {
   const { t } = useTranslation();
   const locale = useFormattingLocale();
@@ -127,9 +131,18 @@ export function MessageRow({
             ))}
           </ul>
         ) : null}
+        {onOpenThread ? <ThreadSummaryButton item={item} tabIndex={tabStop ? 0 : -1} onOpen={onOpenThread} /> : null}
       </div>
       {item.kind !== 'redacted' && item.kind !== 'undecryptable' ? (
-        <MessageToolbar item={item} onReply={onReply} onReact={onReact} onDelete={onDelete} onEdit={onEdit} tabStop={tabStop} />
+        <MessageToolbar
+          item={item}
+          onReply={onReply}
+          onReact={onReact}
+          onDelete={onDelete}
+          onEdit={onEdit}
+          tabStop={tabStop}
+          onOpenThread={onOpenThread}
+        />
       ) : null}
     </article>
   );
@@ -146,6 +159,7 @@ function MessageToolbar({
   onDelete,
   onEdit,
   tabStop,
+  onOpenThread,
 }: Omit<MessageRowProps, 'continuation' | 'avatars' | 'highlighted'>) {
   const { t } = useTranslation();
   const tabIndex = tabStop ? 0 : -1;
@@ -161,6 +175,7 @@ function MessageToolbar({
       >
         <ReplyIcon aria-hidden="true" />
       </button>
+      {onOpenThread && !item.pending ? <ThreadToolbarButton item={item} tabIndex={tabIndex} onOpen={onOpenThread} /> : null}
       <button
         type="button"
         className="message-toolbar-button"

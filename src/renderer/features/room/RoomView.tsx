@@ -22,6 +22,11 @@ import { RoomHeader } from './RoomHeader.tsx';
 import { useRoomActions } from './useRoomActions.ts';
 import { useTimeline } from './useTimeline.ts';
 import { RoomCallHeader, RoomCallStage, useInCallHere } from '../call/RoomCall.tsx';
+import { RoomThreads } from '../thread/RoomThreads.tsx';
+import { ThreadsHeaderButton } from '../thread/ThreadButtons.tsx';
+import { useThreadPanel } from '../thread/useThreadPanel.ts';
+import { useThreadSummaries } from '../thread/useThreads.ts';
+import { mainTimelineEntries, unreadThreadCount } from '../../matrix/threads.ts';
 
 export interface RoomViewProps {
   room: Room;
@@ -35,7 +40,10 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
   const connectivity = useConnectivity(session.connectivity);
   const actions = useRoomActions(room);
   const items = useTimeline(room);
-  const pending = useOutboxEntries(outbox, room.roomId);
+  const roomPending = useOutboxEntries(outbox, room.roomId);
+  const pending = mainTimelineEntries(roomPending);
+  const threadPanel = useThreadPanel();
+  const threads = useThreadSummaries(room);
   const [replyTo, setReplyTo] = useState<TimelineItem | null>(null);
   const draft = useRoomDraft(room.roomId, items, replyTo, setReplyTo);
   const [inviting, setInviting] = useState(false);
@@ -61,9 +69,18 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
   const jump = useJumpTarget(room, actions.loadOlder);
 
   return (
-    <section className={inCall ? 'room-view room-view-in-call' : 'room-view'} aria-labelledby="room-title">
+    <section
+      className={inCall ? 'room-view room-view-in-call' : 'room-view'}
+      aria-labelledby="room-title"
+      data-thread-panel={threadPanel.state.kind === 'none' ? undefined : threadPanel.state.kind}
+    >
       <RoomHeader room={room} encrypted={encrypted}>
         <RoomCallHeader room={room} />
+        <ThreadsHeaderButton
+          unreadThreads={unreadThreadCount(threads.values())}
+          open={threadPanel.state.kind === 'list'}
+          onClick={(event) => threadPanel.toggleList(event.currentTarget)}
+        />
         {verifiable ? (
           <button type="button" className="button button-secondary" onClick={() => onVerify(verifiable.userId)}>
             {t('verify.start', { name: verifiable.name })}
@@ -98,6 +115,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         followRequest={followRequest}
         highlightEventId={jump.found}
         onLeaveHighlight={jump.target ? () => navigate({ kind: 'room', roomId: room.roomId }) : undefined}
+        onOpenThread={threadPanel.openThread}
         pending={
           <PendingRows
             entries={pending}
@@ -185,6 +203,14 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
           </button>
         </div>
       </Dialog>
+      <RoomThreads
+        room={room}
+        panel={threadPanel}
+        summaries={threads}
+        pending={roomPending}
+        avatars={avatars}
+        onDelete={setDeleting}
+      />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import type { AvatarCache } from '../../matrix/avatars.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { formatDay } from '../../ui/formatTime.ts';
 import { MessageRow } from './MessageRow.tsx';
+import type { OpenThread } from '../thread/ThreadButtons.tsx';
 import { useRovingContent } from './rovingContent.ts';
 import { rovingTarget, tabStopIndex } from './timelineKeys.ts';
 import { layoutRow } from './timelineLayout.ts';
@@ -42,6 +43,8 @@ export interface TimelineProps {
   highlightEventId?: string | null;
   /** The reader went back to the newest message: the marked one is no longer where they are. */
   onLeaveHighlight?: () => void;
+  /** Opens a thread's panel ("Reply in thread", a root's summary). */
+  onOpenThread?: OpenThread;
 }
 
 export function Timeline({
@@ -60,6 +63,7 @@ export function Timeline({
   followRequest = 0,
   highlightEventId = null,
   onLeaveHighlight,
+  onOpenThread,
 }: TimelineProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -277,6 +281,7 @@ export function Timeline({
                   onEdit={onEdit}
                   tabStop={row.index === tabStop}
                   highlighted={row.index === highlightIndex}
+                  onOpenThread={onOpenThread}
                 />
               </div>
             );

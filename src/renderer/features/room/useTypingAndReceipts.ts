@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../../app/SessionContext.ts';
 import { markerEventIdOf, readTargets } from '../../matrix/readMarker.ts';
 import { rendererLogger } from '../../platform/log.ts';
+import { isMainTimelineEvent } from '../../matrix/threadEvents.ts';
 import { useRoomVersion } from './useRoomEvents.ts';
 
 const log = rendererLogger('room');
@@ -46,7 +47,8 @@ export function useReadMarkers(room: Room, bottomInView: boolean): void {
     const me = client.getSafeUserId();
     const markRead = () => {
       if (document.visibilityState !== 'visible' || !document.hasFocus()) return;
-      const targets = readTargets(room.getLiveTimeline().getEvents(), me);
+      // Replies in threads are read in their thread's panel (threaded receipts), not here.
+      const targets = readTargets(room.getLiveTimeline().getEvents().filter(isMainTimelineEvent), me);
       const fullyRead = targets?.fullyRead.getId();
       if (!targets || !fullyRead) return;
       const receipt = targets.receipt && !room.hasUserReadEvent(me, targets.receipt.getId() ?? '') ? targets.receipt : undefined;

@@ -97,6 +97,8 @@ function fakeRoom(spec: FakeRoomSpec): Room {
           getSender: () => `@${sender}:x`,
           getId: () => `$${body}`,
           isRedacted: () => false,
+          isState: () => false,
+          getWireContent: () => ({ msgtype: 'm.text', body }),
         })),
     }),
   };

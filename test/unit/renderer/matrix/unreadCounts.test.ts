@@ -65,17 +65,33 @@ describe('roomUnreadCounts', () => {
     id: string;
     sender: string;
     actions?: { notify: boolean; tweaks: { highlight?: boolean } } | null;
+    /** The root of the thread it replies in. */
+    thread?: string;
   }
-  function setup(events: Spec[], readUpTo: string | null, server = { total: 0, highlight: 0 }, fullyRead: string | null = null) {
+  function setup(
+    events: Spec[],
+    readUpTo: string | null,
+    server = { total: 0, highlight: 0 },
+    fullyRead: string | null = null,
+    alsoRead: readonly string[] = [],
+  ) {
     const order = events.map((e) => e.id);
     const room = {
       roomId: '!r:x',
       getAccountData: (type: string) =>
         type === 'm.fully_read' && fullyRead ? { getContent: () => ({ event_id: fullyRead }) } : undefined,
       getLiveTimeline: () => ({
-        getEvents: () => events.map((e) => ({ getId: () => e.id, getSender: () => e.sender, spec: e })),
+        getEvents: () =>
+          events.map((e) => ({
+            getId: () => e.id,
+            getSender: () => e.sender,
+            isState: () => false,
+            getWireContent: () => (e.thread ? { 'm.relates_to': { rel_type: 'm.thread', event_id: e.thread } } : {}),
+            spec: e,
+          })),
       }),
-      hasUserReadEvent: (_user: string, id: string) => readUpTo !== null && order.indexOf(id) <= order.indexOf(readUpTo),
+      hasUserReadEvent: (_user: string, id: string) =>
+        alsoRead.includes(id) || (readUpTo !== null && order.indexOf(id) <= order.indexOf(readUpTo)),
       getUnreadNotificationCount: (type?: string) => (type === 'highlight' ? server.highlight : server.total),
     } as unknown as Room;
     const client = {
@@ -112,6 +128,21 @@ describe('roomUnreadCounts', () => {
       '$1',
     );
     expect(counts).toEqual({ unread: 3, mentions: 1 });
+  });
+
+  it('counts each thread after its own receipt, and the main timeline after the main one', () => {
+    const events: Spec[] = [
+      { id: '$root', sender: '@bob:x' },
+      { id: '$t1', sender: '@bob:x', thread: '$root' },
+      { id: '$t2', sender: '@bob:x', thread: '$root' },
+      { id: '$m1', sender: '@bob:x' },
+      { id: '$t3', sender: '@bob:x', thread: '$root' },
+    ];
+    // The main timeline read up to $m1 (which covers $t1, $t2 before it): only $t3 is unread.
+    expect(setup(events, '$m1')).toEqual({ unread: 1, mentions: 0 });
+    // The thread read to its end (a threaded receipt) while the main timeline was not: $m1 only, and
+    // the thread's read reply does not end the main timeline's walk.
+    expect(setup(events, '$root', undefined, null, ['$t1', '$t2', '$t3'])).toEqual({ unread: 1, mentions: 0 });
   });
 
   it('ignores push rules not loaded yet (no actions)', () => {

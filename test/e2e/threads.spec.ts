@@ -1,0 +1,278 @@
+// Threads (m.thread, issue 17 part 3): "Reply in thread" opens the "Thread" panel, replies stay out of
+// the main timeline (the root says "1 reply"), the room's "Threads" list says what is unread, reading
+// the thread sends a threaded receipt, in an encrypted room; a reply written offline goes through the
+// outbox and arrives once; the same names in French. Found by accessible names, axe on each panel.
+import type { Page } from '@playwright/test';
+import { startSynapse } from '../env/synapse.ts';
+import { expect, expectAccessible, test } from './fixtures.ts';
+import { signInAs } from './helpers.ts';
+import { api, apiLogin, createRoom, joinRoom, roomEvents, sendText, type ApiSession, type RawEvent } from './matrixApi.ts';
+import { TEST_USERS } from './testUsers.ts';
+
+const THEA = '@thea:localhost';
+
+async function openRoom(page: Page, roomName: string) {
+  await page
+    .getByRole('navigation', { name: 'Rooms' })
+    .getByRole('link', { name: new RegExp(`^${roomName}`) })
+    .click({ timeout: 30_000 });
+  return page.getByRole('log', { name: roomName });
+}
+
+/** The thread's replies as the server has them (the relations API, v1 only), oldest first. */
+async function threadReplies(s: ApiSession, roomId: string, rootId: string): Promise<RawEvent[]> {
+  const path = `/rooms/${encodeURIComponent(roomId)}/relations/${encodeURIComponent(rootId)}/m.thread?limit=50`;
+  const res = await fetch(`${s.homeserver}/_matrix/client/v1${path}`, { headers: { Authorization: `Bearer ${s.accessToken}` } });
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  const { chunk } = (await res.json()) as { chunk: RawEvent[] };
+  return chunk.reverse();
+}
+
+async function sendThreadReplyApi(s: ApiSession, roomId: string, rootId: string, body: string): Promise<string> {
+  const { event_id } = await api<{ event_id: string }>(
+    s,
+    'PUT',
+    `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/thread${Date.now()}${Math.random().toString(36).slice(2)}`,
+    {
+      msgtype: 'm.text',
+      body,
+      'm.relates_to': { rel_type: 'm.thread', event_id: rootId, is_falling_back: true, 'm.in_reply_to': { event_id: rootId } },
+    },
+  );
+  return event_id;
+}
+
+test('encrypted room: reply in thread, "1 reply" on the root, unread in the thread list, read with a threaded receipt', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(150_000);
+  const theaApi = await apiLogin(env.homeserver, TEST_USERS.thea);
+  const thibaultApi = await apiLogin(env.homeserver, TEST_USERS.thibault);
+  const roomName = `Fils chiffrés ${Date.now().toString(36)}`;
+  const roomId = await createRoom(theaApi, { name: roomName, encrypted: true, invite: ['@thibault:localhost'] });
+  await joinRoom(thibaultApi, roomId);
+
+  const thea = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.thea);
+  const thibault = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.thibault);
+  const theaLog = await openRoom(thea.page, roomName);
+  const composer = thea.page.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Qui relit le rapport annuel ?');
+  await composer.press('Enter');
+  const theaRoot = theaLog.getByRole('article').filter({ hasText: 'Qui relit le rapport annuel ?' });
+  await expect(theaRoot).toBeVisible();
+
+  // Thibault replies in a thread.
+  const log = await openRoom(thibault.page, roomName);
+  const root = log.getByRole('article').filter({ hasText: 'Qui relit le rapport annuel ?' });
+  await expect(root).toBeVisible({ timeout: 30_000 });
+  await root.hover();
+  await root.getByRole('button', { name: 'Reply in thread' }).click();
+  const panel = thibault.page.getByRole('complementary', { name: 'Thread', exact: true });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('article').filter({ hasText: 'Qui relit le rapport annuel ?' })).toBeVisible();
+  const threadComposer = panel.getByRole('textbox', { name: 'Reply in thread' });
+  await expect(threadComposer).toBeFocused();
+  await expect(threadComposer).toHaveAttribute('placeholder', 'Reply in thread…');
+  await threadComposer.fill('Moi, avant jeudi.');
+  await threadComposer.press('Enter');
+  await expect(panel.getByRole('article').filter({ hasText: 'Moi, avant jeudi.' })).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByText('1 reply', { exact: true })).toBeVisible();
+  await expect(log.getByText('Moi, avant jeudi.')).toHaveCount(0);
+  await expectAccessible(thibault.page);
+  // Escape closes the panel and gives focus back to the message.
+  await threadComposer.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(root).toBeFocused();
+
+  // Thea: the root says "1 reply", the reply is not in the main timeline, the thread list says unread.
+  const summary = theaRoot.getByRole('button', { name: /^1 reply/ });
+  await expect(summary).toBeVisible({ timeout: 30_000 });
+  await expect(summary).toContainText('Latest from thibault');
+  await expect(theaLog.getByText('Moi, avant jeudi.')).toHaveCount(0);
+  const threadsButton = thea.page.getByRole('button', { name: /^Threads/ });
+  await expect(threadsButton).toHaveAccessibleName('Threads, 1 with unread replies');
+  await threadsButton.click();
+  const list = thea.page.getByRole('complementary', { name: 'Threads' });
+  await expect(list).toBeVisible();
+  const entry = list.getByRole('button').filter({ hasText: 'Qui relit le rapport annuel ?' });
+  await expect(entry).toContainText('1 unread reply');
+  await expect(entry).toContainText('1 reply');
+  await expectAccessible(thea.page);
+
+  // Opening it reads it: the badge goes, and the server holds a receipt for the thread.
+  await entry.click();
+  const theaPanel = thea.page.getByRole('complementary', { name: 'Thread', exact: true });
+  await expect(theaPanel.getByRole('article').filter({ hasText: 'Moi, avant jeudi.' })).toBeVisible();
+  await expect(threadsButton).toHaveAccessibleName('Threads');
+  const rootEventId = (await roomEvents(theaApi, roomId)).find(
+    (e) => e.sender === THEA && e.type === 'm.room.encrypted',
+  )?.event_id;
+  const replyId = (await threadReplies(theaApi, roomId, rootEventId ?? ''))[0]?.event_id;
+  expect(replyId).toBeTruthy();
+  await expect.poll(() => threadedReceiptOf(theaApi, roomId, replyId ?? ''), { timeout: 20_000 }).toBe(rootEventId);
+  await threadsButton.click();
+  await expect(list.getByText('1 unread reply')).toHaveCount(0);
+  await thea.context.close();
+  await thibault.context.close();
+});
+
+/** The thread_id of Thea's read receipt on the event, as the server's /sync reports it. */
+async function threadedReceiptOf(s: ApiSession, roomId: string, eventId: string): Promise<string | null> {
+  const sync = await api<{
+    rooms?: {
+      join?: Record<
+        string,
+        {
+          ephemeral?: {
+            events?: { type: string; content: Record<string, Record<string, Record<string, { thread_id?: string }>>> }[];
+          };
+        }
+      >;
+    };
+  }>(s, 'GET', '/sync?timeout=0');
+  const receipts = sync.rooms?.join?.[roomId]?.ephemeral?.events?.filter((e) => e.type === 'm.receipt') ?? [];
+  for (const receipt of receipts) {
+    const mine = receipt.content[eventId]?.['m.read']?.[THEA];
+    if (mine) return mine.thread_id ?? null;
+  }
+  return null;
+}
+
+test('offline: a reply in a thread waits in the thread, then arrives once', async ({ browser, env }) => {
+  test.setTimeout(120_000);
+  const theaApi = await apiLogin(env.homeserver, TEST_USERS.thea);
+  const thibaultApi = await apiLogin(env.homeserver, TEST_USERS.thibault);
+  const roomName = `Fils hors ligne ${Date.now().toString(36)}`;
+  const roomId = await createRoom(theaApi, { name: roomName, invite: ['@thibault:localhost'] });
+  await joinRoom(thibaultApi, roomId);
+  const rootId = await sendText(theaApi, roomId, 'Ordre du jour de lundi');
+
+  const thibault = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.thibault);
+  const log = await openRoom(thibault.page, roomName);
+  const root = log.getByRole('article').filter({ hasText: 'Ordre du jour de lundi' });
+  await expect(root).toBeVisible({ timeout: 30_000 });
+  await root.hover();
+  await root.getByRole('button', { name: 'Reply in thread' }).click();
+  const panel = thibault.page.getByRole('complementary', { name: 'Thread', exact: true });
+
+  await thibault.context.setOffline(true);
+  const threadComposer = panel.getByRole('textbox', { name: 'Reply in thread' });
+  await threadComposer.fill('Ajouter le budget, svp.');
+  await threadComposer.press('Enter');
+  // Waiting in the thread's panel, not in the room's own list.
+  const waiting = panel.getByRole('list', { name: 'Waiting to be sent' });
+  await expect(waiting.getByRole('listitem')).toHaveCount(1);
+  await expect(waiting).toContainText('Ajouter le budget, svp.');
+  await expect(log.getByRole('list', { name: 'Waiting to be sent' })).toHaveCount(0);
+  await thibault.context.setOffline(false);
+
+  await expect(panel.getByRole('article').filter({ hasText: 'Ajouter le budget, svp.' })).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByRole('list', { name: 'Waiting to be sent' })).toHaveCount(0);
+  await expect(root.getByRole('button', { name: /^1 reply/ })).toBeVisible();
+  const replies = await threadReplies(theaApi, roomId, rootId);
+  expect(replies.map((e) => e.content.body)).toEqual(['Ajouter le budget, svp.']);
+  const relation = replies[0]?.content['m.relates_to'] as Record<string, unknown>;
+  expect(relation).toMatchObject({
+    rel_type: 'm.thread',
+    event_id: rootId,
+    is_falling_back: true,
+    'm.in_reply_to': { event_id: rootId },
+  });
+  const sameBody = (await roomEvents(theaApi, roomId)).filter((e) => e.content.body === 'Ajouter le budget, svp.');
+  expect(sameBody).toHaveLength(1);
+  await thibault.context.close();
+});
+
+test('in French: « Répondre dans un fil », « 1 réponse », the thread list, and the panel in the room’s place at narrow widths', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(120_000);
+  const theaApi = await apiLogin(env.homeserver, TEST_USERS.thea);
+  const thibaultApi = await apiLogin(env.homeserver, TEST_USERS.thibault);
+  const roomName = `Fils en français ${Date.now().toString(36)}`;
+  const roomId = await createRoom(theaApi, { name: roomName, invite: ['@thibault:localhost'] });
+  await joinRoom(thibaultApi, roomId);
+  const rootId = await sendText(theaApi, roomId, 'Pot de départ vendredi');
+  await sendThreadReplyApi(theaApi, roomId, rootId, 'Je m’occupe du gâteau.');
+
+  const thibault = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.thibault);
+  const page = thibault.page;
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Français' }).click();
+  await page
+    .getByRole('navigation', { name: 'Salons' })
+    .getByRole('link', { name: new RegExp(`^${roomName}`) })
+    .click({ timeout: 30_000 });
+  const log = page.getByRole('log', { name: roomName });
+  const root = log.getByRole('article').filter({ hasText: 'Pot de départ vendredi' });
+  await expect(root.getByRole('button', { name: /^1 réponse/ })).toBeVisible({ timeout: 30_000 });
+  await expect(log.getByText('Je m’occupe du gâteau.')).toHaveCount(0);
+  const threadsButton = page.getByRole('button', { name: /^Fils de discussion/ });
+  await expect(threadsButton).toHaveAccessibleName('Fils de discussion, 1 avec des réponses non lues');
+  await threadsButton.click();
+  const list = page.getByRole('complementary', { name: 'Fils de discussion' });
+  await expect(list.getByRole('button').filter({ hasText: 'Pot de départ vendredi' })).toContainText('1 réponse non lue');
+  await expectAccessible(page);
+  await list.getByRole('button', { name: 'Fermer' }).click();
+  await expect(list).toBeHidden();
+
+  // Narrow: the thread takes the room's place; closing it gives the room back.
+  await page.setViewportSize({ width: 600, height: 800 });
+  await root.hover();
+  await root.getByRole('button', { name: 'Répondre dans un fil' }).click();
+  const panel = page.getByRole('complementary', { name: 'Fil de discussion', exact: true });
+  await expect(panel.getByRole('article').filter({ hasText: 'Je m’occupe du gâteau.' })).toBeVisible();
+  await expect(panel.getByRole('textbox', { name: 'Répondre dans le fil' })).toHaveAttribute(
+    'placeholder',
+    'Répondre dans le fil…',
+  );
+  await expect(log).toBeHidden();
+  await expectAccessible(page);
+  await panel.getByRole('button', { name: 'Fermer' }).click();
+  await expect(panel).toBeHidden();
+  await expect(log).toBeVisible();
+  await thibault.context.close();
+});
+
+test('classic /sync: the same thread, summary, unread list and reply, on a server without sliding sync', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(150_000);
+  const synapse = await startSynapse({
+    // Its own homeserver beside the run's (as unread.spec.ts does, at +2), three ports further.
+    port: Number(process.env.RELAIS_TEST_SYNAPSE_PORT ?? 18008) + 3,
+    extraConfig: { experimental_features: { msc3575_enabled: false } },
+  });
+  try {
+    for (const user of [TEST_USERS.thea, TEST_USERS.thibault]) await synapse.registerUser(user.username, user.password);
+    const theaApi = await apiLogin(synapse.baseUrl, TEST_USERS.thea);
+    const thibaultApi = await apiLogin(synapse.baseUrl, TEST_USERS.thibault);
+    const roomName = `Fils classiques ${Date.now().toString(36)}`;
+    const roomId = await createRoom(theaApi, { name: roomName, invite: ['@thibault:localhost'] });
+    await joinRoom(thibaultApi, roomId);
+    const rootId = await sendText(theaApi, roomId, 'Qui vient au séminaire ?');
+    await sendThreadReplyApi(theaApi, roomId, rootId, 'Inscriptions avant mardi.');
+
+    const { context, page } = await signInAs(browser, env.webUrl, synapse.baseUrl, TEST_USERS.thibault);
+    const log = await openRoom(page, roomName);
+    const root = log.getByRole('article').filter({ hasText: 'Qui vient au séminaire ?' });
+    await expect(root.getByRole('button', { name: /^1 reply/ })).toBeVisible({ timeout: 30_000 });
+    await expect(log.getByText('Inscriptions avant mardi.')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Threads, 1 with unread replies' }).click();
+    await page.getByRole('complementary', { name: 'Threads' }).getByRole('button').filter({ hasText: 'Qui vient' }).click();
+    const panel = page.getByRole('complementary', { name: 'Thread', exact: true });
+    await expect(panel.getByRole('article').filter({ hasText: 'Inscriptions avant mardi.' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Threads', exact: true })).toBeVisible();
+    await panel.getByRole('textbox', { name: 'Reply in thread' }).fill('Je viens.');
+    await panel.getByRole('textbox', { name: 'Reply in thread' }).press('Enter');
+    await expect(root.getByRole('button', { name: /^2 replies/ })).toBeVisible({ timeout: 30_000 });
+    await expect
+      .poll(async () => (await threadReplies(theaApi, roomId, rootId)).map((e) => e.content.body), { timeout: 20_000 })
+      .toEqual(['Inscriptions avant mardi.', 'Je viens.']);
+    await context.close();
+  } finally {
+    await synapse.stop();
+  }
+});
