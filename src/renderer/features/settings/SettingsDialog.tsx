@@ -8,6 +8,8 @@ import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
 import { PreferencesSection } from './PreferencesSection.tsx';
+import { AccountSection } from './AccountSection.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
 import { DiagnosticsSection } from './DiagnosticsSection.tsx';
 import type { TranslationKey } from '../../i18n/keys.ts';
 
@@ -45,7 +47,10 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           </h3>
           <LanguageSwitcher />
         </section>
+        {/* Both ask the server when shown: only while the dialog is open. */}
+        {open ? <AccountSection /> : null}
         <PreferencesSection />
+        {open ? <SessionsSection /> : null}
         <section aria-labelledby="settings-managed">
           <h3 id="settings-managed" className="settings-heading">
             {t('settings.managedHeading')}
