@@ -9,6 +9,7 @@ import { formatTime } from '../../ui/formatTime.ts';
 import { SenderAvatar } from './SenderAvatar.tsx';
 import './timeline.css';
 import { MessageBody } from './MessageBody.tsx';
+import { LinkPreviewCard } from './LinkPreviewCard.tsx';
 import { findTeamsLinks } from '../../../shared/teams/index.ts';
 import { TeamsMeetingCard } from '../teams/TeamsMeetingCard.tsx';
 
@@ -106,6 +107,7 @@ export function MessageRow({
               .slice(0, 3)
               .map((meeting) => <TeamsMeetingCard key={meeting.canonicalUrl} meeting={meeting} />)
           : null}
+        {item.kind === 'text' || item.kind === 'notice' ? <LinkPreviewCard body={item.body} timestamp={item.timestamp} /> : null}
         {item.edited ? <span className="message-edited">{t('timeline.edited')}</span> : null}
         {item.reactions.length > 0 ? (
           <ul className="reactions" aria-label={t('timeline.reactions')}>
