@@ -49,4 +49,7 @@ export const TEST_USERS = {
   // unread.spec.ts: the reader, and the colleague writing to her.
   ulla: { username: 'ulla', password: 'ulla-password-for-tests' },
   felix: { username: 'felix', password: 'felix-password-for-tests' },
+  // composer.spec.ts: the writer, in English and in French.
+  celine: { username: 'celine', password: 'celine-password-for-tests' },
+  damien: { username: 'damien', password: 'damien-password-for-tests' },
 } as const;
