@@ -84,6 +84,9 @@ test.describe('chat between two users on a real Synapse', () => {
 
     // An image in the encrypted room: encrypted before upload, decrypted by Dave.
     await alice.page.locator('#composer-file').setInputFiles({ name: 'chart.png', mimeType: 'image/png', buffer: TINY_PNG });
+    const sendFiles = alice.page.getByRole('dialog', { name: 'Send files' });
+    await sendFiles.getByRole('button', { name: 'Send 1 file' }).click();
+    await expect(sendFiles).toBeHidden();
     await expect(bobLog.getByRole('img', { name: 'chart.png' })).toBeVisible({ timeout: 30_000 });
     expect(
       await bobLog
@@ -95,7 +98,9 @@ test.describe('chat between two users on a real Synapse', () => {
     await alice.page
       .locator('#composer-file')
       .setInputFiles({ name: 'huge.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(6 * 1024 * 1024) });
-    await expect(alice.page.getByRole('alert')).toContainText('“huge.bin” is 6.0 MB, over the 5.0 MB limit');
+    await sendFiles.getByRole('button', { name: 'Send 1 file' }).click();
+    await expect(sendFiles.getByRole('alert')).toContainText('“huge.bin” is 6.0 MB, over the 5.0 MB limit');
+    await sendFiles.getByRole('button', { name: 'Cancel' }).click();
 
     await bob.page.screenshot({ path: 'test-results/screens/chat-room.png' });
 

@@ -27,6 +27,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       },
       // Delayed events (MSC4140): the server clears a call membership if the app vanishes.
       max_event_delay_duration: '24h',
+      // Link previews (composer.spec.ts): the homeserver fetches the page, never the client. The test
+      // serves its page on loopback, which Synapse refuses unless allowed; everything else stays denied.
+      url_preview_enabled: true,
+      url_preview_ip_range_blacklist: [
+        '127.0.0.0/8',
+        '10.0.0.0/8',
+        '172.16.0.0/12',
+        '192.168.0.0/16',
+        '169.254.0.0/16',
+        '::1/128',
+        'fe80::/10',
+        'fc00::/7',
+      ],
+      url_preview_ip_range_whitelist: ['127.0.0.1'],
     },
   });
   const web = await startWebServer({ rootDir: RENDERER_DIST, port: 0 });

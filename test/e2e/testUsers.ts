@@ -61,4 +61,7 @@ export const TEST_USERS = {
   // threads.spec.ts: someone who starts threads, and someone who replies in them.
   thea: { username: 'thea', password: 'thea-password-for-tests' },
   thibault: { username: 'thibault', password: 'thibault-password-for-tests' },
+  // composer.spec.ts: the writer, in English and in French.
+  celine: { username: 'celine', password: 'celine-password-for-tests' },
+  damien: { username: 'damien', password: 'damien-password-for-tests' },
 } as const;

@@ -37,28 +37,51 @@ export async function serverUploadLimit(client: MatrixClient): Promise<number | 
   return typeof limit === 'number' ? limit : undefined;
 }
 
+/** A caption sent with a file (Matrix 1.10): the message's body, the file's name in `filename`. */
+export interface FileCaption {
+  body: string;
+  format?: 'org.matrix.custom.html';
+  formatted_body?: string;
+}
+
+export interface UploadOptions {
+  caption?: FileCaption | undefined;
+  /** Aborts the upload (the "Cancel" of its pending row). */
+  abortController?: AbortController | undefined;
+  onProgress?: ((loaded: number, total: number) => void) | undefined;
+}
+
 /** Uploads a file (encrypted first in an encrypted room) and returns the message content naming it. */
 export async function uploadFileContent(
   client: MatrixClient,
   blob: Blob,
   name: string,
   encrypted: boolean,
+  options: UploadOptions = {},
 ): Promise<Record<string, unknown>> {
   const info = { mimetype: blob.type || 'application/octet-stream', size: blob.size };
+  const transfer = {
+    ...(options.abortController ? { abortController: options.abortController } : {}),
+    ...(options.onProgress
+      ? { progressHandler: ({ loaded, total }: { loaded: number; total: number }) => options.onProgress?.(loaded, total) }
+      : {}),
+  };
   let source: { url: string } | { file: EncryptedFileInfo & { url: string } };
   if (encrypted) {
     const { data, info: fileInfo } = await encryptAttachment(await blob.arrayBuffer());
     const { content_uri: url } = await client.uploadContent(new Blob([data]), {
       type: 'application/octet-stream',
       includeFilename: false,
+      ...transfer,
     });
     source = { file: { ...fileInfo, url } };
   } else {
-    const { content_uri: url } = await client.uploadContent(blob, { type: info.mimetype, name });
+    const { content_uri: url } = await client.uploadContent(blob, { type: info.mimetype, name, ...transfer });
     source = { url };
   }
   const msgtype = info.mimetype.startsWith('image/') ? MsgType.Image : MsgType.File;
-  return { msgtype, body: name, info, ...source };
+  // Without a caption the body is the name, as before Matrix 1.10; `filename` says it either way.
+  return { msgtype, body: name, ...options.caption, filename: name, info, ...source };
 }
 
 /** Fetches (and decrypts) a media file; the caller owns the returned object URL. */

@@ -40,3 +40,21 @@ export function parseCommand(input: string): ComposerCommand {
       return { kind: 'invalid', command, reason: 'unknown' };
   }
 }
+
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/**
+ * The commands offered while the first word is being typed ("/", "/to"): those starting with what is
+ * typed, in the usual order. None once a space follows, for "//" or for text that does not start with "/".
+ */
+export function commandSuggestions(text: string): CommandName[] {
+  const match = /^\/([^\s/]*)$/.exec(text);
+  if (!match) return [];
+  const typed = (match[1] ?? '').toLowerCase();
+  return COMMAND_NAMES.filter((name) => name.startsWith(typed));
+}
+
+/** What choosing a suggestion puts in the composer: the command and a space, ready for its argument. */
+export function completeCommand(name: CommandName): string {
+  return name === 'leave' ? '/leave' : `/${name} `;
+}

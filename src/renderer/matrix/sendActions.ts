@@ -4,7 +4,7 @@
 import { EventType, RelationType, type MatrixClient } from 'matrix-js-sdk';
 import { markdownToContent, type MessageStyle } from './messageContent.ts';
 import { withMentions, type MentionCandidate } from './mentions.ts';
-import { checkUploadSize, serverUploadLimit } from './attachments.ts';
+import { checkUploadSize, serverUploadLimit, type FileCaption } from './attachments.ts';
 import { newTxnId, type BlobStore, type QueuedFileContent } from './outbox/matrixOutbox.ts';
 import type { Outbox } from './outbox/outboxRunner.ts';
 import { threadRelation } from './threads.ts';
@@ -103,11 +103,38 @@ let lastKnownUploadLimit: number | undefined;
  * Queues a file: its bytes wait in the encrypted local database until it can be uploaded. The limit
  * is the server's (remembered from the last time it answered) and Relais's own.
  */
-export async function sendFile({ outbox, blobs, client }: SendContext, roomId: string, file: File): Promise<void> {
+export async function sendFile(context: SendContext, roomId: string, file: File): Promise<void> {
+  await sendFiles(context, roomId, [file], '');
+}
+
+/**
+ * Queues several files, one outbox entry each, in order; the caption (Markdown, as a message) goes
+ * with the first. Every size is checked before anything is queued: one file over the limit refuses the
+ * lot (AttachmentTooLargeError naming it), so nothing is sent half.
+ */
+export async function sendFiles(
+  { outbox, blobs, client }: SendContext,
+  roomId: string,
+  files: readonly File[],
+  caption: string,
+): Promise<void> {
   lastKnownUploadLimit = (await serverUploadLimit(client)) ?? lastKnownUploadLimit;
-  checkUploadSize(file, lastKnownUploadLimit);
-  const txnId = newTxnId();
-  await blobs.put(txnId, await file.arrayBuffer());
-  const content: QueuedFileContent = { name: file.name, mimetype: file.type || 'application/octet-stream', size: file.size };
-  await outbox.add({ txnId, roomId, kind: 'file', eventType: EventType.RoomMessage, content: { ...content } });
+  for (const file of files) checkUploadSize(file, lastKnownUploadLimit);
+  const captionContent = caption.trim() ? captionOf(caption) : undefined;
+  for (const [index, file] of files.entries()) {
+    const txnId = newTxnId();
+    await blobs.put(txnId, await file.arrayBuffer());
+    const content: QueuedFileContent = {
+      name: file.name,
+      mimetype: file.type || 'application/octet-stream',
+      size: file.size,
+      ...(index === 0 && captionContent ? { caption: captionContent } : {}),
+    };
+    await outbox.add({ txnId, roomId, kind: 'file', eventType: EventType.RoomMessage, content: { ...content } });
+  }
+}
+
+function captionOf(text: string): FileCaption {
+  const { body, format, formatted_body } = markdownToContent(text);
+  return format && formatted_body ? { body, format, formatted_body } : { body };
 }

@@ -11,6 +11,7 @@ import { slidingToClassic } from './cache/slidingToClassic.ts';
 import type { RoomSummary } from './roomList.ts';
 import { createReachability, monitorConnectivity, type ConnectivityMonitor } from './connectivity.ts';
 import { createMatrixOutbox, sendWhenRoomsArrive, type BlobStore } from './outbox/matrixOutbox.ts';
+import type { UploadTracker } from './outbox/uploadTracker.ts';
 import type { Outbox } from './outbox/outboxRunner.ts';
 import { startMessageIndexer, type MessageSearch } from './search/messageIndexer.ts';
 import { DraftStore } from './drafts/draftStore.ts';
@@ -43,6 +44,8 @@ export interface Session {
   /** Messages, edits, reactions, deletions and files waiting to be sent, kept across restarts. */
   readonly outbox: Outbox;
   readonly blobs: BlobStore;
+  /** Files being uploaded by the outbox: their progress, and Cancel. */
+  readonly uploads: UploadTracker;
   readonly connectivity: ConnectivityMonitor;
   /** Messages seen on this device, searchable offline. */
   readonly search: MessageSearch;
@@ -103,7 +106,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
       cacheSecretStorageKey: (keyId, _info, key) => keyCache.remember(keyId, key),
     },
   });
-  const { outbox, blobs } = createMatrixOutbox(client, localDb);
+  const { outbox, blobs, uploads } = createMatrixOutbox(client, localDb);
   const connectivity = monitorConnectivity(client, platform, reachability);
   const search = startMessageIndexer(client, localDb);
   const drafts = new DraftStore(localDb, log.swallow('saving a draft'));
@@ -155,6 +158,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
     crossSigning,
     outbox,
     blobs,
+    uploads,
     connectivity,
     search,
     drafts,

@@ -38,6 +38,8 @@ export interface TimelineItem {
     size: number | null;
     name: string;
     encryption: EncryptedFileInfo | null;
+    /** A caption (Matrix 1.10): the body, when a separate file name is given and differs from it. */
+    caption?: { body: string; formattedBody: string | null } | null;
   } | null;
   /** On a thread's root in the main timeline: its replies, shown as a summary that opens the thread. */
   thread?: ThreadSummary;
@@ -210,12 +212,18 @@ function mediaOf(msgtype: unknown, content: Record<string, unknown>): TimelineIt
   const url = encryption ? (content.file as { url?: unknown }).url : content.url;
   if (typeof url !== 'string' || !url.startsWith('mxc://')) return null;
   const info = (content.info ?? {}) as { mimetype?: unknown; size?: unknown };
+  const body = typeof content.body === 'string' ? content.body : null;
+  const filename = typeof content.filename === 'string' && content.filename !== '' ? content.filename : null;
+  const captioned = filename !== null && body !== null && body !== filename;
+  const formatted =
+    content.format === 'org.matrix.custom.html' && typeof content.formatted_body === 'string' ? content.formatted_body : null;
   return {
     encryption,
     mxcUrl: url,
     mimetype: typeof info.mimetype === 'string' ? info.mimetype : null,
     size: typeof info.size === 'number' ? info.size : null,
-    name: typeof content.body === 'string' ? content.body : 'file',
+    name: filename ?? body ?? 'file',
+    caption: captioned ? { body, formattedBody: formatted } : null,
   };
 }
 

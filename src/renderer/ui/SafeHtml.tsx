@@ -66,7 +66,17 @@ export function sanitizeMessageHtml(html: string): string {
   return DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false });
 }
 
-export function SafeHtml({ html, className }: { html: string; className?: string }) {
-  const clean = useMemo(() => sanitizeMessageHtml(html), [html]);
+export interface SafeHtmlProps {
+  html: string;
+  className?: string;
+  /** Applied to the sanitised HTML (code highlighting, table regions); adds only the app's own markup. */
+  present?: (cleanHtml: string) => string;
+}
+
+export function SafeHtml({ html, className, present }: SafeHtmlProps) {
+  const clean = useMemo(() => {
+    const sanitised = sanitizeMessageHtml(html);
+    return present ? present(sanitised) : sanitised;
+  }, [html, present]);
   return <div className={className} dangerouslySetInnerHTML={{ __html: clean }} />;
 }

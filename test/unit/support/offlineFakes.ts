@@ -135,6 +135,8 @@ export class FakeTransport implements OutboxTransport {
   /** Every entry handed to send(), as it was then. */
   readonly sent: OutboxEntry[] = [];
   readonly discarded: OutboxEntry[] = [];
+  /** Set by a test to let in-flight entries be cancelled (a file still uploading). */
+  cancel?: (entry: OutboxEntry) => boolean;
   private readonly pendingSends = new Map<string, Deferred>();
 
   readonly log: LogLine[];

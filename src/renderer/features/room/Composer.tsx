@@ -2,10 +2,15 @@ import { AttachmentIcon, SendIcon } from '@vector-im/compound-design-tokens/asse
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUserSettings } from '../../app/UserSettingsContext.ts';
-import { AttachmentTooLargeError } from '../../matrix/attachments.ts';
-import { parseCommand } from '../../matrix/commands.ts';
+import { keyboardPlatform } from '../../app/shell/shortcuts.ts';
+import { commandSuggestions, completeCommand, parseCommand, type CommandName } from '../../matrix/commands.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
-import { formatSize } from '../../ui/formatSize.ts';
+import { CommandSuggestions, commandOptionId } from './CommandSuggestions.tsx';
+import { FormattingToggle, FormattingToolbar, useFormattingToggle } from './FormattingToolbar.tsx';
+import { applyFormat, shortcutFormat, type MarkdownFormat } from './markdownFormat.ts';
+import { SendFilesDialog } from './SendFilesDialog.tsx';
+import { filesOf, useComposerFiles } from './useComposerFiles.ts';
+import './composer.css';
 import {
   findMentionQuery,
   insertMention,
@@ -28,6 +33,10 @@ export interface ComposerProps {
   myUserId: string;
   onTyping: (typing: boolean) => void;
   onAttach: (file: File) => Promise<void>;
+  /** Several files at once with a caption (the "Send files" dialog); without it each goes through onAttach. */
+  onAttachFiles?: ((files: File[], caption: string) => Promise<void>) | undefined;
+  /** Files dropped on the room: a new `seq` adds them to the "Send files" dialog. */
+  incomingFiles?: { files: readonly File[]; seq: number } | null | undefined;
   /** What was being written here before (a room switch, a restart); the edit only if its message is loaded. */
   initialDraft?: ComposerDraft | undefined;
   /** "Edit" chosen on a message: a new `seq` starts editing `item` (its text in the field, focused). */
@@ -57,6 +66,8 @@ export function Composer({
   onSend,
   onTyping,
   onAttach,
+  onAttachFiles,
+  incomingFiles,
   members,
   myUserId,
   initialDraft,
@@ -105,24 +116,43 @@ export function Composer({
     pendingCaret.current = null;
   }, [text]);
   const fileRef = useRef<HTMLInputElement>(null);
-  const [uploading, setUploading] = useState<string | null>(null);
-
-  async function attach(file: File) {
-    setError(null);
-    setUploading(file.name);
-    try {
-      await onAttach(file);
-    } catch (e) {
-      setError(
-        e instanceof AttachmentTooLargeError
-          ? t('composer.fileTooLarge', { name: e.fileName, size: formatSize(e.size), limit: formatSize(e.limit) })
-          : t('composer.uploadFailed', { name: file.name }),
-      );
-    } finally {
-      setUploading(null);
-      if (fileRef.current) fileRef.current.value = '';
-    }
+  const files = useComposerFiles({ onAttach, onAttachFiles });
+  const [seenFilesSeq, setSeenFilesSeq] = useState(0);
+  if (incomingFiles && incomingFiles.seq !== seenFilesSeq) {
+    setSeenFilesSeq(incomingFiles.seq);
+    files.add(incomingFiles.files);
   }
+
+  // Commands offered while "/…" is typed at the start; Escape closes the list until the text changes.
+  const commandListId = useId();
+  const [commandActive, setCommandActive] = useState(0);
+  const [commandsClosedAt, setCommandsClosedAt] = useState<string | null>(null);
+  const commands = editing || mention || commandsClosedAt === text ? [] : commandSuggestions(text);
+  const activeCommand = Math.min(commandActive, Math.max(0, commands.length - 1));
+  function chooseCommand(name: CommandName) {
+    // The whole text is replaced, so the browser leaves the caret at its end, after the space.
+    setText(completeCommand(name));
+    setCommandActive(0);
+  }
+
+  // The selection a formatting button leaves, set once its text is in the field (as pendingCaret).
+  const pendingSelection = useRef<[number, number] | null>(null);
+  const formatting = useFormattingToggle();
+  const mac = keyboardPlatform(navigator.userAgent) === 'mac';
+  function format(kind: MarkdownFormat) {
+    const input = inputRef.current;
+    if (!input) return;
+    const next = applyFormat({ text, selectionStart: input.selectionStart, selectionEnd: input.selectionEnd }, kind);
+    setText(next.text);
+    onTyping(next.text.length > 0);
+    pendingSelection.current = [next.selectionStart, next.selectionEnd];
+    input.focus();
+  }
+  useLayoutEffect(() => {
+    if (pendingSelection.current === null) return;
+    inputRef.current?.setSelectionRange(...pendingSelection.current);
+    pendingSelection.current = null;
+  }, [text]);
 
   useEffect(() => {
     if (replyTo) inputRef.current?.focus();
@@ -166,6 +196,31 @@ export function Composer({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    const shortcut = shortcutFormat(event, mac);
+    if (shortcut) {
+      event.preventDefault();
+      format(shortcut);
+      return;
+    }
+    if (commands.length > 0) {
+      const count = commands.length;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        setCommandActive((activeCommand + (event.key === 'ArrowDown' ? 1 : -1) + count) % count);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        const name = commands[activeCommand];
+        if (name) chooseCommand(name);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setCommandsClosedAt(text);
+        return;
+      }
+    }
     if (mention) {
       const count = mention.options.length;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -201,104 +256,132 @@ export function Composer({
   }
 
   return (
-    <form
-      className="composer"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      {error ? (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {replyTo || editing ? (
-        <div className="composer-context">
-          <span>{editing ? t('composer.editing') : t('composer.replyingTo', { name: replyTo?.senderName })}</span>
-          <button
-            type="button"
-            className="link-button small"
-            onClick={() => {
-              setEditing(null);
-              onCancelReply();
-            }}
-          >
-            {t('common.cancel')}
-          </button>
-        </div>
-      ) : null}
-      {uploading ? (
-        <p className="muted small" role="status">
-          {t('composer.uploading', { name: uploading })}
-        </p>
-      ) : null}
-      <div className="composer-row">
-        <input
-          ref={fileRef}
-          id={`${field?.id ?? 'composer'}-file`}
-          type="file"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void attach(file);
-          }}
-        />
-        <button
-          type="button"
-          className="button button-secondary button-icon-text composer-attach"
-          title={t('composer.attach')}
-          onClick={() => fileRef.current?.click()}
-          disabled={uploading !== null}
-        >
-          <AttachmentIcon aria-hidden="true" className="button-icon" />
-          <span className="button-label">{t('composer.attach')}</span>
-        </button>
-        <label htmlFor={field?.id ?? 'composer-input'} className="visually-hidden">
-          {field?.label ?? t('composer.label')}
-        </label>
-        <textarea
-          id={field?.id ?? 'composer-input'}
-          ref={inputRef}
-          rows={1}
-          value={text}
-          spellCheck={spellCheck}
-          placeholder={field?.placeholder ?? t('composer.placeholder')}
-          onChange={(e) => {
-            setText(e.target.value);
-            onTyping(e.target.value.length > 0);
-            updateMention(e.target.value, e.target.selectionStart);
-          }}
-          // A textbox (as screen readers expect a message field to be) that drives a listbox:
-          // aria-autocomplete and aria-activedescendant are valid on textbox.
-          aria-autocomplete="list"
-          aria-controls={listId}
-          aria-activedescendant={mention ? `${listId}-${mention.active}` : undefined}
-          onKeyDown={onKeyDown}
-        />
-        <ul id={listId} role="listbox" aria-label={t('composer.mentions')} className="mention-list" hidden={mention === null}>
-          {mention?.options.map((option, index) => (
-            <li
-              key={option.userId}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === mention.active}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(option);
+    <>
+      <form
+        className="composer"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {error ? (
+          <p className="alert alert-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {replyTo || editing ? (
+          <div className="composer-context">
+            <span>{editing ? t('composer.editing') : t('composer.replyingTo', { name: replyTo?.senderName })}</span>
+            <button
+              type="button"
+              className="link-button small"
+              onClick={() => {
+                setEditing(null);
+                onCancelReply();
               }}
             >
-              <span className="mention-name">{option.name}</span> <span className="muted small">{option.userId}</span>
-            </li>
-          ))}
-        </ul>
-        <button type="submit" className="button button-primary inline button-icon-text composer-send" title={t('composer.send')}>
-          <SendIcon aria-hidden="true" className="button-icon" />
-          <span className="button-label">{t('composer.send')}</span>
-        </button>
-      </div>
-    </form>
+              {t('common.cancel')}
+            </button>
+          </div>
+        ) : null}
+        {formatting.open ? <FormattingToolbar onFormat={format} commandKey={mac ? '⌘' : 'Ctrl'} /> : null}
+        <div className="composer-row">
+          <input
+            ref={fileRef}
+            id={`${field?.id ?? 'composer'}-file`}
+            type="file"
+            multiple
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => {
+              files.add(Array.from(e.target.files ?? []));
+              e.target.value = '';
+            }}
+          />
+          <button
+            type="button"
+            className="button button-secondary button-icon-text composer-attach"
+            title={t('composer.attach')}
+            onClick={() => fileRef.current?.click()}
+          >
+            <AttachmentIcon aria-hidden="true" className="button-icon" />
+            <span className="button-label">{t('composer.attach')}</span>
+          </button>
+          <FormattingToggle open={formatting.open} onToggle={formatting.toggle} />
+          <label htmlFor={field?.id ?? 'composer-input'} className="visually-hidden">
+            {field?.label ?? t('composer.label')}
+          </label>
+          <textarea
+            id={field?.id ?? 'composer-input'}
+            ref={inputRef}
+            rows={1}
+            value={text}
+            spellCheck={spellCheck}
+            placeholder={field?.placeholder ?? t('composer.placeholder')}
+            onChange={(e) => {
+              setText(e.target.value);
+              setCommandActive(0);
+              onTyping(e.target.value.length > 0);
+              updateMention(e.target.value, e.target.selectionStart);
+            }}
+            onPaste={(e) => {
+              // Pictures and files from the clipboard go to "Send files"; text pastes as usual.
+              const pasted = filesOf(e.clipboardData);
+              if (pasted.length === 0) return;
+              e.preventDefault();
+              files.add(pasted);
+            }}
+            // A textbox (as screen readers expect a message field to be) that drives a listbox:
+            // aria-autocomplete and aria-activedescendant are valid on textbox.
+            aria-autocomplete="list"
+            // aria-expanded belongs to a combobox, a role a <textarea> may not take: the open list is
+            // told by aria-controls pointing at it and the option by aria-activedescendant.
+            aria-controls={commands.length > 0 ? commandListId : listId}
+            aria-activedescendant={
+              mention
+                ? `${listId}-${mention.active}`
+                : commands.length > 0
+                  ? commandOptionId(commandListId, activeCommand)
+                  : undefined
+            }
+            onKeyDown={onKeyDown}
+          />
+          <ul id={listId} role="listbox" aria-label={t('composer.mentions')} className="mention-list" hidden={mention === null}>
+            {mention?.options.map((option, index) => (
+              <li
+                key={option.userId}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === mention.active}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(option);
+                }}
+              >
+                <span className="mention-name">{option.name}</span> <span className="muted small">{option.userId}</span>
+              </li>
+            ))}
+          </ul>
+          <CommandSuggestions id={commandListId} options={commands} active={activeCommand} onChoose={chooseCommand} />
+          <button
+            type="submit"
+            className="button button-primary inline button-icon-text composer-send"
+            title={t('composer.send')}
+          >
+            <SendIcon aria-hidden="true" className="button-icon" />
+            <span className="button-label">{t('composer.send')}</span>
+          </button>
+        </div>
+      </form>
+      {/* Outside the composer's form: a dialog's form may not nest in it. */}
+      <SendFilesDialog
+        files={files.files}
+        onRemove={files.remove}
+        onCancel={files.clear}
+        onSend={files.send}
+        describeError={files.describeError}
+      />
+    </>
   );
 }

@@ -8,8 +8,8 @@ import type { TimelineItem } from '../../matrix/timeline.ts';
 import { formatTime } from '../../ui/formatTime.ts';
 import { SenderAvatar } from './SenderAvatar.tsx';
 import './timeline.css';
-import { SafeHtml } from '../../ui/SafeHtml.tsx';
-import { MediaView } from './MediaView.tsx';
+import { MessageBody } from './MessageBody.tsx';
+import { LinkPreviewCard } from './LinkPreviewCard.tsx';
 import { findTeamsLinks } from '../../../shared/teams/index.ts';
 import { TeamsMeetingCard } from '../teams/TeamsMeetingCard.tsx';
 import { ThreadSummaryButton, ThreadToolbarButton, type OpenThread } from '../thread/ThreadButtons.tsx';
@@ -111,6 +111,7 @@ export function MessageRow({
               .slice(0, 3)
               .map((meeting) => <TeamsMeetingCard key={meeting.canonicalUrl} meeting={meeting} />)
           : null}
+        {item.kind === 'text' || item.kind === 'notice' ? <LinkPreviewCard body={item.body} timestamp={item.timestamp} /> : null}
         {item.edited ? <span className="message-edited">{t('timeline.edited')}</span> : null}
         {item.reactions.length > 0 ? (
           <ul className="reactions" aria-label={t('timeline.reactions')}>
@@ -218,46 +219,4 @@ function MessageToolbar({
 /** Text one can rewrite: what the composer can hold (not files, not deleted or unreadable messages). */
 export function isEditable(item: TimelineItem): boolean {
   return item.kind === 'text' || item.kind === 'emote' || item.kind === 'notice';
-}
-
-function MessageBody({ item }: { item: TimelineItem }) {
-  const { t } = useTranslation();
-  switch (item.kind) {
-    case 'redacted':
-      return <p className="message-body muted">{t('timeline.redacted')}</p>;
-    case 'undecryptable':
-      return <p className="message-body muted">{t(`timeline.undecryptableWhy.${undecryptableKey(item.body)}`)}</p>;
-    case 'image':
-    case 'file':
-      return item.media ? (
-        <MediaView media={item.media} isImage={item.kind === 'image'} />
-      ) : (
-        <p className="message-body">{t('timeline.attachment', { name: item.body })}</p>
-      );
-    case 'emote':
-      return (
-        <p className="message-body">
-          <em>
-            * {item.senderName} {item.body}
-          </em>
-        </p>
-      );
-    default:
-      return item.formattedBody ? (
-        <SafeHtml className="message-body" html={item.formattedBody} />
-      ) : (
-        <p className="message-body">{item.body}</p>
-      );
-  }
-}
-
-/** Groups the SDK's decryption failure codes into reasons a person can act on. */
-function undecryptableKey(code: string) {
-  if (code.startsWith('HISTORICAL_MESSAGE_USER_NOT_JOINED')) return 'notJoined';
-  if (code === 'HISTORICAL_MESSAGE_BACKUP_UNCONFIGURED' || code === 'HISTORICAL_MESSAGE_NO_KEY_BACKUP') return 'noBackup';
-  if (code === 'MEGOLM_KEY_WITHHELD_FOR_UNVERIFIED_DEVICE') return 'unverifiedDevice';
-  if (code === 'MEGOLM_KEY_WITHHELD') return 'withheld';
-  if (code === 'SENDER_IDENTITY_PREVIOUSLY_VERIFIED' || code === 'UNSIGNED_SENDER_DEVICE' || code === 'UNKNOWN_SENDER_DEVICE')
-    return 'untrustedSender';
-  return 'keysMissing';
 }

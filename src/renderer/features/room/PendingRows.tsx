@@ -3,21 +3,29 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../matrix/outbox/outboxState.ts';
+import type { UploadTracker } from '../../matrix/outbox/uploadTracker.ts';
+import { UploadProgressBar, useUploadsVersion } from './UploadProgressBar.tsx';
 
 export interface PendingRowsProps {
   entries: readonly OutboxEntry[];
   offline: boolean;
   onRetry: (txnId: string) => void;
   onDelete: (txnId: string) => void;
+  /** Files being uploaded: a progress bar while they go. */
+  uploads?: UploadTracker | undefined;
+  /** Cancel on a file not sent yet (waiting or uploading): nothing is sent afterwards. */
+  onCancel?: ((txnId: string) => void) | undefined;
 }
 
-export function PendingRows({ entries, offline, onRetry, onDelete }: PendingRowsProps) {
+export function PendingRows({ entries, offline, onRetry, onDelete, uploads, onCancel }: PendingRowsProps) {
   const { t } = useTranslation();
+  useUploadsVersion(uploads);
   if (entries.length === 0) return null;
   return (
     <ol className="pending-rows" aria-label={t('outbox.listLabel')}>
       {entries.map((entry) => {
         const description = describe(entry, t);
+        const progress = entry.kind === 'file' ? uploads?.progressOf(entry.txnId) : undefined;
         const status =
           entry.state === 'failed'
             ? t(`outbox.failed.${entry.failure ?? 'rejected'}`)
@@ -32,9 +40,27 @@ export function PendingRows({ entries, offline, onRetry, onDelete }: PendingRows
             className={`message message-mine message-pending${entry.state === 'failed' ? ' message-failed' : ''}`}
           >
             <p className="message-body">{description}</p>
-            <p className={entry.state === 'failed' ? 'pending-status pending-status-failed small' : 'pending-status muted small'}>
-              {status}
-            </p>
+            {progress ? (
+              <UploadProgressBar name={fileName(entry)} progress={progress} />
+            ) : (
+              <p
+                className={entry.state === 'failed' ? 'pending-status pending-status-failed small' : 'pending-status muted small'}
+              >
+                {status}
+              </p>
+            )}
+            {entry.kind === 'file' && entry.state !== 'failed' && onCancel ? (
+              <div className="message-actions message-actions-visible">
+                <button
+                  type="button"
+                  className="link-button small"
+                  onClick={() => onCancel(entry.txnId)}
+                  aria-label={t('outbox.cancelUploadLabel', { name: fileName(entry) })}
+                >
+                  {t('outbox.cancelUpload')}
+                </button>
+              </div>
+            ) : null}
             {entry.state === 'failed' ? (
               <div className="message-actions message-actions-visible">
                 <button
@@ -82,4 +108,9 @@ function describe(entry: OutboxEntry, t: TFunction): string {
     case 'file':
       return t('outbox.file', { name: typeof content.name === 'string' ? content.name : '' });
   }
+}
+
+function fileName(entry: OutboxEntry): string {
+  const name = (entry.content as { name?: unknown }).name;
+  return typeof name === 'string' ? name : '';
 }

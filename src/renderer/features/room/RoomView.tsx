@@ -5,7 +5,7 @@ import { useSession } from '../../app/SessionContext.ts';
 import { navigate, useOpenEventId } from '../../app/useHashRoute.ts';
 import { loadUntilFound } from './loadUntilFound.ts';
 import { parseCommand } from '../../matrix/commands.ts';
-import { sendEdit, sendFile, sendReaction, sendRedaction, sendText } from '../../matrix/sendActions.ts';
+import { sendEdit, sendFile, sendFiles, sendReaction, sendRedaction, sendText } from '../../matrix/sendActions.ts';
 import { PendingRows } from './PendingRows.tsx';
 import { useConnectivity, useOutboxEntries } from './useOutbox.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
@@ -27,6 +27,10 @@ import { ThreadsHeaderButton } from '../thread/ThreadButtons.tsx';
 import { useThreadPanel } from '../thread/useThreadPanel.ts';
 import { useThreadSummaries } from '../thread/useThreads.ts';
 import { mainTimelineEntries, unreadThreadCount } from '../../matrix/threads.ts';
+import { RoomDropZone, useRoomFileDrop } from './RoomDropZone.tsx';
+import { LinkPreviewsAllowedContext } from './LinkPreviewCard.tsx';
+import { previewsAllowed } from '../../matrix/linkPreview.ts';
+import { useUserSettings } from '../../app/UserSettingsContext.ts';
 
 export interface RoomViewProps {
   room: Room;
@@ -67,13 +71,17 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
   const seenBy = useReadersOf(room, lastMine?.eventId ?? null);
   const inCall = useInCallHere(room.roomId);
   const jump = useJumpTarget(room, actions.loadOlder);
+  const drop = useRoomFileDrop();
+  const linkPreviews = previewsAllowed(useUserSettings().settings.chat.urlPreviews, encrypted);
 
   return (
     <section
       className={inCall ? 'room-view room-view-in-call' : 'room-view'}
       aria-labelledby="room-title"
       data-thread-panel={threadPanel.state.kind === 'none' ? undefined : threadPanel.state.kind}
+      {...drop.handlers}
     >
+      <RoomDropZone visible={drop.dragging} />
       <RoomHeader room={room} encrypted={encrypted}>
         <RoomCallHeader room={room} />
         <ThreadsHeaderButton
@@ -95,36 +103,40 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
       </RoomHeader>
       <RoomActionAlert failure={actions.failure} onDismiss={actions.dismissFailure} />
       <RoomCallStage room={room} />
-      <Timeline
-        onLoadOlder={actions.loadOlder}
-        roomName={room.name}
-        items={items}
-        onReply={setReplyTo}
-        onReact={(item, key) => {
-          if (!item.reactions.some((r) => r.key === key && r.mine)) void sendReaction(session, room.roomId, item.eventId, key);
-        }}
-        onDelete={setDeleting}
-        onEdit={(item) => {
-          setReplyTo(null);
-          setEditRequest((previous) => ({ item, seq: (previous?.seq ?? 0) + 1 }));
-        }}
-        pendingCount={pending.length}
-        firstUnreadEventId={firstUnread}
-        avatars={avatars}
-        onBottomInViewChange={setBottomInView}
-        followRequest={followRequest}
-        highlightEventId={jump.found}
-        onLeaveHighlight={jump.target ? () => navigate({ kind: 'room', roomId: room.roomId }) : undefined}
-        onOpenThread={threadPanel.openThread}
-        pending={
-          <PendingRows
-            entries={pending}
-            offline={connectivity === 'offline'}
-            onRetry={(txnId) => void outbox.retry(txnId)}
-            onDelete={(txnId) => void outbox.remove(txnId)}
-          />
-        }
-      />
+      <LinkPreviewsAllowedContext value={linkPreviews}>
+        <Timeline
+          onLoadOlder={actions.loadOlder}
+          roomName={room.name}
+          items={items}
+          onReply={setReplyTo}
+          onReact={(item, key) => {
+            if (!item.reactions.some((r) => r.key === key && r.mine)) void sendReaction(session, room.roomId, item.eventId, key);
+          }}
+          onDelete={setDeleting}
+          onEdit={(item) => {
+            setReplyTo(null);
+            setEditRequest((previous) => ({ item, seq: (previous?.seq ?? 0) + 1 }));
+          }}
+          pendingCount={pending.length}
+          firstUnreadEventId={firstUnread}
+          avatars={avatars}
+          onBottomInViewChange={setBottomInView}
+          followRequest={followRequest}
+          highlightEventId={jump.found}
+          onLeaveHighlight={jump.target ? () => navigate({ kind: 'room', roomId: room.roomId }) : undefined}
+          onOpenThread={threadPanel.openThread}
+          pending={
+            <PendingRows
+              entries={pending}
+              offline={connectivity === 'offline'}
+              onRetry={(txnId) => void outbox.retry(txnId)}
+              onDelete={(txnId) => void outbox.remove(txnId)}
+              uploads={session.uploads}
+              onCancel={(txnId) => void outbox.cancel(txnId)}
+            />
+          }
+        />
+      </LinkPreviewsAllowedContext>
       <div className="room-status-line muted small" aria-live="polite">
         {typing.length > 0 ? <span>{t('room.typing', { names: typing.join(', '), count: typing.length })}</span> : null}
         {seenBy.length > 0 ? <span>{t('room.seenBy', { names: seenBy.join(', ') })}</span> : null}
@@ -139,6 +151,11 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
           setFollowRequest((n) => n + 1);
           return sendFile(session, room.roomId, file);
         }}
+        onAttachFiles={(files, caption) => {
+          setFollowRequest((n) => n + 1);
+          return sendFiles(session, room.roomId, files, caption);
+        }}
+        incomingFiles={drop.dropped}
         members={room.getJoinedMembers().map((m) => ({ userId: m.userId, name: m.name }))}
         myUserId={me}
         initialDraft={draft.initial}

@@ -6,7 +6,8 @@ import { ClientEvent, EventStatus, MatrixError, RoomEvent, SyncState, type Matri
 import type { SendError } from './classify.ts';
 import type { NewEntry, OutboxEntry } from './outboxState.ts';
 import type { EncryptedDb } from '../../storage/encryptedDb.ts';
-import { uploadFileContent } from '../attachments.ts';
+import { uploadFileContent, type FileCaption } from '../attachments.ts';
+import { UploadTracker } from './uploadTracker.ts';
 import { Outbox, type OutboxPersistence, type OutboxTransport } from './outboxRunner.ts';
 import { rendererLogger } from '../../platform/log.ts';
 
@@ -14,6 +15,15 @@ export interface QueuedFileContent {
   name: string;
   mimetype: string;
   size: number;
+  caption?: FileCaption;
+}
+
+/** The user cancelled the upload: the entry goes, nothing is sent. */
+export class UploadCancelledError extends Error {
+  constructor() {
+    super('Upload cancelled');
+    this.name = 'UploadCancelledError';
+  }
 }
 
 export function encryptedDbPersistence(db: EncryptedDb): OutboxPersistence {
@@ -55,7 +65,7 @@ export function blobStoreFor(db: EncryptedDb | null): BlobStore {
   };
 }
 
-export function matrixTransport(client: MatrixClient, blobs: BlobStore): OutboxTransport {
+export function matrixTransport(client: MatrixClient, blobs: BlobStore, uploads = new UploadTracker()): OutboxTransport {
   return {
     async send(entry) {
       // Redactions are never encrypted; anything else waits until the room can be sent into safely.
@@ -68,8 +78,22 @@ export function matrixTransport(client: MatrixClient, blobs: BlobStore): OutboxT
           if (!bytes) throw new MatrixError({ errcode: 'M_NOT_FOUND', error: 'The queued file is gone' }, 404);
           const file = entry.content as unknown as QueuedFileContent;
           const encrypted = client.getRoom(entry.roomId)?.hasEncryptionStateEvent() ?? false;
-          const content = await uploadFileContent(client, new Blob([bytes], { type: file.mimetype }), file.name, encrypted);
-          await sendRaw(client, entry.roomId, entry.eventType, content, entry.txnId);
+          const abortController = uploads.begin(entry.txnId, bytes.byteLength);
+          try {
+            const content = await uploadFileContent(client, new Blob([bytes], { type: file.mimetype }), file.name, encrypted, {
+              caption: file.caption,
+              abortController,
+              onProgress: (loaded, total) => uploads.report(entry.txnId, loaded, total),
+            });
+            // Cancelled as the upload ended: the file is on the server but its message must not go.
+            if (abortController.signal.aborted) throw new UploadCancelledError();
+            uploads.commit(entry.txnId);
+            await sendRaw(client, entry.roomId, entry.eventType, content, entry.txnId);
+          } catch (error) {
+            throw abortController.signal.aborted ? new UploadCancelledError() : error;
+          } finally {
+            uploads.end(entry.txnId);
+          }
         } else {
           await sendRaw(client, entry.roomId, entry.eventType, { ...entry.content }, entry.txnId);
         }
@@ -81,6 +105,8 @@ export function matrixTransport(client: MatrixClient, blobs: BlobStore): OutboxT
     async discard(entry) {
       if (entry.kind === 'file') await blobs.delete(entry.txnId);
     },
+    cancel: (entry) => entry.kind === 'file' && uploads.cancel(entry.txnId),
+    isCancellation: (error) => error instanceof UploadCancelledError,
   };
 }
 
@@ -163,14 +189,18 @@ export function newTxnId(): string {
   return `relais.${Date.now().toString(36)}.${crypto.randomUUID()}`;
 }
 
-export function createMatrixOutbox(client: MatrixClient, db: EncryptedDb | null): { outbox: Outbox; blobs: BlobStore } {
+export function createMatrixOutbox(
+  client: MatrixClient,
+  db: EncryptedDb | null,
+): { outbox: Outbox; blobs: BlobStore; uploads: UploadTracker } {
   const blobs = blobStoreFor(db);
+  const uploads = new UploadTracker();
   const outbox = new Outbox({
     persistence: db ? encryptedDbPersistence(db) : memoryPersistence(),
-    transport: matrixTransport(client, blobs),
+    transport: matrixTransport(client, blobs, uploads),
     toSendError,
   });
-  return { outbox, blobs };
+  return { outbox, blobs, uploads };
 }
 
 /**

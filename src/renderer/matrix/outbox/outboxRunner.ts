@@ -37,6 +37,10 @@ export interface OutboxTransport {
   send(entry: OutboxEntry): Promise<void>;
   /** Called when the user deletes an entry, to drop what belongs to it (a queued file's bytes). */
   discard?(entry: OutboxEntry): Promise<void>;
+  /** Stops an entry in flight if it still can be (a file still uploading); false when too late. */
+  cancel?(entry: OutboxEntry): boolean;
+  /** Whether a send failed because it was cancelled (the entry then goes, it is not retried). */
+  isCancellation?(error: unknown): boolean;
 }
 
 export interface OutboxOptions {
@@ -58,6 +62,8 @@ export class Outbox {
   private stopped = false;
   private started: Promise<void> | null = null;
   private adding: Promise<void> = Promise.resolve();
+  /** Entries in flight the user cancelled: removed when their send stops, whatever the error. */
+  private readonly cancelled = new Set<string>();
   /** Bumped on every change, so views can subscribe with useSyncExternalStore. */
   version = 0;
 
@@ -145,6 +151,22 @@ export class Outbox {
     this.changed();
   }
 
+  /**
+   * The user cancels an entry: one waiting is removed; one in flight is stopped if the transport
+   * still can (a file uploading) and removed when its send ends. False when it is too late.
+   */
+  async cancel(txnId: string): Promise<boolean> {
+    const entry = this.state.entries.find((e) => e.txnId === txnId);
+    if (!entry) return false;
+    if (entry.state !== 'sending') {
+      await this.remove(txnId);
+      return true;
+    }
+    if (!this.options.transport.cancel?.(entry)) return false;
+    this.cancelled.add(txnId);
+    return true;
+  }
+
   /** The network came back (or went away). Coming back sends everything queued at once. */
   setNetworkAvailable(available: boolean): void {
     const cameBack = available && !this.networkAvailable;
@@ -203,6 +225,7 @@ export class Outbox {
     try {
       await this.options.transport.send(sending);
       if (this.stopped) return;
+      this.cancelled.delete(entry.txnId);
       this.state = markSent(this.state, entry.txnId);
       // The room's next entry goes at once; removing this one from disk follows. Should the app stop
       // in between, the entry is sent again after restart and the homeserver deduplicates it.
@@ -211,6 +234,13 @@ export class Outbox {
       await this.options.transport.discard?.(entry);
     } catch (error) {
       if (this.stopped) return;
+      if (this.cancelled.delete(entry.txnId) || this.options.transport.isCancellation?.(error)) {
+        await this.options.persistence.remove(entry.txnId).catch(log.swallow('removing a cancelled entry from the outbox store'));
+        await this.options.transport.discard?.(entry);
+        this.state = removeEntry(this.state, entry.txnId);
+        this.changed();
+        return;
+      }
       this.state = markFailed(this.state, entry.txnId, this.options.toSendError(error), this.options.now(), this.options.backoff);
       const failed = this.state.entries.find((e) => e.txnId === entry.txnId);
       // What failed and what happens next, never the content: the console is what support gets.

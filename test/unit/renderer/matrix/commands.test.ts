@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../../../src/renderer/matrix/commands.ts';
+import { commandSuggestions, completeCommand, parseCommand } from '../../../../src/renderer/matrix/commands.ts';
 
 describe('composer commands', () => {
   it('leaves ordinary text alone, and // sends a message starting with /', () => {
@@ -24,5 +24,24 @@ describe('composer commands', () => {
     expect(parseCommand('/shrug')).toEqual({ kind: 'invalid', command: '/shrug', reason: 'unknown' });
     expect(parseCommand('/me')).toEqual({ kind: 'invalid', command: '/me', reason: 'missing-argument' });
     expect(parseCommand('/invite')).toEqual({ kind: 'invalid', command: '/invite', reason: 'missing-argument' });
+  });
+});
+
+describe('command suggestions', () => {
+  it('lists every command after "/", then those starting with what is typed', () => {
+    expect(commandSuggestions('/')).toEqual(['me', 'plain', 'topic', 'invite', 'leave']);
+    expect(commandSuggestions('/T')).toEqual(['topic']);
+    expect(commandSuggestions('/zz')).toEqual([]);
+  });
+
+  it('offers nothing once the command has an argument, for //, or without a leading /', () => {
+    expect(commandSuggestions('/me ')).toEqual([]);
+    expect(commandSuggestions('//')).toEqual([]);
+    expect(commandSuggestions('a /me')).toEqual([]);
+  });
+
+  it('completes to the command and a space, except /leave which takes nothing', () => {
+    expect(completeCommand('invite')).toBe('/invite ');
+    expect(completeCommand('leave')).toBe('/leave');
   });
 });

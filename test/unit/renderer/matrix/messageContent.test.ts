@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, markdownToContent } from '../../../../src/renderer/matrix/messageContent.ts';
+import { escapeHtml, markdownToContent, markdownToHtml } from '../../../../src/renderer/matrix/messageContent.ts';
 
 describe('outgoing message content', () => {
   it('stays plain when Markdown adds no formatting', () => {
@@ -20,5 +20,32 @@ describe('outgoing message content', () => {
       formatted_body: 'salue <strong>tout</strong> le monde',
     });
     expect(markdownToContent('**pas en gras**', 'plain')).toEqual({ msgtype: 'm.text', body: '**pas en gras**' });
+  });
+
+  it('sends block Markdown as HTML and keeps the body as typed', () => {
+    const list = markdownToContent('Ordre du jour :\n\n- budget\n- recrutement');
+    expect(list.body).toBe('Ordre du jour :\n\n- budget\n- recrutement');
+    expect(list.formatted_body).toBe('<p>Ordre du jour :</p>\n<ul>\n<li>budget</li>\n<li>recrutement</li>\n</ul>');
+    expect(markdownToContent('1. un\n2. deux').formatted_body).toBe('<ol>\n<li>un</li>\n<li>deux</li>\n</ol>');
+    expect(markdownToContent('> cité\n> encore').formatted_body).toBe('<blockquote>\n<p>cité<br>encore</p>\n</blockquote>');
+  });
+
+  it('keeps the language of a fenced code block, escaped', () => {
+    expect(markdownToContent('```ts\nif (a < b) run();\n```').formatted_body).toBe(
+      '<pre><code class="language-ts">if (a &lt; b) run();\n</code></pre>',
+    );
+  });
+
+  it('sends GFM tables', () => {
+    const html = markdownToHtml('| Poste | Montant |\n|---|---:|\n| Loyer | 1 200 |');
+    expect(html).toContain('<table>');
+    expect(html).toContain('<th>Poste</th>');
+    expect(html).toContain('<td align="right">1 200</td>');
+  });
+
+  it('adds nothing for paragraphs and line breaks alone, and escapes typed HTML blocks', () => {
+    expect(markdownToHtml('un\n\ndeux\ntrois')).toBeNull();
+    // A typed HTML block stays text: nothing in it is interpreted, so the plain body says it all.
+    expect(markdownToHtml('<div>\n**x**\n</div>')).toBeNull();
   });
 });

@@ -83,7 +83,7 @@ const faultyFetch: typeof fetch = (input, init) => {
 /** A session as startSession builds it, on the engine's client, with in-memory stores (jsdom has no IndexedDB). */
 function sessionOf({ client }: SignedIn, user: RegisteredUser, synapse: SynapseHandle): Session {
   const platform = fakePlatform();
-  const { outbox, blobs } = createMatrixOutbox(client, null);
+  const { outbox, blobs, uploads } = createMatrixOutbox(client, null);
   return {
     client,
     credentials: { homeserverUrl: synapse.baseUrl, userId: user.userId, deviceId: client.getDeviceId() ?? '', accessToken: '' },
@@ -93,6 +93,7 @@ function sessionOf({ client }: SignedIn, user: RegisteredUser, synapse: SynapseH
     crossSigning: new Promise(() => undefined),
     outbox,
     blobs,
+    uploads,
     connectivity: monitorConnectivity(client, platform),
     search: startMessageIndexer(client, null),
     drafts: new DraftStore(null),

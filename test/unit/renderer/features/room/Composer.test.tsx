@@ -214,3 +214,60 @@ describe('Composer: commands', () => {
     expect(onSend).toHaveBeenCalledWith('/me waves', { kind: 'new' }, []);
   });
 });
+
+describe('Composer: command suggestions', () => {
+  it('"/" lists the commands, typing filters, Tab completes, and Enter does not send meanwhile', async () => {
+    const { user, onSend } = await setUp();
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(box, '/');
+    expect(screen.getAllByRole('option').map((o) => o.textContent.split(' ')[0])).toEqual([
+      '/me',
+      '/plain',
+      '/topic',
+      '/invite',
+      '/leave',
+    ]);
+    await user.type(box, 'in');
+    const option = screen.getByRole('option', { name: /^\/invite/ });
+    expect(box.getAttribute('aria-activedescendant')).toBe(option.id);
+    await user.keyboard('{Enter}');
+    expect(box).toHaveProperty('value', '/invite ');
+    expect(screen.queryByRole('listbox', { name: 'Commands' })).toBeNull();
+    expect(onSend).not.toHaveBeenCalled();
+  });
+
+  it('Escape closes the list and keeps the text; in French the list and descriptions are French', async () => {
+    const { user } = await setUp({}, 'fr');
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(box, '/le');
+    expect(screen.getByRole('listbox', { name: 'Commandes' }).textContent).toContain('Quitter ce salon');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('listbox', { name: 'Commandes' })).toBeNull();
+    expect(box).toHaveProperty('value', '/le');
+  });
+});
+
+describe('Composer: formatting', () => {
+  it('Ctrl+B wraps the selection in bold Markdown', async () => {
+    const { user } = await setUp();
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
+    await user.type(box, 'très important');
+    box.setSelectionRange(5, 14);
+    await user.keyboard('{Control>}b{/Control}');
+    expect(box.value).toBe('très **important**');
+  });
+
+  it('the Formatting toggle shows the toolbar, whose buttons act on the text', async () => {
+    const { user } = await setUp();
+    const toggle = screen.getByRole('button', { name: 'Formatting' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(box, 'point');
+    (box as HTMLTextAreaElement).select();
+    await user.click(screen.getByRole('button', { name: 'Bulleted list' }));
+    expect(box).toHaveProperty('value', '- point');
+    await user.click(toggle);
+  });
+});

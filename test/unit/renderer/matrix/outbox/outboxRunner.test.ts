@@ -573,3 +573,42 @@ describe('Outbox regressions', () => {
     expect(transport.sentIds()).toEqual(['a1', 'a1']);
   });
 });
+
+describe('Outbox.cancel', () => {
+  it('removes an entry still waiting, and drops what belongs to it', async () => {
+    const { outbox, transport, persistence } = setup();
+    outbox.setNetworkAvailable(false);
+    await outbox.add(msg('c1'));
+    expect(await outbox.cancel('c1')).toBe(true);
+    expect(outbox.entries()).toEqual([]);
+    expect(transport.discarded.map((e) => e.txnId)).toEqual(['c1']);
+    expect(persistence.stored.has('c1')).toBe(false);
+  });
+
+  it('stops an entry in flight when the transport can, and removes it instead of retrying it', async () => {
+    const { outbox, transport, persistence } = setup();
+    const cancel = vi.fn(() => true);
+    transport.cancel = cancel;
+    await outbox.add(msg('c2'));
+    await settle();
+    expect(transport.inFlight()).toEqual(['c2']);
+    expect(await outbox.cancel('c2')).toBe(true);
+    expect(cancel).toHaveBeenCalledOnce();
+    transport.fail('c2', new Error('aborted'));
+    await settle();
+    expect(outbox.entries()).toEqual([]);
+    expect(persistence.stored.has('c2')).toBe(false);
+    expect(transport.sentIds()).toEqual(['c2']);
+  });
+
+  it('says it is too late when the transport cannot stop the send, and the entry goes as usual', async () => {
+    const { outbox, transport } = setup();
+    transport.cancel = () => false;
+    await outbox.add(msg('c3'));
+    await settle();
+    expect(await outbox.cancel('c3')).toBe(false);
+    transport.succeed('c3');
+    await settle();
+    expect(outbox.entries()).toEqual([]);
+  });
+});
