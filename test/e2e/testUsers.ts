@@ -64,4 +64,7 @@ export const TEST_USERS = {
   // composer.spec.ts: the writer, in English and in French.
   celine: { username: 'celine', password: 'celine-password-for-tests' },
   damien: { username: 'damien', password: 'damien-password-for-tests' },
+  // account.spec.ts: someone changing their profile and managing their sessions.
+  odile: { username: 'odile', password: 'odile-password-for-tests' },
+  pierre: { username: 'pierre', password: 'pierre-password-for-tests' },
 } as const;

@@ -15,6 +15,12 @@ const PICTURE_TYPES = 'image/png,image/jpeg,image/webp,image/gif';
 
 type Outcome = { kind: 'saved' | 'failed' | 'too-large'; what: 'name' | 'picture' } | null;
 
+function outcomeKey({ kind, what }: NonNullable<Outcome>) {
+  if (what === 'picture') return `account.outcome.picture.${kind}` as const;
+  // A name has no size limit worth a message of its own: too long is refused by the field.
+  return kind === 'saved' ? 'account.outcome.name.saved' : 'account.outcome.name.failed';
+}
+
 export function AccountSection() {
   const { t } = useTranslation();
   const client = useClient();
@@ -144,7 +150,7 @@ export function AccountSection() {
         ) : null}
       </div>
       <p className={outcome && outcome.kind !== 'saved' ? 'alert alert-error' : 'muted small'} role="status">
-        {outcome ? t(`account.outcome.${outcome.what}.${outcome.kind}`) : ''}
+        {outcome ? t(outcomeKey(outcome)) : ''}
       </p>
     </section>
   );

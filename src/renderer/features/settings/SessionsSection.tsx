@@ -166,9 +166,10 @@ function SessionItem({
         {row.current ? <span className="session-badge">{t('sessions.thisSession')}</span> : null}
         {row.verification === 'verified' ? (
           <span className="session-badge session-badge-verified">{t('sessions.verified')}</span>
-        ) : row.verification === 'unverified' ? (
+        ) : (
+          // Unknown too: a session with no encryption keys (a script, an old client) cannot be verified.
           <span className="session-badge session-badge-unverified">{t('sessions.unverified')}</span>
-        ) : null}
+        )}
         {row.inactive ? <span className="session-badge session-badge-inactive">{t('sessions.inactive')}</span> : null}
       </span>
       <span className="session-details">
