@@ -1,5 +1,6 @@
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { signInAs } from './helpers.ts';
+import { api, apiLogin } from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 // A 1×1 PNG.
@@ -117,6 +118,12 @@ test('a mention picked from autocomplete raises a desktop notification when the 
   env,
 }) => {
   test.setTimeout(120_000);
+  // Desktop notifications follow the push rules; with the server's defaults every message would
+  // notify, so dave chooses "Direct messages and mentions" (as Settings → Notifications writes it).
+  const daveApi = await apiLogin(env.homeserver, TEST_USERS.dave);
+  for (const rule of ['.m.rule.message', '.m.rule.encrypted']) {
+    await api(daveApi, 'PUT', `/pushrules/global/underride/${rule}/actions`, { actions: ['dont_notify'] });
+  }
   const alice = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.carol);
   const bob = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.dave, {
     // Record notifications instead of showing them: the page's Notification is replaced before load.

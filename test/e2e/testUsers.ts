@@ -54,4 +54,14 @@ export const TEST_USERS = {
   jules: { username: 'jules', password: 'jules-password-for-tests' },
   julie: { username: 'julie', password: 'julie-password-for-tests' },
   capucine: { username: 'capucine', password: 'capucine-password-for-tests' },
+  // room-settings.spec.ts: a room's admin, and a member without the power to change its settings.
+  rosalie: { username: 'rosalie', password: 'rosalie-password-for-tests' },
+  modeste: { username: 'modeste', password: 'modeste-password-for-tests' },
+  // explore.spec.ts: someone finding and joining public rooms, and the person who published them.
+  edgar: { username: 'edgar', password: 'edgar-password-for-tests' },
+  publia: { username: 'publia', password: 'publia-password-for-tests' },
+  // notification-settings.spec.ts: someone choosing how they are notified, and a colleague writing.
+  noemie: { username: 'noemie', password: 'noemie-password-for-tests' },
+  nadege: { username: 'nadege', password: 'nadege-password-for-tests' },
+  sacha: { username: 'sacha', password: 'sacha-password-for-tests' },
 } as const;

@@ -8,6 +8,7 @@ import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
 import { PreferencesSection } from './PreferencesSection.tsx';
+import { NotificationsSection } from './NotificationsSection.tsx';
 import { DiagnosticsSection } from './DiagnosticsSection.tsx';
 import type { TranslationKey } from '../../i18n/keys.ts';
 
@@ -46,6 +47,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           <LanguageSwitcher />
         </section>
         <PreferencesSection />
+        <NotificationsSection />
         <section aria-labelledby="settings-managed">
           <h3 id="settings-managed" className="settings-heading">
             {t('settings.managedHeading')}
