@@ -119,9 +119,10 @@ test('a mention picked from autocomplete raises a desktop notification when the 
 }) => {
   test.setTimeout(120_000);
   // Desktop notifications follow the push rules; with the server's defaults every message would
-  // notify, so dave chooses "Direct messages and mentions" (as Settings → Notifications writes it).
+  // notify (a room of two counts as one-to-one), so dave chooses "Mentions and keywords only" (as
+  // Settings → Notifications writes it).
   const daveApi = await apiLogin(env.homeserver, TEST_USERS.dave);
-  for (const rule of ['.m.rule.message', '.m.rule.encrypted']) {
+  for (const rule of ['.m.rule.message', '.m.rule.encrypted', '.m.rule.room_one_to_one', '.m.rule.encrypted_room_one_to_one']) {
     await api(daveApi, 'PUT', `/pushrules/global/underride/${rule}/actions`, { actions: ['dont_notify'] });
   }
   const alice = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.carol);
