@@ -1,5 +1,6 @@
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { signInAs } from './helpers.ts';
+import { api, apiLogin } from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 // A 1×1 PNG.
@@ -122,6 +123,13 @@ test('a mention picked from autocomplete raises a desktop notification when the 
   env,
 }) => {
   test.setTimeout(120_000);
+  // Desktop notifications follow the push rules; with the server's defaults every message would
+  // notify (a room of two counts as one-to-one), so dave chooses "Mentions and keywords only" (as
+  // Settings → Notifications writes it).
+  const daveApi = await apiLogin(env.homeserver, TEST_USERS.dave);
+  for (const rule of ['.m.rule.message', '.m.rule.encrypted', '.m.rule.room_one_to_one', '.m.rule.encrypted_room_one_to_one']) {
+    await api(daveApi, 'PUT', `/pushrules/global/underride/${rule}/actions`, { actions: ['dont_notify'] });
+  }
   const alice = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.carol);
   const bob = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.dave, {
     // Record notifications instead of showing them: the page's Notification is replaced before load.

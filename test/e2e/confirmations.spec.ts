@@ -69,7 +69,7 @@ test('Sign out? with encrypted rooms and no key backup: Set up recovery comes fi
   env,
 }) => {
   test.setTimeout(120_000);
-  const me = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.noemie);
+  const me = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.norbert);
   await me.page.getByRole('button', { name: 'New room' }).click();
   const newRoom = me.page.getByRole('dialog', { name: 'New room' });
   await newRoom.getByRole('textbox', { name: 'Room name' }).fill('Notes chiffrées');

@@ -57,7 +57,7 @@ export const TEST_USERS = {
   // confirmations.spec.ts: someone leaving rooms, a colleague staying, and someone signing out without key backup.
   lina: { username: 'lina', password: 'lina-password-for-tests' },
   marc: { username: 'marc', password: 'marc-password-for-tests' },
-  noemie: { username: 'noemie', password: 'noemie-password-for-tests' },
+  norbert: { username: 'norbert', password: 'norbert-password-for-tests' },
   // threads.spec.ts: someone who starts threads, and someone who replies in them.
   thea: { username: 'thea', password: 'thea-password-for-tests' },
   thibault: { username: 'thibault', password: 'thibault-password-for-tests' },
@@ -67,4 +67,14 @@ export const TEST_USERS = {
   // account.spec.ts: someone changing their profile and managing their sessions.
   odile: { username: 'odile', password: 'odile-password-for-tests' },
   pierre: { username: 'pierre', password: 'pierre-password-for-tests' },
+  // room-settings.spec.ts: a room's admin, and a member without the power to change its settings.
+  rosalie: { username: 'rosalie', password: 'rosalie-password-for-tests' },
+  modeste: { username: 'modeste', password: 'modeste-password-for-tests' },
+  // explore.spec.ts: someone finding and joining public rooms, and the person who published them.
+  edgar: { username: 'edgar', password: 'edgar-password-for-tests' },
+  publia: { username: 'publia', password: 'publia-password-for-tests' },
+  // notification-settings.spec.ts: someone choosing how they are notified, and a colleague writing.
+  noemie: { username: 'noemie', password: 'noemie-password-for-tests' },
+  nadege: { username: 'nadege', password: 'nadege-password-for-tests' },
+  sacha: { username: 'sacha', password: 'sacha-password-for-tests' },
 } as const;

@@ -67,6 +67,9 @@ function synapseConfig(dirInChroot: string, opts: Required<Pick<SynapseOptions, 
     url_preview_enabled: false,
     // An organisation's own homeserver: colleagues find each other by name, even before sharing a room.
     user_directory: { enabled: true, search_all_users: true, prefer_local_users: true },
+    // Members may list their rooms in the public directory ("Explore rooms"); Synapse refuses it to
+    // everyone but server admins unless told otherwise.
+    room_list_publication_rules: [{ action: 'allow' }],
     max_upload_size: '50M',
     rc_message: GENEROUS,
     rc_registration: GENEROUS,

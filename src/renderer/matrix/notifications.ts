@@ -1,11 +1,13 @@
-// Which incoming events deserve a desktop notification: mentions of me and messages in DMs, never my
-// own, never history replayed by the initial sync, never the room I am looking at in a focused window.
+// Which incoming events deserve a desktop notification: those the person's push rules say notify
+// (their choice in Settings → Notifications and per room, shared with their other clients: a muted
+// room raises none), never my own, never history replayed by the initial sync, never the room I am
+// looking at in a focused window.
 import { EventType, type MatrixEvent, type Room } from 'matrix-js-sdk';
 
 export interface NotifyContext {
   myUserId: string;
-  isDirect: boolean;
-  isHighlight: boolean;
+  /** The push rules' verdict on the event (for an encrypted one, on its decrypted content). */
+  pushNotify: boolean;
   openRoomId: string | null;
   windowFocused: boolean;
   isLiveEvent: boolean;
@@ -17,7 +19,7 @@ export function shouldNotify(event: MatrixEvent, room: Room, ctx: NotifyContext)
   if (event.getSender() === ctx.myUserId) return false;
   if (event.isRelation('m.replace')) return false;
   if (ctx.windowFocused && ctx.openRoomId === room.roomId) return false;
-  return ctx.isDirect || ctx.isHighlight;
+  return ctx.pushNotify;
 }
 
 export function notificationText(event: MatrixEvent, room: Room): { title: string; body: string } {

@@ -4,6 +4,7 @@ import { ChatNewIcon, PlusIcon, SearchIcon, VideoCallIcon } from '@vector-im/com
 import { useCallback, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../SessionContext.ts';
+import { ExploreRoomsButton } from '../../features/explore/ExploreRoomsButton.tsx';
 import { RoomList } from '../../features/rooms/RoomList.tsx';
 import { useAvatarCache } from '../../features/rooms/useAvatarCache.ts';
 import { useSyncWindow } from '../../features/rooms/useSyncWindow.ts';
@@ -69,6 +70,7 @@ export function ShellSidebar({ rooms, openRoomId, openDialog, onRoomChosen, onEs
         >
           <SearchIcon aria-hidden="true" className="button-icon" />
         </button>
+        <ExploreRoomsButton />
       </div>
       <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} avatars={avatars} onMarkRead={onMarkRead} />
       <button

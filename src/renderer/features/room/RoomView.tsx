@@ -19,6 +19,7 @@ import { useReadersOf, useReadMarkers, useTypingMembers } from './useTypingAndRe
 import { useUnreadDivider } from './useUnreadDivider.ts';
 import { useAvatarCache } from '../rooms/useAvatarCache.ts';
 import { RoomHeader } from './RoomHeader.tsx';
+import { RoomSettingsButton } from '../roomSettings/RoomSettingsButton.tsx';
 import { useRoomActions } from './useRoomActions.ts';
 import { useTimeline } from './useTimeline.ts';
 import { RoomCallHeader, RoomCallStage, useInCallHere } from '../call/RoomCall.tsx';
@@ -100,6 +101,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         <button type="button" className="button button-secondary" onClick={() => setLeaving(true)}>
           {t('room.leave')}
         </button>
+        <RoomSettingsButton room={room} />
       </RoomHeader>
       <RoomActionAlert failure={actions.failure} onDismiss={actions.dismissFailure} />
       <RoomCallStage room={room} />

@@ -3,10 +3,9 @@ import { useEffect, useRef } from 'react';
 import { usePlatform } from '../../app/PlatformContext.ts';
 import { useUserSettings } from '../../app/UserSettingsContext.ts';
 import { notificationText, shouldNotify } from '../../matrix/notifications.ts';
-import { directRoomIds } from '../../matrix/roomList.ts';
 import { rendererLogger } from '../../platform/log.ts';
 
-/** Sends mention and DM notifications through the platform layer (Electron or the browser). */
+/** Sends the notifications the push rules ask for through the platform layer (Electron or the browser). */
 export function useDesktopNotifications(client: MatrixClient, openRoomId: string | null): void {
   const platform = usePlatform();
   const openRoom = useRef(openRoomId);
@@ -28,9 +27,8 @@ export function useDesktopNotifications(client: MatrixClient, openRoomId: string
     const consider = (event: MatrixEvent, room: Room, live: boolean) => {
       const ctx = {
         myUserId: client.getSafeUserId(),
-        isDirect: directRoomIds(client).has(room.roomId),
         // Recalculated: for an encrypted event the first answer was computed on the ciphertext.
-        isHighlight: client.getPushActionsForEvent(event, true)?.tweaks.highlight === true,
+        pushNotify: client.getPushActionsForEvent(event, true)?.notify === true,
         openRoomId: openRoom.current,
         windowFocused: document.hasFocus(),
         isLiveEvent: live,

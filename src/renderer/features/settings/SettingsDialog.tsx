@@ -10,6 +10,7 @@ import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
 import { PreferencesSection } from './PreferencesSection.tsx';
 import { AccountSection } from './AccountSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
+import { NotificationsSection } from './NotificationsSection.tsx';
 import { DiagnosticsSection } from './DiagnosticsSection.tsx';
 import type { TranslationKey } from '../../i18n/keys.ts';
 
@@ -50,6 +51,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
         {/* Both ask the server when shown: only while the dialog is open. */}
         {open ? <AccountSection /> : null}
         <PreferencesSection />
+        <NotificationsSection />
         {open ? <SessionsSection /> : null}
         <section aria-labelledby="settings-managed">
           <h3 id="settings-managed" className="settings-heading">
