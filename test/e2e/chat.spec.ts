@@ -45,7 +45,7 @@ test.describe('chat between two users on a real Synapse', () => {
     await expect(bobLog.locator('strong', { hasText: 'welcome' })).toBeVisible();
 
     // Bob replies to it; Alice sees the reply with its context.
-    await bobLog.getByRole('article').filter({ hasText: 'welcome' }).getByRole('button', { name: 'Reply' }).click();
+    await bobLog.getByRole('article').filter({ hasText: 'welcome' }).getByRole('button', { name: 'Reply', exact: true }).click();
     await bob.page.getByRole('textbox', { name: 'Message' }).fill('Thanks Carol');
     await bob.page.keyboard.press('Enter');
     const aliceLog = alice.page.getByRole('log', { name: roomName });

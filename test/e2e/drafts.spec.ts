@@ -36,7 +36,7 @@ test('a draft and its reply survive switching rooms and restarting the app', asy
     const log = app.page.getByRole('log', { name: budget });
     const question = log.getByRole('article').filter({ hasText: 'Peux-tu relire le tableau ?' });
     await question.hover();
-    await question.getByRole('button', { name: 'Reply' }).click();
+    await question.getByRole('button', { name: 'Reply', exact: true }).click();
     const composer = app.page.getByRole('textbox', { name: 'Message' });
     await composer.fill('Oui, je regarde les lignes 12 à 40 et je');
 

@@ -202,7 +202,7 @@ test('a long room: grouped messages with 24-hour times, Jump to latest, sending 
   await expect(toolbar).toHaveCSS('opacity', '0');
   await last.hover();
   await expect(toolbar).toHaveCSS('opacity', '1');
-  await expect(toolbar.getByRole('button', { name: 'Reply' })).toHaveAttribute('title', 'Reply');
+  await expect(toolbar.getByRole('button', { name: 'Reply', exact: true })).toHaveAttribute('title', 'Reply');
   await page.mouse.move(0, 0);
   await expect(toolbar).toHaveCSS('opacity', '0');
   // Back from the composer's first control, the keyboard lands on the last message's last action.
@@ -276,7 +276,7 @@ test('the message list from the keyboard: one tab stop, arrows between messages,
 
   // Tab goes into the focused message's actions, which show.
   await page.keyboard.press('Tab');
-  const reply = message('Point three').getByRole('button', { name: 'Reply' });
+  const reply = message('Point three').getByRole('button', { name: 'Reply', exact: true });
   await expect(reply).toBeFocused();
   await expect(message('Point three').getByRole('group', { name: 'Message actions' })).toHaveCSS('opacity', '1');
   await page.keyboard.press('Enter');
