@@ -76,6 +76,17 @@ export async function createDirectMessage(
   return roomId;
 }
 
+/** A direct conversation with this person that I am still in, from m.direct (null when there is none). */
+export function existingDirectMessage(client: MatrixClient, userId: string): string | null {
+  const direct = client.getAccountData(EventType.Direct)?.getContent<Record<string, string[]>>() ?? {};
+  for (const roomId of direct[userId] ?? []) {
+    const room = client.getRoom(roomId);
+    const theirs = room?.getMember(userId)?.membership;
+    if (room?.getMyMembership() === 'join' && (theirs === 'join' || theirs === 'invite')) return roomId;
+  }
+  return null;
+}
+
 export function isValidUserId(userId: string): boolean {
   return userId.length <= 255 && MATRIX_USER_ID.test(userId);
 }

@@ -24,6 +24,8 @@ import { useRoomActions } from './useRoomActions.ts';
 import { useTimeline } from './useTimeline.ts';
 import { RoomCallHeader, RoomCallStage, useInCallHere } from '../call/RoomCall.tsx';
 import { RoomThreads } from '../thread/RoomThreads.tsx';
+import { RoomMembers } from '../members/RoomMembers.tsx';
+import GroupIcon from '@vector-im/compound-design-tokens/assets/web/icons/group';
 import { ThreadsHeaderButton } from '../thread/ThreadButtons.tsx';
 import { useThreadPanel } from '../thread/useThreadPanel.ts';
 import { useThreadSummaries } from '../thread/useThreads.ts';
@@ -90,6 +92,16 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
           open={threadPanel.state.kind === 'list'}
           onClick={(event) => threadPanel.toggleList(event.currentTarget)}
         />
+        <button
+          type="button"
+          className="button button-secondary thread-header-button"
+          aria-expanded={threadPanel.state.kind === 'members' || threadPanel.state.kind === 'person'}
+          title={t('members.open')}
+          onClick={(event) => threadPanel.toggleMembers(event.currentTarget)}
+        >
+          <GroupIcon aria-hidden="true" className="button-icon" />
+          <span>{t('members.open')}</span>
+        </button>
         {verifiable ? (
           <button type="button" className="button button-secondary" onClick={() => onVerify(verifiable.userId)}>
             {t('verify.start', { name: verifiable.name })}
@@ -230,6 +242,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         avatars={avatars}
         onDelete={setDeleting}
       />
+      <RoomMembers room={room} panel={threadPanel} avatars={avatars} onInvite={() => setInviting(true)} onVerify={onVerify} />
     </section>
   );
 }

@@ -23,7 +23,7 @@ export function RoomThreads({ room, panel, summaries, pending, avatars, onDelete
   const { state } = panel;
   if (state.kind === 'list')
     return <ThreadList room={room} summaries={summaries} onOpen={panel.openThread} onClose={panel.close} />;
-  if (state.kind === 'none') return null;
+  if (state.kind !== 'thread') return null;
   return (
     <ThreadPanel
       key={state.rootId}

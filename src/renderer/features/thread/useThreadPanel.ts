@@ -1,9 +1,14 @@
 import { useCallback, useRef, useState } from 'react';
 
-export type ThreadPanelState = { kind: 'none' } | { kind: 'list' } | { kind: 'thread'; rootId: string };
+export type ThreadPanelState =
+  | { kind: 'none' }
+  | { kind: 'list' }
+  | { kind: 'thread'; rootId: string }
+  | { kind: 'members' }
+  | { kind: 'person'; userId: string };
 
 /**
- * Which side panel the room shows (none, the thread list, one thread), and where focus goes back when
+ * Which side panel the room shows (none, the thread list, one thread, the members, one person), and where focus goes back when
  * it closes: to the message the thread was opened from, else to the button that opened the panel.
  */
 export function useThreadPanel() {
@@ -24,6 +29,15 @@ export function useThreadPanel() {
     },
     [state.kind],
   );
+  const toggleMembers = useCallback(
+    (from: HTMLElement | null) => {
+      if (state.kind === 'none') opener.current = from;
+      setState(state.kind === 'members' || state.kind === 'person' ? { kind: 'none' } : { kind: 'members' });
+    },
+    [state.kind],
+  );
+  const openPerson = useCallback((userId: string) => setState({ kind: 'person', userId }), []);
+  const backToMembers = useCallback(() => setState({ kind: 'members' }), []);
   const close = useCallback(() => {
     setState({ kind: 'none' });
     const from = opener.current;
@@ -34,5 +48,5 @@ export function useThreadPanel() {
       target?.focus();
     });
   }, []);
-  return { state, openThread, toggleList, close };
+  return { state, openThread, toggleList, toggleMembers, openPerson, backToMembers, close };
 }

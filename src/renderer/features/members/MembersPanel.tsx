@@ -1,0 +1,102 @@
+// The "Members" side panel: who is in the room, by role (Admins, Moderators, Members) and who is
+// invited, with a filter and Invite; choosing someone opens their card (PersonCard).
+import CloseIcon from '@vector-im/compound-design-tokens/assets/web/icons/close';
+import type { Room } from 'matrix-js-sdk';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AvatarCache } from '../../matrix/avatars.ts';
+import { groupMembers, type MemberEntry, type MemberGroups } from '../../matrix/members.ts';
+import { SenderAvatar } from '../room/SenderAvatar.tsx';
+import '../thread/thread.css';
+import './members.css';
+
+export interface MembersPanelProps {
+  room: Room;
+  members: readonly MemberEntry[];
+  avatars: AvatarCache | undefined;
+  onInvite: () => void;
+  onOpenPerson: (userId: string) => void;
+  onClose: () => void;
+}
+
+const GROUPS: readonly (keyof MemberGroups)[] = ['admin', 'moderator', 'member', 'invited'];
+
+export function MembersPanel({ room, members, avatars, onInvite, onOpenPerson, onClose }: MembersPanelProps) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState('');
+  const filterId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const groups = groupMembers(members, filter);
+  const shown = GROUPS.reduce((n, key) => n + groups[key].length, 0);
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    onClose();
+  }
+
+  return (
+    <aside className="thread-panel members-panel" aria-labelledby="members-title" onKeyDown={onKeyDown}>
+      <header className="thread-panel-header">
+        <h2 id="members-title" ref={headingRef} tabIndex={-1}>
+          {t('members.title')}
+        </h2>
+        <button
+          type="button"
+          className="thread-panel-close"
+          onClick={onClose}
+          aria-label={t('members.close')}
+          title={t('members.close')}
+        >
+          <CloseIcon aria-hidden="true" />
+        </button>
+      </header>
+      <div className="members-body">
+        <div className="members-tools">
+          <label htmlFor={filterId} className="visually-hidden">
+            {t('members.filter')}
+          </label>
+          <input
+            id={filterId}
+            type="search"
+            className="members-filter"
+            placeholder={t('members.filter')}
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
+          <button type="button" className="button button-secondary" onClick={onInvite}>
+            {t('room.invite')}
+          </button>
+        </div>
+        <p className="muted small" role="status">
+          {filter.trim() === ''
+            ? t('members.count', { count: room.getJoinedMemberCount() })
+            : t('members.matching', { count: shown })}
+        </p>
+        {GROUPS.map((key) =>
+          groups[key].length === 0 ? null : (
+            <section key={key} aria-labelledby={`members-group-${key}`}>
+              <h3 id={`members-group-${key}`} className="members-group-title">
+                {t(`members.groups.${key}`)} · {groups[key].length}
+              </h3>
+              <ul className="members-list">
+                {groups[key].map((member) => (
+                  <li key={member.userId}>
+                    <button type="button" className="members-entry" onClick={() => onOpenPerson(member.userId)}>
+                      <SenderAvatar userId={member.userId} name={member.name} mxc={member.avatarMxc} avatars={avatars} />
+                      <span className="members-names">
+                        <span className="members-name">{member.name}</span>
+                        <span className="members-id">{member.userId}</span>
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ),
+        )}
+      </div>
+    </aside>
+  );
+}
