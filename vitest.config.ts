@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { cspCleanAliases } from './vite.config.ts';
 
 export default defineConfig({
+  resolve: { alias: cspCleanAliases },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -15,6 +15,8 @@ import { connectLogs, flushLogs, rendererLogger, setLogLevel } from './platform/
 import { installIceGuard } from './platform/iceGuard.ts';
 import { egressFilterFromRules } from '../shared/policy/egress.ts';
 import { warmUpCrypto } from './matrix/cryptoWarmUp.ts';
+// Compound's component styles first: styles.css comes after and wins where both style an element.
+import './ui/compound/compound.css';
 import './styles.css';
 
 const log = rendererLogger('app');

@@ -20,6 +20,7 @@ import { useAvatarCache } from '../rooms/useAvatarCache.ts';
 import { RoomHeader } from './RoomHeader.tsx';
 import { useRoomActions } from './useRoomActions.ts';
 import { useTimeline } from './useTimeline.ts';
+import { useMessageMenu } from './useMessageMenu.tsx';
 import { RoomCallHeader, RoomCallStage, useInCallHere } from '../call/RoomCall.tsx';
 
 export interface RoomViewProps {
@@ -57,6 +58,8 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
   const seenBy = useReadersOf(room, lastMine?.eventId ?? null);
   const inCall = useInCallHere(room.roomId);
   const jump = useJumpTarget(room, actions.loadOlder);
+  const [insertRequest, setInsertRequest] = useState<{ text: string; seq: number } | null>(null);
+  const messageMenu = useMessageMenu(room, (text) => setInsertRequest((previous) => ({ text, seq: (previous?.seq ?? 0) + 1 })));
 
   return (
     <section className={inCall ? 'room-view room-view-in-call' : 'room-view'} aria-labelledby="room-title">
@@ -74,6 +77,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
           {t('room.leave')}
         </button>
       </RoomHeader>
+      {messageMenu.pinnedBar}
       <RoomActionAlert failure={actions.failure} onDismiss={actions.dismissFailure} />
       <RoomCallStage room={room} />
       <Timeline
@@ -85,6 +89,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
           if (!item.reactions.some((r) => r.key === key && r.mine)) void sendReaction(session, room.roomId, item.eventId, key);
         }}
         onDelete={setDeleting}
+        menu={messageMenu.menu}
         onEdit={(item) => {
           setReplyTo(null);
           setEditRequest((previous) => ({ item, seq: (previous?.seq ?? 0) + 1 }));
@@ -123,6 +128,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         myUserId={me}
         initialDraft={draft.initial}
         editRequest={editRequest}
+        insertRequest={insertRequest}
         onDraftChange={draft.onComposerChange}
         onSend={async (text, mode, mentions) => {
           if (mode.kind === 'edit') {
@@ -156,6 +162,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         }}
       />
       <InviteDialog roomId={room.roomId} open={inviting} onClose={() => setInviting(false)} />
+      {messageMenu.dialogs}
       <Dialog title={t('timeline.deleteTitle')} open={deleting !== null} onClose={() => setDeleting(null)}>
         <p>{t('timeline.deleteExplain')}</p>
         <div className="dialog-actions">
