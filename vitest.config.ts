@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import { cspCleanAliases } from './vite.config.ts';
+import { compoundAliases } from './vite.config.ts';
 
 export default defineConfig({
-  resolve: { alias: cspCleanAliases },
+  resolve: { alias: compoundAliases },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -45,7 +45,7 @@ export function PinnedBar({ room, ids, canUnpin, onUnpin }: PinnedBarProps) {
           {t('pinned.region')} · {t('pinned.position', { index: shownPosition + 1, count: ids.length })}
         </span>
         <span className="pinned-bar-text">
-          {sender ? <span className="pinned-bar-sender">{sender}: </span> : null}
+          {sender ? <span className="pinned-bar-sender">{t('pinned.sender', { name: sender })} </span> : null}
           {text}
         </span>
       </button>

@@ -2,18 +2,33 @@
 // in the interface language, skin tone, "Frequently used" then every category. frimousse draws the
 // grid (arrow keys move in it from the search field, Enter picks); the native <dialog> traps focus,
 // closes on Escape and gives the focus back to the button.
-import { EmojiPicker, type EmojiPickerListCategoryHeaderProps, type EmojiPickerListEmojiProps } from 'frimousse';
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import {
+  EmojiPicker,
+  type EmojiPickerListCategoryHeaderProps,
+  type EmojiPickerListEmojiProps,
+  type EmojiPickerListRowProps,
+} from 'frimousse';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { placeNextTo } from '../../../ui/placeNextTo.ts';
-import { frequentResolver, loadEmojiData, pickerLocale } from './emojiData.ts';
+import { frequentResolver, pickerLocale } from './emojiData.ts';
 import { handIn, nextSkinTone, savedSkinTone, saveSkinTone } from './skinTone.ts';
 import { useRecentEmoji } from './useRecentEmoji.ts';
 import './emojiPicker.css';
 
-/** Fully qualified, as Emojibase and Element write them, so reactions add up with other clients'. */
-export const QUICK_REACTIONS = ['\u{1F44D}\u{FE0F}', '\u{2764}\u{FE0F}', '\u{1F602}', '\u{1F62E}', '\u{1F622}', '\u{1F389}'];
+/**
+ * Fully qualified, as Emojibase and Element write them, so reactions add up with other clients'. Named
+ * from the translations, not the dataset, so they work before (or without) it loading.
+ */
+export const QUICK_REACTIONS = [
+  { emoji: '\u{1F44D}\u{FE0F}', name: 'thumbsUp' },
+  { emoji: '\u{2764}\u{FE0F}', name: 'heart' },
+  { emoji: '\u{1F602}', name: 'joy' },
+  { emoji: '\u{1F62E}', name: 'surprise' },
+  { emoji: '\u{1F622}', name: 'sad' },
+  { emoji: '\u{1F389}', name: 'party' },
+] as const;
 
 export interface EmojiPickerDialogProps {
   /** The button that opened the picker: the dialog sits next to it, and the focus returns to it. */
@@ -30,22 +45,23 @@ export function EmojiPickerDialog({ anchor, onPick, onClose }: EmojiPickerDialog
   // Made once per opening: frimousse reads a resolver when it mounts (emojiData.ts).
   const [resolver] = useState(() => frequentResolver(frequent, t('emoji.frequent')));
   const [tone, setTone] = useState(savedSkinTone);
-  const labels = useQuickLabels(locale);
-  const [position, setPosition] = useState<CSSProperties>({ visibility: 'hidden' });
+  const searchRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  // Opened, measured (a closed dialog has no size), placed and focused before the first paint.
   useLayoutEffect(() => {
     const dialog = ref.current;
-    if (!dialog || !anchor) return;
-    setPosition(
-      placeNextTo(anchor.getBoundingClientRect(), dialog.getBoundingClientRect(), {
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    if (anchor) {
+      const place = placeNextTo(anchor.getBoundingClientRect(), dialog.getBoundingClientRect(), {
         width: window.innerWidth,
         height: window.innerHeight,
-      }),
-    );
+      });
+      dialog.style.top = `${place.top}px`;
+      dialog.style.left = `${place.left}px`;
+    }
+    // Searching is what one does first; the dialog alone would focus the first quick reaction.
+    searchRef.current?.focus();
   }, [anchor]);
 
   function close() {
@@ -62,7 +78,6 @@ export function EmojiPickerDialog({ anchor, onPick, onClose }: EmojiPickerDialog
       ref={ref}
       className="emoji-picker"
       aria-label={t('emoji.title')}
-      style={position}
       onClose={() => {
         anchor?.focus();
         onClose();
@@ -75,8 +90,8 @@ export function EmojiPickerDialog({ anchor, onPick, onClose }: EmojiPickerDialog
       <div className="emoji-picker-content">
         <div className="emoji-picker-top">
           <div className="emoji-quick" role="group" aria-label={t('emoji.quick')}>
-            {QUICK_REACTIONS.map((emoji) => {
-              const label = t('emoji.reactWith', { label: labels.get(emoji) ?? emoji });
+            {QUICK_REACTIONS.map(({ emoji, name }) => {
+              const label = t('emoji.reactWith', { label: t(`emoji.names.${name}`) });
               return (
                 <button
                   key={emoji}
@@ -113,14 +128,20 @@ export function EmojiPickerDialog({ anchor, onPick, onClose }: EmojiPickerDialog
           columns={8}
           onEmojiSelect={({ emoji }) => pick(emoji)}
         >
-          <EmojiPicker.Search className="emoji-search" aria-label={t('emoji.search')} placeholder={t('emoji.search')} autoFocus />
-          <EmojiPicker.Viewport className="emoji-viewport">
+          <EmojiPicker.Search
+            ref={searchRef}
+            className="emoji-search"
+            aria-label={t('emoji.search')}
+            placeholder={t('emoji.search')}
+          />
+          {/* Focusable, so the keyboard can scroll it (and frimousse moves in the grid from there). */}
+          <EmojiPicker.Viewport className="emoji-viewport" tabIndex={0} role="group" aria-label={t('emoji.list')}>
             <EmojiPicker.Loading className="emoji-status">{t('emoji.loading')}</EmojiPicker.Loading>
             <EmojiPicker.Empty className="emoji-status">{t('emoji.empty')}</EmojiPicker.Empty>
             <EmojiPicker.List
               className="emoji-list"
               aria-label={t('emoji.list')}
-              components={{ CategoryHeader, Emoji: EmojiButton }}
+              components={{ CategoryHeader, Row, Emoji: EmojiButton }}
             />
           </EmojiPicker.Viewport>
         </EmojiPicker.Root>
@@ -138,34 +159,27 @@ function CategoryHeader({ category, ...props }: EmojiPickerListCategoryHeaderPro
   );
 }
 
-function EmojiButton({ emoji, ...props }: EmojiPickerListEmojiProps) {
+// frimousse counts rows and columns from 0; ARIA counts them from 1.
+function Row({ children, ...props }: EmojiPickerListRowProps) {
+  const index = props['aria-rowindex'];
   return (
-    <button type="button" {...props} className="emoji-cell" title={emoji.label}>
-      {emoji.emoji}
-    </button>
+    <div {...props} aria-rowindex={index === undefined ? undefined : index + 1}>
+      {children}
+    </div>
   );
 }
 
-/** The quick reactions' names in the interface language, from the same dataset (the emoji until it loads). */
-function useQuickLabels(locale: 'en' | 'fr'): Map<string, string> {
-  const [labels, setLabels] = useState(new Map<string, string>());
-  useEffect(() => {
-    let current = true;
-    void loadEmojiData(locale).then(
-      (data) => {
-        if (!current) return;
-        const named = new Map<string, string>();
-        for (const e of data.emojis) {
-          if (QUICK_REACTIONS.includes(e.emoji))
-            named.set(e.emoji, e.label.charAt(0).toLocaleLowerCase(locale) + e.label.slice(1));
-        }
-        setLabels(named);
-      },
-      () => undefined, // the picker itself says the data could not load
-    );
-    return () => {
-      current = false;
-    };
-  }, [locale]);
-  return labels;
+function EmojiButton({ emoji, ...props }: EmojiPickerListEmojiProps) {
+  const column = props['aria-colindex'];
+  return (
+    <button
+      type="button"
+      {...props}
+      aria-colindex={column === undefined ? undefined : column + 1}
+      className="emoji-cell"
+      title={emoji.label}
+    >
+      {emoji.emoji}
+    </button>
+  );
 }
