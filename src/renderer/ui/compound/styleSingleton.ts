@@ -15,7 +15,8 @@ export function stylesheetSingleton(): StyleSheetSingleton {
   let sheet: CSSStyleSheet | null = null;
   return {
     add(style) {
-      if (users === 0 && typeof document !== 'undefined' && typeof CSSStyleSheet !== 'undefined') {
+      // Where constructed stylesheets are missing (jsdom), the scroll lock is simply not applied.
+      if (users === 0 && typeof document !== 'undefined' && 'adoptedStyleSheets' in document) {
         const created = new CSSStyleSheet();
         created.replaceSync(style);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, created];
