@@ -279,6 +279,8 @@ test('the message list from the keyboard: one tab stop, arrows between messages,
 
   // Tab goes into the focused message's actions, which show.
   await page.keyboard.press('Tab');
+  await expect(message('Point three').getByRole('button', { name: 'React' })).toBeFocused();
+  await page.keyboard.press('Tab');
   const reply = message('Point three').getByRole('button', { name: 'Reply' });
   await expect(reply).toBeFocused();
   await expect(message('Point three').getByRole('group', { name: 'Message actions' })).toHaveCSS('opacity', '1');
