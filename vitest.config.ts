@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { compoundAliases } from './vite.config.ts';
 
 export default defineConfig({
+  resolve: { alias: compoundAliases },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -1,3 +1,5 @@
+// First, before any schema is used.
+import './zodConfig.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -15,6 +17,8 @@ import { connectLogs, flushLogs, rendererLogger, setLogLevel } from './platform/
 import { installIceGuard } from './platform/iceGuard.ts';
 import { egressFilterFromRules } from '../shared/policy/egress.ts';
 import { warmUpCrypto } from './matrix/cryptoWarmUp.ts';
+// Compound's component styles first: styles.css comes after and wins where both style an element.
+import './ui/compound/compound.css';
 import './styles.css';
 
 const log = rendererLogger('app');

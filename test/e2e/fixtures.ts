@@ -26,7 +26,20 @@ function recordConsole(context: BrowserContext, lines: string[]): void {
   context.on('weberror', (error) => keep(`${new Date().toISOString()} pageerror: ${error.error().message}`));
 }
 
-export const test = base.extend<{ env: TestEnv; pageConsoleOnFailure: undefined }>({
+const CSP_MARK = '[csp-violation]';
+
+// Reports every Content-Security-Policy violation of the page on its console, where the guard below
+// hears it (an init script runs before the app's own code, so violations at module load count too).
+const CSP_REPORTER = `document.addEventListener('securitypolicyviolation', (e) => {
+  console.error('${CSP_MARK} ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+});`;
+
+export const test = base.extend<{
+  env: TestEnv;
+  pageConsoleOnFailure: undefined;
+  failOnCspViolation: boolean;
+  cspGuard: undefined;
+}>({
   env: async ({}, use) => {
     await use({ homeserver: requireEnv('RELAIS_TEST_HOMESERVER'), webUrl: requireEnv('RELAIS_TEST_WEB_URL') });
   },
@@ -57,6 +70,42 @@ export const test = base.extend<{ env: TestEnv; pageConsoleOnFailure: undefined 
         await testInfo.attach('page-console.txt', { body: text, contentType: 'text/plain' });
         console.log(`--- page console of "${testInfo.title}" (last ${lines.length} lines) ---\n${text}\n--- end ---`);
       }
+    },
+    { auto: true },
+  ],
+  /**
+   * Fails the test on any CSP violation in its pages (a library injecting a <style> element, an inline
+   * script). Opt in with test.use({ failOnCspViolation: true }): specs that check the CSP blocks
+   * something on purpose (egress) would otherwise fail.
+   */
+  failOnCspViolation: [false, { option: true }],
+  cspGuard: [
+    async ({ browser, context, failOnCspViolation }, use) => {
+      if (!failOnCspViolation) {
+        await use(undefined);
+        return;
+      }
+      const violations: string[] = [];
+      const watch = async (watched: BrowserContext) => {
+        await watched.addInitScript({ content: CSP_REPORTER });
+        watched.on('console', (message) => {
+          if (message.text().startsWith(CSP_MARK)) violations.push(message.text());
+        });
+      };
+      await watch(context);
+      const original = browser.newContext.bind(browser);
+      const wrapped: Browser['newContext'] = async (options) => {
+        const created = await original(options);
+        await watch(created);
+        return created;
+      };
+      browser.newContext = wrapped;
+      try {
+        await use(undefined);
+      } finally {
+        browser.newContext = original;
+      }
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

@@ -219,7 +219,9 @@ test.describe('offline', () => {
 
     await nina.context.setOffline(true);
     await compose(nina.page, 'Puis-je répondre ici ?');
-    await announcement.getByRole('button', { name: 'React with thumbs up' }).click();
+    await announcement.hover();
+    await announcement.getByRole('button', { name: 'React' }).click();
+    await nina.page.getByRole('dialog', { name: 'Emoji' }).getByRole('button', { name: 'React with thumbs up' }).click();
     await expect(nina.page.getByRole('list', { name: 'Waiting to be sent' }).getByRole('listitem')).toHaveCount(2);
     await nina.context.setOffline(false);
 

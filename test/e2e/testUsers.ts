@@ -41,6 +41,9 @@ export const TEST_USERS = {
   zelie: { username: 'zelie', password: 'zelie-password-for-tests' },
   // message-actions.spec.ts
   amelie: { username: 'amelie', password: 'amelie-password-for-tests' },
+  // message-actions.spec.ts: someone else writing in Amélie's room, and the French-speaking reader.
+  noor: { username: 'noor', password: 'noor-password-for-tests' },
+  maelys: { username: 'maelys', password: 'maelys-password-for-tests' },
   // search.spec.ts
   yvette: { username: 'yvette', password: 'yvette-password-for-tests' },
   // timeline-ux.spec.ts: someone who writes (through the API), and the reader signed in to the app.

@@ -208,10 +208,13 @@ test('a long room: grouped messages with 24-hour times, Jump to latest, sending 
   // Back from the composer's first control, the keyboard lands on the last message's last action.
   await page.getByRole('button', { name: 'Attach file' }).focus();
   await page.keyboard.press('Shift+Tab');
-  const thumbs = toolbar.getByRole('button', { name: 'React with thumbs up' });
-  await expect(thumbs).toBeFocused();
+  await expect(toolbar.getByRole('button', { name: 'More options' })).toBeFocused();
   await expect(toolbar).toHaveCSS('opacity', '1');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(toolbar.getByRole('button', { name: 'React' })).toBeFocused();
   await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Emoji' }).getByRole('button', { name: 'React with thumbs up' }).press('Enter');
   await expect(last.getByRole('list', { name: 'Reactions' })).toContainText('👍', { timeout: 15_000 });
   await expectRoomAccessible(page);
 
@@ -275,6 +278,8 @@ test('the message list from the keyboard: one tab stop, arrows between messages,
   await expect(message('Point three')).toBeFocused();
 
   // Tab goes into the focused message's actions, which show.
+  await page.keyboard.press('Tab');
+  await expect(message('Point three').getByRole('button', { name: 'React' })).toBeFocused();
   await page.keyboard.press('Tab');
   const reply = message('Point three').getByRole('button', { name: 'Reply', exact: true });
   await expect(reply).toBeFocused();

@@ -5,6 +5,7 @@ import { EventType, RelationType, type MatrixClient } from 'matrix-js-sdk';
 import { markdownToContent, type MessageStyle } from './messageContent.ts';
 import { withMentions, type MentionCandidate } from './mentions.ts';
 import { checkUploadSize, serverUploadLimit, type FileCaption } from './attachments.ts';
+import { forwardContent } from './forward.ts';
 import { newTxnId, type BlobStore, type QueuedFileContent } from './outbox/matrixOutbox.ts';
 import type { Outbox } from './outbox/outboxRunner.ts';
 import { threadRelation } from './threads.ts';
@@ -94,6 +95,21 @@ export async function sendRedaction({ outbox }: SendContext, roomId: string, eve
     eventType: EventType.RoomRedaction,
     content: {},
     redacts: eventId,
+  });
+}
+
+/** A copy of a message's content sent to another room (see forward.ts for what is left out). */
+export async function sendForward(
+  { outbox }: SendContext,
+  roomId: string,
+  content: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  await outbox.add({
+    txnId: newTxnId(),
+    roomId,
+    kind: 'message',
+    eventType: EventType.RoomMessage,
+    content: forwardContent(content),
   });
 }
 

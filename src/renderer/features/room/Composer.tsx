@@ -41,6 +41,8 @@ export interface ComposerProps {
   initialDraft?: ComposerDraft | undefined;
   /** "Edit" chosen on a message: a new `seq` starts editing `item` (its text in the field, focused). */
   editRequest?: { item: TimelineItem; seq: number } | null | undefined;
+  /** "Quote" chosen on a message: a new `seq` adds `text` after what is written, and focuses the field. */
+  insertRequest?: { text: string; seq: number } | null | undefined;
   /** Told of every change to the text, its mentions or the edit under way, to keep it as a draft. */
   onDraftChange?: ((draft: ComposerDraftChange) => void) | undefined;
   /** A second composer on the page (a thread's) needs its own field id, name and hint. */
@@ -74,6 +76,7 @@ export function Composer({
   onDraftChange,
   editRequest,
   field,
+  insertRequest,
 }: ComposerProps) {
   const { t } = useTranslation();
   // Spell checking as the person (or their organisation's policy) set it.
@@ -168,6 +171,19 @@ export function Composer({
   useEffect(() => {
     if (seenEditSeq > 0) inputRef.current?.focus();
   }, [seenEditSeq]);
+  const [seenInsertSeq, setSeenInsertSeq] = useState(0);
+  if (insertRequest && insertRequest.seq !== seenInsertSeq) {
+    setSeenInsertSeq(insertRequest.seq);
+    const next = text.trim() === '' ? insertRequest.text : `${text.replace(/\s+$/, '')}\n\n${insertRequest.text}`;
+    setText(next);
+  }
+  useEffect(() => {
+    const field = inputRef.current;
+    if (seenInsertSeq === 0 || !field) return;
+    // The answer is written after the quote.
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }, [seenInsertSeq]);
 
   async function submit() {
     const message = text.trim();

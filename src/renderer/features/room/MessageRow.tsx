@@ -1,6 +1,4 @@
-import DeleteIcon from '@vector-im/compound-design-tokens/assets/web/icons/delete';
-import EditIcon from '@vector-im/compound-design-tokens/assets/web/icons/edit';
-import ReplyIcon from '@vector-im/compound-design-tokens/assets/web/icons/reply';
+import ReactionAddIcon from '@vector-im/compound-design-tokens/assets/web/icons/reaction-add';
 import { useTranslation } from 'react-i18next';
 import { useFormattingLocale } from '../../i18n/FormattingLocale.ts';
 import type { AvatarCache } from '../../matrix/avatars.ts';
@@ -12,7 +10,9 @@ import { MessageBody } from './MessageBody.tsx';
 import { LinkPreviewCard } from './LinkPreviewCard.tsx';
 import { findTeamsLinks } from '../../../shared/teams/index.ts';
 import { TeamsMeetingCard } from '../teams/TeamsMeetingCard.tsx';
-import { ThreadSummaryButton, ThreadToolbarButton, type OpenThread } from '../thread/ThreadButtons.tsx';
+import { ThreadSummaryButton, type OpenThread } from '../thread/ThreadButtons.tsx';
+import { MessageActions, type MessageMenu } from './MessageActions.tsx';
+import { ReactionPickerButton } from './ReactionPickerButton.tsx';
 
 export interface MessageRowProps {
   item: TimelineItem;
@@ -24,6 +24,8 @@ export interface MessageRowProps {
   onDelete: (item: TimelineItem) => void;
   /** Editing one's own text message (also ↑ in an empty composer). */
   onEdit: (item: TimelineItem) => void;
+  /** The "More options" menu's items (MessageActions.tsx). */
+  menu?: MessageMenu | undefined;
   /**
    * Holds the list's one tab stop: the message itself is focusable with 0, and only its buttons are in
    * the tab order (those of the others are reached by moving to them with the arrows first).
@@ -43,6 +45,7 @@ export function MessageRow({
   onReact,
   onDelete,
   onEdit,
+  menu,
   tabStop = false,
   highlighted = false,
   onOpenThread,
@@ -130,93 +133,33 @@ export function MessageRow({
                 </button>
               </li>
             ))}
+            <li>
+              <ReactionPickerButton
+                label={t('timeline.addReaction')}
+                className="chip reaction-add"
+                tabIndex={tabStop ? 0 : -1}
+                onPick={(emoji) => onReact(item, emoji)}
+              >
+                <ReactionAddIcon aria-hidden="true" />
+              </ReactionPickerButton>
+            </li>
           </ul>
         ) : null}
         {onOpenThread ? <ThreadSummaryButton item={item} tabIndex={tabStop ? 0 : -1} onOpen={onOpenThread} /> : null}
       </div>
       {item.kind !== 'redacted' && item.kind !== 'undecryptable' ? (
-        <MessageToolbar
+        <MessageActions
           item={item}
+          tabStop={tabStop}
           onReply={onReply}
           onReact={onReact}
           onDelete={onDelete}
           onEdit={onEdit}
-          tabStop={tabStop}
-          onOpenThread={onOpenThread}
+          onReplyInThread={onOpenThread && !item.pending ? (thread, from) => onOpenThread(thread.eventId, from) : undefined}
+          menu={menu}
         />
       ) : null}
     </article>
   );
 }
 
-/**
- * The message's actions, shown over its top-right corner while the pointer is on the message or the
- * focus is in it. Hidden by opacity only: Tab still reaches every button.
- */
-function MessageToolbar({
-  item,
-  onReply,
-  onReact,
-  onDelete,
-  onEdit,
-  tabStop,
-  onOpenThread,
-}: Omit<MessageRowProps, 'continuation' | 'avatars' | 'highlighted'>) {
-  const { t } = useTranslation();
-  const tabIndex = tabStop ? 0 : -1;
-  return (
-    <div className="message-toolbar" role="group" aria-label={t('timeline.actions')}>
-      <button
-        type="button"
-        className="message-toolbar-button"
-        tabIndex={tabIndex}
-        onClick={() => onReply(item)}
-        aria-label={t('timeline.reply')}
-        title={t('timeline.reply')}
-      >
-        <ReplyIcon aria-hidden="true" />
-      </button>
-      {onOpenThread && !item.pending ? <ThreadToolbarButton item={item} tabIndex={tabIndex} onOpen={onOpenThread} /> : null}
-      <button
-        type="button"
-        className="message-toolbar-button"
-        tabIndex={tabIndex}
-        onClick={() => onReact(item, '👍')}
-        aria-label={t('timeline.reactThumbsUp')}
-        title={t('timeline.reactThumbsUp')}
-      >
-        {/* The reaction itself is the clearest picture of what the button does. */}
-        <span aria-hidden="true">👍</span>
-      </button>
-      {item.mine && !item.pending && isEditable(item) ? (
-        <button
-          type="button"
-          className="message-toolbar-button"
-          tabIndex={tabIndex}
-          onClick={() => onEdit(item)}
-          aria-label={t('timeline.edit')}
-          title={t('timeline.edit')}
-        >
-          <EditIcon aria-hidden="true" />
-        </button>
-      ) : null}
-      {item.mine && !item.pending ? (
-        <button
-          type="button"
-          className="message-toolbar-button message-toolbar-button-critical"
-          tabIndex={tabIndex}
-          onClick={() => onDelete(item)}
-          aria-label={t('timeline.delete')}
-          title={t('timeline.delete')}
-        >
-          <DeleteIcon aria-hidden="true" />
-        </button>
-      ) : null}
-    </div>
-  );
-}
-
-/** Text one can rewrite: what the composer can hold (not files, not deleted or unreadable messages). */
-export function isEditable(item: TimelineItem): boolean {
-  return item.kind === 'text' || item.kind === 'emote' || item.kind === 'notice';
-}

@@ -22,6 +22,7 @@ import { RoomHeader } from './RoomHeader.tsx';
 import { RoomSettingsButton } from '../roomSettings/RoomSettingsButton.tsx';
 import { useRoomActions } from './useRoomActions.ts';
 import { useTimeline } from './useTimeline.ts';
+import { useMessageMenu } from './useMessageMenu.tsx';
 import { RoomCallHeader, RoomCallStage, useInCallHere } from '../call/RoomCall.tsx';
 import { RoomThreads } from '../thread/RoomThreads.tsx';
 import { RoomMembers } from '../members/RoomMembers.tsx';
@@ -76,6 +77,8 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
   const jump = useJumpTarget(room, actions.loadOlder);
   const drop = useRoomFileDrop();
   const linkPreviews = previewsAllowed(useUserSettings().settings.chat.urlPreviews, encrypted);
+  const [insertRequest, setInsertRequest] = useState<{ text: string; seq: number } | null>(null);
+  const messageMenu = useMessageMenu(room, (text) => setInsertRequest((previous) => ({ text, seq: (previous?.seq ?? 0) + 1 })));
 
   return (
     <section
@@ -115,6 +118,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         </button>
         <RoomSettingsButton room={room} />
       </RoomHeader>
+      {messageMenu.pinnedBar}
       <RoomActionAlert failure={actions.failure} onDismiss={actions.dismissFailure} />
       <RoomCallStage room={room} />
       <LinkPreviewsAllowedContext value={linkPreviews}>
@@ -127,6 +131,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
             if (!item.reactions.some((r) => r.key === key && r.mine)) void sendReaction(session, room.roomId, item.eventId, key);
           }}
           onDelete={setDeleting}
+          menu={messageMenu.menu}
           onEdit={(item) => {
             setReplyTo(null);
             setEditRequest((previous) => ({ item, seq: (previous?.seq ?? 0) + 1 }));
@@ -174,6 +179,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         myUserId={me}
         initialDraft={draft.initial}
         editRequest={editRequest}
+        insertRequest={insertRequest}
         onDraftChange={draft.onComposerChange}
         onSend={async (text, mode, mentions) => {
           if (mode.kind === 'edit') {
@@ -216,6 +222,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
           void actions.leave(forget);
         }}
       />
+      {messageMenu.dialogs}
       <Dialog title={t('timeline.deleteTitle')} open={deleting !== null} onClose={() => setDeleting(null)}>
         <p>{t('timeline.deleteExplain')}</p>
         <div className="dialog-actions">

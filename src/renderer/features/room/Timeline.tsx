@@ -8,6 +8,7 @@ import { useFormattingLocale } from '../../i18n/FormattingLocale.ts';
 import type { AvatarCache } from '../../matrix/avatars.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { formatDay } from '../../ui/formatTime.ts';
+import type { MessageMenu } from './MessageActions.tsx';
 import { MessageRow } from './MessageRow.tsx';
 import type { OpenThread } from '../thread/ThreadButtons.tsx';
 import { useRovingContent } from './rovingContent.ts';
@@ -24,6 +25,8 @@ export interface TimelineProps {
   onReact: (item: TimelineItem, key: string) => void;
   onDelete: (item: TimelineItem) => void;
   onEdit: (item: TimelineItem) => void;
+  /** The messages' "More options" menu. */
+  menu?: MessageMenu;
   /**
    * Asks for older messages; resolves false when the start of the room is reached, rejects when the
    * page could not be loaded (the caller says so; scrolling up tries again).
@@ -54,6 +57,7 @@ export function Timeline({
   onReact,
   onDelete,
   onEdit,
+  menu,
   onLoadOlder,
   pending,
   pendingCount = 0,
@@ -279,6 +283,7 @@ export function Timeline({
                   onReact={onReact}
                   onDelete={onDelete}
                   onEdit={onEdit}
+                  menu={menu}
                   tabStop={row.index === tabStop}
                   highlighted={row.index === highlightIndex}
                   onOpenThread={onOpenThread}
