@@ -80,4 +80,8 @@ export const TEST_USERS = {
   noemie: { username: 'noemie', password: 'noemie-password-for-tests' },
   nadege: { username: 'nadege', password: 'nadege-password-for-tests' },
   sacha: { username: 'sacha', password: 'sacha-password-for-tests' },
+  // members.spec.ts: a room's admin, a member, and someone the admin removes then bans.
+  armand: { username: 'armand', password: 'armand-password-for-tests' },
+  berthe: { username: 'berthe', password: 'berthe-password-for-tests' },
+  casimir: { username: 'casimir', password: 'casimir-password-for-tests' },
 } as const;
