@@ -330,7 +330,7 @@ test('under machine policy, ICE servers the SFU hands out outside the allowlist 
     await expect(heidi.page.getByRole('heading', { name: roomName })).toBeVisible();
     await heidi.page.getByRole('button', { name: 'Invite' }).click();
     const invite = heidi.page.getByRole('dialog', { name: 'Invite someone' });
-    await invite.getByRole('textbox', { name: 'User ID' }).fill('@victor:localhost');
+    await invite.getByRole('combobox', { name: 'Name or Matrix ID' }).fill('@victor:localhost');
     await invite.getByRole('button', { name: 'Invite' }).click();
     await expect(invite).toBeHidden();
     await acceptInvite(victor.page, roomName);

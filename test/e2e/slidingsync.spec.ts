@@ -45,7 +45,7 @@ async function talkEncrypted(pablo: SignedInPage, olivia: SignedInPage, roomName
   await expect(pablo.page.getByText('Encrypted', { exact: true })).toBeVisible();
   await pablo.page.getByRole('button', { name: 'Invite' }).click();
   const invite = pablo.page.getByRole('dialog', { name: 'Invite someone' });
-  await invite.getByRole('textbox', { name: 'User ID' }).fill('@olivia:localhost');
+  await invite.getByRole('combobox', { name: 'Name or Matrix ID' }).fill('@olivia:localhost');
   await invite.getByRole('button', { name: 'Invite' }).click();
   await expect(invite).toBeHidden();
 
