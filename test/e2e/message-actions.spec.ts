@@ -81,12 +81,12 @@ test('More options in English: the menu by keyboard, Edit, Copy link, Quote, For
   const mine = log.getByRole('article').filter({ hasText: 'Réunion jeudi' });
   await expect(mine).toBeVisible();
 
-  // The toolbar: React, Reply, More options (no threads offered here yet).
+  // The toolbar: React, Reply, Reply in thread, More options.
   await mine.hover();
   const toolbar = mine.getByRole('group', { name: 'Message actions' });
-  await expect(toolbar.getByRole('button')).toHaveCount(3);
-  for (const name of ['React', 'Reply', 'More options'])
-    await expect(toolbar.getByRole('button', { name })).toHaveAttribute('title', name);
+  await expect(toolbar.getByRole('button')).toHaveCount(4);
+  for (const name of ['React', 'Reply', 'Reply in thread', 'More options'])
+    await expect(toolbar.getByRole('button', { name, exact: true })).toHaveAttribute('title', name);
 
   // The menu from the keyboard: Enter opens it on its first item, arrows move, Escape gives the focus back.
   const more = mine.getByRole('button', { name: 'More options' });

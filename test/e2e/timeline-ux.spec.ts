@@ -210,6 +210,8 @@ test('a long room: grouped messages with 24-hour times, Jump to latest, sending 
   await page.keyboard.press('Shift+Tab');
   await expect(toolbar.getByRole('button', { name: 'More options' })).toBeFocused();
   await expect(toolbar).toHaveCSS('opacity', '1');
+  // Back over Reply in thread and Reply to React.
+  await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await expect(toolbar.getByRole('button', { name: 'React' })).toBeFocused();
@@ -257,7 +259,7 @@ test('the message list from the keyboard: one tab stop, arrows between messages,
   await expect(message('Point four')).toBeVisible({ timeout: 30_000 });
 
   // Tab from the header's last control lands on one message, the newest, and on nothing else in the list.
-  await page.getByRole('button', { name: 'Leave' }).focus();
+  await page.getByRole('button', { name: 'Room settings' }).focus();
   await page.keyboard.press('Tab');
   await expect(message('Point four')).toBeFocused();
   await expect(log.locator('[tabindex="0"]')).toHaveCount(
