@@ -241,6 +241,11 @@ test('two people verify each other by emoji (SAS)', async ({ browser, env }) => 
   await incoming.getByRole('button', { name: 'They match' }).click();
   await expect(aliceDialog).toContainText('@leo:localhost is verified', { timeout: 30_000 });
   await expect(incoming).toContainText('@kim:localhost is verified', { timeout: 30_000 });
+  // The request is an event of the conversation, said in the person's language, and says how it ended.
+  await aliceDialog.getByRole('button', { name: 'Close' }).click();
+  await expect(alice.page.getByRole('log').getByText('kim asked leo for a verification. Verified.')).toBeVisible({
+    timeout: 30_000,
+  });
   await alice.context.close();
   await bob.context.close();
 });

@@ -5,7 +5,17 @@ import type { EncryptedFileInfo } from './attachmentCrypto.ts';
 import { roomThreadSummaries, threadRootIdOf } from './threadEvents.ts';
 import { isFallbackReply, type ThreadSummary } from './threads.ts';
 
-export type TimelineItemKind = 'text' | 'notice' | 'emote' | 'image' | 'file' | 'redacted' | 'undecryptable' | 'membership';
+export type TimelineItemKind =
+  | 'text'
+  | 'notice'
+  | 'emote'
+  | 'image'
+  | 'file'
+  | 'redacted'
+  | 'undecryptable'
+  | 'membership'
+  /** An in-room verification request; `body` is "<state>:<the name of the person asked>" (verificationItem). */
+  | 'verification';
 
 export interface Reaction {
   key: string;
@@ -132,6 +142,8 @@ function toItem(
   const newContent = replacement?.getContent()['m.new_content'] as Record<string, unknown> | undefined;
   const content: Record<string, unknown> = newContent ?? event.getContent();
   const msgtype: unknown = content.msgtype;
+  // Its body is an English fallback for clients that do not know it: shown in the person's language instead.
+  if (msgtype === VERIFICATION_REQUEST) return verificationItem(room, eventId, content, base);
   const body = typeof content.body === 'string' ? stripReplyFallback(content.body) : '';
   const formatted =
     content.format === 'org.matrix.custom.html' && typeof content.formatted_body === 'string' ? content.formatted_body : null;
@@ -145,6 +157,30 @@ function toItem(
     reactions: reactionsOf(room, eventId, myUserId),
     media: mediaOf(msgtype, content),
   };
+}
+
+const VERIFICATION_REQUEST = 'm.key.verification.request';
+
+export type VerificationState = 'requested' | 'done' | 'cancelled';
+
+/** A request is done or cancelled by an event referring to it (m.reference), from either side. */
+export function verificationStateOf(room: Room, eventId: string): VerificationState {
+  const related = (type: string) =>
+    room.relations.getChildEventsForEvent(eventId, RelationType.Reference, type)?.getRelations().length ?? 0;
+  if (related('m.key.verification.done') > 0) return 'done';
+  if (related('m.key.verification.cancel') > 0) return 'cancelled';
+  return 'requested';
+}
+
+function verificationItem(
+  room: Room,
+  eventId: string,
+  content: Record<string, unknown>,
+  base: Omit<TimelineItem, 'kind' | 'body'>,
+): TimelineItem {
+  const to = typeof content.to === 'string' ? content.to : '';
+  const name = room.getMember(to)?.name ?? to;
+  return { ...base, kind: 'verification', body: `${verificationStateOf(room, eventId)}:${name}` };
 }
 
 function kindOf(msgtype: unknown): TimelineItemKind {

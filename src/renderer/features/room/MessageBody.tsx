@@ -14,6 +14,17 @@ export function MessageBody({ item }: { item: TimelineItem }) {
   switch (item.kind) {
     case 'redacted':
       return <p className="message-body muted">{t('timeline.redacted')}</p>;
+    case 'verification': {
+      const [state = 'requested', ...name] = item.body.split(':');
+      return (
+        <p className="message-body message-verification">
+          {t('timeline.verification.requested', { sender: item.senderName, target: name.join(':') })}{' '}
+          <span className="muted">
+            {t(`timeline.verification.${state === 'done' || state === 'cancelled' ? state : 'waiting'}`)}
+          </span>
+        </p>
+      );
+    }
     case 'undecryptable':
       return <p className="message-body muted">{t(`timeline.undecryptableWhy.${undecryptableKey(item.body)}`)}</p>;
     case 'image':

@@ -147,7 +147,7 @@ export function MessageRow({
         ) : null}
         {onOpenThread ? <ThreadSummaryButton item={item} tabIndex={tabStop ? 0 : -1} onOpen={onOpenThread} /> : null}
       </div>
-      {item.kind !== 'redacted' && item.kind !== 'undecryptable' ? (
+      {item.kind !== 'redacted' && item.kind !== 'undecryptable' && item.kind !== 'verification' ? (
         <MessageActions
           item={item}
           tabStop={tabStop}
@@ -162,4 +162,3 @@ export function MessageRow({
     </article>
   );
 }
-
