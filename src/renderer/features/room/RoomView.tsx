@@ -103,7 +103,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
           onClick={(event) => threadPanel.toggleMembers(event.currentTarget)}
         >
           <GroupIcon aria-hidden="true" className="button-icon" />
-          <span>{t('members.open')}</span>
+          <span className="button-label">{t('members.open')}</span>
         </button>
         {verifiable ? (
           <button type="button" className="button button-secondary" onClick={() => onVerify(verifiable.userId)}>

@@ -62,7 +62,7 @@ export function ThreadsHeaderButton({ unreadThreads, open, onClick }: ThreadsHea
       title={t('thread.list')}
     >
       <ThreadsIcon aria-hidden="true" className="button-icon" />
-      <span>{t('thread.list')}</span>
+      <span className="button-label">{t('thread.list')}</span>
       {unreadThreads > 0 ? (
         <span className="thread-badge" aria-hidden="true">
           {unreadThreads}
