@@ -1,9 +1,9 @@
 // The "Members" side panel: who is in the room, by role (Admins, Moderators, Members) and who is
 // invited, with a filter and Invite; choosing someone opens their card (PersonCard).
-import CloseIcon from '@vector-im/compound-design-tokens/assets/web/icons/close';
 import type { Room } from 'matrix-js-sdk';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SidePanel } from '../../ui/SidePanel.tsx';
 import type { AvatarCache } from '../../matrix/avatars.ts';
 import { groupMembers, type MemberEntry, type MemberGroups } from '../../matrix/members.ts';
 import { SenderAvatar } from '../room/SenderAvatar.tsx';
@@ -25,33 +25,11 @@ export function MembersPanel({ room, members, avatars, onInvite, onOpenPerson, o
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const filterId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   const groups = groupMembers(members, filter);
   const shown = GROUPS.reduce((n, key) => n + groups[key].length, 0);
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    onClose();
-  }
-
   return (
-    <aside className="thread-panel members-panel" aria-labelledby="members-title" onKeyDown={onKeyDown}>
-      <header className="thread-panel-header">
-        <h2 id="members-title" ref={headingRef} tabIndex={-1}>
-          {t('members.title')}
-        </h2>
-        <button
-          type="button"
-          className="thread-panel-close"
-          onClick={onClose}
-          aria-label={t('members.close')}
-          title={t('members.close')}
-        >
-          <CloseIcon aria-hidden="true" />
-        </button>
-      </header>
+    <SidePanel title={t('members.title')} onClose={onClose} closeLabel={t('members.close')} className="members-panel">
       <div className="members-body">
         <div className="members-tools">
           <label htmlFor={filterId} className="visually-hidden">
@@ -97,6 +75,6 @@ export function MembersPanel({ room, members, avatars, onInvite, onOpenPerson, o
           ),
         )}
       </div>
-    </aside>
+    </SidePanel>
   );
 }

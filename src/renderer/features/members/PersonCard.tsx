@@ -1,10 +1,10 @@
 // A person's card in the Members panel: who they are (name, Matrix ID, role), whether I verified them
 // and their sessions, and what I can do: write to them, verify them, and as a moderator remove or ban
 // them, with a reason that the room sees.
-import ArrowLeftIcon from '@vector-im/compound-design-tokens/assets/web/icons/arrow-left';
 import type { Room } from 'matrix-js-sdk';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SidePanel } from '../../ui/SidePanel.tsx';
 import { useAppConfig } from '../../app/AppConfigContext.ts';
 import { useClient } from '../../app/SessionContext.ts';
 import { navigate } from '../../app/useHashRoute.ts';
@@ -59,11 +59,12 @@ export interface PersonCardProps {
   avatars: AvatarCache | undefined;
   onVerify: (userId: string) => void;
   onBack: () => void;
+  onClose: () => void;
 }
 
 type Moderation = 'remove' | 'ban';
 
-export function PersonCard({ room, person, levels, avatars, onVerify, onBack }: PersonCardProps) {
+export function PersonCard({ room, person, levels, avatars, onVerify, onBack, onClose }: PersonCardProps) {
   const { t } = useTranslation();
   const client = useClient();
   const me = client.getSafeUserId();
@@ -72,8 +73,6 @@ export function PersonCard({ room, person, levels, avatars, onVerify, onBack }: 
   const allowed = moderationAllowed(levels, person, me);
   const [moderating, setModerating] = useState<Moderation | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), [person.userId]);
 
   async function message() {
     setFailure(null);
@@ -87,28 +86,14 @@ export function PersonCard({ room, person, levels, avatars, onVerify, onBack }: 
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    onBack();
-  }
-
   return (
-    <aside className="thread-panel members-panel" aria-labelledby="person-title" onKeyDown={onKeyDown}>
-      <header className="thread-panel-header">
-        <button
-          type="button"
-          className="thread-panel-close"
-          onClick={onBack}
-          aria-label={t('members.back')}
-          title={t('members.back')}
-        >
-          <ArrowLeftIcon aria-hidden="true" />
-        </button>
-        <h2 id="person-title" ref={headingRef} tabIndex={-1}>
-          {person.name}
-        </h2>
-      </header>
+    <SidePanel
+      title={person.name}
+      onClose={onClose}
+      closeLabel={t('members.close')}
+      back={{ label: t('members.back'), onBack }}
+      className="members-panel"
+    >
       <div className="members-body person-card">
         <div className="person-identity">
           <SenderAvatar userId={person.userId} name={person.name} mxc={person.avatarMxc} avatars={avatars} />
@@ -187,7 +172,7 @@ export function PersonCard({ room, person, levels, avatars, onVerify, onBack }: 
           }}
         />
       ) : null}
-    </aside>
+    </SidePanel>
   );
 }
 

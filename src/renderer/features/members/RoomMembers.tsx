@@ -52,6 +52,7 @@ export function RoomMembers({ room, panel, avatars, onInvite, onVerify }: RoomMe
       avatars={avatars}
       onVerify={onVerify}
       onBack={panel.backToMembers}
+      onClose={panel.close}
     />
   );
 }

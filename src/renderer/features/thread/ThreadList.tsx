@@ -1,9 +1,9 @@
 // The "Threads" side panel: the room's threads, most recently active first, each with its root,
 // how many replies, when the latest came, and how many I have not read. Choosing one opens it.
-import CloseIcon from '@vector-im/compound-design-tokens/assets/web/icons/close';
 import type { Room } from 'matrix-js-sdk';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SidePanel } from '../../ui/SidePanel.tsx';
 import { useClient } from '../../app/SessionContext.ts';
 import { useFormattingLocale } from '../../i18n/FormattingLocale.ts';
 import { buildThreadTimeline } from '../../matrix/timeline.ts';
@@ -24,31 +24,8 @@ export function ThreadList({ room, summaries, onOpen, onClose }: ThreadListProps
   const locale = useFormattingLocale();
   const me = useClient().getSafeUserId();
   const threads = useMemo(() => threadsByActivity(summaries.values()), [summaries]);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    onClose();
-  }
-
   return (
-    <aside className="thread-panel" aria-labelledby="thread-list-title" onKeyDown={onKeyDown}>
-      <header className="thread-panel-header">
-        <h2 id="thread-list-title" ref={headingRef} tabIndex={-1}>
-          {t('thread.list')}
-        </h2>
-        <button
-          type="button"
-          className="thread-panel-close"
-          onClick={onClose}
-          aria-label={t('thread.close')}
-          title={t('thread.close')}
-        >
-          <CloseIcon aria-hidden="true" />
-        </button>
-      </header>
+    <SidePanel title={t('thread.list')} onClose={onClose} closeLabel={t('thread.close')}>
       {threads.length === 0 ? (
         <p className="thread-list-empty muted">{t('thread.none')}</p>
       ) : (
@@ -77,6 +54,6 @@ export function ThreadList({ room, summaries, onOpen, onClose }: ThreadListProps
           })}
         </ul>
       )}
-    </aside>
+    </SidePanel>
   );
 }

@@ -1,9 +1,9 @@
 // The "Thread" side panel: a thread's root, its replies, what of it waits in the outbox, and a
 // composer whose messages go into the thread (through the outbox, as every message).
-import CloseIcon from '@vector-im/compound-design-tokens/assets/web/icons/close';
 import type { Room } from 'matrix-js-sdk';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SidePanel } from '../../ui/SidePanel.tsx';
 import { useSession } from '../../app/SessionContext.ts';
 import type { AvatarCache } from '../../matrix/avatars.ts';
 import { parseCommand } from '../../matrix/commands.ts';
@@ -63,27 +63,15 @@ export function ThreadPanel({ room, rootId, pending, avatars, onDelete, onClose 
     },
   };
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    // The composer's own Escape (a mention list, a reply or edit under way) comes first.
-    if (event.key !== 'Escape' || event.defaultPrevented || replyTo || editRequest?.item) return;
-    event.preventDefault();
-    onClose();
-  }
-
   return (
-    <aside className="thread-panel" aria-labelledby="thread-panel-title" onKeyDown={onKeyDown}>
-      <header className="thread-panel-header">
-        <h2 id="thread-panel-title">{t('thread.title')}</h2>
-        <button
-          type="button"
-          className="thread-panel-close"
-          onClick={onClose}
-          aria-label={t('thread.close')}
-          title={t('thread.close')}
-        >
-          <CloseIcon aria-hidden="true" />
-        </button>
-      </header>
+    <SidePanel
+      title={t('thread.title')}
+      onClose={onClose}
+      closeLabel={t('thread.close')}
+      focusHeading={false}
+      // The composer's own Escape (a mention list, a reply or edit under way) comes first.
+      escapeHandledInside={Boolean(replyTo ?? editRequest?.item)}
+    >
       <div className="thread-panel-messages">
         {root ? <MessageRow item={root} {...rowProps} /> : <p className="muted small">{t('thread.rootNotLoaded')}</p>}
         <p className="thread-panel-count muted small">{t('thread.replies', { count: replies.length })}</p>
@@ -134,7 +122,7 @@ export function ThreadPanel({ room, rootId, pending, avatars, onDelete, onClose 
           await sendThreadReply(session, room.roomId, target, command.text, mentions, STYLE_OF[command.kind]);
         }}
       />
-    </aside>
+    </SidePanel>
   );
 }
 
