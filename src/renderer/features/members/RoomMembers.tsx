@@ -18,20 +18,9 @@ export interface RoomMembersProps {
 export function RoomMembers({ room, panel, avatars, onInvite, onVerify }: RoomMembersProps) {
   const { state } = panel;
   const { members, levels } = useMembers(room);
-  if (state.kind === 'members')
-    return (
-      <MembersPanel
-        room={room}
-        members={members}
-        avatars={avatars}
-        onInvite={onInvite}
-        onOpenPerson={panel.openPerson}
-        onClose={panel.close}
-      />
-    );
-  if (state.kind !== 'person') return null;
-  const person = members.find((member) => member.userId === state.userId);
-  // Gone from the room meanwhile (removed, left): back to the list.
+  if (state.kind !== 'members' && state.kind !== 'person') return null;
+  const person = state.kind === 'person' ? members.find((member) => member.userId === state.userId) : undefined;
+  // The list, also when the person chosen has gone from the room meanwhile (removed, left).
   if (!person)
     return (
       <MembersPanel
