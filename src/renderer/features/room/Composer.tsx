@@ -5,6 +5,7 @@ import { useUserSettings } from '../../app/UserSettingsContext.ts';
 import { keyboardPlatform } from '../../app/shell/shortcuts.ts';
 import { commandSuggestions, completeCommand, parseCommand, type CommandName } from '../../matrix/commands.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
+import { MentionSuggestions, mentionOptionId } from './MentionSuggestions.tsx';
 import { CommandSuggestions, commandOptionId } from './CommandSuggestions.tsx';
 import { FormattingToggle, FormattingToolbar, useFormattingToggle } from './FormattingToolbar.tsx';
 import { applyFormat, shortcutFormat, type MarkdownFormat } from './markdownFormat.ts';
@@ -356,29 +357,14 @@ export function Composer({
             aria-controls={commands.length > 0 ? commandListId : listId}
             aria-activedescendant={
               mention
-                ? `${listId}-${mention.active}`
+                ? mentionOptionId(listId, mention.active)
                 : commands.length > 0
                   ? commandOptionId(commandListId, activeCommand)
                   : undefined
             }
             onKeyDown={onKeyDown}
           />
-          <ul id={listId} role="listbox" aria-label={t('composer.mentions')} className="mention-list" hidden={mention === null}>
-            {mention?.options.map((option, index) => (
-              <li
-                key={option.userId}
-                id={`${listId}-${index}`}
-                role="option"
-                aria-selected={index === mention.active}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  choose(option);
-                }}
-              >
-                <span className="mention-name">{option.name}</span> <span className="muted small">{option.userId}</span>
-              </li>
-            ))}
-          </ul>
+          <MentionSuggestions id={listId} options={mention?.options ?? null} active={mention?.active ?? 0} onChoose={choose} />
           <CommandSuggestions id={commandListId} options={commands} active={activeCommand} onChoose={chooseCommand} />
           <button
             type="submit"
