@@ -27,6 +27,24 @@ export function markerLoaded(events: readonly MarkerCandidate[], markerEventId: 
   return events.some((e) => e.eventId === markerEventId);
 }
 
+/**
+ * Of the m.fully_read marker and one's own read receipt, the one further down the loaded events.
+ * The client's copy of m.fully_read can lag behind the server's (a sync answer sent before the last
+ * move may arrive after it), while the receipt moves with it: taking the later of the two keeps an
+ * already-read message from being counted as new. When either is not loaded, the marker stands.
+ */
+export function laterMarker(
+  events: readonly Pick<MarkerCandidate, 'eventId'>[],
+  markerEventId: string | null,
+  receiptEventId: string | null,
+): string | null {
+  if (!markerEventId) return receiptEventId;
+  if (!receiptEventId) return markerEventId;
+  const markerAt = events.findIndex((e) => e.eventId === markerEventId);
+  const receiptAt = events.findIndex((e) => e.eventId === receiptEventId);
+  return markerAt >= 0 && receiptAt > markerAt ? receiptEventId : markerEventId;
+}
+
 /** The marker's event id in the m.fully_read content, when it has the right shape. */
 export function markerEventIdOf(content: Record<string, unknown> | undefined): string | null {
   const eventId = content?.event_id;

@@ -1,7 +1,7 @@
 import { EventType, MatrixEvent, RoomEvent, type Room } from 'matrix-js-sdk';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../../app/SessionContext.ts';
-import { markerEventIdOf, readTargets } from '../../matrix/readMarker.ts';
+import { laterMarker, markerEventIdOf, readTargets } from '../../matrix/readMarker.ts';
 import { rendererLogger } from '../../platform/log.ts';
 import { isMainTimelineEvent } from '../../matrix/threadEvents.ts';
 import { useRoomVersion } from './useRoomEvents.ts';
@@ -27,9 +27,19 @@ export function useTypingMembers(room: Room): string[] {
   );
 }
 
-/** The m.fully_read marker as it was when the room was opened: the "New messages" line stays there. */
+/** Where the read part ended when the room was opened (marker or own receipt): the "New messages" line stays there. */
 export function useMarkerAtOpen(room: Room): string | null {
-  const [marker] = useState(() => markerEventIdOf(room.getAccountData(EventType.FullyRead)?.getContent()));
+  const me = useClient().getSafeUserId();
+  const [marker] = useState(() =>
+    laterMarker(
+      room
+        .getLiveTimeline()
+        .getEvents()
+        .map((e) => ({ eventId: e.getId() })),
+      markerEventIdOf(room.getAccountData(EventType.FullyRead)?.getContent()),
+      room.getEventReadUpTo(me),
+    ),
+  );
   return marker;
 }
 

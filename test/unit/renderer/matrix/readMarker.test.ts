@@ -1,6 +1,7 @@
 import { EventStatus, MatrixEvent } from 'matrix-js-sdk';
 import { describe, expect, it } from 'vitest';
 import {
+  laterMarker,
   firstUnreadEventId,
   markerEventIdOf,
   markerLoaded,
@@ -29,6 +30,30 @@ describe('firstUnreadEventId', () => {
     expect(firstUnreadEventId(events, '$older')).toBeNull();
     expect(markerLoaded(events, '$older')).toBe(false);
     expect(markerLoaded(events, '$4')).toBe(true);
+  });
+});
+
+describe('laterMarker', () => {
+  const events = [{ eventId: '$a' }, { eventId: '$b' }, { eventId: '$c' }];
+
+  it('takes the receipt when it is further down than a lagging marker', () => {
+    expect(laterMarker(events, '$a', '$b')).toBe('$b');
+  });
+
+  it('keeps the marker when it is further down, or the receipt is on the same event', () => {
+    expect(laterMarker(events, '$c', '$b')).toBe('$c');
+    expect(laterMarker(events, '$b', '$b')).toBe('$b');
+  });
+
+  it('keeps the marker when either of them is not loaded', () => {
+    expect(laterMarker(events, '$old', '$c')).toBe('$old');
+    expect(laterMarker(events, '$a', '$unknown')).toBe('$a');
+  });
+
+  it('falls back to whichever exists', () => {
+    expect(laterMarker(events, null, '$b')).toBe('$b');
+    expect(laterMarker(events, '$b', null)).toBe('$b');
+    expect(laterMarker(events, null, null)).toBeNull();
   });
 });
 
