@@ -6,6 +6,7 @@ export interface ApiSession {
   homeserver: string;
   userId: string;
   accessToken: string;
+  deviceId: string;
 }
 
 export async function apiLogin(homeserver: string, user: { username: string; password: string }): Promise<ApiSession> {
@@ -18,8 +19,8 @@ export async function apiLogin(homeserver: string, user: { username: string; pas
     }),
   });
   if (!res.ok) throw new Error(`login ${user.username}: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { user_id: string; access_token: string };
-  return { homeserver, userId: body.user_id, accessToken: body.access_token };
+  const body = (await res.json()) as { user_id: string; access_token: string; device_id: string };
+  return { homeserver, userId: body.user_id, accessToken: body.access_token, deviceId: body.device_id };
 }
 
 export async function api<T>(s: ApiSession, method: string, path: string, body?: unknown): Promise<T> {

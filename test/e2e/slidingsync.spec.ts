@@ -1,13 +1,10 @@
 // Simplified sliding sync (MSC4186) against the real Synapse, and the classic /sync fallback: forced
 // by machine policy (through the real main-process policy loader, see desktopHarness.ts), and chosen
 // automatically against a Synapse with sliding sync switched off.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startSynapse } from '../env/synapse.ts';
-import { createDesktopHarness } from './desktopHarness.ts';
 import { expect, test } from './fixtures.ts';
+import { withPolicyPage } from './policyPage.ts';
 import { signInAs, submitSignIn, type SignedInPage } from './helpers.ts';
 import { apiLogin, createRoom, sendText, setRoomAvatar, solidPng } from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
@@ -137,45 +134,33 @@ test('sliding sync: first page by recency, the rest in the background, filter fi
   await again.context.close();
 });
 
-/** A page of the desktop app whose machine policy has these keys (in a throwaway /etc/relais). */
-async function withPolicy(browser: Browser, appOrigin: string, policy: object, use: (page: Page) => Promise<void>) {
-  const root = mkdtempSync(path.join(tmpdir(), 'relais-sync-policy-'));
-  const policyDir = path.join(root, 'etc-relais');
-  mkdirSync(policyDir);
-  writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify({ policyVersion: 1, ...policy }));
-  try {
-    const harness = await createDesktopHarness({ appOrigin, markerFile: path.join(root, 'marker.json'), policyDir });
-    const context = await browser.newContext({ locale: 'en-GB' });
-    await harness.attach(context);
-    await context.addInitScript({ content: RECORD_LOG });
-    await use(await context.newPage());
-    await context.close();
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-}
-
 test('classic /sync forced by machine policy: whole list, open a room, encrypted chat works', async ({ browser, env }) => {
   test.skip(process.env.RELAIS_SECRET_SERVICE !== '1', 'needs a Secret Service: run through `npm run test:e2e`');
   test.setTimeout(180_000);
-  await withPolicy(browser, env.webUrl, { syncMode: 'classic' }, async (page) => {
-    await page.goto(`${env.webUrl}?hs=${encodeURIComponent(env.homeserver)}`);
-    await submitSignIn(page, TEST_USERS.olivia);
-    const rooms = page.getByRole('navigation', { name: 'Rooms' });
-    await expect(rooms.getByRole('link', { name: 'Archive 00' })).toBeVisible({ timeout: 30_000 });
-    expect(await syncLog(page)).toContain('[relais:sync] using classic sync: classic /sync forced by the syncMode setting');
-    // Classic sync has every room from the start.
-    expect(await rooms.getByRole('link').count()).toBeGreaterThanOrEqual(BULK_ROOMS);
+  await withPolicyPage(
+    browser,
+    env.webUrl,
+    { syncMode: 'classic' },
+    async (page) => {
+      await page.goto(`${env.webUrl}?hs=${encodeURIComponent(env.homeserver)}`);
+      await submitSignIn(page, TEST_USERS.olivia);
+      const rooms = page.getByRole('navigation', { name: 'Rooms' });
+      await expect(rooms.getByRole('link', { name: 'Archive 00' })).toBeVisible({ timeout: 30_000 });
+      expect(await syncLog(page)).toContain('[relais:sync] using classic sync: classic /sync forced by the syncMode setting');
+      // Classic sync has every room from the start.
+      expect(await rooms.getByRole('link').count()).toBeGreaterThanOrEqual(BULK_ROOMS);
 
-    await rooms.getByRole('link', { name: 'Bulk 12' }).click();
-    await page.getByRole('textbox', { name: 'Message' }).fill('Hello from classic sync');
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('log', { name: 'Bulk 12' }).getByText('Hello from classic sync')).toBeVisible();
+      await rooms.getByRole('link', { name: 'Bulk 12' }).click();
+      await page.getByRole('textbox', { name: 'Message' }).fill('Hello from classic sync');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('log', { name: 'Bulk 12' }).getByText('Hello from classic sync')).toBeVisible();
 
-    const pablo = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.pablo);
-    await talkEncrypted(pablo, { context: page.context(), page }, `Classic secrets ${Date.now()}`);
-    await pablo.context.close();
-  });
+      const pablo = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.pablo);
+      await talkEncrypted(pablo, { context: page.context(), page }, `Classic secrets ${Date.now()}`);
+      await pablo.context.close();
+    },
+    { initScript: RECORD_LOG },
+  );
 });
 
 test('a server without sliding sync: classic /sync chosen automatically, and logged', async ({ browser, env }) => {

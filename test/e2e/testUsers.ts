@@ -84,4 +84,7 @@ export const TEST_USERS = {
   armand: { username: 'armand', password: 'armand-password-for-tests' },
   berthe: { username: 'berthe', password: 'berthe-password-for-tests' },
   casimir: { username: 'casimir', password: 'casimir-password-for-tests' },
+  // matrixrtc-interop.spec.ts: a Relais user, and a colleague on Element Call (matrix-js-sdk's MatrixRTC).
+  gaspard: { username: 'gaspard', password: 'gaspard-password-for-tests' },
+  ines: { username: 'ines', password: 'ines-password-for-tests' },
 } as const;

@@ -21,6 +21,8 @@ export type CallErrorCode =
   | 'limit-exceeded'
   | 'server-busy'
   | 'removed'
+  /** The room's call runs on a focus Relais cannot join (Element Call's LiveKit). */
+  | 'foreign-call'
   | 'unknown';
 
 export type Recovery = 'ice-restart' | 'rejoin';

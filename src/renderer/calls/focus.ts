@@ -53,7 +53,7 @@ function isIceServer(value: unknown): value is IceServerConfig {
 }
 
 /** The policy's part of the choice, from the (checked) calls settings: an empty ICE list names none. */
-export function focusFromPolicy(calls: EffectiveSettings['calls']): {
+export function focusFromPolicy(calls: Pick<EffectiveSettings['calls'], 'sfuUrl' | 'iceServers'>): {
   sfuUrl: string | null;
   iceServers: IceServerConfig[] | null;
 } {

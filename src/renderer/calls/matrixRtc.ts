@@ -65,7 +65,7 @@ export async function openIdToken(client: MatrixClient): Promise<OpenIdToken> {
  */
 export async function resolveFocus(
   client: MatrixClient,
-  policyCalls: EffectiveSettings['calls'],
+  policyCalls: Pick<EffectiveSettings['calls'], 'sfuUrl' | 'iceServers'>,
   fetchFn: typeof fetch = (input, init) => fetch(input, init),
 ): Promise<FocusResult> {
   const policy = focusFromPolicy(policyCalls);

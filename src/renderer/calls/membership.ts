@@ -1,7 +1,8 @@
-// MatrixRTC call membership (MSC3401/MSC4143) as Element Call writes it: one room state event per
-// device, type `org.matrix.msc3401.call.member`, state key `_{userId}_{deviceId}`. The leading
-// underscore matters: Synapse treats state keys starting with "@" as owned by that user and checks
-// them against the sender in ways that differ by room version; "_" keys are plain strings.
+// MatrixRTC call membership (MSC3401/MSC4143) as matrix-js-sdk and Element Call write it: one room
+// state event per device, type `org.matrix.msc3401.call.member`, state key
+// `_{userId}_{deviceId}_m.call` (older Element Call wrote `_{userId}_{deviceId}`; both are read).
+// The leading underscore matters: Synapse treats state keys starting with "@" as owned by that user
+// and checks them against the sender in ways that differ by room version; "_" keys are plain strings.
 // Leaving writes empty content. Pure: no matrix-js-sdk import, so it is unit tested as data.
 import { isRecord } from '../../shared/guards.ts';
 
@@ -28,8 +29,18 @@ export interface CallMemberContent {
   foci_preferred: { type: string; [key: string]: unknown }[];
 }
 
+/** The key Relais writes: the one current matrix-js-sdk writes, so its MatrixRTCSession reads ours. */
 export function membershipStateKey(userId: string, deviceId: string): string {
-  return `_${userId}_${deviceId}`;
+  return `_${userId}_${deviceId}_m.call`;
+}
+
+/**
+ * Whether a state key names this user's device: the current and the older Element Call forms, with
+ * the leading underscore or without it (rooms whose version lets users own "@" state keys).
+ */
+export function isMembershipKeyOf(stateKey: string, userId: string, deviceId: string): boolean {
+  const bare = `${userId}_${deviceId}`;
+  return [bare, `${bare}_m.call`].some((key) => stateKey === key || stateKey === `_${key}`);
 }
 
 export function membershipContent(deviceId: string, focus: RelaisFocus, createdTs?: number): CallMemberContent {
@@ -61,6 +72,11 @@ export interface CallMember {
   expiresAt: number;
   /** Our SFU URL if the member names a Relais focus; Element Call members name LiveKit instead. */
   relaisFocusUrl: string | null;
+  /**
+   * The type of the member's first preferred focus: with `oldest_membership` selection, the oldest
+   * member's decides where the whole call runs (ours is "relais_sfu", Element Call's "livekit").
+   */
+  preferredFocusType: string | null;
 }
 
 /**
@@ -71,7 +87,7 @@ export function parseMember(event: RawMemberEvent, now: number): CallMember | nu
   const c = event.content;
   if (c.application !== 'm.call' || c.scope !== 'm.room' || c.call_id !== '') return null;
   if (typeof c.device_id !== 'string' || c.device_id === '') return null;
-  if (event.stateKey !== membershipStateKey(event.sender, c.device_id)) return null;
+  if (!isMembershipKeyOf(event.stateKey, event.sender, c.device_id)) return null;
   const createdTs = typeof c.created_ts === 'number' ? c.created_ts : event.originServerTs;
   const expires = typeof c.expires === 'number' && c.expires > 0 ? c.expires : MEMBERSHIP_EXPIRES_MS;
   const expiresAt = createdTs + expires;
@@ -79,7 +95,9 @@ export function parseMember(event: RawMemberEvent, now: number): CallMember | nu
   const foci = Array.isArray(c.foci_preferred) ? c.foci_preferred : [];
   const ours = foci.find((f): f is Record<string, unknown> => isRecord(f) && f.type === RELAIS_FOCUS_TYPE);
   const url = ours && typeof ours.url === 'string' ? ours.url : null;
-  return { userId: event.sender, deviceId: c.device_id, createdTs, expiresAt, relaisFocusUrl: url };
+  const first: unknown = foci[0];
+  const preferredFocusType = isRecord(first) && typeof first.type === 'string' ? first.type : null;
+  return { userId: event.sender, deviceId: c.device_id, createdTs, expiresAt, relaisFocusUrl: url, preferredFocusType };
 }
 
 /** Active members, oldest first (the order `oldest_membership` focus selection uses). */
@@ -97,9 +115,18 @@ export function activeMembers(
   return members.sort((a, b) => a.createdTs - b.createdTs || a.userId.localeCompare(b.userId));
 }
 
-/** The SFU the call already uses: the oldest member's Relais focus, as Element Call picks it. */
-export function focusOfCall(members: readonly CallMember[]): string | null {
-  return members.find((m) => m.relaisFocusUrl !== null)?.relaisFocusUrl ?? null;
+/**
+ * Where the room's call runs, by the rule every MatrixRTC client follows (`oldest_membership`): the
+ * oldest member's preferred focus. A call on another kind of focus (Element Call's LiveKit) cannot be
+ * joined from Relais, and starting ours beside it would split the room into two calls.
+ */
+export type CallFocusKind = { kind: 'none' } | { kind: 'relais' } | { kind: 'foreign'; focusType: string };
+
+export function callFocusKind(members: readonly CallMember[]): CallFocusKind {
+  const oldest = members[0];
+  if (!oldest) return { kind: 'none' };
+  if (oldest.preferredFocusType === RELAIS_FOCUS_TYPE) return { kind: 'relais' };
+  return { kind: 'foreign', focusType: oldest.preferredFocusType ?? 'unknown' };
 }
 
 /** Distinct users in the call (a user may be there with several devices). */

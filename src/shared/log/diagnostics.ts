@@ -35,7 +35,7 @@ export interface DiagnosticsInput {
 /** Settings whose values are shown as they are: words from a fixed list or dates, never secrets. */
 const PLAIN_VALUE_KEYS = new Set(['logLevel', 'syncMode', 'teamsBridge.sunset']);
 /** Settings holding URLs: only their origin is shown (a path or query could carry a token). */
-const URL_KEYS = new Set(['homeservers', 'calls.sfuUrl', 'tchap.infoServers', 'autoUpdate.url']);
+const URL_KEYS = new Set(['homeservers', 'calls.sfuUrl', 'calls.elementCallUrl', 'tchap.infoServers', 'autoUpdate.url']);
 /** Settings holding host names, shown as they are once they look like host names. */
 const HOST_KEYS = new Set(['allowedEgressHosts']);
 

@@ -242,6 +242,9 @@ const settingsShape = {
         ['http', 'ws'],
       ).optional(),
       iceServers: z.array(iceServer).optional().meta({ description: 'STUN/TURN servers for calls.' }),
+      elementCallUrl: httpsUrl(
+        "The organisation's Element Call web app, offered (in the system browser) when a room's call runs on Element Call, which Relais cannot join.",
+      ).optional(),
     })
     .optional(),
   teamsBridge: z

@@ -9,7 +9,8 @@ import { useClient } from '../../app/SessionContext.ts';
 import type { CallErrorCode } from '../../calls/callState.ts';
 import type { CallSnapshot } from '../../calls/engine.ts';
 import type { CallFocus, FocusResult } from '../../calls/focus.ts';
-import { resolveFocus } from '../../calls/matrixRtc.ts';
+import { callMembersOf, resolveFocus } from '../../calls/matrixRtc.ts';
+import { callFocusKind, type CallFocusKind } from '../../calls/membership.ts';
 import type { EffectiveSettings } from '../../../shared/policy/settings.ts';
 import { CallSession } from './callSession.ts';
 import { rendererLogger } from '../../platform/log.ts';
@@ -38,12 +39,18 @@ export function useCall(): CallContextValue {
 export interface CallDeps {
   resolveFocus(client: MatrixClient, policyCalls: EffectiveSettings['calls']): Promise<FocusResult>;
   createSession(client: MatrixClient, roomId: string, focus: CallFocus): CallSession;
+  /** Where the room's call runs now, from its membership state. */
+  callFocusOf(client: MatrixClient, roomId: string): CallFocusKind;
 }
 
 // Module-level, so the default is the same object on every render (it is a dependency of join).
 const DEFAULT_CALL_DEPS: CallDeps = {
   resolveFocus: (client, policyCalls) => resolveFocus(client, policyCalls),
   createSession: (client, roomId, focus) => new CallSession(client, roomId, focus),
+  callFocusOf: (client, roomId) => {
+    const room = client.getRoom(roomId);
+    return room ? callFocusKind(callMembersOf(room, Date.now())) : { kind: 'none' };
+  },
 };
 
 export function CallProvider({ children, deps = DEFAULT_CALL_DEPS }: { children: ReactNode; deps?: CallDeps }) {
@@ -78,6 +85,12 @@ export function CallProvider({ children, deps = DEFAULT_CALL_DEPS }: { children:
         if (sessionRef.current) await leave();
         const attempt = ++attemptRef.current;
         setFailure(null);
+        // Never a second call beside one on a focus we cannot join (the header offers no Join then;
+        // a membership may have arrived since it was drawn).
+        if (deps.callFocusOf(client, roomId).kind === 'foreign') {
+          setFailure({ roomId, error: 'foreign-call' });
+          return;
+        }
         const focus = await deps.resolveFocus(client, managed.settings.calls);
         if (attempt !== attemptRef.current) return;
         if (!focus.ok) {

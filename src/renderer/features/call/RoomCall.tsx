@@ -4,9 +4,10 @@ import type { Room } from 'matrix-js-sdk';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isInCall } from '../../calls/callState.ts';
-import { usersInCall } from '../../calls/membership.ts';
+import { callFocusKind, usersInCall } from '../../calls/membership.ts';
 import { useCall } from './CallProvider.tsx';
 import { CallStage } from './CallStage.tsx';
+import { ForeignCallNotice } from './ForeignCallNotice.tsx';
 import { useCallMembers } from './useCallMembers.ts';
 import './call.css';
 
@@ -24,6 +25,7 @@ export function RoomCallHeader({ room }: { room: Room }) {
   const inCallHere = useInCallHere(room.roomId);
   const names = usersInCall(members).map((userId) => room.getMember(userId)?.name ?? userId);
   const failure = call.failure?.roomId === room.roomId ? call.failure.error : null;
+  const focus = callFocusKind(members);
   return (
     <>
       {names.length > 0 ? (
@@ -37,7 +39,9 @@ export function RoomCallHeader({ room }: { room: Room }) {
           {t(`call.error.${failure}`)}
         </span>
       ) : null}
-      {inCallHere ? null : (
+      {inCallHere ? null : focus.kind === 'foreign' ? (
+        <ForeignCallNotice room={room} focusType={focus.focusType} />
+      ) : (
         <button
           type="button"
           className="button button-call"

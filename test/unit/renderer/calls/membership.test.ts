@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   activeMembers,
-  focusOfCall,
+  callFocusKind,
+  isMembershipKeyOf,
   membershipContent,
   membershipStateKey,
   MEMBERSHIP_EXPIRES_MS,
@@ -35,7 +36,7 @@ describe('call membership (MSC3401 as Element Call writes it)', () => {
       focus_active: { type: 'relais_sfu', focus_selection: 'oldest_membership' },
       foci_preferred: [{ type: 'relais_sfu', url: 'wss://sfu.example.org/ws' }],
     });
-    expect(membershipStateKey('@a:example.org', 'DEV1')).toBe('_@a:example.org_DEV1');
+    expect(membershipStateKey('@a:example.org', 'DEV1')).toBe('_@a:example.org_DEV1_m.call');
   });
 
   it('reads an active membership with its focus', () => {
@@ -46,7 +47,19 @@ describe('call membership (MSC3401 as Element Call writes it)', () => {
       createdTs: now - 1000,
       expiresAt: now - 1000 + MEMBERSHIP_EXPIRES_MS,
       relaisFocusUrl: focus.url,
+      preferredFocusType: 'relais_sfu',
     });
+  });
+
+  it('reads both state-key forms Element Call has written, with or without the leading underscore', () => {
+    for (const stateKey of ['_@a:hs_D_m.call', '_@a:hs_D', '@a:hs_D_m.call', '@a:hs_D']) {
+      expect(parseMember({ ...event('@a:hs', 'D', now - 1000), stateKey }, now)?.deviceId).toBe('D');
+    }
+    expect(isMembershipKeyOf('_@a:hs_D_m.call', '@a:hs', 'D')).toBe(true);
+    // Another device's key, another application's, or another user's are not this member's.
+    expect(isMembershipKeyOf('_@a:hs_E_m.call', '@a:hs', 'D')).toBe(false);
+    expect(isMembershipKeyOf('_@a:hs_D_m.other', '@a:hs', 'D')).toBe(false);
+    expect(isMembershipKeyOf('_@ab:hs_D', '@a:hs', 'D')).toBe(false);
   });
 
   it('treats empty content (left), expired, malformed and foreign memberships as not in the call', () => {
@@ -64,10 +77,26 @@ describe('call membership (MSC3401 as Element Call writes it)', () => {
       focus_active: { type: 'livekit', focus_selection: 'oldest_membership' },
       foci_preferred: [{ type: 'livekit', livekit_service_url: 'https://lk.example.org' }],
     };
-    expect(parseMember(event('@b:hs', 'E', now, livekit), now)?.relaisFocusUrl).toBeNull();
+    const member = parseMember(event('@b:hs', 'E', now, livekit), now);
+    expect(member?.relaisFocusUrl).toBeNull();
+    expect(member?.preferredFocusType).toBe('livekit');
   });
 
-  it('orders members oldest first, finds the call focus and distinct users', () => {
+  it('says where the call runs by the oldest member, as oldest_membership selection does', () => {
+    const livekit = {
+      ...membershipContent('E', focus),
+      foci_preferred: [{ type: 'livekit', livekit_service_url: 'https://lk.example.org' }],
+    };
+    expect(callFocusKind([])).toEqual({ kind: 'none' });
+    const elementCallFirst = activeMembers([event('@b:hs', 'E', now - 50, livekit), event('@a:hs', 'A', now - 10)], now);
+    expect(callFocusKind(elementCallFirst)).toEqual({ kind: 'foreign', focusType: 'livekit' });
+    const relaisFirst = activeMembers([event('@b:hs', 'E', now - 10, livekit), event('@a:hs', 'A', now - 50)], now);
+    expect(callFocusKind(relaisFirst)).toEqual({ kind: 'relais' });
+    const noFocus = activeMembers([event('@b:hs', 'E', now, { ...livekit, foci_preferred: [] })], now);
+    expect(callFocusKind(noFocus)).toEqual({ kind: 'foreign', focusType: 'unknown' });
+  });
+
+  it('orders members oldest first, and finds distinct users', () => {
     const members = activeMembers(
       [
         event('@b:hs', 'B1', now - 10),
@@ -79,8 +108,6 @@ describe('call membership (MSC3401 as Element Call writes it)', () => {
     );
     expect(members.map((m) => m.deviceId)).toEqual(['A1', 'B1', 'A2']);
     expect(usersInCall(members)).toEqual(['@a:hs', '@b:hs']);
-    expect(focusOfCall(members)).toBe(focus.url);
-    expect(focusOfCall([])).toBeNull();
   });
 
   it('leaves out members no longer joined to the room (kicked: their stale call membership stays until it expires)', () => {

@@ -57,8 +57,8 @@ describe('membership manager', () => {
     ticks[0]?.();
     await manager.leave();
     expect(log).toEqual([
-      `delayed _@a:hs_D empty ${DELAYED_LEAVE_MS}`,
-      'state _@a:hs_D member',
+      `delayed _@a:hs_D_m.call empty ${DELAYED_LEAVE_MS}`,
+      'state _@a:hs_D_m.call member',
       'restart delay1',
       'send-now delay1',
     ]);
@@ -70,7 +70,7 @@ describe('membership manager', () => {
     const manager = new MembershipManager(hs, '@a:hs', 'D', fakeTimers().timers);
     await manager.join(focus, 1);
     await manager.leave();
-    expect(log).toEqual(['state _@a:hs_D member', 'state _@a:hs_D empty']);
+    expect(log).toEqual(['state _@a:hs_D_m.call member', 'state _@a:hs_D_m.call empty']);
   });
 
   it('writes the empty membership itself when the delayed event is already gone', async () => {
@@ -79,7 +79,7 @@ describe('membership manager', () => {
     const manager = new MembershipManager(hs, '@a:hs', 'D', fakeTimers().timers);
     await manager.join(focus, 1);
     await manager.leave();
-    expect(log.at(-1)).toBe('state _@a:hs_D empty');
+    expect(log.at(-1)).toBe('state _@a:hs_D_m.call empty');
   });
 });
 

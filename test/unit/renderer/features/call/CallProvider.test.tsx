@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallState } from '../../../../../src/renderer/calls/callState.ts';
 import type { CallSnapshot } from '../../../../../src/renderer/calls/engine.ts';
 import type { CallFocus, FocusResult } from '../../../../../src/renderer/calls/focus.ts';
+import type { CallFocusKind } from '../../../../../src/renderer/calls/membership.ts';
 import { CallEndedNotice } from '../../../../../src/renderer/features/call/CallEndedNotice.tsx';
 import { CallProvider, useCall, type CallDeps } from '../../../../../src/renderer/features/call/CallProvider.tsx';
 import type { CallSession } from '../../../../../src/renderer/features/call/callSession.ts';
@@ -108,6 +109,7 @@ class FakeCallSession {
 const fakes = {
   sessions: [] as FakeCallSession[],
   focus: null as (() => Promise<FocusResult>) | null,
+  callFocus: { kind: 'none' } as CallFocusKind,
 };
 
 const deps: CallDeps = {
@@ -118,6 +120,7 @@ const deps: CallDeps = {
     // The members CallProvider and CallEndedNotice use.
     return session as unknown as CallSession;
   },
+  callFocusOf: () => fakes.callFocus,
 };
 
 const ROOM = '!team:example.org';
@@ -168,6 +171,7 @@ const running = () => fakes.sessions.filter((s) => s.running);
 beforeEach(() => {
   fakes.sessions.length = 0;
   fakes.focus = null;
+  fakes.callFocus = { kind: 'none' };
 });
 afterEach(cleanup);
 
@@ -182,6 +186,14 @@ describe('CallProvider: join and leave', () => {
     });
     expect(phase()).toBe('joined');
     expect(running()).toHaveLength(1);
+  });
+
+  it('never starts a second call beside one on a focus Relais cannot join (Element Call)', async () => {
+    fakes.callFocus = { kind: 'foreign', focusType: 'livekit' };
+    const user = await setUp();
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    expect(phase()).toBe('no call');
+    expect(fakes.sessions).toHaveLength(0);
   });
 
   it('leaving while the session is connecting leaves no call running', async () => {
