@@ -17,7 +17,7 @@ export function ForeignCallNotice({ room, focusType }: { room: Room; focusType: 
       {focusType === 'livekit' ? t('call.foreign.elementCall') : t('call.foreign.other')}
       {link ? (
         // Through the platform: the desktop app hands it to the system browser after main's checks.
-        <button type="button" className="button" onClick={() => void platform.openExternal(link)}>
+        <button type="button" className="button button-secondary" onClick={() => void platform.openExternal(link)}>
           {t('call.foreign.open')}
         </button>
       ) : null}
