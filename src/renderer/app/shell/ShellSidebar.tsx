@@ -16,6 +16,8 @@ import type { ShellDialog } from './useShellDialog.ts';
 
 export interface ShellSidebarProps {
   rooms: RoomSummary[];
+  /** Some rooms' names have not arrived yet: a filter may miss them for now. */
+  stillLoading?: boolean;
   openRoomId: string | null;
   openDialog: (dialog: ShellDialog) => void;
   /** A room link was followed (even the open room's: the narrow layout then shows it). */
@@ -24,7 +26,7 @@ export interface ShellSidebarProps {
   onEscape?: (() => void) | undefined;
 }
 
-export function ShellSidebar({ rooms, openRoomId, openDialog, onRoomChosen, onEscape }: ShellSidebarProps) {
+export function ShellSidebar({ rooms, stillLoading = false, openRoomId, openDialog, onRoomChosen, onEscape }: ShellSidebarProps) {
   const { t } = useTranslation();
   const client = useClient();
   const avatars = useAvatarCache(client);
@@ -72,7 +74,14 @@ export function ShellSidebar({ rooms, openRoomId, openDialog, onRoomChosen, onEs
         </button>
         <ExploreRoomsButton />
       </div>
-      <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} avatars={avatars} onMarkRead={onMarkRead} />
+      <RoomList
+        rooms={rooms}
+        stillLoading={stillLoading}
+        activeRoomId={openRoomId}
+        onView={onListView}
+        avatars={avatars}
+        onMarkRead={onMarkRead}
+      />
       <button
         type="button"
         className="button button-secondary button-icon-text sidebar-teams"

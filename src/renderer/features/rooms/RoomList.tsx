@@ -13,6 +13,8 @@ import './roomList.css';
 
 export interface RoomListProps {
   rooms: RoomSummary[];
+  /** Some rooms are not known yet (a large account, right after sign-in): a filter says so. */
+  stillLoading?: boolean;
   activeRoomId: string | null;
   /** Told which rows are on screen and the filter, so sliding sync can load further ranges. */
   onView?: (view: ListView) => void;
@@ -22,7 +24,7 @@ export interface RoomListProps {
   onMarkRead?: (roomId: string) => void;
 }
 
-export function RoomList({ rooms, activeRoomId, onView, avatars, onMarkRead }: RoomListProps) {
+export function RoomList({ rooms, stillLoading = false, activeRoomId, onView, avatars, onMarkRead }: RoomListProps) {
   const { t } = useTranslation();
   const navRef = useRef<HTMLElement>(null);
   const sectionsRef = useRef<HTMLDivElement>(null);
@@ -65,11 +67,16 @@ export function RoomList({ rooms, activeRoomId, onView, avatars, onMarkRead }: R
           />
         </div>
       ) : null}
-      {rooms.length > 0 && visible.length === 0 ? (
-        <p className="muted small empty-state" role="status">
-          {t('rooms.noMatch', { query })}
-        </p>
-      ) : null}
+      {/* One live region for what the filter found so far: "still loading" until every name is known. */}
+      <p className="muted small room-filter-status" role="status">
+        {query.trim() === '' || rooms.length === 0
+          ? null
+          : stillLoading
+            ? t('rooms.stillLoading')
+            : visible.length === 0
+              ? t('rooms.noMatch', { query })
+              : null}
+      </p>
       {rooms.length === 0 ? (
         <div className="empty-state">
           <p className="empty-title">{t('rooms.empty')}</p>
