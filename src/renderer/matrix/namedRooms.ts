@@ -63,3 +63,10 @@ export function listStillLoading({ sliding, names, list }: LoadingInput): boolea
   if (!sliding || names?.complete) return false;
   return list.total === null || list.knownCount < list.total;
 }
+
+/** Rows the server's name search found (roomNameSearch.ts) that the list does not hold yet. */
+export function withFoundRooms(rooms: readonly RoomSummary[], found: readonly RoomSummary[]): readonly RoomSummary[] {
+  const listed = new Set(rooms.map((room) => room.roomId));
+  const extra = found.filter((room) => !listed.has(room.roomId));
+  return extra.length === 0 ? rooms : sortRooms([...rooms, ...extra]);
+}

@@ -7,9 +7,12 @@ import { useClient } from '../SessionContext.ts';
 import { ExploreRoomsButton } from '../../features/explore/ExploreRoomsButton.tsx';
 import { RoomList } from '../../features/rooms/RoomList.tsx';
 import { useAvatarCache } from '../../features/rooms/useAvatarCache.ts';
+import type { FindRooms } from '../../features/rooms/useFoundRooms.ts';
 import { useSyncWindow } from '../../features/rooms/useSyncWindow.ts';
+import { namedRoomSummary } from '../../matrix/namedRooms.ts';
 import { markRoomRead } from '../../matrix/readMarkers.ts';
-import type { RoomSummary } from '../../matrix/roomList.ts';
+import { directRoomIds, type RoomSummary } from '../../matrix/roomList.ts';
+import { searchRoomNames } from '../../matrix/sync/roomNameSearch.ts';
 import { rendererLogger } from '../../platform/log.ts';
 import { ROOMS_TOGGLE_ID, SIDEBAR_ID } from './ShellHeader.tsx';
 import type { ShellDialog } from './useShellDialog.ts';
@@ -31,6 +34,13 @@ export function ShellSidebar({ rooms, stillLoading = false, openRoomId, openDial
   const client = useClient();
   const avatars = useAvatarCache(client);
   const onListView = useSyncWindow(client);
+  const findRooms = useCallback<FindRooms>(
+    async (query, signal) => {
+      const direct = directRoomIds(client);
+      return (await searchRoomNames(client, query, signal)).map((room) => namedRoomSummary(room, direct));
+    },
+    [client],
+  );
   const onMarkRead = useCallback(
     (roomId: string) => {
       const room = client.getRoom(roomId);
@@ -77,6 +87,7 @@ export function ShellSidebar({ rooms, stillLoading = false, openRoomId, openDial
       <RoomList
         rooms={rooms}
         stillLoading={stillLoading}
+        findRooms={findRooms}
         activeRoomId={openRoomId}
         onView={onListView}
         avatars={avatars}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listStillLoading, mergeRoomList, namedRoomSummary } from '../../../../src/renderer/matrix/namedRooms.ts';
+import { listStillLoading, mergeRoomList, namedRoomSummary, withFoundRooms } from '../../../../src/renderer/matrix/namedRooms.ts';
 import type { RoomSummary } from '../../../../src/renderer/matrix/roomList.ts';
 import type { NamedRoom } from '../../../../src/renderer/matrix/sync/roomNames.ts';
 
@@ -108,5 +108,19 @@ describe('listStillLoading', () => {
 
   it('never is under classic sync, which brings every room at once', () => {
     expect(listStillLoading({ sliding: false, names: null, list: { total: null, knownCount: 0 } })).toBe(false);
+  });
+});
+
+describe('withFoundRooms', () => {
+  it('adds the rooms the server search found that the list lacks, after the dated rows', () => {
+    const rooms = [row('!1', 500), row('!2', 400)];
+    const found = [
+      namedRoomSummary(named('!9', 1_000_000_000), noDirect),
+      namedRoomSummary(named('!1', 1_000_000_001), noDirect),
+    ];
+    const merged = withFoundRooms(rooms, found);
+    expect(merged.map((r) => r.roomId)).toEqual(['!1', '!2', '!9']);
+    expect(merged[0]).toBe(rooms[0]);
+    expect(withFoundRooms(rooms, [])).toBe(rooms);
   });
 });
