@@ -127,12 +127,79 @@ test('sliding sync: first page by recency, the rest in the background, filter fi
   const again = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.olivia);
   const list = again.page.getByRole('navigation', { name: 'Rooms' });
   await expect(list.getByRole('link').nth(19)).toBeVisible();
-  // Typed at once: the room is found whether the filter's own request for the whole list or the
-  // background growth answers first (unit tests pin down the filter's range).
+  // Typed at once: the room is found whether the names list or the background growth answers first
+  // (the next test holds the growth back to tell them apart).
   await list.getByRole('searchbox', { name: 'Filter rooms' }).fill('archive');
   await expect(list.getByRole('link', { name: 'Archive 00' })).toBeVisible({ timeout: 15_000 });
   await again.context.close();
 });
+
+// Holds back, until the test releases them, the names list's requests (roomNames.ts, its own connection),
+// the filter's server search (roomNameSearch.ts) and the live list's growth past the first page, so the
+// test sees each stage of a large account's first seconds with a small one.
+const HOLD_SYNC = `window.__relaisHold = { names: true, growth: true, search: true };
+  window.__relaisHeld = { names: [], growth: [], search: [] };
+  window.__relaisRelease = (kind) => { window.__relaisHold[kind] = false; window.__relaisHeld[kind].splice(0).forEach((go) => go()); };
+  { const fetchNow = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      let kind = null;
+      if (url.includes('/_matrix/client/v3/search')) kind = 'search';
+      else if (url.includes('simplified_msc3575/sync') && typeof init?.body === 'string') {
+        const body = JSON.parse(init.body);
+        kind = body.conn_id === 'relais-room-names' ? 'names' : (body.lists?.rooms?.ranges?.[0]?.[1] ?? 0) > 19 ? 'growth' : null;
+      }
+      if (kind && window.__relaisHold[kind]) {
+        return new Promise((go) => window.__relaisHeld[kind].push(go)).then(() => fetchNow(input, init));
+      }
+      return fetchNow(input, init);
+    }; }`;
+
+async function release(page: Page, kind: 'names' | 'growth' | 'search'): Promise<void> {
+  await page.evaluate((k) => (globalThis as unknown as { __relaisRelease: (kind: string) => void }).__relaisRelease(k), kind);
+}
+
+for (const { locale, words } of [
+  { locale: 'en-GB', words: { rooms: 'Rooms', filter: 'Filter rooms', loading: 'Still loading rooms…' } },
+  { locale: 'fr-FR', words: { rooms: 'Salons', filter: 'Filtrer les salons', loading: 'Chargement des salons en cours…' } },
+] as const) {
+  test(`large account (${locale}): the filter finds a room the live list has not brought, from the server's search then the names list, and says it is still loading until the names are whole`, async ({
+    browser,
+    env,
+  }) => {
+    test.setTimeout(90_000);
+    const olivia = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.olivia, {
+      initScript: RECORD_LOG + HOLD_SYNC,
+      locale,
+    });
+    const rooms = olivia.page.getByRole('navigation', { name: words.rooms });
+    await expect(rooms.getByRole('link').nth(19)).toBeVisible();
+    // Only the first page so far: the oldest room is neither live nor named yet, and the list says so.
+    await rooms.getByRole('searchbox', { name: words.filter }).fill('archive');
+    await expect(rooms.getByRole('status')).toHaveText(words.loading);
+    await expect(rooms.getByRole('link', { name: 'Archive 00' })).toHaveCount(0);
+
+    // The server's search answers: the oldest room is found, the names list still on its way.
+    await release(olivia.page, 'search');
+    await expect(rooms.getByRole('link', { name: 'Archive 00' })).toBeVisible({ timeout: 15_000 });
+    await expect(rooms.getByRole('status')).toHaveText(words.loading);
+
+    // The names arrive (the growth still held): the list is whole.
+    await release(olivia.page, 'names');
+    await expect(rooms.getByRole('status')).toBeHidden({ timeout: 15_000 });
+    await expect(rooms.getByRole('link', { name: 'Archive 00' })).toBeVisible();
+    // Cleared, the filter shows every room: the first page live, the rest by name.
+    await rooms.getByRole('searchbox', { name: words.filter }).fill('');
+    await expect.poll(() => rooms.getByRole('link').count()).toBeGreaterThanOrEqual(BULK_ROOMS);
+    expect(await rangesAskedFor(olivia.page)).not.toContain(`[[0,${BULK_ROOMS - 1}]]`);
+
+    // Opened, it comes live through its subscription.
+    await release(olivia.page, 'growth');
+    await rooms.getByRole('link', { name: 'Archive 00' }).click();
+    await expect(olivia.page.getByRole('heading', { name: 'Archive 00' })).toBeVisible({ timeout: 15_000 });
+    await olivia.context.close();
+  });
+}
 
 test('classic /sync forced by machine policy: whole list, open a room, encrypted chat works', async ({ browser, env }) => {
   test.skip(process.env.RELAIS_SECRET_SERVICE !== '1', 'needs a Secret Service: run through `npm run test:e2e`');

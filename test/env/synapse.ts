@@ -2,7 +2,7 @@
 // with rate limits raised and shared-secret registration, and removes all of its state on stop.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findChroot } from './chroot.ts';
 
@@ -13,6 +13,11 @@ export interface SynapseOptions {
   extraConfig?: Record<string, unknown>;
   /** Application-service registrations (e.g. the SFU's, test/env/appservice.ts), written beside the config. */
   appServices?: Record<string, unknown>[];
+  /**
+   * A directory holding a previous server's `homeserver.db` and `signing.key` (see `saveData`): the
+   * server starts on that data instead of an empty database, so a costly seed is made once.
+   */
+  dataFrom?: string;
 }
 
 export interface RegisteredUser {
@@ -34,6 +39,18 @@ export interface SynapseHandle {
   halt(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Copies the database and signing key to `dir` (the server halts meanwhile), for a later `dataFrom`. */
+  saveData(dir: string): Promise<void>;
+}
+
+/** What a server's data is, for `dataFrom`/`saveData`: the SQLite database (with its journal) and the key. */
+const DATA_FILES = ['homeserver.db', 'homeserver.db-wal', 'homeserver.db-shm', 'signing.key'];
+
+function copyDataFiles(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of DATA_FILES) {
+    if (existsSync(path.join(from, name))) cpSync(path.join(from, name), path.join(to, name));
+  }
 }
 
 const GENEROUS = { per_second: 1000, burst_count: 1000 };
@@ -119,6 +136,7 @@ export async function startSynapse(options: SynapseOptions): Promise<SynapseHand
   const dataDir = path.join(chroot, dirInChroot);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(path.join(dataDir, 'media'), { recursive: true });
+  if (options.dataFrom) copyDataFiles(options.dataFrom, dataDir);
 
   const secret = randomBytes(24).toString('hex');
   const appServiceFiles = (options.appServices ?? []).map((registration, index) => {
@@ -173,6 +191,12 @@ export async function startSynapse(options: SynapseOptions): Promise<SynapseHand
       await halt();
       await restartOptions.onDown?.();
       if (restartOptions.downForMs) await new Promise((r) => setTimeout(r, restartOptions.downForMs));
+      await spawnServer();
+    },
+    async saveData(dir) {
+      await halt();
+      rmSync(dir, { recursive: true, force: true });
+      copyDataFiles(dataDir, dir);
       await spawnServer();
     },
     async stop() {

@@ -21,6 +21,11 @@ export interface RoomSummary {
   favourite?: true;
   /** Tagged m.lowpriority; absent when not. */
   lowPriority?: true;
+  /**
+   * Its place in the server's list, for a row known only from the names list (namedRooms.ts): it has
+   * no timeline here to date its activity, so it is ranked by the server's order after dated rows.
+   */
+  rank?: number;
 }
 
 /** How far back the list looks for a message to preview (past reactions, edits, state changes). */
@@ -89,11 +94,11 @@ export function directRoomIds(client: MatrixClient): Set<string> {
   return new Set(Object.values(content).flat());
 }
 
-/** Invites first, then by most recent activity. */
-export function sortRooms(rooms: RoomSummary[]): RoomSummary[] {
+/** Invites first, then by most recent activity (the server's order for undated rows). */
+export function sortRooms(rooms: readonly RoomSummary[]): RoomSummary[] {
   return [...rooms].sort((a, b) => {
     if ((a.kind === 'invite') !== (b.kind === 'invite')) return a.kind === 'invite' ? -1 : 1;
-    return b.lastActivity - a.lastActivity || a.name.localeCompare(b.name);
+    return b.lastActivity - a.lastActivity || (a.rank ?? 0) - (b.rank ?? 0) || a.name.localeCompare(b.name);
   });
 }
 

@@ -7,15 +7,20 @@ import { useClient } from '../SessionContext.ts';
 import { ExploreRoomsButton } from '../../features/explore/ExploreRoomsButton.tsx';
 import { RoomList } from '../../features/rooms/RoomList.tsx';
 import { useAvatarCache } from '../../features/rooms/useAvatarCache.ts';
+import type { FindRooms } from '../../features/rooms/useFoundRooms.ts';
 import { useSyncWindow } from '../../features/rooms/useSyncWindow.ts';
+import { namedRoomSummary } from '../../matrix/namedRooms.ts';
 import { markRoomRead } from '../../matrix/readMarkers.ts';
-import type { RoomSummary } from '../../matrix/roomList.ts';
+import { directRoomIds, type RoomSummary } from '../../matrix/roomList.ts';
+import { searchRoomNames } from '../../matrix/sync/roomNameSearch.ts';
 import { rendererLogger } from '../../platform/log.ts';
 import { ROOMS_TOGGLE_ID, SIDEBAR_ID } from './ShellHeader.tsx';
 import type { ShellDialog } from './useShellDialog.ts';
 
 export interface ShellSidebarProps {
   rooms: RoomSummary[];
+  /** Some rooms' names have not arrived yet: a filter may miss them for now. */
+  stillLoading?: boolean;
   openRoomId: string | null;
   openDialog: (dialog: ShellDialog) => void;
   /** A room link was followed (even the open room's: the narrow layout then shows it). */
@@ -24,11 +29,18 @@ export interface ShellSidebarProps {
   onEscape?: (() => void) | undefined;
 }
 
-export function ShellSidebar({ rooms, openRoomId, openDialog, onRoomChosen, onEscape }: ShellSidebarProps) {
+export function ShellSidebar({ rooms, stillLoading = false, openRoomId, openDialog, onRoomChosen, onEscape }: ShellSidebarProps) {
   const { t } = useTranslation();
   const client = useClient();
   const avatars = useAvatarCache(client);
   const onListView = useSyncWindow(client);
+  const findRooms = useCallback<FindRooms>(
+    async (query, signal) => {
+      const direct = directRoomIds(client);
+      return (await searchRoomNames(client, query, signal)).map((room) => namedRoomSummary(room, direct));
+    },
+    [client],
+  );
   const onMarkRead = useCallback(
     (roomId: string) => {
       const room = client.getRoom(roomId);
@@ -72,7 +84,15 @@ export function ShellSidebar({ rooms, openRoomId, openDialog, onRoomChosen, onEs
         </button>
         <ExploreRoomsButton />
       </div>
-      <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} avatars={avatars} onMarkRead={onMarkRead} />
+      <RoomList
+        rooms={rooms}
+        stillLoading={stillLoading}
+        findRooms={findRooms}
+        activeRoomId={openRoomId}
+        onView={onListView}
+        avatars={avatars}
+        onMarkRead={onMarkRead}
+      />
       <button
         type="button"
         className="button button-secondary button-icon-text sidebar-teams"

@@ -35,7 +35,7 @@ export interface SignedInShellProps {
 export function SignedInShell({ notice, onSignOut }: SignedInShellProps) {
   const session = useSession();
   const { client } = session;
-  const rooms = useRoomList(client, session.cachedRooms);
+  const { rooms, stillLoading } = useRoomList(client, session.cachedRooms);
   useUnreadIndicators(rooms);
   const dialogs = useShellDialog();
   const { open: openDialog } = dialogs;
@@ -99,6 +99,7 @@ export function SignedInShell({ notice, onSignOut }: SignedInShellProps) {
       <div className="shell-body">
         <ShellSidebar
           rooms={rooms}
+          stillLoading={stillLoading}
           openRoomId={openRoomId}
           openDialog={openDialog}
           onRoomChosen={roomsPanel.close}

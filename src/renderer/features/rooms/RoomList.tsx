@@ -2,17 +2,23 @@ import { MarkAsReadIcon } from '@vector-im/compound-design-tokens/assets/web/ico
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roomHref } from '../../app/useHashRoute.ts';
+import { withFoundRooms } from '../../matrix/namedRooms.ts';
 import { filterRooms } from '../../matrix/roomFilter.ts';
 import type { AvatarCache } from '../../matrix/avatars.ts';
 import type { RoomSummary } from '../../matrix/roomList.ts';
 import { groupRooms, type RoomSection } from '../../matrix/roomSections.ts';
 import { hasUnread, roomLinkLabel } from './roomLinkLabel.ts';
 import { useAvatarUrl } from './useAvatarCache.ts';
+import { useFoundRooms, type FindRooms } from './useFoundRooms.ts';
 import { useListViewport, type ListView } from './useSyncWindow.ts';
 import './roomList.css';
 
 export interface RoomListProps {
   rooms: RoomSummary[];
+  /** Some rooms are not known yet (a large account, right after sign-in): a filter says so. */
+  stillLoading?: boolean;
+  /** Asks the server for rooms named like the filter, while the list is still loading. */
+  findRooms?: FindRooms;
   activeRoomId: string | null;
   /** Told which rows are on screen and the filter, so sliding sync can load further ranges. */
   onView?: (view: ListView) => void;
@@ -22,13 +28,14 @@ export interface RoomListProps {
   onMarkRead?: (roomId: string) => void;
 }
 
-export function RoomList({ rooms, activeRoomId, onView, avatars, onMarkRead }: RoomListProps) {
+export function RoomList({ rooms, stillLoading = false, findRooms, activeRoomId, onView, avatars, onMarkRead }: RoomListProps) {
   const { t } = useTranslation();
   const navRef = useRef<HTMLElement>(null);
   const sectionsRef = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
   const filterId = useId();
-  const visible = filterRooms(rooms, query);
+  const found = useFoundRooms(query, stillLoading, findRooms);
+  const visible = filterRooms(withFoundRooms(rooms, found), query);
   const sections = groupRooms(visible);
   useListViewport(navRef, sectionsRef, query, visible.length, onView);
 
@@ -65,11 +72,16 @@ export function RoomList({ rooms, activeRoomId, onView, avatars, onMarkRead }: R
           />
         </div>
       ) : null}
-      {rooms.length > 0 && visible.length === 0 ? (
-        <p className="muted small empty-state" role="status">
-          {t('rooms.noMatch', { query })}
-        </p>
-      ) : null}
+      {/* One live region for what the filter found so far: "still loading" until every name is known. */}
+      <p className="muted small room-filter-status" role="status">
+        {query.trim() === '' || rooms.length === 0
+          ? null
+          : stillLoading
+            ? t('rooms.stillLoading')
+            : visible.length === 0
+              ? t('rooms.noMatch', { query })
+              : null}
+      </p>
       {rooms.length === 0 ? (
         <div className="empty-state">
           <p className="empty-title">{t('rooms.empty')}</p>

@@ -1,16 +1,26 @@
 import { ClientEvent, MatrixEventEvent, RoomEvent, type MatrixClient } from 'matrix-js-sdk';
 import { useEffect, useMemo, useState } from 'react';
-import { listRooms, withCachedRooms, type RoomSummary } from '../../matrix/roomList.ts';
+import { listStillLoading, mergeRoomList, type NamesListState } from '../../matrix/namedRooms.ts';
+import { directRoomIds, listRooms, type RoomSummary } from '../../matrix/roomList.ts';
+import { roomNamesOf } from '../../matrix/sync/roomNamesFetch.ts';
 import { slidingSyncOf } from '../../matrix/sync/startSync.ts';
 import { onGapFilled } from '../../matrix/sync/unreadGaps.ts';
+
+export interface RoomListState {
+  rooms: RoomSummary[];
+  /** A filter may still miss rooms: the list of every room's name has not all arrived. */
+  stillLoading: boolean;
+}
 
 /**
  * The sorted room list, refreshed on the client events that can change it. Until the client has
  * started (encryption opens first, which takes seconds), the last session's cached list stands in;
- * under sliding sync it fills in for the rooms the growing list has not brought yet.
+ * under sliding sync it fills in for the rooms the growing list has not brought yet, and the names
+ * list (matrix/sync/roomNames.ts) for every other room.
  */
-export function useRoomList(client: MatrixClient, cached: readonly RoomSummary[] = []): RoomSummary[] {
+export function useRoomList(client: MatrixClient, cached: readonly RoomSummary[] = []): RoomListState {
   const [rooms, setRooms] = useState<RoomSummary[]>(() => listRooms(client));
+  const names = useRoomNames(client);
   useEffect(() => {
     let scheduled = false;
     // Coalesce bursts (an initial sync emits one event per room) into one render.
@@ -49,10 +59,38 @@ export function useRoomList(client: MatrixClient, cached: readonly RoomSummary[]
     };
   }, [client]);
   const started = client.getSyncState() !== null || rooms.length > 0;
-  const total = slidingSyncOf(client)?.window().total ?? null;
+  const sliding = slidingSyncOf(client);
+  const total = sliding?.window().total ?? null;
   const knownCount = client.getRooms().length;
   return useMemo(() => {
-    if (!started) return [...cached];
-    return [...withCachedRooms(rooms, cached, { total, knownCount, knows: (roomId) => client.getRoom(roomId) !== null })];
-  }, [started, rooms, cached, total, knownCount, client]);
+    const list = { total, knownCount, knows: (roomId: string) => client.getRoom(roomId) !== null };
+    const stillLoading = listStillLoading({ sliding: sliding !== null, names, list });
+    if (!started) return { rooms: [...cached], stillLoading };
+    const merged = mergeRoomList({ live: rooms, cached, list, names, direct: directRoomIds(client) });
+    return { rooms: [...merged], stillLoading };
+  }, [started, rooms, cached, total, knownCount, client, sliding, names]);
+}
+
+/** The names list's latest state (null until its first page), re-rendering as each page arrives. */
+function useRoomNames(client: MatrixClient): NamesListState | null {
+  const [names, setNames] = useState<NamesListState | null>(null);
+  useEffect(() => {
+    // The store appears with the live list's first answer: until then, look again at each sync.
+    let stop: (() => void) | null = null;
+    const attach = () => {
+      const store = roomNamesOf(client);
+      if (!store || stop) return;
+      client.off(ClientEvent.Sync, attach);
+      const update = () => setNames(store.state().rooms.size > 0 ? store.state() : null);
+      stop = store.subscribe(update);
+      update();
+    };
+    client.on(ClientEvent.Sync, attach);
+    attach();
+    return () => {
+      client.off(ClientEvent.Sync, attach);
+      stop?.();
+    };
+  }, [client]);
+  return names;
 }

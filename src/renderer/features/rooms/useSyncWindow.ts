@@ -7,7 +7,6 @@ import { slidingSyncOf } from '../../matrix/sync/startSync.ts';
 
 export interface ListView {
   lastVisibleIndex: number;
-  filter: string;
 }
 
 /** A callback for the room list: hands its view to sliding sync, which loads further ranges. */
@@ -23,7 +22,7 @@ export function useOpenRoomSubscription(client: MatrixClient, roomId: string | n
 }
 
 /**
- * Reports the list's last visible row on scroll, resize and list changes (once per frame at most).
+ * Reports the list's last visible row on scroll, resize, filter and list changes (once per frame at most).
  * `scroller` bounds what is visible; rows are the `[data-room-row]` elements under `list`, in display
  * order across its sections. Sections reorder rooms (favourites first), so the index is how many
  * rooms are on screen rather than a position in the server's list: the range only grows, and what it
@@ -44,7 +43,7 @@ export function useListViewport(
       frame = 0;
       const rows = [...(list.current?.querySelectorAll('[data-room-row]') ?? [])].map((row) => row.getBoundingClientRect().top);
       const bottom = Math.min(element.getBoundingClientRect().bottom, window.innerHeight);
-      onView({ lastVisibleIndex: lastVisibleRow(rows, bottom), filter });
+      onView({ lastVisibleIndex: lastVisibleRow(rows, bottom) });
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(measure);

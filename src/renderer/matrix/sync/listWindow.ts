@@ -6,12 +6,13 @@
 // (new messages, unread counts), and a room that gets new activity moves to the top, back into the
 // first page anyway. The first page is what a sidebar shows; further pages load as the user nears the
 // end of what is loaded, and, once the first page is on screen, in the background by larger batches
-// until the whole list is loaded (as Element X's "growing" list does), so a filter or a scroll finds
-// any room without waiting for the server.
+// (as Element X's "growing" list does) up to BACKGROUND_LIMIT rooms.
 //
-// Filtering by name cannot be left to the server: MSC4186's `room_name_like` is not implemented by
-// Synapse (1.160 raises NotImplementedError, a 500). So a filter asks for the whole list, with the
-// list's small per-room payload (name, avatar, one event), and the UI filters locally.
+// Past that limit the background stops: each live room costs the SDK a Room with its state and last
+// event, which at thousands of rooms is most of the renderer's memory and many seconds of requests.
+// The rooms past it are known from the names list (roomNames.ts): found by the filter, shown by name,
+// and brought live when scrolled to or opened. A filter therefore never asks for more of the live
+// list (Synapse cannot filter by name anyway: MSC4186's `room_name_like` raises NotImplementedError).
 
 /** Rooms per page: about what a sidebar shows at once, so the first response fills the screen. */
 export const PAGE_SIZE = 20;
@@ -23,19 +24,14 @@ export interface ListWindowInput {
   lastVisibleIndex: number;
   /** How many rooms the server says the list holds; null before its first answer. */
   total: number | null;
-  /** The filter text typed above the room list. */
-  filter: string;
   /** End (inclusive) of the range asked for so far; -1 before the first request. */
   requestedEnd: number;
 }
 
 /** The end (inclusive) of the range [0, end] to ask for next. Never less than `requestedEnd`. */
-export function nextRangeEnd({ lastVisibleIndex, total, filter, requestedEnd }: ListWindowInput): number {
+export function nextRangeEnd({ lastVisibleIndex, total, requestedEnd }: ListWindowInput): number {
   let end = Math.max(requestedEnd, PAGE_SIZE - 1);
-  if (filter.trim() !== '') {
-    // The whole list, once its size is known; until then at least the next page.
-    end = Math.max(end, total !== null ? total - 1 : end + PAGE_SIZE);
-  } else if (lastVisibleIndex >= end - PREFETCH_ROWS) {
+  if (lastVisibleIndex >= end - PREFETCH_ROWS) {
     // Whole pages, enough that the last visible row is no longer near the end: one scroll gesture,
     // one request (and no request again until the user scrolls further).
     end = Math.max(end, Math.ceil((lastVisibleIndex + PREFETCH_ROWS + 2) / PAGE_SIZE) * PAGE_SIZE - 1);
@@ -47,14 +43,20 @@ export function nextRangeEnd({ lastVisibleIndex, total, filter, requestedEnd }: 
 
 /** Rooms added per background step: large enough that a few hundred rooms take a few requests. */
 export const BACKGROUND_BATCH = 100;
+/**
+ * Where the background growth stops: above the few hundred rooms most accounts have (all of them live,
+ * as before), well below the thousands that would fill the renderer's memory.
+ */
+export const BACKGROUND_LIMIT = 500;
 
 /**
  * The end of the range the background growth asks for next: one batch more than asked so far, up to
- * the end of the list; `requestedEnd` itself when the whole list is loaded or its size is unknown.
+ * the end of the list or BACKGROUND_LIMIT; `requestedEnd` itself when there or the size is unknown.
  */
 export function backgroundRangeEnd(requestedEnd: number, total: number | null): number {
-  if (total === null || requestedEnd >= total - 1) return requestedEnd;
-  return Math.min(total - 1, requestedEnd + BACKGROUND_BATCH);
+  if (total === null) return requestedEnd;
+  const last = Math.min(total, BACKGROUND_LIMIT) - 1;
+  return requestedEnd >= last ? requestedEnd : Math.min(last, requestedEnd + BACKGROUND_BATCH);
 }
 
 /** The index of the last row whose top is above the bottom of the viewport (rows sorted by top). */

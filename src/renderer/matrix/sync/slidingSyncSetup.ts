@@ -2,8 +2,8 @@
 // speaks the simplified endpoint (`/_matrix/client/unstable/org.matrix.simplified_msc3575/sync`), and
 // `client.startClient({ slidingSync })` wraps it in `SlidingSyncSdk`, which registers the e2ee,
 // to_device, account_data, receipts, typing and sticky-events extensions itself (registering them
-// again would throw). What Relais adds: the room list and its growing window, one subscription for
-// the open room, and the fix-ups in slidingSyncFixups.ts.
+// again would throw). What Relais adds: the room list and its growing window, the names of every room
+// (roomNamesFetch.ts), one subscription for the open room, and the fix-ups in slidingSyncFixups.ts.
 import { EventType, type MatrixClient } from 'matrix-js-sdk';
 import {
   MSC3575_STATE_KEY_LAZY,
@@ -16,6 +16,7 @@ import {
   type MSC3575RoomSubscription,
 } from 'matrix-js-sdk/lib/sliding-sync.js';
 import { backgroundRangeEnd, nextRangeEnd, PAGE_SIZE } from './listWindow.ts';
+import { fetchRoomNames } from './roomNamesFetch.ts';
 
 export const ROOM_LIST_KEY = 'rooms';
 /** Long-poll timeout, as for classic /sync: the server answers at once when something happens. */
@@ -65,8 +66,8 @@ export const OPEN_ROOM_SUBSCRIPTION: MSC3575RoomSubscription = {
 /** What the UI drives: the part of the list it wants, and the room it has open. */
 export interface SlidingSyncController {
   readonly slidingSync: SlidingSync;
-  /** The user scrolled or typed a filter: ask for more of the list if that needs it. */
-  updateWindow(view: { lastVisibleIndex: number; filter: string }): void;
+  /** The user scrolled: ask for more of the list if that needs it. */
+  updateWindow(view: { lastVisibleIndex: number }): void;
   /** The room on screen (null: none): subscribed with its timeline, the previous one released. */
   setOpenRoom(roomId: string | null): void;
   /** The range end asked for so far, and the list size the server last gave (null before). */
@@ -76,7 +77,7 @@ export interface SlidingSyncController {
 export function createSlidingSync(client: MatrixClient): SlidingSyncController {
   let requestedEnd = PAGE_SIZE - 1;
   let total: number | null = null;
-  let view = { lastVisibleIndex: -1, filter: '' };
+  let view = { lastVisibleIndex: -1 };
   const slidingSync = new SlidingSync(
     client.baseUrl,
     new Map([[ROOM_LIST_KEY, roomListParams(requestedEnd)]]),
@@ -105,6 +106,9 @@ export function createSlidingSync(client: MatrixClient): SlidingSyncController {
     if (state !== SlidingSyncState.Complete) return;
     if (growing === 'not yet') {
       growing = 'waiting';
+      // The first page is on its way to the screen: now the names of every room, on their own
+      // connection, so the filter finds any room long before the live list could bring it.
+      fetchRoomNames(client);
       setTimeout(() => {
         // Not for a client stopped meanwhile (signed out within the first second).
         if (!client.clientRunning) return;
@@ -112,7 +116,7 @@ export function createSlidingSync(client: MatrixClient): SlidingSyncController {
         apply();
       }, BACKGROUND_START_DELAY_MS);
     }
-    // A filter typed before the first answer was waiting for the list's size; each answer brings the
+    // A scroll made before the first answer was waiting for the list's size; each answer brings the
     // next batch of the growth: one request at a time, never more than the list holds.
     apply();
   });

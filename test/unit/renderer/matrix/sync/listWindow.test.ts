@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BACKGROUND_BATCH,
+  BACKGROUND_LIMIT,
   backgroundRangeEnd,
   lastVisibleRow,
   nextRangeEnd,
@@ -8,7 +9,7 @@ import {
   PREFETCH_ROWS,
 } from '../../../../../src/renderer/matrix/sync/listWindow.ts';
 
-const start = { lastVisibleIndex: -1, total: null, filter: '', requestedEnd: -1 };
+const start = { lastVisibleIndex: -1, total: null, requestedEnd: -1 };
 
 describe('nextRangeEnd', () => {
   it('asks for the first page before anything is shown', () => {
@@ -43,20 +44,8 @@ describe('nextRangeEnd', () => {
     expect(nextRangeEnd({ ...start, lastVisibleIndex: 4, total: 5, requestedEnd: 19 })).toBe(19);
   });
 
-  it('asks for the whole list while filtering, since the server cannot filter by name', () => {
-    expect(nextRangeEnd({ ...start, lastVisibleIndex: 2, total: 300, filter: 'budget', requestedEnd: 19 })).toBe(299);
-  });
-
-  it('grows by a page while filtering before the list size is known', () => {
-    expect(nextRangeEnd({ ...start, filter: 'b', requestedEnd: 19 })).toBe(39);
-  });
-
-  it('ignores a filter of blanks', () => {
-    expect(nextRangeEnd({ ...start, lastVisibleIndex: 2, total: 300, filter: '  ', requestedEnd: 19 })).toBe(19);
-  });
-
-  it('keeps the whole list once the filter is cleared', () => {
-    expect(nextRangeEnd({ ...start, lastVisibleIndex: 3, total: 300, filter: '', requestedEnd: 299 })).toBe(299);
+  it('does not grow for a scroll made before the list size is known beyond the next pages', () => {
+    expect(nextRangeEnd({ ...start, lastVisibleIndex: 25, requestedEnd: 19 })).toBe(39);
   });
 });
 
@@ -81,12 +70,21 @@ describe('lastVisibleRow', () => {
 
 describe('backgroundRangeEnd', () => {
   it('adds one batch at a time, up to the last room of the list', () => {
-    expect(backgroundRangeEnd(19, 1_000)).toBe(19 + BACKGROUND_BATCH);
-    expect(backgroundRangeEnd(950, 1_000)).toBe(999);
+    expect(backgroundRangeEnd(19, 450)).toBe(19 + BACKGROUND_BATCH);
+    expect(backgroundRangeEnd(419, 450)).toBe(449);
+  });
+
+  it('stops at the limit on a large account: the names list knows the rest', () => {
+    expect(backgroundRangeEnd(419, 3_000)).toBe(BACKGROUND_LIMIT - 1);
+    expect(backgroundRangeEnd(BACKGROUND_LIMIT - 1, 3_000)).toBe(BACKGROUND_LIMIT - 1);
+  });
+
+  it('never shrinks a range the user scrolled past the limit', () => {
+    expect(backgroundRangeEnd(799, 3_000)).toBe(799);
   });
 
   it('asks nothing more once the whole list is loaded, or before its size is known', () => {
-    expect(backgroundRangeEnd(999, 1_000)).toBe(999);
+    expect(backgroundRangeEnd(449, 450)).toBe(449);
     expect(backgroundRangeEnd(19, 12)).toBe(19);
     expect(backgroundRangeEnd(19, null)).toBe(19);
   });

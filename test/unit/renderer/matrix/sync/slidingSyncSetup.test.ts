@@ -10,7 +10,16 @@ import {
 } from '../../../../../src/renderer/matrix/sync/slidingSyncSetup.ts';
 
 // SlidingSync only keeps the client for its requests, which start with start(): never called here.
-const client = { baseUrl: 'http://127.0.0.1:1', clientRunning: true } as unknown as MatrixClient;
+// The names list's requests (roomNamesFetch.ts) go through client.slidingSync: they never answer here.
+const namesRequests: unknown[] = [];
+const client = {
+  baseUrl: 'http://127.0.0.1:1',
+  clientRunning: true,
+  slidingSync: (request: unknown) => {
+    namesRequests.push(request);
+    return new Promise(() => undefined);
+  },
+} as unknown as MatrixClient;
 
 function ranges(controller: ReturnType<typeof createSlidingSync>): number[][] {
   return controller.slidingSync.getListParams(ROOM_LIST_KEY)?.ranges ?? [];
@@ -52,19 +61,19 @@ describe('createSlidingSync', () => {
     const controller = createSlidingSync(client);
     expect(ranges(controller)).toEqual([[0, 19]]);
     serverSays(controller, 300);
-    controller.updateWindow({ lastVisibleIndex: 5, filter: '' });
+    controller.updateWindow({ lastVisibleIndex: 5 });
     expect(ranges(controller)).toEqual([[0, 19]]);
-    controller.updateWindow({ lastVisibleIndex: 15, filter: '' });
+    controller.updateWindow({ lastVisibleIndex: 15 });
     expect(ranges(controller)).toEqual([[0, 39]]);
     expect(controller.window()).toEqual({ requestedEnd: 39, total: 300 });
   });
 
-  it('asks for the whole list for a filter typed before the list size is known, once it is', () => {
+  it('grows for a scroll made before the list size is known, once it is', () => {
     const controller = createSlidingSync(client);
-    controller.updateWindow({ lastVisibleIndex: 2, filter: 'budget' });
+    controller.updateWindow({ lastVisibleIndex: 25 });
     expect(ranges(controller)).toEqual([[0, 39]]);
-    serverSays(controller, 120);
-    expect(ranges(controller)).toEqual([[0, 119]]);
+    serverSays(controller, 30);
+    expect(ranges(controller)).toEqual([[0, 39]]);
   });
 
   it('once the first page is drawn, loads the rest of the list in the background, a batch per answer', () => {
@@ -85,6 +94,15 @@ describe('createSlidingSync', () => {
     // A room created later lengthens the list: it is asked for too.
     serverSays(controller, 251);
     expect(ranges(controller)).toEqual([[0, 250]]);
+  });
+
+  it('asks for the names of every room once, with the first complete answer', () => {
+    namesRequests.length = 0;
+    const controller = createSlidingSync(client);
+    expect(namesRequests).toHaveLength(0);
+    serverSays(controller, 3_000);
+    serverSays(controller, 3_000);
+    expect(namesRequests).toEqual([expect.objectContaining({ conn_id: 'relais-room-names' })]);
   });
 
   it("knows the list's size as soon as an answer arrives, before its rooms are processed", () => {
