@@ -276,3 +276,79 @@ test('classic /sync: the same thread, summary, unread list and reply, on a serve
     await synapse.stop();
   }
 });
+
+test('the Threads panel lists threads from the server (roots far back), filters "My threads", updates live; in French too', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(180_000);
+  const theaApi = await apiLogin(env.homeserver, TEST_USERS.thea);
+  const thibaultApi = await apiLogin(env.homeserver, TEST_USERS.thibault);
+  const roomName = `Fils anciens ${Date.now().toString(36)}`;
+  const roomId = await createRoom(theaApi, { name: roomName, invite: ['@thibault:localhost'] });
+  await joinRoom(thibaultApi, roomId);
+  // Two threads, then 70 messages: both roots are far older than the first page the room loads.
+  const mineRoot = await sendText(theaApi, roomId, 'Budget 2027 : qui valide ?');
+  await sendThreadReplyApi(thibaultApi, roomId, mineRoot, 'Moi, en comité.');
+  const othersRoot = await sendText(theaApi, roomId, 'Calendrier des congés');
+  await sendThreadReplyApi(theaApi, roomId, othersRoot, 'Envoyez vos dates.');
+  for (let i = 1; i <= 70; i++) await sendText(theaApi, roomId, `Message de remplissage ${i}`);
+
+  const { context, page } = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.thibault);
+  const threadListRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/\/_matrix\/client\/v1\/rooms\/[^/]+\/threads\?/.test(request.url())) threadListRequests.push(request.url());
+  });
+  const log = await openRoom(page, roomName);
+  await expect(log.getByText('Message de remplissage 70')).toBeVisible({ timeout: 30_000 });
+  await expect(log.getByText('Budget 2027 : qui valide ?')).toHaveCount(0);
+
+  await page.getByRole('button', { name: /^Threads/ }).click();
+  const list = page.getByRole('complementary', { name: 'Threads' });
+  const budget = list.getByRole('button').filter({ hasText: 'Budget 2027 : qui valide ?' });
+  const conges = list.getByRole('button').filter({ hasText: 'Calendrier des congés' });
+  await expect(budget).toBeVisible({ timeout: 30_000 });
+  await expect(budget).toContainText('1 reply');
+  await expect(budget).toContainText('thea: Budget 2027');
+  await expect(conges).toContainText('1 reply');
+  await expect(list.getByRole('button', { name: 'All threads' })).toHaveAttribute('aria-pressed', 'true');
+  await expectAccessible(page);
+
+  // "My threads": the one Thibault replied in.
+  await list.getByRole('button', { name: 'My threads' }).click();
+  await expect(list.getByRole('button', { name: 'My threads' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(conges).toHaveCount(0);
+  await expect(budget).toBeVisible();
+  await expectAccessible(page);
+
+  // Back to all: a new reply and a new thread appear as they come, without asking the server's list again.
+  await list.getByRole('button', { name: 'All threads' }).click();
+  await expect(conges).toBeVisible();
+  const asked = threadListRequests.length;
+  await sendThreadReplyApi(theaApi, roomId, othersRoot, 'Avant vendredi, svp.');
+  await expect(conges).toContainText('2 replies', { timeout: 30_000 });
+  const newRoot = await sendText(theaApi, roomId, 'Nouveau sujet : la cantine');
+  await sendThreadReplyApi(theaApi, roomId, newRoot, 'Menu végétarien ?');
+  const cantine = list.getByRole('button').filter({ hasText: 'Nouveau sujet : la cantine' });
+  await expect(cantine).toContainText('1 unread reply', { timeout: 30_000 });
+  await expect(list.getByRole('listitem').first()).toContainText('Nouveau sujet : la cantine');
+  expect(threadListRequests.length).toBe(asked);
+
+  // Opening a thread listed from the server shows it.
+  await budget.click();
+  const panel = page.getByRole('complementary', { name: 'Thread', exact: true });
+  await expect(panel.getByRole('article').filter({ hasText: 'Moi, en comité.' })).toBeVisible({ timeout: 30_000 });
+  await panel.getByRole('button', { name: 'Close' }).click();
+
+  // In French.
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('button', { name: /^Fils de discussion/ }).click();
+  const liste = page.getByRole('complementary', { name: 'Fils de discussion' });
+  await expect(liste.getByRole('button', { name: 'Tous les fils' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(liste.getByRole('button').filter({ hasText: 'Budget 2027' })).toContainText('1 réponse');
+  await liste.getByRole('button', { name: 'Mes fils' }).click();
+  await expect(liste.getByRole('button').filter({ hasText: 'Calendrier des congés' })).toHaveCount(0);
+  await expect(liste.getByRole('button').filter({ hasText: 'Budget 2027' })).toBeVisible();
+  await expectAccessible(page);
+  await context.close();
+});

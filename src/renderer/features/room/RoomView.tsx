@@ -29,7 +29,7 @@ import { RoomMembers } from '../members/RoomMembers.tsx';
 import GroupIcon from '@vector-im/compound-design-tokens/assets/web/icons/group';
 import { ThreadsHeaderButton } from '../thread/ThreadButtons.tsx';
 import { useThreadPanel } from '../thread/useThreadPanel.ts';
-import { useThreadSummaries } from '../thread/useThreads.ts';
+import { useLiveThreads } from '../thread/useThreads.ts';
 import { mainTimelineEntries, unreadThreadCount } from '../../matrix/threads.ts';
 import { RoomDropZone, useRoomFileDrop } from './RoomDropZone.tsx';
 import { LinkPreviewsAllowedContext } from './LinkPreviewCard.tsx';
@@ -51,7 +51,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
   const roomPending = useOutboxEntries(outbox, room.roomId);
   const pending = mainTimelineEntries(roomPending);
   const threadPanel = useThreadPanel();
-  const threads = useThreadSummaries(room);
+  const threads = useLiveThreads(room);
   const [replyTo, setReplyTo] = useState<TimelineItem | null>(null);
   const draft = useRoomDraft(room.roomId, items, replyTo, setReplyTo);
   const [inviting, setInviting] = useState(false);
@@ -91,7 +91,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
       <RoomHeader room={room} encrypted={encrypted}>
         <RoomCallHeader room={room} />
         <ThreadsHeaderButton
-          unreadThreads={unreadThreadCount(threads.values())}
+          unreadThreads={unreadThreadCount(threads.summaries.values())}
           open={threadPanel.state.kind === 'list'}
           onClick={(event) => threadPanel.toggleList(event.currentTarget)}
         />
@@ -244,7 +244,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
       <RoomThreads
         room={room}
         panel={threadPanel}
-        summaries={threads}
+        live={threads}
         pending={roomPending}
         avatars={avatars}
         onDelete={setDeleting}
