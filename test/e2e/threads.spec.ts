@@ -5,8 +5,19 @@
 import type { Page } from '@playwright/test';
 import { startSynapse } from '../env/synapse.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
+import { dropFiles, pasteFiles } from './fileTransfer.ts';
 import { signInAs } from './helpers.ts';
-import { api, apiLogin, createRoom, joinRoom, roomEvents, sendText, type ApiSession, type RawEvent } from './matrixApi.ts';
+import {
+  api,
+  apiLogin,
+  createRoom,
+  joinRoom,
+  roomEvents,
+  sendText,
+  solidPng,
+  type ApiSession,
+  type RawEvent,
+} from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 const THEA = '@thea:localhost';
@@ -350,5 +361,96 @@ test('the Threads panel lists threads from the server (roots far back), filters 
   await expect(liste.getByRole('button').filter({ hasText: 'Calendrier des congés' })).toHaveCount(0);
   await expect(liste.getByRole('button').filter({ hasText: 'Budget 2027' })).toBeVisible();
   await expectAccessible(page);
+  await context.close();
+});
+
+test('files in a thread: attached, pasted and dropped on the panel, sent as thread replies, with progress and Cancel', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(150_000);
+  const theaApi = await apiLogin(env.homeserver, TEST_USERS.thea);
+  const thibaultApi = await apiLogin(env.homeserver, TEST_USERS.thibault);
+  const roomName = `Fils et fichiers ${Date.now().toString(36)}`;
+  const roomId = await createRoom(theaApi, { name: roomName, encrypted: true, invite: ['@thibault:localhost'] });
+  await joinRoom(thibaultApi, roomId);
+
+  const { context, page } = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.thibault);
+  const log = await openRoom(page, roomName);
+  await page.getByRole('textbox', { name: 'Message' }).fill('Les pièces du dossier');
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  const root = log.getByRole('article').filter({ hasText: 'Les pièces du dossier' });
+  await expect(root).toBeVisible({ timeout: 30_000 });
+  await root.hover();
+  await root.getByRole('button', { name: 'Reply in thread' }).click();
+  const panel = page.getByRole('complementary', { name: 'Thread', exact: true });
+  const dialog = page.getByRole('dialog', { name: 'Send files' });
+
+  // The Attach button of the thread's composer.
+  await expect(panel.getByRole('button', { name: 'Attach file' })).toBeVisible();
+  await page.locator('#thread-composer-input-file').setInputFiles({
+    name: 'compte-rendu.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Compte rendu'),
+  });
+  await dialog.getByRole('button', { name: 'Send 1 file' }).click();
+  await expect(panel.getByRole('link', { name: /compte-rendu\.txt/ })).toBeVisible({ timeout: 30_000 });
+
+  // A picture pasted into the thread's composer, with a caption.
+  await pasteFiles(panel.getByRole('textbox', { name: 'Reply in thread' }), [
+    { name: 'schema.png', type: 'image/png', base64: solidPng(16, [10, 120, 60]).toString('base64') },
+  ]);
+  await dialog.getByRole('textbox', { name: 'Caption (optional)' }).fill('Le schéma');
+  await dialog.getByRole('button', { name: 'Send 1 file' }).click();
+  await expect(panel.getByRole('img', { name: 'schema.png' })).toBeVisible({ timeout: 30_000 });
+
+  // A document dropped on the thread's panel: its own drop zone, and the thread's dialog.
+  await dropFiles(panel, [{ name: 'annexe.txt', type: 'text/plain', text: 'Annexe' }], async () => {
+    await expect(panel.getByRole('status').filter({ hasText: 'Drop files to send' })).toBeVisible();
+    await expectAccessible(page);
+  });
+  await dialog.getByRole('button', { name: 'Send 1 file' }).click();
+  await expect(panel.getByRole('link', { name: /annexe\.txt/ })).toBeVisible({ timeout: 30_000 });
+
+  // None of them in the main timeline; the root says "3 replies".
+  await expect(root.getByRole('button', { name: /^3 replies/ })).toBeVisible({ timeout: 30_000 });
+  await expect(log.getByRole('link', { name: /compte-rendu\.txt|annexe\.txt/ })).toHaveCount(0);
+  await expect(log.getByRole('img', { name: 'schema.png' })).toHaveCount(0);
+
+  // A slow upload in the thread: its progress in the thread's waiting list, and Cancel sends nothing.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 256 * 1024,
+  });
+  await page.locator('#thread-composer-input-file').setInputFiles({
+    name: 'gros.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.alloc(4 * 1024 * 1024, 3),
+  });
+  await dialog.getByRole('button', { name: 'Send 1 file' }).click();
+  const waiting = panel.getByRole('list', { name: 'Waiting to be sent' });
+  const bar = waiting.getByRole('progressbar', { name: /^Uploading gros\.pdf, \d+ ?%$/ });
+  await expect(bar).toBeVisible({ timeout: 15_000 });
+  await expect(log.getByRole('list', { name: 'Waiting to be sent' })).toHaveCount(0);
+  await expectAccessible(page);
+  await waiting.getByRole('button', { name: 'Cancel sending gros.pdf' }).click();
+  await expect(waiting).toHaveCount(0);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+
+  // On the server: three thread replies, each with the thread relation and its fallback.
+  const rootId = (await roomEvents(thibaultApi, roomId)).find((e) => e.type === 'm.room.encrypted')?.event_id ?? '';
+  await expect.poll(async () => (await threadReplies(thibaultApi, roomId, rootId)).length, { timeout: 20_000 }).toBe(3);
+  for (const reply of await threadReplies(thibaultApi, roomId, rootId)) {
+    expect(reply.content['m.relates_to']).toMatchObject({ rel_type: 'm.thread', event_id: rootId, is_falling_back: true });
+  }
   await context.close();
 });

@@ -5,7 +5,7 @@ import { useSession } from '../../app/SessionContext.ts';
 import { navigate, useOpenEventId } from '../../app/useHashRoute.ts';
 import { loadUntilFound } from './loadUntilFound.ts';
 import { parseCommand } from '../../matrix/commands.ts';
-import { sendEdit, sendFile, sendFiles, sendReaction, sendRedaction, sendText } from '../../matrix/sendActions.ts';
+import { sendEdit, sendFiles, sendReaction, sendRedaction, sendText } from '../../matrix/sendActions.ts';
 import { PendingRows } from './PendingRows.tsx';
 import { useConnectivity, useOutboxEntries } from './useOutbox.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
@@ -166,13 +166,9 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         replyTo={replyTo}
         onCancelReply={() => setReplyTo(null)}
         lastOwnMessage={lastOwnMessage}
-        onAttach={(file) => {
+        onAttachFiles={(files) => {
           setFollowRequest((n) => n + 1);
-          return sendFile(session, room.roomId, file);
-        }}
-        onAttachFiles={(files, caption) => {
-          setFollowRequest((n) => n + 1);
-          return sendFiles(session, room.roomId, files, caption);
+          return sendFiles(session, room.roomId, files);
         }}
         incomingFiles={drop.dropped}
         members={room.getJoinedMembers().map((m) => ({ userId: m.userId, name: m.name }))}
