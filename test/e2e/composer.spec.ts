@@ -1,12 +1,12 @@
 // The composer of issue 17 (points 4, 5 and the files of 6) against the real Synapse: block Markdown
 // (lists, code with highlighting, tables that scroll on their own at 320 px), command suggestions, the
-// formatting toolbar, "Send files" from a paste and a drop with a caption, an upload's progress and
+// formatting toolbar, "Send files" from a paste and a drop with a caption per file, an upload's progress and
 // Cancel (nothing arrives), files written offline arriving once, and link previews asked of the
 // homeserver only. By accessible names, in English and French, axe on each new surface.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures.ts';
+import { dropFiles, pasteFiles } from './fileTransfer.ts';
+import { servePage } from './linkSite.ts';
 import { signInAs } from './helpers.ts';
 import { apiLogin, createRoom, roomEvents, solidPng, type ApiSession, type RawEvent } from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
@@ -33,10 +33,6 @@ async function signInFrench(browser: Browser, webUrl: string, homeserver: string
 
 /** The page's DOM as these tests use it: the E2E files compile without the DOM library. */
 interface PageDom {
-  DataTransfer: new () => { items: { add(file: unknown): void } };
-  File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
-  ClipboardEvent: new (type: string, init: Record<string, unknown>) => unknown;
-  atob(data: string): string;
   document: { documentElement: { scrollWidth: number; clientWidth: number } };
 }
 interface Scrollable {
@@ -47,35 +43,6 @@ interface Scrollable {
 
 async function messages(s: ApiSession, roomId: string): Promise<RawEvent[]> {
   return (await roomEvents(s, roomId)).filter((e) => e.type === 'm.room.message');
-}
-
-/** Hands files to the page as a paste into the composer would (a picture copied from another app). */
-async function pasteFiles(page: Page, files: { name: string; type: string; base64: string }[]): Promise<void> {
-  await page.getByRole('textbox', { name: 'Message' }).evaluate((box, list) => {
-    const dom = globalThis as unknown as PageDom;
-    const data = new dom.DataTransfer();
-    for (const f of list) {
-      const bytes = Uint8Array.from(dom.atob(f.base64), (c) => c.charCodeAt(0));
-      data.items.add(new dom.File([bytes], f.name, { type: f.type }));
-    }
-    const paste = new dom.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-    (box as unknown as { dispatchEvent(event: unknown): boolean }).dispatchEvent(paste);
-  }, files);
-}
-
-/** Drags files onto the room and drops them; `check` runs while they are over it. */
-async function dropFiles(page: Page, files: { name: string; type: string; text: string }[], check: () => Promise<void>) {
-  const transfer = await page.evaluateHandle((list) => {
-    const dom = globalThis as unknown as PageDom;
-    const data = new dom.DataTransfer();
-    for (const f of list) data.items.add(new dom.File([f.text], f.name, { type: f.type }));
-    return data;
-  }, files);
-  const target = page.getByRole('log');
-  await target.dispatchEvent('dragenter', { dataTransfer: transfer });
-  await target.dispatchEvent('dragover', { dataTransfer: transfer });
-  await check();
-  await target.dispatchEvent('drop', { dataTransfer: transfer });
 }
 
 test('block Markdown, command suggestions and the formatting toolbar; tables reflow at 320 px', async ({ browser, env }) => {
@@ -193,7 +160,9 @@ test('en français : coller et déposer des fichiers, légende, fichier trop gro
   const log = page.getByRole('log', { name: roomName });
 
   // A picture pasted into the composer: "Envoyer des fichiers" with its preview, and a caption.
-  await pasteFiles(page, [{ name: 'graphique.png', type: 'image/png', base64: solidPng(32, [30, 90, 200]).toString('base64') }]);
+  await pasteFiles(page.getByRole('textbox', { name: 'Message' }), [
+    { name: 'graphique.png', type: 'image/png', base64: solidPng(32, [30, 90, 200]).toString('base64') },
+  ]);
   const dialog = page.getByRole('dialog', { name: 'Envoyer des fichiers' });
   await expect(dialog.getByRole('img', { name: 'Aperçu de graphique.png' })).toBeVisible();
   const files = dialog.getByRole('list', { name: 'Fichiers à envoyer' }).getByRole('listitem');
@@ -205,12 +174,14 @@ test('en français : coller et déposer des fichiers, légende, fichier trop gro
   await expect(log.getByRole('img', { name: 'graphique.png' })).toBeVisible({ timeout: 30_000 });
   await expect(log.locator('strong', { hasText: 'provisoires' })).toBeVisible();
 
-  // Two documents dragged onto the room: the drop zone says what to do; dropped, they are listed.
+  // Three documents dragged onto the room: the drop zone says what to do; dropped, they are listed, each
+  // with its own caption; one is taken out again.
   await dropFiles(
-    page,
+    page.getByRole('log'),
     [
       { name: 'notes.txt', type: 'text/plain', text: 'Points à voir' },
       { name: 'brouillon.txt', type: 'text/plain', text: 'À relire' },
+      { name: 'annexe.txt', type: 'text/plain', text: 'Annexe' },
     ],
     async () => {
       await expect(page.getByRole('status').filter({ hasText: 'Déposez les fichiers à envoyer' })).toBeVisible();
@@ -218,15 +189,19 @@ test('en français : coller et déposer des fichiers, légende, fichier trop gro
     },
   );
   await expect(page.getByRole('status').filter({ hasText: 'Déposez les fichiers à envoyer' })).toBeHidden();
+  await expect(files).toHaveCount(3);
+  await expect(dialog.getByRole('textbox', { name: 'Légende (facultative)' })).toHaveCount(0);
+  await dialog.getByRole('textbox', { name: 'Légende de notes.txt (facultative)' }).fill('Points **urgents**');
+  await dialog.getByRole('textbox', { name: 'Légende de brouillon.txt (facultative)' }).fill('À relire avant lundi');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Retirer annexe.txt' }).click();
   await expect(files).toHaveCount(2);
-  await dialog.getByRole('button', { name: 'Retirer brouillon.txt' }).click();
-  await expect(files).toHaveCount(1);
-  await dialog.getByRole('button', { name: 'Envoyer 1 fichier' }).click();
+  await dialog.getByRole('button', { name: 'Envoyer 2 fichiers' }).click();
   await expect(dialog).toBeHidden();
 
-  // On the server: the picture with its caption (Matrix 1.10), the document named by its filename.
-  await expect.poll(async () => (await messages(damien, roomId)).length, { timeout: 30_000 }).toBe(2);
-  const [image, note] = await messages(damien, roomId);
+  // On the server: the picture with its caption (Matrix 1.10), each document with its own.
+  await expect.poll(async () => (await messages(damien, roomId)).length, { timeout: 30_000 }).toBe(3);
+  const [image, note, draft] = await messages(damien, roomId);
   expect(image?.content).toMatchObject({
     msgtype: 'm.image',
     body: 'Chiffres **provisoires**',
@@ -234,18 +209,25 @@ test('en français : coller et déposer des fichiers, légende, fichier trop gro
     format: 'org.matrix.custom.html',
     formatted_body: 'Chiffres <strong>provisoires</strong>',
   });
-  expect(note?.content).toMatchObject({ msgtype: 'm.file', body: 'notes.txt', filename: 'notes.txt' });
+  expect(note?.content).toMatchObject({
+    msgtype: 'm.file',
+    body: 'Points **urgents**',
+    filename: 'notes.txt',
+    formatted_body: 'Points <strong>urgents</strong>',
+  });
+  expect(draft?.content).toMatchObject({ msgtype: 'm.file', body: 'À relire avant lundi', filename: 'brouillon.txt' });
+  expect((await messages(damien, roomId)).some((e) => e.content.filename === 'annexe.txt')).toBe(false);
 
   // Over the server's limit (5 MB here): refused with a reason, and nothing lost from the dialog.
   await page.locator('#composer-file').setInputFiles([
     { name: 'archive.zip', mimeType: 'application/zip', buffer: Buffer.alloc(6 * 1024 * 1024) },
     { name: 'court.txt', mimeType: 'text/plain', buffer: Buffer.from('court') },
   ]);
-  await dialog.getByRole('textbox', { name: 'Légende (facultative)' }).fill('À garder');
+  await dialog.getByRole('textbox', { name: 'Légende de court.txt (facultative)' }).fill('À garder');
   await dialog.getByRole('button', { name: 'Envoyer 2 fichiers' }).click();
   await expect(dialog.getByRole('alert')).toContainText('« archive.zip » fait 6.0 MB, au-delà de la limite de 5.0 MB');
   await expect(files).toHaveCount(2);
-  await expect(dialog.getByRole('textbox', { name: 'Légende (facultative)' })).toHaveValue('À garder');
+  await expect(dialog.getByRole('textbox', { name: 'Légende de court.txt (facultative)' })).toHaveValue('À garder');
   await dialog.getByRole('button', { name: 'Annuler' }).click();
 
   // A slow upload: its row shows the progress; Annuler stops it and nothing is sent.
@@ -316,41 +298,6 @@ test('files written offline wait in the outbox and arrive once each after reconn
   expect(fromCeline).toHaveLength(2);
   await context.close();
 });
-
-interface PageServer {
-  url: string;
-  /** User agents of the requests it answered. */
-  agents: string[];
-  close: () => Promise<void>;
-}
-
-/** A small site on loopback with Open Graph tags and a picture, as the homeserver will fetch it. */
-async function servePage(): Promise<PageServer> {
-  const agents: string[] = [];
-  const png = solidPng(64, [0, 120, 80]);
-  const server: Server = createServer((request, response) => {
-    agents.push(request.headers['user-agent'] ?? '');
-    if (request.url?.startsWith('/logo.png')) {
-      response.writeHead(200, { 'content-type': 'image/png' }).end(png);
-      return;
-    }
-    const { port } = server.address() as AddressInfo;
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html><head>
-      <title>Circulaire</title>
-      <meta property="og:title" content="Circulaire du 3 mars sur le télétravail">
-      <meta property="og:description" content="Les nouvelles règles pour les agents de l’État.">
-      <meta property="og:site_name" content="Intranet ministériel">
-      <meta property="og:image" content="http://127.0.0.1:${port}/logo.png">
-      </head><body>Texte</body></html>`);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/circulaire`,
-    agents,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 test('link previews come from the homeserver only, can be hidden, and are off in encrypted rooms', async ({ browser, env }) => {
   test.setTimeout(120_000);

@@ -241,4 +241,57 @@ test.describe('offline', () => {
     await expect(nina.page.getByRole('status').filter({ hasText: 'waiting' })).toHaveCount(0);
     await nina.context.close();
   });
+  test('the app is reloaded in the middle of an upload: the file goes again from the start and arrives once', async ({ env }) => {
+    test.setTimeout(180_000);
+    const profile = mkdtempSync(path.join(tmpdir(), 'relais-upload-reload-'));
+    const harness = await createDesktopHarness({
+      appOrigin: env.webUrl,
+      markerFile: path.join(profile, 'keychain-backend.json'),
+    });
+    const nina = await apiLogin(env.homeserver, TEST_USERS.nina);
+    const roomName = `Téléversement interrompu ${Date.now().toString(36)}`;
+    const roomId = await createRoom(nina, { name: roomName, encrypted: true });
+    try {
+      const app = await launchApp({ profileDir: path.join(profile, 'chromium'), harness, webUrl: env.webUrl });
+      await app.page.goto(`${env.webUrl}?hs=${encodeURIComponent(env.homeserver)}`);
+      await submitSignIn(app.page, TEST_USERS.nina);
+      await expect(app.page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible({ timeout: 30_000 });
+      await app.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: roomName }).click();
+
+      // The media upload endpoint only, held: the upload starts and does not end before the reload.
+      const UPLOAD = '**/_matrix/media/*/upload**';
+      let uploadsSeen = 0;
+      await app.page.route(UPLOAD, () => {
+        uploadsSeen += 1;
+      });
+      await app.page.locator('#composer-file').setInputFiles({
+        name: 'rapport-annuel.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.alloc(512 * 1024, 5),
+      });
+      await app.page.getByRole('dialog', { name: 'Send files' }).getByRole('button', { name: 'Send 1 file' }).click();
+      const waiting = app.page.getByRole('list', { name: 'Waiting to be sent' });
+      await expect(waiting.getByRole('progressbar', { name: /^Uploading rapport-annuel\.pdf/ })).toBeVisible({ timeout: 15_000 });
+      await expect.poll(() => uploadsSeen, { timeout: 15_000 }).toBe(1);
+      await app.page.unroute(UPLOAD);
+      // The outbox is written as soon as the file is queued; the reload comes with the upload under way.
+      await app.page.reload();
+
+      await expect(app.page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
+      await app.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: roomName }).click();
+      const log = app.page.getByRole('log', { name: roomName });
+      await expect(log.getByRole('link', { name: /rapport-annuel\.pdf/ })).toBeVisible({ timeout: 60_000 });
+      await expect(app.page.getByRole('list', { name: 'Waiting to be sent' })).toHaveCount(0);
+      // Once on the server, and once in the timeline, a few seconds on.
+      await app.page.waitForTimeout(3_000);
+      const fromNina = (await roomEvents(nina, roomId)).filter(
+        (e) => e.sender === '@nina:localhost' && e.type === 'm.room.encrypted',
+      );
+      expect(fromNina).toHaveLength(1);
+      await expect(log.getByRole('link', { name: /rapport-annuel\.pdf/ })).toHaveCount(1);
+      await quitApp(app.context);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
 });

@@ -7,6 +7,8 @@ import type { Browser, Page } from '@playwright/test';
 import { createDesktopHarness, type DesktopHarness } from './desktopHarness.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { signOut, submitSignIn } from './helpers.ts';
+import { servePage } from './linkSite.ts';
+import { apiLogin, createRoom } from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 test.skip(
@@ -176,4 +178,85 @@ test('a homeserver the user chooses is reachable when policy allows custom homes
     },
     { enforceEgress: true },
   );
+});
+
+/** Grace writes a link in a room of hers; returns the room's log. Every preview request of the page is recorded. */
+async function writeLink(page: Page, roomName: string, text: string, previewRequests: string[]) {
+  page.on('request', (request) => {
+    if (request.url().includes('/preview_url')) previewRequests.push(request.url());
+  });
+  await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
+  await page
+    .getByRole('navigation', { name: 'Rooms' })
+    .getByRole('link', { name: new RegExp(`^${roomName}`) })
+    .click({ timeout: 30_000 });
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  const log = page.getByRole('log', { name: roomName });
+  await expect(log.getByText(text)).toBeVisible({ timeout: 30_000 });
+  return log;
+}
+
+test('link previews off by policy: no preview is asked of the homeserver, even in a room without encryption', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(90_000);
+  const site = await servePage();
+  try {
+    const grace = await apiLogin(env.homeserver, TEST_USERS.grace);
+    const roomName = `Liens coupés ${Date.now().toString(36)}`;
+    await createRoom(grace, { name: roomName });
+    const policy = JSON.stringify({ policyVersion: 1, homeservers: [env.homeserver], chat: { urlPreviews: 'off' } });
+    await withMachinePolicy(browser, env.webUrl, policy, async (page) => {
+      await page.goto(env.webUrl);
+      await submitSignIn(page, TEST_USERS.grace);
+      const previewRequests: string[] = [];
+      const log = await writeLink(page, roomName, `Voir ${site.url}`, previewRequests);
+      await page.waitForTimeout(3_000);
+      await expect(log.getByRole('group', { name: /^Link preview/ })).toHaveCount(0);
+      expect(previewRequests).toEqual([]);
+      expect(site.agents).toEqual([]);
+      // Settings say why it cannot be turned on.
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Settings' });
+      const off = dialog.getByRole('group', { name: 'Link previews' }).getByRole('radio', { name: 'Off', exact: true });
+      await expect(off).toBeChecked();
+      await expect(off).toBeDisabled();
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await signOut(page);
+    });
+  } finally {
+    await site.close();
+  }
+});
+
+test('link previews for all rooms by policy: a preview in an encrypted room, asked of the homeserver', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(120_000);
+  const site = await servePage();
+  try {
+    const grace = await apiLogin(env.homeserver, TEST_USERS.grace);
+    const roomName = `Liens chiffrés ${Date.now().toString(36)}`;
+    await createRoom(grace, { name: roomName, encrypted: true });
+    const policy = JSON.stringify({ policyVersion: 1, homeservers: [env.homeserver], chat: { urlPreviews: 'all' } });
+    await withMachinePolicy(browser, env.webUrl, policy, async (page) => {
+      await page.goto(env.webUrl);
+      await submitSignIn(page, TEST_USERS.grace);
+      const previewRequests: string[] = [];
+      const log = await writeLink(page, roomName, `Circulaire : ${site.url}`, previewRequests);
+      const card = log.getByRole('group', { name: 'Link preview: Intranet ministériel' });
+      await expect(card).toBeVisible({ timeout: 30_000 });
+      await expect(card.getByRole('link', { name: 'Circulaire du 3 mars sur le télétravail' })).toHaveAttribute('href', site.url);
+      expect(previewRequests.length).toBeGreaterThan(0);
+      expect(previewRequests.every((url) => url.startsWith(env.homeserver))).toBe(true);
+      expect(site.agents.every((agent) => agent.includes('Synapse'))).toBe(true);
+      await expectAccessible(page);
+      await signOut(page);
+    });
+  } finally {
+    await site.close();
+  }
 });

@@ -5,8 +5,19 @@
 import type { Page } from '@playwright/test';
 import { startSynapse } from '../env/synapse.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
+import { dropFiles, pasteFiles } from './fileTransfer.ts';
 import { signInAs } from './helpers.ts';
-import { api, apiLogin, createRoom, joinRoom, roomEvents, sendText, type ApiSession, type RawEvent } from './matrixApi.ts';
+import {
+  api,
+  apiLogin,
+  createRoom,
+  joinRoom,
+  roomEvents,
+  sendText,
+  solidPng,
+  type ApiSession,
+  type RawEvent,
+} from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 const THEA = '@thea:localhost';
@@ -275,4 +286,171 @@ test('classic /sync: the same thread, summary, unread list and reply, on a serve
   } finally {
     await synapse.stop();
   }
+});
+
+test('the Threads panel lists threads from the server (roots far back), filters "My threads", updates live; in French too', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(180_000);
+  const theaApi = await apiLogin(env.homeserver, TEST_USERS.thea);
+  const thibaultApi = await apiLogin(env.homeserver, TEST_USERS.thibault);
+  const roomName = `Fils anciens ${Date.now().toString(36)}`;
+  const roomId = await createRoom(theaApi, { name: roomName, invite: ['@thibault:localhost'] });
+  await joinRoom(thibaultApi, roomId);
+  // Two threads, then 70 messages: both roots are far older than the first page the room loads.
+  const mineRoot = await sendText(theaApi, roomId, 'Budget 2027 : qui valide ?');
+  await sendThreadReplyApi(thibaultApi, roomId, mineRoot, 'Moi, en comité.');
+  const othersRoot = await sendText(theaApi, roomId, 'Calendrier des congés');
+  await sendThreadReplyApi(theaApi, roomId, othersRoot, 'Envoyez vos dates.');
+  for (let i = 1; i <= 70; i++) await sendText(theaApi, roomId, `Message de remplissage ${i}`);
+
+  const { context, page } = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.thibault);
+  const threadListRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/\/_matrix\/client\/v1\/rooms\/[^/]+\/threads\?/.test(request.url())) threadListRequests.push(request.url());
+  });
+  const log = await openRoom(page, roomName);
+  await expect(log.getByText('Message de remplissage 70')).toBeVisible({ timeout: 30_000 });
+  await expect(log.getByText('Budget 2027 : qui valide ?')).toHaveCount(0);
+
+  await page.getByRole('button', { name: /^Threads/ }).click();
+  const list = page.getByRole('complementary', { name: 'Threads' });
+  const budget = list.getByRole('button').filter({ hasText: 'Budget 2027 : qui valide ?' });
+  const conges = list.getByRole('button').filter({ hasText: 'Calendrier des congés' });
+  await expect(budget).toBeVisible({ timeout: 30_000 });
+  await expect(budget).toContainText('1 reply');
+  await expect(budget).toContainText('thea: Budget 2027');
+  await expect(conges).toContainText('1 reply');
+  await expect(list.getByRole('button', { name: 'All threads' })).toHaveAttribute('aria-pressed', 'true');
+  await expectAccessible(page);
+
+  // "My threads": the one Thibault replied in.
+  await list.getByRole('button', { name: 'My threads' }).click();
+  await expect(list.getByRole('button', { name: 'My threads' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(conges).toHaveCount(0);
+  await expect(budget).toBeVisible();
+  await expectAccessible(page);
+
+  // Back to all: a new reply and a new thread appear as they come, without asking the server's list again.
+  await list.getByRole('button', { name: 'All threads' }).click();
+  await expect(conges).toBeVisible();
+  const asked = threadListRequests.length;
+  await sendThreadReplyApi(theaApi, roomId, othersRoot, 'Avant vendredi, svp.');
+  await expect(conges).toContainText('2 replies', { timeout: 30_000 });
+  const newRoot = await sendText(theaApi, roomId, 'Nouveau sujet : la cantine');
+  await sendThreadReplyApi(theaApi, roomId, newRoot, 'Menu végétarien ?');
+  const cantine = list.getByRole('button').filter({ hasText: 'Nouveau sujet : la cantine' });
+  await expect(cantine).toContainText('1 unread reply', { timeout: 30_000 });
+  await expect(list.getByRole('listitem').first()).toContainText('Nouveau sujet : la cantine');
+  expect(threadListRequests.length).toBe(asked);
+
+  // Opening a thread listed from the server shows it.
+  await budget.click();
+  const panel = page.getByRole('complementary', { name: 'Thread', exact: true });
+  await expect(panel.getByRole('article').filter({ hasText: 'Moi, en comité.' })).toBeVisible({ timeout: 30_000 });
+  await panel.getByRole('button', { name: 'Close' }).click();
+
+  // In French.
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('button', { name: /^Fils de discussion/ }).click();
+  const liste = page.getByRole('complementary', { name: 'Fils de discussion' });
+  await expect(liste.getByRole('button', { name: 'Tous les fils' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(liste.getByRole('button').filter({ hasText: 'Budget 2027' })).toContainText('1 réponse');
+  await liste.getByRole('button', { name: 'Mes fils' }).click();
+  await expect(liste.getByRole('button').filter({ hasText: 'Calendrier des congés' })).toHaveCount(0);
+  await expect(liste.getByRole('button').filter({ hasText: 'Budget 2027' })).toBeVisible();
+  await expectAccessible(page);
+  await context.close();
+});
+
+test('files in a thread: attached, pasted and dropped on the panel, sent as thread replies, with progress and Cancel', async ({
+  browser,
+  env,
+}) => {
+  test.setTimeout(150_000);
+  const theaApi = await apiLogin(env.homeserver, TEST_USERS.thea);
+  const thibaultApi = await apiLogin(env.homeserver, TEST_USERS.thibault);
+  const roomName = `Fils et fichiers ${Date.now().toString(36)}`;
+  const roomId = await createRoom(theaApi, { name: roomName, encrypted: true, invite: ['@thibault:localhost'] });
+  await joinRoom(thibaultApi, roomId);
+
+  const { context, page } = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.thibault);
+  const log = await openRoom(page, roomName);
+  await page.getByRole('textbox', { name: 'Message' }).fill('Les pièces du dossier');
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  const root = log.getByRole('article').filter({ hasText: 'Les pièces du dossier' });
+  await expect(root).toBeVisible({ timeout: 30_000 });
+  await root.hover();
+  await root.getByRole('button', { name: 'Reply in thread' }).click();
+  const panel = page.getByRole('complementary', { name: 'Thread', exact: true });
+  const dialog = page.getByRole('dialog', { name: 'Send files' });
+
+  // The Attach button of the thread's composer.
+  await expect(panel.getByRole('button', { name: 'Attach file' })).toBeVisible();
+  await page.locator('#thread-composer-input-file').setInputFiles({
+    name: 'compte-rendu.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Compte rendu'),
+  });
+  await dialog.getByRole('button', { name: 'Send 1 file' }).click();
+  await expect(panel.getByRole('link', { name: /compte-rendu\.txt/ })).toBeVisible({ timeout: 30_000 });
+
+  // A picture pasted into the thread's composer, with a caption.
+  await pasteFiles(panel.getByRole('textbox', { name: 'Reply in thread' }), [
+    { name: 'schema.png', type: 'image/png', base64: solidPng(16, [10, 120, 60]).toString('base64') },
+  ]);
+  await dialog.getByRole('textbox', { name: 'Caption (optional)' }).fill('Le schéma');
+  await dialog.getByRole('button', { name: 'Send 1 file' }).click();
+  await expect(panel.getByRole('img', { name: 'schema.png' })).toBeVisible({ timeout: 30_000 });
+
+  // A document dropped on the thread's panel: its own drop zone, and the thread's dialog.
+  await dropFiles(panel, [{ name: 'annexe.txt', type: 'text/plain', text: 'Annexe' }], async () => {
+    await expect(panel.getByRole('status').filter({ hasText: 'Drop files to send' })).toBeVisible();
+    await expectAccessible(page);
+  });
+  await dialog.getByRole('button', { name: 'Send 1 file' }).click();
+  await expect(panel.getByRole('link', { name: /annexe\.txt/ })).toBeVisible({ timeout: 30_000 });
+
+  // None of them in the main timeline; the root says "3 replies".
+  await expect(root.getByRole('button', { name: /^3 replies/ })).toBeVisible({ timeout: 30_000 });
+  await expect(log.getByRole('link', { name: /compte-rendu\.txt|annexe\.txt/ })).toHaveCount(0);
+  await expect(log.getByRole('img', { name: 'schema.png' })).toHaveCount(0);
+
+  // A slow upload in the thread: its progress in the thread's waiting list, and Cancel sends nothing.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 256 * 1024,
+  });
+  await page.locator('#thread-composer-input-file').setInputFiles({
+    name: 'gros.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.alloc(4 * 1024 * 1024, 3),
+  });
+  await dialog.getByRole('button', { name: 'Send 1 file' }).click();
+  const waiting = panel.getByRole('list', { name: 'Waiting to be sent' });
+  const bar = waiting.getByRole('progressbar', { name: /^Uploading gros\.pdf, \d+ ?%$/ });
+  await expect(bar).toBeVisible({ timeout: 15_000 });
+  await expect(log.getByRole('list', { name: 'Waiting to be sent' })).toHaveCount(0);
+  await expectAccessible(page);
+  await waiting.getByRole('button', { name: 'Cancel sending gros.pdf' }).click();
+  await expect(waiting).toHaveCount(0);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+
+  // On the server: three thread replies, each with the thread relation and its fallback.
+  const rootId = (await roomEvents(thibaultApi, roomId)).find((e) => e.type === 'm.room.encrypted')?.event_id ?? '';
+  await expect.poll(async () => (await threadReplies(thibaultApi, roomId, rootId)).length, { timeout: 20_000 }).toBe(3);
+  for (const reply of await threadReplies(thibaultApi, roomId, rootId)) {
+    expect(reply.content['m.relates_to']).toMatchObject({ rel_type: 'm.thread', event_id: rootId, is_falling_back: true });
+  }
+  await context.close();
 });

@@ -115,36 +115,37 @@ export async function sendForward(
 
 let lastKnownUploadLimit: number | undefined;
 
-/**
- * Queues a file: its bytes wait in the encrypted local database until it can be uploaded. The limit
- * is the server's (remembered from the last time it answered) and Relais's own.
- */
-export async function sendFile(context: SendContext, roomId: string, file: File): Promise<void> {
-  await sendFiles(context, roomId, [file], '');
+/** A file to send with its own caption (Markdown, as a message; empty for none). */
+export interface CaptionedFile {
+  file: File;
+  caption: string;
 }
 
 /**
- * Queues several files, one outbox entry each, in order; the caption (Markdown, as a message) goes
- * with the first. Every size is checked before anything is queued: one file over the limit refuses the
- * lot (AttachmentTooLargeError naming it), so nothing is sent half.
+ * Queues files: their bytes wait in the encrypted local database until they can be uploaded, one
+ * outbox entry each, in order, each with its caption; in a thread, each is
+ * a reply in it (the same relation as a message there). Every size is checked before anything is
+ * queued, against the server's limit (remembered from the last time it answered) and Relais's own:
+ * one file over it refuses the lot (AttachmentTooLargeError naming it), so nothing is sent half.
  */
 export async function sendFiles(
   { outbox, blobs, client }: SendContext,
   roomId: string,
-  files: readonly File[],
-  caption: string,
+  files: readonly CaptionedFile[],
+  thread: ThreadTarget | null = null,
 ): Promise<void> {
   lastKnownUploadLimit = (await serverUploadLimit(client)) ?? lastKnownUploadLimit;
-  for (const file of files) checkUploadSize(file, lastKnownUploadLimit);
-  const captionContent = caption.trim() ? captionOf(caption) : undefined;
-  for (const [index, file] of files.entries()) {
+  for (const { file } of files) checkUploadSize(file, lastKnownUploadLimit);
+  const relation = thread ? threadRelation(thread.rootId, thread.latestEventId, thread.replyToEventId) : null;
+  for (const { file, caption } of files) {
     const txnId = newTxnId();
     await blobs.put(txnId, await file.arrayBuffer());
     const content: QueuedFileContent = {
       name: file.name,
       mimetype: file.type || 'application/octet-stream',
       size: file.size,
-      ...(index === 0 && captionContent ? { caption: captionContent } : {}),
+      ...(caption.trim() ? { caption: captionOf(caption) } : {}),
+      ...(relation ? { 'm.relates_to': relation } : {}),
     };
     await outbox.add({ txnId, roomId, kind: 'file', eventType: EventType.RoomMessage, content: { ...content } });
   }

@@ -3,6 +3,7 @@
 // timeline (in both sync modes) and is sorted out here, by its `m.relates_to` (kept in clear in
 // encrypted rooms, so a reply is placed before it is decrypted).
 import { EventStatus, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import type { LiveThreads } from './threadList.ts';
 import { summariseThreads, threadRootOfRelation, type ThreadReplyFacts, type ThreadSummary } from './threads.ts';
 
 /** The thread an event replies in, or null for the main timeline (thread roots included). */
@@ -44,6 +45,14 @@ export function threadReplyFacts(room: Room, myUserId: string, events: readonly 
 /** Every thread the room's loaded timeline holds replies of, by root. */
 export function roomThreadSummaries(room: Room, myUserId: string): Map<string, ThreadSummary> {
   return summariseThreads(threadReplyFacts(room, myUserId, room.getLiveTimeline().getEvents()));
+}
+
+/** The threads of the loaded timeline as the thread list merges them: replies, summaries, and the roots I sent. */
+export function roomLiveThreads(room: Room, myUserId: string): LiveThreads {
+  const replies = threadReplyFacts(room, myUserId, room.getLiveTimeline().getEvents());
+  const summaries = summariseThreads(replies);
+  const myRoots = new Set([...summaries.keys()].filter((rootId) => room.findEventById(rootId)?.getSender() === myUserId));
+  return { replies, summaries, myRoots };
 }
 
 /** The newest event of a thread a reply may point at: its latest sent reply, else its root. */

@@ -85,15 +85,21 @@ export function buildTimeline(room: Room, myUserId: string): TimelineItem[] {
   return items;
 }
 
-/** One thread: its root (null until loaded) and its replies, oldest first. */
+/**
+ * One thread: its root (null until loaded) and its replies, oldest first. `fetched` holds the root
+ * and replies asked of the server when the root is further back than the loaded timeline.
+ */
 export function buildThreadTimeline(
   room: Room,
   myUserId: string,
   rootId: string,
+  fetched: readonly MatrixEvent[] = [],
 ): { root: TimelineItem | null; replies: TimelineItem[] } {
-  const events = room.getLiveTimeline().getEvents();
+  const liveEvents = room.getLiveTimeline().getEvents();
+  const liveIds = new Set(liveEvents.map((e) => e.getId()));
+  const events = [...fetched.filter((e) => !liveIds.has(e.getId())), ...liveEvents];
   const byId = new Map(events.map((e) => [e.getId(), e]));
-  const rootEvent = room.findEventById(rootId);
+  const rootEvent = room.findEventById(rootId) ?? byId.get(rootId);
   const root = rootEvent ? toItem(rootEvent, room, myUserId, byId) : null;
   const replies: TimelineItem[] = [];
   for (const event of events) {

@@ -3,7 +3,7 @@
 // an optional Back button, and Escape to leave. Styles: features/thread/thread.css (.thread-panel).
 import ArrowLeftIcon from '@vector-im/compound-design-tokens/assets/web/icons/arrow-left';
 import CloseIcon from '@vector-im/compound-design-tokens/assets/web/icons/close';
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type DOMAttributes, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface SidePanelProps {
   title: string;
@@ -16,6 +16,8 @@ export interface SidePanelProps {
   /** Escape is left to what is inside while this says so (a reply or an edit under way). */
   escapeHandledInside?: boolean;
   className?: string;
+  /** Dragging files over the panel (a thread's): what to do with them. */
+  dropTarget?: Pick<DOMAttributes<HTMLElement>, 'onDragEnter' | 'onDragOver' | 'onDragLeave' | 'onDrop'> | undefined;
   children: ReactNode;
 }
 
@@ -27,6 +29,7 @@ export function SidePanel({
   focusHeading = true,
   escapeHandledInside = false,
   className,
+  dropTarget,
   children,
 }: SidePanelProps) {
   const titleId = useId();
@@ -42,7 +45,12 @@ export function SidePanel({
   }
 
   return (
-    <aside className={className ? `thread-panel ${className}` : 'thread-panel'} aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <aside
+      className={className ? `thread-panel ${className}` : 'thread-panel'}
+      aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
+      {...dropTarget}
+    >
       <header className="thread-panel-header">
         {back ? (
           <button type="button" className="thread-panel-close" onClick={back.onBack} aria-label={back.label} title={back.label}>

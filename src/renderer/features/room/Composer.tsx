@@ -10,7 +10,7 @@ import { CommandSuggestions, commandOptionId } from './CommandSuggestions.tsx';
 import { FormattingToggle, FormattingToolbar, useFormattingToggle } from './FormattingToolbar.tsx';
 import { applyFormat, shortcutFormat, type MarkdownFormat } from './markdownFormat.ts';
 import { SendFilesDialog } from './SendFilesDialog.tsx';
-import { filesOf, useComposerFiles } from './useComposerFiles.ts';
+import { filesOf, useComposerFiles, type SendComposerFiles } from './useComposerFiles.ts';
 import './composer.css';
 import {
   findMentionQuery,
@@ -33,10 +33,9 @@ export interface ComposerProps {
   members: readonly MentionCandidate[];
   myUserId: string;
   onTyping: (typing: boolean) => void;
-  onAttach: (file: File) => Promise<void>;
-  /** Several files at once with a caption (the "Send files" dialog); without it each goes through onAttach. */
-  onAttachFiles?: ((files: File[], caption: string) => Promise<void>) | undefined;
-  /** Files dropped on the room: a new `seq` adds them to the "Send files" dialog. */
+  /** The files of the "Send files" dialog, each with its caption, sent where this composer writes. */
+  onAttachFiles: SendComposerFiles;
+  /** Files dropped on the room or the thread: a new `seq` adds them to the "Send files" dialog. */
   incomingFiles?: { files: readonly File[]; seq: number } | null | undefined;
   /** What was being written here before (a room switch, a restart); the edit only if its message is loaded. */
   initialDraft?: ComposerDraft | undefined;
@@ -68,7 +67,6 @@ export function Composer({
   lastOwnMessage,
   onSend,
   onTyping,
-  onAttach,
   onAttachFiles,
   incomingFiles,
   members,
@@ -120,7 +118,7 @@ export function Composer({
     pendingCaret.current = null;
   }, [text]);
   const fileRef = useRef<HTMLInputElement>(null);
-  const files = useComposerFiles({ onAttach, onAttachFiles });
+  const files = useComposerFiles(onAttachFiles);
   const [seenFilesSeq, setSeenFilesSeq] = useState(0);
   if (incomingFiles && incomingFiles.seq !== seenFilesSeq) {
     setSeenFilesSeq(incomingFiles.seq);
@@ -380,6 +378,7 @@ export function Composer({
       <SendFilesDialog
         files={files.files}
         onRemove={files.remove}
+        onCaption={files.setCaption}
         onCancel={files.clear}
         onSend={files.send}
         describeError={files.describeError}

@@ -5,7 +5,7 @@ import { useSession } from '../../app/SessionContext.ts';
 import { navigate, useOpenEventId } from '../../app/useHashRoute.ts';
 import { loadUntilFound } from './loadUntilFound.ts';
 import { parseCommand } from '../../matrix/commands.ts';
-import { sendEdit, sendFile, sendFiles, sendReaction, sendRedaction, sendText } from '../../matrix/sendActions.ts';
+import { sendEdit, sendFiles, sendReaction, sendRedaction, sendText } from '../../matrix/sendActions.ts';
 import { PendingRows } from './PendingRows.tsx';
 import { useConnectivity, useOutboxEntries } from './useOutbox.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
@@ -29,7 +29,7 @@ import { RoomMembers } from '../members/RoomMembers.tsx';
 import GroupIcon from '@vector-im/compound-design-tokens/assets/web/icons/group';
 import { ThreadsHeaderButton } from '../thread/ThreadButtons.tsx';
 import { useThreadPanel } from '../thread/useThreadPanel.ts';
-import { useThreadSummaries } from '../thread/useThreads.ts';
+import { useLiveThreads } from '../thread/useThreads.ts';
 import { mainTimelineEntries, unreadThreadCount } from '../../matrix/threads.ts';
 import { RoomDropZone, useRoomFileDrop } from './RoomDropZone.tsx';
 import { LinkPreviewsAllowedContext } from './LinkPreviewCard.tsx';
@@ -51,7 +51,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
   const roomPending = useOutboxEntries(outbox, room.roomId);
   const pending = mainTimelineEntries(roomPending);
   const threadPanel = useThreadPanel();
-  const threads = useThreadSummaries(room);
+  const threads = useLiveThreads(room);
   const [replyTo, setReplyTo] = useState<TimelineItem | null>(null);
   const draft = useRoomDraft(room.roomId, items, replyTo, setReplyTo);
   const [inviting, setInviting] = useState(false);
@@ -91,7 +91,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
       <RoomHeader room={room} encrypted={encrypted}>
         <RoomCallHeader room={room} />
         <ThreadsHeaderButton
-          unreadThreads={unreadThreadCount(threads.values())}
+          unreadThreads={unreadThreadCount(threads.summaries.values())}
           open={threadPanel.state.kind === 'list'}
           onClick={(event) => threadPanel.toggleList(event.currentTarget)}
         />
@@ -166,13 +166,9 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
         replyTo={replyTo}
         onCancelReply={() => setReplyTo(null)}
         lastOwnMessage={lastOwnMessage}
-        onAttach={(file) => {
+        onAttachFiles={(files) => {
           setFollowRequest((n) => n + 1);
-          return sendFile(session, room.roomId, file);
-        }}
-        onAttachFiles={(files, caption) => {
-          setFollowRequest((n) => n + 1);
-          return sendFiles(session, room.roomId, files, caption);
+          return sendFiles(session, room.roomId, files);
         }}
         incomingFiles={drop.dropped}
         members={room.getJoinedMembers().map((m) => ({ userId: m.userId, name: m.name }))}
@@ -244,7 +240,7 @@ export function RoomView({ room, onVerify }: RoomViewProps) {
       <RoomThreads
         room={room}
         panel={threadPanel}
-        summaries={threads}
+        live={threads}
         pending={roomPending}
         avatars={avatars}
         onDelete={setDeleting}

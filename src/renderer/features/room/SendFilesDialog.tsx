@@ -1,47 +1,46 @@
 // "Send files": what was pasted, dropped or chosen, before it goes. Each file with its name, size, a
 // preview for pictures (an object URL, revoked when the file leaves the list) and Remove; an optional
-// caption; "Send N files". A refusal (a file over the limit) is said here and nothing is lost: the
-// dialog stays with every file and the caption.
+// caption (one per file when there are several); "Send N files". A refusal (a file over the limit) is
+// said here and nothing is lost: the dialog stays with every file and every caption.
 import CloseIcon from '@vector-im/compound-design-tokens/assets/web/icons/close';
 import DocumentIcon from '@vector-im/compound-design-tokens/assets/web/icons/document';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog.tsx';
+import type { CaptionedFile } from '../../matrix/sendActions.ts';
 import { formatSize } from '../../ui/formatSize.ts';
 import './sendFiles.css';
 
 export interface SendFilesDialogProps {
-  files: readonly File[];
+  files: readonly CaptionedFile[];
   onRemove: (index: number) => void;
+  onCaption: (index: number, caption: string) => void;
   onCancel: () => void;
   /** Rejects with a message to show when the files cannot be sent as they are. */
-  onSend: (caption: string) => Promise<void>;
+  onSend: () => Promise<void>;
   /** Turns a refusal into the sentence shown. */
   describeError: (error: unknown) => string;
 }
 
-export function SendFilesDialog({ files, onRemove, onCancel, onSend, describeError }: SendFilesDialogProps) {
+export function SendFilesDialog({ files, onRemove, onCaption, onCancel, onSend, describeError }: SendFilesDialogProps) {
   const { t } = useTranslation();
-  const [caption, setCaption] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const captionId = useId();
   const open = files.length > 0;
-  // A new set of files starts with an empty caption and no error (state adjusted while rendering).
+  // A new set of files starts with no error (state adjusted while rendering).
   const [wasOpen, setWasOpen] = useState(open);
   if (open !== wasOpen) {
     setWasOpen(open);
-    if (!open) {
-      setCaption('');
-      setError(null);
-    }
+    if (!open) setError(null);
   }
+  const several = files.length > 1;
 
   async function send() {
     setBusy(true);
     setError(null);
     try {
-      await onSend(caption.trim());
+      await onSend();
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -64,26 +63,27 @@ export function SendFilesDialog({ files, onRemove, onCancel, onSend, describeErr
           </p>
         ) : null}
         <ul className="send-files-list" aria-label={t('files.list')}>
-          {files.map((file, index) => (
-            <FileRow key={`${file.name}-${index}`} file={file} onRemove={() => onRemove(index)} />
+          {files.map((entry, index) => (
+            <FileRow
+              key={`${entry.file.name}-${index}`}
+              file={entry.file}
+              onRemove={() => onRemove(index)}
+              caption={several ? { value: entry.caption, onChange: (text) => onCaption(index, text) } : null}
+            />
           ))}
         </ul>
-        <div className="field">
-          <label htmlFor={captionId}>{t('files.caption')}</label>
-          <textarea
-            id={captionId}
-            className="send-files-caption"
-            rows={2}
-            value={caption}
-            aria-describedby={files.length > 1 ? `${captionId}-hint` : undefined}
-            onChange={(e) => setCaption(e.target.value)}
-          />
-          {files.length > 1 ? (
-            <p id={`${captionId}-hint`} className="field-hint">
-              {t('files.captionHint')}
-            </p>
-          ) : null}
-        </div>
+        {files[0] && !several ? (
+          <div className="field">
+            <label htmlFor={captionId}>{t('files.caption')}</label>
+            <textarea
+              id={captionId}
+              className="send-files-caption"
+              rows={2}
+              value={files[0].caption}
+              onChange={(e) => onCaption(0, e.target.value)}
+            />
+          </div>
+        ) : null}
         <div className="dialog-actions">
           <button type="button" className="button button-secondary" onClick={onCancel}>
             {t('common.cancel')}
@@ -97,10 +97,20 @@ export function SendFilesDialog({ files, onRemove, onCancel, onSend, describeErr
   );
 }
 
-function FileRow({ file, onRemove }: { file: File; onRemove: () => void }) {
+function FileRow({
+  file,
+  onRemove,
+  caption,
+}: {
+  file: File;
+  onRemove: () => void;
+  /** Its own caption field, when the dialog holds several files. */
+  caption: { value: string; onChange: (text: string) => void } | null;
+}) {
   const { t } = useTranslation();
   const isImage = file.type.startsWith('image/');
   const preview = useObjectUrlOn(isImage ? file : null);
+  const captionId = useId();
   return (
     <li className="send-files-item">
       {isImage ? (
@@ -119,6 +129,18 @@ function FileRow({ file, onRemove }: { file: File; onRemove: () => void }) {
       >
         <CloseIcon aria-hidden="true" />
       </button>
+      {caption ? (
+        <div className="field send-files-item-caption">
+          <label htmlFor={captionId}>{t('files.captionFor', { name: file.name })}</label>
+          <textarea
+            id={captionId}
+            className="send-files-caption"
+            rows={1}
+            value={caption.value}
+            onChange={(e) => caption.onChange(e.target.value)}
+          />
+        </div>
+      ) : null}
     </li>
   );
 }

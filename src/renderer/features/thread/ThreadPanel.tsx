@@ -1,5 +1,6 @@
 // The "Thread" side panel: a thread's root, its replies, what of it waits in the outbox, and a
-// composer whose messages go into the thread (through the outbox, as every message).
+// composer whose messages and files (attached, pasted or dropped on the panel) go into the thread,
+// through the outbox as every message, with the room composer's upload progress and Cancel.
 import type { Room } from 'matrix-js-sdk';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,12 +9,13 @@ import { useSession } from '../../app/SessionContext.ts';
 import type { AvatarCache } from '../../matrix/avatars.ts';
 import { parseCommand } from '../../matrix/commands.ts';
 import type { OutboxEntry } from '../../matrix/outbox/outboxState.ts';
-import { sendEdit, sendReaction, sendThreadReply } from '../../matrix/sendActions.ts';
+import { sendEdit, sendFiles, sendReaction, sendThreadReply, type ThreadTarget } from '../../matrix/sendActions.ts';
 import { latestThreadEventId } from '../../matrix/threadEvents.ts';
 import type { TimelineItem } from '../../matrix/timeline.ts';
 import { Composer } from '../room/Composer.tsx';
 import { MessageRow } from '../room/MessageRow.tsx';
 import { PendingRows } from '../room/PendingRows.tsx';
+import { RoomDropZone, useRoomFileDrop } from '../room/RoomDropZone.tsx';
 import { useConnectivity } from '../room/useOutbox.ts';
 import { useThreadReceipt } from './useThreadReceipt.ts';
 import { useThreadTimeline } from './useThreads.ts';
@@ -41,6 +43,13 @@ export function ThreadPanel({ room, rootId, pending, avatars, onDelete, onClose 
   const [endRef, latestInView] = useInView(replies.length);
   useThreadReceipt(room, rootId, latestInView);
   const me = session.client.getSafeUserId();
+  const drop = useRoomFileDrop();
+  // Where a message or a file written now goes: the thread, after its latest event, or answering one of its messages.
+  const threadTarget = (): ThreadTarget => ({
+    rootId,
+    latestEventId: latestThreadEventId(room, rootId),
+    replyToEventId: replyTo?.eventId ?? null,
+  });
   const lastOwn = [...replies].reverse().find((i) => i.mine && (i.kind === 'text' || i.kind === 'emote')) ?? null;
 
   // Opening a thread is asking to write in it.
@@ -71,7 +80,9 @@ export function ThreadPanel({ room, rootId, pending, avatars, onDelete, onClose 
       focusHeading={false}
       // The composer's own Escape (a mention list, a reply or edit under way) comes first.
       escapeHandledInside={Boolean(replyTo ?? editRequest?.item)}
+      dropTarget={drop.handlers}
     >
+      <RoomDropZone visible={drop.dragging} />
       <div className="thread-panel-messages">
         {root ? <MessageRow item={root} {...rowProps} /> : <p className="muted small">{t('thread.rootNotLoaded')}</p>}
         <p className="thread-panel-count muted small">{t('thread.replies', { count: replies.length })}</p>
@@ -83,6 +94,8 @@ export function ThreadPanel({ room, rootId, pending, avatars, onDelete, onClose 
           offline={connectivity === 'offline'}
           onRetry={(txnId) => void session.outbox.retry(txnId)}
           onDelete={(txnId) => void session.outbox.remove(txnId)}
+          uploads={session.uploads}
+          onCancel={(txnId) => void session.outbox.cancel(txnId)}
         />
         <div ref={endRef} className="thread-panel-end" />
       </div>
@@ -95,8 +108,8 @@ export function ThreadPanel({ room, rootId, pending, avatars, onDelete, onClose 
           setEditRequest(null);
         }}
         lastOwnMessage={lastOwn}
-        // Files go to the room: a file in a thread is not supported yet.
-        onAttach={() => Promise.reject(new Error('Files cannot be sent in a thread yet'))}
+        onAttachFiles={(files) => sendFiles(session, room.roomId, files, threadTarget())}
+        incomingFiles={drop.dropped}
         members={room.getJoinedMembers().map((m) => ({ userId: m.userId, name: m.name }))}
         myUserId={me}
         editRequest={editRequest}
@@ -117,7 +130,7 @@ export function ThreadPanel({ room, rootId, pending, avatars, onDelete, onClose 
           }
           // Leaving is done from the room, not from one of its threads.
           if (command.kind === 'leave' || command.kind === 'invalid') return;
-          const target = { rootId, latestEventId: latestThreadEventId(room, rootId), replyToEventId: replyTo?.eventId ?? null };
+          const target = threadTarget();
           setReplyTo(null);
           await sendThreadReply(session, room.roomId, target, command.text, mentions, STYLE_OF[command.kind]);
         }}

@@ -16,6 +16,8 @@ export interface QueuedFileContent {
   mimetype: string;
   size: number;
   caption?: FileCaption;
+  /** A file sent in a thread carries the thread's relation, as a message there does. */
+  'm.relates_to'?: Record<string, unknown>;
 }
 
 /** The user cancelled the upload: the entry goes, nothing is sent. */
@@ -88,7 +90,14 @@ export function matrixTransport(client: MatrixClient, blobs: BlobStore, uploads 
             // Cancelled as the upload ended: the file is on the server but its message must not go.
             if (abortController.signal.aborted) throw new UploadCancelledError();
             uploads.commit(entry.txnId);
-            await sendRaw(client, entry.roomId, entry.eventType, content, entry.txnId);
+            const relation = file['m.relates_to'];
+            await sendRaw(
+              client,
+              entry.roomId,
+              entry.eventType,
+              relation ? { ...content, 'm.relates_to': relation } : content,
+              entry.txnId,
+            );
           } catch (error) {
             throw abortController.signal.aborted ? new UploadCancelledError() : error;
           } finally {

@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-// The composer as a person uses it: mentions, editing the last message with ↑, a failed send.
+// The composer as a person uses it: mentions, editing the last message with ↑, a failed send, Send files.
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Composer, type ComposerProps } from '../../../../../src/renderer/features/room/Composer.tsx';
 import type { MentionCandidate } from '../../../../../src/renderer/matrix/mentions.ts';
 import type { TimelineItem } from '../../../../../src/renderer/matrix/timeline.ts';
+import { installDialogPolyfill } from '../../../support/dialogPolyfill.ts';
 import { renderIn, type TestLanguage } from '../../../support/i18nWrapper.tsx';
 
 afterEach(cleanup);
@@ -49,7 +50,7 @@ async function setUp(overrides: Partial<ComposerProps> = {}, language: TestLangu
     members: MEMBERS,
     myUserId: ME,
     onTyping: () => undefined,
-    onAttach: () => Promise.resolve(),
+    onAttachFiles: () => Promise.resolve(),
     ...overrides,
   };
   await renderIn(language, <Composer {...props} />);
@@ -269,5 +270,51 @@ describe('Composer: formatting', () => {
     await user.click(screen.getByRole('button', { name: 'Bulleted list' }));
     expect(box).toHaveProperty('value', '- point');
     await user.click(toggle);
+  });
+});
+
+describe('Composer: Send files', () => {
+  installDialogPolyfill();
+  function attach(files: File[]) {
+    const input = document.getElementById('composer-file');
+    if (!(input instanceof HTMLInputElement)) throw new Error('no file input');
+    return userEvent.setup().upload(input, files);
+  }
+  const note = () => new File(['notes'], 'notes.txt', { type: 'text/plain' });
+  const draft = () => new File(['draft'], 'brouillon.txt', { type: 'text/plain' });
+
+  it('one file: one caption field; several: a caption per file, each sent with its own file', async () => {
+    const onAttachFiles = vi.fn<ComposerProps['onAttachFiles']>(() => Promise.resolve());
+    const { user } = await setUp({ onAttachFiles });
+    await attach([note()]);
+    const dialog = screen.getByRole('dialog', { name: 'Send files' });
+    expect(screen.getByRole('textbox', { name: 'Caption (optional)' })).toBeTruthy();
+    await attach([draft()]);
+    expect(screen.queryByRole('textbox', { name: 'Caption (optional)' })).toBeNull();
+    await user.type(screen.getByRole('textbox', { name: 'Caption for notes.txt (optional)' }), 'Points à voir ');
+    await user.type(screen.getByRole('textbox', { name: 'Caption for brouillon.txt (optional)' }), 'À relire');
+    await user.click(screen.getByRole('button', { name: 'Send 2 files' }));
+    await waitFor(() => expect(onAttachFiles).toHaveBeenCalledTimes(1));
+    const sent = onAttachFiles.mock.calls[0]?.[0] ?? [];
+    expect(sent.map(({ file, caption }) => [file.name, caption])).toEqual([
+      ['notes.txt', 'Points à voir'],
+      ['brouillon.txt', 'À relire'],
+    ]);
+    await waitFor(() => expect(dialog.hasAttribute('open')).toBe(false));
+  });
+
+  it('removing a file takes its caption with it; the others keep theirs', async () => {
+    const onAttachFiles = vi.fn<ComposerProps['onAttachFiles']>(() => Promise.resolve());
+    const { user } = await setUp({ onAttachFiles }, 'fr');
+    await attach([note(), draft()]);
+    await user.type(screen.getByRole('textbox', { name: 'Légende de notes.txt (facultative)' }), 'Premier');
+    await user.type(screen.getByRole('textbox', { name: 'Légende de brouillon.txt (facultative)' }), 'Second');
+    await user.click(screen.getByRole('button', { name: 'Retirer notes.txt' }));
+    expect(screen.getByRole('textbox', { name: 'Légende (facultative)' })).toHaveProperty('value', 'Second');
+    await user.click(screen.getByRole('button', { name: 'Envoyer 1 fichier' }));
+    await waitFor(() => expect(onAttachFiles).toHaveBeenCalledTimes(1));
+    expect(onAttachFiles.mock.calls[0]?.[0].map(({ file, caption }) => [file.name, caption])).toEqual([
+      ['brouillon.txt', 'Second'],
+    ]);
   });
 });
