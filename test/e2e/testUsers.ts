@@ -84,4 +84,8 @@ export const TEST_USERS = {
   armand: { username: 'armand', password: 'armand-password-for-tests' },
   berthe: { username: 'berthe', password: 'berthe-password-for-tests' },
   casimir: { username: 'casimir', password: 'casimir-password-for-tests' },
+  // settings.spec.ts: the Settings dialog's tabs.
+  gaspard: { username: 'gaspard', password: 'gaspard-password-for-tests' },
+  // room-options.spec.ts: a room's options from the room list, then leaving and forgetting it.
+  leonie: { username: 'leonie', password: 'leonie-password-for-tests' },
 } as const;
