@@ -27,6 +27,8 @@ async function canvasLuminance(page: Page): Promise<number> {
 }
 
 test('follows the system appearance, and each theme chosen in Settings has no axe violations', async ({ browser, env }) => {
+  // Ten axe runs, and Settings now opens a tab for each theme: past the default minute on a busy machine.
+  test.setTimeout(120_000);
   const ursula = await apiLogin(env.homeserver, TEST_USERS.ursula);
   const roomName = `Themes ${Date.now()}`;
   const roomId = await createRoom(ursula, { name: roomName });

@@ -5,8 +5,10 @@ import { useCallback, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../SessionContext.ts';
 import { ExploreRoomsButton } from '../../features/explore/ExploreRoomsButton.tsx';
+import { LeaveRoomDialog } from '../../features/room/LeaveRoomDialog.tsx';
 import { RoomList } from '../../features/rooms/RoomList.tsx';
 import { useAvatarCache } from '../../features/rooms/useAvatarCache.ts';
+import { useRoomOptions } from '../../features/rooms/useRoomOptions.ts';
 import { useSyncWindow } from '../../features/rooms/useSyncWindow.ts';
 import { markRoomRead } from '../../matrix/readMarkers.ts';
 import type { RoomSummary } from '../../matrix/roomList.ts';
@@ -29,6 +31,7 @@ export function ShellSidebar({ rooms, openRoomId, openDialog, onRoomChosen, onEs
   const client = useClient();
   const avatars = useAvatarCache(client);
   const onListView = useSyncWindow(client);
+  const options = useRoomOptions(client, openRoomId);
   const onMarkRead = useCallback(
     (roomId: string) => {
       const room = client.getRoom(roomId);
@@ -72,7 +75,25 @@ export function ShellSidebar({ rooms, openRoomId, openDialog, onRoomChosen, onEs
         </button>
         <ExploreRoomsButton />
       </div>
-      <RoomList rooms={rooms} activeRoomId={openRoomId} onView={onListView} avatars={avatars} onMarkRead={onMarkRead} />
+      <RoomList
+        rooms={rooms}
+        activeRoomId={openRoomId}
+        onView={onListView}
+        avatars={avatars}
+        onMarkRead={onMarkRead}
+        options={options.handlers}
+      />
+      {options.leaving ? (
+        <LeaveRoomDialog
+          key={options.leaving.roomId}
+          room={options.leaving}
+          open
+          onClose={options.cancelLeave}
+          onLeave={(forget) => {
+            if (options.leaving) void options.leave(options.leaving.roomId, forget);
+          }}
+        />
+      ) : null}
       <button
         type="button"
         className="button button-secondary button-icon-text sidebar-teams"
