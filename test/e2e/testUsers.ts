@@ -86,6 +86,9 @@ export const TEST_USERS = {
   casimir: { username: 'casimir', password: 'casimir-password-for-tests' },
   // settings.spec.ts: the Settings dialog's tabs.
   gaspard: { username: 'gaspard', password: 'gaspard-password-for-tests' },
+  // verification.spec.ts: two people verify each other in French.
+  hortense: { username: 'hortense', password: 'hortense-password-for-tests' },
+  ignace: { username: 'ignace', password: 'ignace-password-for-tests' },
   // room-options.spec.ts: a room's options from the room list, then leaving and forgetting it.
   leonie: { username: 'leonie', password: 'leonie-password-for-tests' },
 } as const;
