@@ -1,7 +1,7 @@
 // Your account and sessions in Settings (issue 18, point 3): name and picture as others see them, and
 // the list of sessions with their verification, rename, and signing others out with the password.
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { signInAs } from './helpers.ts';
+import { openSettings, signInAs } from './helpers.ts';
 import { api, apiLogin, solidPng, type ApiSession } from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
 
@@ -18,8 +18,7 @@ test('name and picture: saved on the server, the picture removed again', async (
   const check = await apiLogin(env.homeserver, TEST_USERS.pierre);
   const profile = () =>
     api<{ displayname?: string; avatar_url?: string }>(check, 'GET', `/profile/${encodeURIComponent(check.userId)}`);
-  await me.page.getByRole('button', { name: 'Settings' }).click();
-  const account = me.page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Your account' });
+  const account = (await openSettings(me.page, 'Account')).getByRole('region', { name: 'Your account' });
   await expect(account).toContainText('@pierre:localhost');
   await account.getByRole('textbox', { name: 'Display name' }).fill('Pierre Dubois');
   await account.getByRole('button', { name: 'Save name' }).click();
@@ -49,8 +48,7 @@ test('sessions: this one first, rename, sign out one with the password (a wrong 
   const laptop = await apiLogin(env.homeserver, TEST_USERS.odile);
   await api(laptop, 'PUT', `/devices/${encodeURIComponent(await deviceOf(laptop))}`, { display_name: 'Vieux portable' });
   const me = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.odile);
-  await me.page.getByRole('button', { name: 'Settings' }).click();
-  const sessions = me.page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Sessions' });
+  const sessions = (await openSettings(me.page, 'Sessions')).getByRole('region', { name: 'Sessions' });
   const current = sessions.getByRole('list', { name: 'This session' }).getByRole('listitem');
   await expect(current).toContainText('This session');
   const others = sessions.getByRole('list', { name: 'Other sessions' });
@@ -84,7 +82,7 @@ test('sessions: this one first, rename, sign out one with the password (a wrong 
   const tablet = await apiLogin(env.homeserver, TEST_USERS.odile);
   // Settings asks the server again each time it opens.
   await me.page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close', exact: true }).click();
-  await me.page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(me.page, 'Sessions');
   // The laptop, the tablet, and the session the test set-up's registration made.
   await expect(others.getByRole('listitem')).toHaveCount(3);
   await sessions.getByRole('button', { name: 'Sign out all other sessions' }).click();
@@ -104,7 +102,8 @@ test('in French: Votre compte, Sessions, Confirmez votre identité', async ({ br
   await me.page.getByRole('button', { name: 'Réglages' }).click();
   const dialog = me.page.getByRole('dialog', { name: 'Réglages' });
   await expect(dialog.getByRole('region', { name: 'Votre compte' }).getByRole('textbox', { name: 'Nom affiché' })).toBeVisible();
-  const sessions = dialog.getByRole('region', { name: 'Sessions' });
+  await dialog.getByRole('tab', { name: 'Sessions' }).click();
+  const sessions = dialog.getByRole('tabpanel', { name: 'Sessions' }).getByRole('region', { name: 'Sessions' });
   await expect(sessions.getByRole('list', { name: 'Cette session' })).toBeVisible();
   await sessions
     .getByRole('list', { name: 'Autres sessions' })

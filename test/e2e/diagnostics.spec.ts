@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDesktopHarness } from './desktopHarness.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { submitSignIn } from './helpers.ts';
+import { openSettings, submitSignIn } from './helpers.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 test('Export diagnostics downloads the recent log, without the access token', async ({ browser, env }) => {
@@ -28,8 +28,7 @@ test('Export diagnostics downloads the recent log, without the access token', as
     void Promise.reject(new Error('upload refused: Authorization: Bearer ' + ${JSON.stringify(accessToken)}));
   `);
 
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const dialog = await openSettings(page, 'Diagnostics');
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export diagnostics' }).click();
   const download = await downloading;
@@ -70,8 +69,7 @@ test('desktop: the renderer logs into main’s log file, and Export diagnostics 
     const { access_token: accessToken } = (await (await login).json()) as { access_token: string };
     await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
 
-    await page.getByRole('button', { name: 'Settings' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const dialog = await openSettings(page, 'Diagnostics');
     await dialog.getByRole('button', { name: 'Export diagnostics' }).click();
     await expect(dialog.getByRole('status').filter({ hasText: 'Diagnostics file saved.' })).toBeVisible();
 

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
 export interface SignedInPage {
@@ -61,4 +61,16 @@ export async function signOut(page: Page): Promise<void> {
   const signInHeading = page.getByRole('heading', { name: 'Sign in' });
   await expect(warning.or(signInHeading)).toBeVisible();
   if (await warning.isVisible()) await warning.getByRole('button', { name: 'Sign out anyway' }).click();
+}
+
+/** The Settings dialog's tabs, by their English names. */
+export type SettingsTabName = 'Account' | 'Sessions' | 'Notifications' | 'Preferences' | 'Organisation' | 'Diagnostics';
+
+/** Opens Settings from the header, on `tab` when given (else on the tab it opens on), and returns the dialog. */
+export async function openSettings(page: Page, tab?: SettingsTabName): Promise<Locator> {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await expect(dialog).toBeVisible();
+  if (tab) await dialog.getByRole('tab', { name: tab, exact: true }).click();
+  return dialog;
 }

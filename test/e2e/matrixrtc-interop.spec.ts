@@ -59,26 +59,26 @@ async function sharedRoom(owner: ApiSession, guest: ApiSession, name: string): P
 
 test("a call Relais starts is read by matrix-js-sdk's MatrixRTCSession, as Element Call reads it", async ({ browser, env }) => {
   test.setTimeout(180_000);
-  const gaspardApi = await apiLogin(env.homeserver, TEST_USERS.gaspard);
+  const aureleApi = await apiLogin(env.homeserver, TEST_USERS.aurele);
   const inesApi = await apiLogin(env.homeserver, TEST_USERS.ines);
   const name = `Interop read ${Date.now()}`;
-  const roomId = await sharedRoom(gaspardApi, inesApi, name);
+  const roomId = await sharedRoom(aureleApi, inesApi, name);
   const ines = await sdkClient(inesApi);
   try {
     const room = await roomOf(ines, roomId);
-    const gaspard = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.gaspard);
-    await gaspard.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name }).click();
-    await gaspard.page.getByRole('button', { name: 'Start call' }).click();
-    const stage = gaspard.page.getByRole('region', { name: `Call in ${name}` });
+    const aurele = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.aurele);
+    await aurele.page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name }).click();
+    await aurele.page.getByRole('button', { name: 'Start call' }).click();
+    const stage = aurele.page.getByRole('region', { name: `Call in ${name}` });
     await expect(stage.getByRole('button', { name: 'Leave call' })).toBeVisible({ timeout: 30_000 });
 
-    // The state key is the one matrix-js-sdk writes itself; the SDK finds gaspard's device in the call.
-    const api = await matrixApi(env.homeserver, TEST_USERS.gaspard);
+    // The state key is the one matrix-js-sdk writes itself; the SDK finds aurele's device in the call.
+    const api = await matrixApi(env.homeserver, TEST_USERS.aurele);
     const written = (await callMemberships(api, roomId)).find((m) => Object.keys(m.content).length > 0);
-    expect(written?.state_key).toMatch(/^_@gaspard:localhost_[A-Za-z0-9]+_m\.call$/);
+    expect(written?.state_key).toMatch(/^_@aurele:localhost_[A-Za-z0-9]+_m\.call$/);
     await expect
       .poll(async () => (await membershipsSeenBySdk(room)).map((m) => m.userId), { timeout: 15_000 })
-      .toEqual(['@gaspard:localhost']);
+      .toEqual(['@aurele:localhost']);
     const [membership] = await membershipsSeenBySdk(room);
     expect(membership?.deviceId).toBe(written?.content.device_id);
     expect(membership?.isExpired()).toBe(false);
@@ -87,7 +87,7 @@ test("a call Relais starts is read by matrix-js-sdk's MatrixRTCSession, as Eleme
     // Leaving clears it for the SDK too.
     await stage.getByRole('button', { name: 'Leave call' }).click();
     await expect.poll(async () => (await membershipsSeenBySdk(room)).length, { timeout: 15_000 }).toBe(0);
-    await gaspard.context.close();
+    await aurele.context.close();
   } finally {
     ines.stopClient();
   }
@@ -99,17 +99,17 @@ test('a call started in Element Call is shown, never split by a second call, and
 }) => {
   test.skip(process.env.RELAIS_SECRET_SERVICE !== '1', 'needs a Secret Service: run through `npm run test:e2e`');
   test.setTimeout(180_000);
-  const gaspardApi = await apiLogin(env.homeserver, TEST_USERS.gaspard);
+  const aureleApi = await apiLogin(env.homeserver, TEST_USERS.aurele);
   const inesApi = await apiLogin(env.homeserver, TEST_USERS.ines);
   const name = `Interop Element Call ${Date.now()}`;
-  const roomId = await sharedRoom(gaspardApi, inesApi, name);
+  const roomId = await sharedRoom(aureleApi, inesApi, name);
   const ines = await sdkClient(inesApi);
   const session = MatrixRTCSession.sessionForSlot(ines, await roomOf(ines, roomId), ROOM_CALL);
   try {
     // Ines joins the room's call the way Element Call does, on its LiveKit focus.
     const member = { userId: inesApi.userId, deviceId: inesApi.deviceId, memberId: `${inesApi.userId}:${inesApi.deviceId}` };
     session.joinRTCSession(member, [LIVEKIT], undefined, { manageMediaKeys: false });
-    const api = await matrixApi(env.homeserver, TEST_USERS.gaspard);
+    const api = await matrixApi(env.homeserver, TEST_USERS.aurele);
     await expect
       .poll(async () => (await callMemberships(api, roomId)).filter((m) => Object.keys(m.content).length > 0).length, {
         timeout: 15_000,
@@ -125,7 +125,7 @@ test('a call started in Element Call is shown, never split by a second call, and
         await page.goto(`${env.webUrl}?hs=${encodeURIComponent(env.homeserver)}`);
         // The desktop harness reports an English system locale: the person picks French.
         await page.getByRole('button', { name: 'Français' }).click();
-        await submitSignIn(page, TEST_USERS.gaspard, 'fr-FR');
+        await submitSignIn(page, TEST_USERS.aurele, 'fr-FR');
         await page.getByRole('navigation', { name: 'Salons' }).getByRole('link', { name }).click();
         await expect(page.getByText('Dans l’appel : ines')).toBeVisible({ timeout: 30_000 });
         await expect(

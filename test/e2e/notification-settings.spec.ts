@@ -2,7 +2,7 @@
 // person's server push rules (so their other clients agree), a room's own level from Room settings,
 // and desktop notifications following those rules: a muted room raises none.
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { signInAs } from './helpers.ts';
+import { openSettings, signInAs } from './helpers.ts';
 import { apiLogin, createRoom, joinRoom, sendText } from './matrixApi.ts';
 import { pushRule } from './settingsApi.ts';
 import { TEST_USERS } from './testUsers.ts';
@@ -19,8 +19,7 @@ test('Settings → Notifications writes the push rules: level, keywords and soun
   const account = await apiLogin(env.homeserver, TEST_USERS.noemie);
   const me = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.noemie);
   const { page } = me;
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const dialog = await openSettings(page, 'Notifications');
   const section = dialog.getByRole('region', { name: 'Notifications' });
   const level = section.getByRole('group', { name: 'Notify me for' });
   await expect(level.getByRole('radio', { name: 'All messages' })).toBeChecked();
@@ -130,6 +129,7 @@ test('in French: Notifications, mots-clés et son, sur le serveur', async ({ bro
   const me = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.nadege, { locale: 'fr-FR' });
   const { page } = me;
   await page.getByRole('button', { name: 'Réglages', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Réglages' }).getByRole('tab', { name: 'Notifications' }).click();
   const section = page.getByRole('dialog', { name: 'Réglages' }).getByRole('region', { name: 'Notifications' });
   await section
     .getByRole('group', { name: 'Me notifier pour' })

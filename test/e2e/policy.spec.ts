@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { createDesktopHarness, type DesktopHarness } from './desktopHarness.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { signOut, submitSignIn } from './helpers.ts';
+import { openSettings, signOut, submitSignIn } from './helpers.ts';
 import { servePage } from './linkSite.ts';
 import { apiLogin, createRoom } from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
@@ -76,8 +76,7 @@ test('the settings screen shows what the organisation locked, and why', async ({
   await withMachinePolicy(browser, env.webUrl, policy, async (page, policyFile) => {
     await page.goto(env.webUrl);
     await submitSignIn(page, TEST_USERS.grace);
-    await page.getByRole('button', { name: 'Settings' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const dialog = await openSettings(page, 'Organisation');
     const managed = dialog.getByRole('region', { name: 'Managed by your organisation' });
     await expect(managed.getByRole('term').filter({ hasText: /^Homeserver$/ })).toBeVisible();
     await expect(managed.getByRole('definition').filter({ hasText: env.homeserver })).toContainText(
@@ -106,8 +105,7 @@ test('preferences persist in the profile; what policy locks is shown locked and 
   await withMachinePolicy(browser, env.webUrl, policy, async (page, policyFile, harness) => {
     await page.goto(env.webUrl);
     await submitSignIn(page, TEST_USERS.grace);
-    await page.getByRole('button', { name: 'Settings' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const dialog = await openSettings(page, 'Preferences');
     const preferences = dialog.getByRole('region', { name: 'Your preferences' });
     // Locked by policy: off, disabled, and the reason is read with it.
     const notifications = preferences.getByRole('checkbox', { name: 'Notifications', exact: true });
@@ -139,6 +137,8 @@ test('preferences persist in the profile; what policy locks is shown locked and 
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await page.getByRole('button', { name: 'Réglages' }).click();
+    // A new page: Settings opens on its first tab again.
+    await page.getByRole('dialog', { name: 'Réglages' }).getByRole('tab', { name: 'Préférences' }).click();
     const reloaded = page.getByRole('dialog', { name: 'Réglages' }).getByRole('region', { name: 'Vos préférences' });
     await expect(reloaded.getByRole('checkbox', { name: 'Son des notifications' })).not.toBeChecked();
     await expect(reloaded.getByRole('checkbox', { name: 'Notifications', exact: true })).toBeDisabled();

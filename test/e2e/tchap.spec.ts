@@ -2,6 +2,10 @@
 // the server's password rules, and the expired-account dialog. Only the two Tchap-specific endpoints
 // are stubbed (test/env/tchapStub.ts), in front of a Synapse of this file's own: it needs an admin
 // to bind e-mail addresses to accounts and a password policy, which the shared one does not have.
+// Finding people by e-mail (issue 18) goes through an identity server. There is no identity server
+// package for this machine (no Sydent), so the stub also serves, on the homeserver's own host as Tchap
+// does, exactly the spec endpoints the lookup uses: hash_details, lookup (sha256) and account/register,
+// which checks the OpenID token with this Synapse.
 import type { Page } from '@playwright/test';
 import { freePort } from '../env/freePort.ts';
 import { startSynapse, type SynapseHandle } from '../env/synapse.ts';
@@ -11,6 +15,8 @@ import { TEST_USERS } from './testUsers.ts';
 
 const JEANNE = { username: 'jeanne', password: 'Jeanne-Tchap-2025!', email: 'jeanne.martin@interieur.gouv.fr' };
 const PAUL = { username: 'paul', password: 'Paul-Expired-2025!', email: 'paul.durand@finances.gouv.fr' };
+/** Found by e-mail only: the people search of an agent in Tchap mode. */
+const JULES = { username: 'jules', password: 'Jules-Tchap-2025!', email: 'jules@example.gouv.fr', name: 'Jules Ferry' };
 const LEA = { username: 'lea', password: 'Lea-Expired-2025!', email: 'lea.bernard@culture.gouv.fr' };
 /** Nothing listens on the discard port: a Tchap server that is down. */
 const DOWN = 'http://127.0.0.1:9';
@@ -56,10 +62,17 @@ test.beforeAll(async () => {
       threepids: [{ medium: 'email', address: user.email }],
     });
   }
+  const jules = await synapse.registerUser(JULES.username, JULES.password);
+  await fetch(`${synapse.baseUrl}/_matrix/client/v3/profile/${encodeURIComponent(jules.userId)}/displayname`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${jules.accessToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ displayname: JULES.name }),
+  });
   stub = await startTchapStub({
     upstream: synapse.baseUrl,
     directory: { [JEANNE.email]: 'localhost', [PAUL.email]: 'localhost', [LEA.email]: 'localhost' },
     expiredUsers: ['@paul:localhost', '@lea:localhost'],
+    bindings: { [JULES.email]: '@jules:localhost' },
   });
 });
 
@@ -204,6 +217,99 @@ test.describe('Tchap mode', () => {
     await expect(page.getByText(`Connexion en tant que ${JEANNE.email} sur localhost.`)).toBeVisible();
     await expectAccessible(page);
     await context.close();
+  });
+});
+
+test.describe('finding people by e-mail', () => {
+  const WORDS = {
+    'en-GB': {
+      email: 'Email address',
+      continue: 'Continue',
+      password: 'Password',
+      signIn: 'Sign in',
+      rooms: 'Rooms',
+      newDm: 'New direct message',
+      field: 'Name, email address or Matrix ID',
+      results: 'People found',
+      start: 'Start',
+      unknown: 'No Tchap account uses nobody@example.gouv.fr yet. Check the address, or ask this person to join Tchap.',
+    },
+    'fr-FR': {
+      email: 'Adresse e-mail',
+      continue: 'Continuer',
+      password: 'Mot de passe',
+      signIn: 'Se connecter',
+      rooms: 'Salons',
+      newDm: 'Nouveau message direct',
+      field: 'Nom, adresse e-mail ou identifiant Matrix',
+      results: 'Personnes trouvées',
+      start: 'Démarrer',
+      unknown:
+        'Aucun compte Tchap n’utilise encore l’adresse nobody@example.gouv.fr. Vérifiez l’adresse ou proposez à cette personne de rejoindre Tchap.',
+    },
+  } as const;
+
+  for (const locale of ['en-GB', 'fr-FR'] as const) {
+    test(`an address finds the colleague on the identity server and starts the conversation (${locale})`, async ({
+      browser,
+      env,
+    }) => {
+      test.setTimeout(120_000);
+      const words = WORDS[locale];
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      await openWithConfig(page, env.webUrl, tchapConfig([stub.url]));
+      await page.getByRole('textbox', { name: words.email }).fill(JEANNE.email);
+      await page.getByRole('button', { name: words.continue }).click();
+      await page.getByRole('textbox', { name: words.password }).fill(JEANNE.password);
+      await page.getByRole('button', { name: words.signIn, exact: true }).click();
+      await expect(page.getByRole('navigation', { name: words.rooms })).toBeVisible({ timeout: 30_000 });
+
+      const before = stub.identityRequests.length;
+      await page.getByRole('button', { name: words.newDm }).click();
+      const dialog = page.getByRole('dialog', { name: words.newDm });
+      const field = dialog.getByRole('combobox', { name: words.field });
+      await field.fill('nobody@example.gouv.fr');
+      await expect(dialog.getByRole('status')).toHaveText(words.unknown);
+      await expectAccessible(page);
+
+      await field.fill(JULES.email);
+      const found = dialog.getByRole('listbox', { name: words.results }).getByRole('option', { name: new RegExp(JULES.name) });
+      await expect(found).toContainText('@jules:localhost');
+      // The lookup went through the spec's endpoints, hashed: the address itself never left.
+      expect(stub.identityRequests.slice(before)).toEqual(expect.arrayContaining(['GET hash_details', 'POST lookup']));
+      await field.press('Enter');
+      await dialog.getByRole('button', { name: words.start }).click();
+      await expect(dialog).toBeHidden({ timeout: 30_000 });
+      await expect(page).toHaveURL(/#\/room\/!/);
+      const roomId = decodeURIComponent(/#\/room\/([^/]+)/.exec(page.url())?.[1] ?? '');
+      const state = (await admin('GET', `/_synapse/admin/v1/rooms/${encodeURIComponent(roomId)}/state`)) as {
+        state: { type: string; state_key: string; content: { membership?: string } }[];
+      };
+      const invite = state.state.find((e) => e.type === 'm.room.member' && e.state_key === '@jules:localhost');
+      expect(invite?.content.membership).toBe('invite');
+      await context.close();
+    });
+  }
+
+  test('outside Tchap mode an address is not looked up on any identity server', async ({ page, env }) => {
+    const identity: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/_matrix/identity/')) identity.push(request.url());
+    });
+    await openWithConfig(page, env.webUrl, { defaultHomeserver: stub.url, allowCustomHomeserver: false });
+    await page.getByRole('textbox', { name: 'Username' }).fill(JEANNE.username);
+    await page.getByRole('textbox', { name: 'Password' }).fill(JEANNE.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
+    const before = stub.identityRequests.length;
+    await page.getByRole('button', { name: 'New direct message' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New direct message' });
+    await dialog.getByRole('combobox', { name: 'Name or Matrix ID' }).fill(JULES.email);
+    // The directory is searched by name instead, and the answer has come back.
+    await expect(dialog.getByRole('status')).toContainText('No one found');
+    expect(identity).toEqual([]);
+    expect(stub.identityRequests.length).toBe(before);
   });
 });
 

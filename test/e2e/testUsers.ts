@@ -84,7 +84,14 @@ export const TEST_USERS = {
   armand: { username: 'armand', password: 'armand-password-for-tests' },
   berthe: { username: 'berthe', password: 'berthe-password-for-tests' },
   casimir: { username: 'casimir', password: 'casimir-password-for-tests' },
-  // matrixrtc-interop.spec.ts: a Relais user, and a colleague on Element Call (matrix-js-sdk's MatrixRTC).
+  // settings.spec.ts: the Settings dialog's tabs.
   gaspard: { username: 'gaspard', password: 'gaspard-password-for-tests' },
+  // verification.spec.ts: two people verify each other in French.
+  hortense: { username: 'hortense', password: 'hortense-password-for-tests' },
+  ignace: { username: 'ignace', password: 'ignace-password-for-tests' },
+  // room-options.spec.ts: a room's options from the room list, then leaving and forgetting it.
+  leonie: { username: 'leonie', password: 'leonie-password-for-tests' },
+  // matrixrtc-interop.spec.ts: a Relais user, and a colleague on Element Call (matrix-js-sdk's MatrixRTC).
+  aurele: { username: 'aurele', password: 'aurele-password-for-tests' },
   ines: { username: 'ines', password: 'ines-password-for-tests' },
 } as const;

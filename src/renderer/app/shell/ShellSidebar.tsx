@@ -5,9 +5,11 @@ import { useCallback, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../SessionContext.ts';
 import { ExploreRoomsButton } from '../../features/explore/ExploreRoomsButton.tsx';
+import { LeaveRoomDialog } from '../../features/room/LeaveRoomDialog.tsx';
 import { RoomList } from '../../features/rooms/RoomList.tsx';
 import { useAvatarCache } from '../../features/rooms/useAvatarCache.ts';
 import type { FindRooms } from '../../features/rooms/useFoundRooms.ts';
+import { useRoomOptions } from '../../features/rooms/useRoomOptions.ts';
 import { useSyncWindow } from '../../features/rooms/useSyncWindow.ts';
 import { namedRoomSummary } from '../../matrix/namedRooms.ts';
 import { markRoomRead } from '../../matrix/readMarkers.ts';
@@ -41,6 +43,7 @@ export function ShellSidebar({ rooms, stillLoading = false, openRoomId, openDial
     },
     [client],
   );
+  const options = useRoomOptions(client, openRoomId);
   const onMarkRead = useCallback(
     (roomId: string) => {
       const room = client.getRoom(roomId);
@@ -92,7 +95,19 @@ export function ShellSidebar({ rooms, stillLoading = false, openRoomId, openDial
         onView={onListView}
         avatars={avatars}
         onMarkRead={onMarkRead}
+        options={options.handlers}
       />
+      {options.leaving ? (
+        <LeaveRoomDialog
+          key={options.leaving.roomId}
+          room={options.leaving}
+          open
+          onClose={options.cancelLeave}
+          onLeave={(forget) => {
+            if (options.leaving) void options.leave(options.leaving.roomId, forget);
+          }}
+        />
+      ) : null}
       <button
         type="button"
         className="button button-secondary button-icon-text sidebar-teams"

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { SidePanel } from '../../ui/SidePanel.tsx';
 import type { AvatarCache } from '../../matrix/avatars.ts';
 import { groupMembers, type MemberEntry, type MemberGroups } from '../../matrix/members.ts';
+import { VerifiedIcon } from '@vector-im/compound-design-tokens/assets/web/icons';
 import { SenderAvatar } from '../room/SenderAvatar.tsx';
+import { useVerifiedMembers } from './useVerifiedMembers.ts';
 import '../thread/thread.css';
 import './members.css';
 
@@ -27,6 +29,7 @@ export function MembersPanel({ room, members, avatars, onInvite, onOpenPerson, o
   const filterId = useId();
   const groups = groupMembers(members, filter);
   const shown = GROUPS.reduce((n, key) => n + groups[key].length, 0);
+  const verified = useVerifiedMembers(members.filter((m) => m.membership === 'join').map((m) => m.userId));
 
   return (
     <SidePanel title={t('members.title')} onClose={onClose} closeLabel={t('members.close')} className="members-panel">
@@ -67,6 +70,13 @@ export function MembersPanel({ room, members, avatars, onInvite, onOpenPerson, o
                         <span className="members-name">{member.name}</span>
                         <span className="members-id">{member.userId}</span>
                       </span>
+                      {verified.has(member.userId) ? (
+                        // In words, not by the icon alone: it is part of the button's name.
+                        <span className="members-verified">
+                          <VerifiedIcon aria-hidden="true" />
+                          {t('members.verifiedShort')}
+                        </span>
+                      ) : null}
                     </button>
                   </li>
                 ))}

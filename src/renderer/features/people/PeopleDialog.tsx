@@ -3,6 +3,7 @@
 // fails is said per person and stays chosen, to try again; what succeeded is not repeated.
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAppConfig } from '../../app/AppConfigContext.ts';
 import { useClient } from '../../app/SessionContext.ts';
 import { isValidUserId } from '../../matrix/roomActions.ts';
 import { label, type Person } from '../../matrix/people/peopleSearch.ts';
@@ -36,6 +37,8 @@ function PeopleForm({ onClose, submitLabel, multiple, exclude, act, failureMessa
   const { t } = useTranslation();
   const client = useClient();
   const avatars = useAvatarCache(client);
+  // Tchap finds people by their professional e-mail address too (looked up on the identity server).
+  const tchap = useAppConfig().tchap?.enabled === true;
   const [selected, setSelected] = useState<Person[]>([]);
   const [term, setTerm] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -87,8 +90,8 @@ function PeopleForm({ onClose, submitLabel, multiple, exclude, act, failureMessa
         </p>
       ) : null}
       <PeoplePicker
-        label={t('people.label')}
-        hint={t('people.hint')}
+        label={tchap ? t('people.labelTchap') : t('people.label')}
+        hint={tchap ? t('people.hintTchap') : t('people.hint')}
         selected={selected}
         multiple={multiple}
         onChange={(people) => {

@@ -136,6 +136,8 @@ function PeopleStatus({ status, term, open }: { status: DirectoryStatus; term: s
   const { t } = useTranslation();
   let text = '';
   if (status === 'unavailable') text = t('people.directoryUnavailable');
+  else if (status === 'no-account') text = t('people.noTchapAccount', { email: term.trim() });
+  else if (status === 'lookup-unavailable') text = t('people.emailLookupUnavailable');
   else if (status === 'searching' && !open) text = t('people.searching');
   else if (status === 'done' && !open) text = t('people.noMatch', { term: term.trim() });
   return (

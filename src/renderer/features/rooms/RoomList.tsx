@@ -8,6 +8,7 @@ import type { AvatarCache } from '../../matrix/avatars.ts';
 import type { RoomSummary } from '../../matrix/roomList.ts';
 import { groupRooms, type RoomSection } from '../../matrix/roomSections.ts';
 import { hasUnread, roomLinkLabel } from './roomLinkLabel.ts';
+import { RoomOptionsMenu, type RoomOptionsHandlers } from './RoomOptionsMenu.tsx';
 import { useAvatarUrl } from './useAvatarCache.ts';
 import { useFoundRooms, type FindRooms } from './useFoundRooms.ts';
 import { useListViewport, type ListView } from './useSyncWindow.ts';
@@ -26,9 +27,20 @@ export interface RoomListProps {
   avatars?: AvatarCache;
   /** "Mark as read" on a row; without it, the button is not offered. */
   onMarkRead?: (roomId: string) => void;
+  /** A "…" menu per joined room (Favourite, Low priority, Mark as read, Leave); without it, none. */
+  options?: RoomOptionsHandlers;
 }
 
-export function RoomList({ rooms, stillLoading = false, findRooms, activeRoomId, onView, avatars, onMarkRead }: RoomListProps) {
+export function RoomList({
+  rooms,
+  stillLoading = false,
+  findRooms,
+  activeRoomId,
+  onView,
+  avatars,
+  onMarkRead,
+  options,
+}: RoomListProps) {
   const { t } = useTranslation();
   const navRef = useRef<HTMLElement>(null);
   const sectionsRef = useRef<HTMLDivElement>(null);
@@ -96,6 +108,7 @@ export function RoomList({ rooms, stillLoading = false, findRooms, activeRoomId,
               activeRoomId={activeRoomId}
               avatars={avatars}
               onMarkRead={onMarkRead}
+              options={options}
             />
           ))}
         </div>
@@ -109,10 +122,11 @@ interface SectionProps {
   activeRoomId: string | null;
   avatars: AvatarCache | undefined;
   onMarkRead: ((roomId: string) => void) | undefined;
+  options: RoomOptionsHandlers | undefined;
 }
 
 /** One labelled group: its heading names the list for screen readers (group "People", list of 3). */
-function RoomListSection({ section, activeRoomId, avatars, onMarkRead }: SectionProps) {
+function RoomListSection({ section, activeRoomId, avatars, onMarkRead, options }: SectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
@@ -128,6 +142,7 @@ function RoomListSection({ section, activeRoomId, avatars, onMarkRead }: Section
             active={room.roomId === activeRoomId}
             avatars={avatars}
             onMarkRead={onMarkRead}
+            options={options}
           />
         ))}
       </ul>
@@ -140,9 +155,10 @@ interface RowProps {
   active: boolean;
   avatars: AvatarCache | undefined;
   onMarkRead: ((roomId: string) => void) | undefined;
+  options: RoomOptionsHandlers | undefined;
 }
 
-function RoomRow({ room, active, avatars, onMarkRead }: RowProps) {
+function RoomRow({ room, active, avatars, onMarkRead, options }: RowProps) {
   const { t } = useTranslation();
   const linkRef = useRef<HTMLAnchorElement>(null);
   const unread = hasUnread(room);
@@ -190,6 +206,8 @@ function RoomRow({ room, active, avatars, onMarkRead }: RowProps) {
           <MarkAsReadIcon aria-hidden="true" />
         </button>
       ) : null}
+      {/* An invitation's choices (accept, decline) are in the room itself. */}
+      {options && room.kind !== 'invite' ? <RoomOptionsMenu room={room} handlers={options} /> : null}
     </li>
   );
 }

@@ -1,82 +1,39 @@
-// Settings: language and the person's own preferences (saved in their profile), then what the
-// organisation manages: every setting machine policy locks is shown as locked, with its value and
-// the reason (which file or registry value set it); last, Export diagnostics for the IT department.
-import type { TFunction } from 'i18next';
+// Settings, one subject per tab (it had grown too long for one scroll): the account, its sessions,
+// notifications, the person's own preferences and language (saved in their profile), what the
+// organisation manages, and Export diagnostics for the IT department. The tab chosen last is kept while
+// the app runs, so closing and reopening comes back to it.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lockedSettings } from '../../../shared/policy/managedSettings.ts';
-import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.tsx';
-import { PreferencesSection } from './PreferencesSection.tsx';
+import { Tabs, type TabItem } from '../../ui/Tabs.tsx';
 import { AccountSection } from './AccountSection.tsx';
-import { SessionsSection } from './SessionsSection.tsx';
-import { NotificationsSection } from './NotificationsSection.tsx';
 import { DiagnosticsSection } from './DiagnosticsSection.tsx';
-import type { TranslationKey } from '../../i18n/keys.ts';
+import { ManagedSection } from './ManagedSection.tsx';
+import { NotificationsSection } from './NotificationsSection.tsx';
+import { PreferencesSection } from './PreferencesSection.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
+import './settings.css';
 
-/** Managed settings with a wording of their own; the others are shown by their policy key. */
-const SETTING_LABELS: Partial<Record<string, TranslationKey>> = {
-  homeservers: 'settings.keys.homeservers',
-  allowCustomHomeserver: 'settings.keys.allowCustomHomeserver',
-  'tchap.enabled': 'settings.keys.tchap.enabled',
-  'calls.sfuUrl': 'settings.keys.calls.sfuUrl',
-  'teamsBridge.enabled': 'settings.keys.teamsBridge.enabled',
-  'teamsBridge.sunset': 'settings.keys.teamsBridge.sunset',
-  'autoUpdate.enabled': 'settings.keys.autoUpdate.enabled',
-  'notifications.enabled': 'settings.keys.notifications.enabled',
-  'notifications.sound': 'settings.keys.notifications.sound',
-  'spellcheck.enabled': 'settings.keys.spellcheck.enabled',
-  logLevel: 'settings.keys.logLevel',
-  'branding.organisationName': 'settings.keys.branding.organisationName',
-  'branding.logo': 'settings.keys.branding.logo',
-  'branding.accentColor': 'settings.keys.branding.accentColor',
-  'branding.accentColorDark': 'settings.keys.branding.accentColorDark',
-  'branding.theme': 'settings.keys.branding.theme',
-};
+export type SettingsTab = 'account' | 'sessions' | 'notifications' | 'preferences' | 'organisation' | 'diagnostics';
 
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const managed = useManagedSettings();
-  const locked = lockedSettings(managed);
+  const [tab, setTab] = useState<SettingsTab>('account');
+  const tabs: TabItem<SettingsTab>[] = [
+    { id: 'account', label: t('settings.tabs.account'), panel: () => <AccountSection /> },
+    { id: 'sessions', label: t('settings.tabs.sessions'), panel: () => <SessionsSection /> },
+    { id: 'notifications', label: t('settings.tabs.notifications'), panel: () => <NotificationsSection /> },
+    { id: 'preferences', label: t('settings.tabs.preferences'), panel: () => <Preferences /> },
+    { id: 'organisation', label: t('settings.tabs.organisation'), panel: () => <ManagedSection /> },
+    { id: 'diagnostics', label: t('settings.tabs.diagnostics'), panel: () => <DiagnosticsSection /> },
+  ];
 
   return (
-    <Dialog title={t('settings.title')} open={open} onClose={onClose}>
+    <Dialog title={t('settings.title')} open={open} onClose={onClose} className="dialog-settings">
       <div className="dialog-form">
-        <section aria-labelledby="settings-language">
-          <h3 id="settings-language" className="settings-heading">
-            {t('app.language')}
-          </h3>
-          <LanguageSwitcher />
-        </section>
-        {/* Both ask the server when shown: only while the dialog is open. */}
-        {open ? <AccountSection /> : null}
-        <PreferencesSection />
-        <NotificationsSection />
-        {open ? <SessionsSection /> : null}
-        <section aria-labelledby="settings-managed">
-          <h3 id="settings-managed" className="settings-heading">
-            {t('settings.managedHeading')}
-          </h3>
-          {locked.length === 0 ? (
-            <p className="muted small">{t('settings.noneManaged')}</p>
-          ) : (
-            <dl className="settings-list">
-              {locked.map(({ key, value, lock }) => (
-                <div key={key} className="settings-row">
-                  <dt>{labelOf(key, t)}</dt>
-                  <dd>
-                    <span className="settings-value">{formatValue(value, t)}</span>
-                    <span className="lock">
-                      <span aria-hidden="true">🔒 </span>
-                      {t('settings.locked', { reason: lock.reason })}
-                    </span>
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          )}
-        </section>
-        <DiagnosticsSection />
+        {/* Panels ask the server when shown (account, sessions): only while the dialog is open. */}
+        {open ? <Tabs label={t('settings.tabs.label')} tabs={tabs} selected={tab} onSelect={setTab} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button button-primary inline" onClick={onClose}>
             {t('common.close')}
@@ -87,16 +44,17 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   );
 }
 
-function labelOf(key: string, t: TFunction): string {
-  const label = SETTING_LABELS[key];
-  return label ? t(label) : key;
-}
-
-function formatValue(value: unknown, t: TFunction): string {
-  if (value === true) return t('settings.on');
-  if (value === false) return t('settings.off');
-  if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.map((v) => String(v)).join(', ') || '—';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return JSON.stringify(value);
+function Preferences() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section aria-labelledby="settings-language">
+        <h3 id="settings-language" className="settings-heading">
+          {t('app.language')}
+        </h3>
+        <LanguageSwitcher />
+      </section>
+      <PreferencesSection />
+    </>
+  );
 }
