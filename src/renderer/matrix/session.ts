@@ -17,6 +17,7 @@ import { startMessageIndexer, type MessageSearch } from './search/messageIndexer
 import { DraftStore } from './drafts/draftStore.ts';
 import { ensureCrossSigning, PasswordRequiredError, SecretStorageKeyCache } from './secureBackup.ts';
 import type { Credentials } from './signIn.ts';
+import { oidcClientOptions, scheduleRefreshBeforeExpiry } from './oidc/sessionTokens.ts';
 import { prefetchPushRules } from './sync/prefetchPushRules.ts';
 import { startSync } from './sync/startSync.ts';
 import type { SyncModeSetting } from './sync/syncMode.ts';
@@ -34,6 +35,7 @@ const SIGN_OUT_STEP_TIMEOUT_MS = 4_000;
 
 export interface Session {
   readonly client: MatrixClient;
+  /** As signed in; an OIDC session's tokens change at each refresh (the keychain has the latest). */
   readonly credentials: Credentials;
   /** Resolves once encryption and the local cache are open and sync has been started. */
   readonly ready: Promise<void>;
@@ -74,11 +76,14 @@ export async function startSession(credentials: Credentials, storage: SessionSto
   await store?.startup();
   const cached = store?.cachedSync();
   const cachedRooms = cached ? roomListFromCache(cached, credentials.userId) : [];
+  // Native OIDC: the SDK refreshes the tokens, and each new pair goes to the keychain at once.
+  const tokens = { credentials };
   const client = createClient({
     baseUrl: credentials.homeserverUrl,
     userId: credentials.userId,
     deviceId: credentials.deviceId,
     accessToken: credentials.accessToken,
+    ...oidcClientOptions(tokens, (next) => saveCredentials(platform, next)),
     timelineSupport: true,
     // Calls go through Relais's SFU (src/renderer/calls), never matrix-js-sdk's legacy 1:1 VoIP: no TURN
     // credentials polled from the homeserver, no request competing with the first sync for it.
@@ -106,6 +111,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
       cacheSecretStorageKey: (keyId, _info, key) => keyCache.remember(keyId, key),
     },
   });
+  scheduleRefreshBeforeExpiry(client, credentials.accessTokenExpiresAt);
   const { outbox, blobs, uploads } = createMatrixOutbox(client, localDb);
   const connectivity = monitorConnectivity(client, platform, reachability);
   const search = startMessageIndexer(client, localDb);

@@ -1,11 +1,13 @@
 // The plain Matrix sign-in: homeserver, user name, password, and single sign-on when the homeserver
-// offers it. An organisation that fixes the homeserver (allowCustomHomeserver: false) shows it as text.
+// offers it; or, when the homeserver delegates authentication to an OIDC issuer, the way there
+// instead. An organisation that fixes the homeserver (allowCustomHomeserver: false) shows it as text.
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppConfig } from '../../app/AppConfigContext.ts';
 import { useUserSettings } from '../../app/UserSettingsContext.ts';
 import { signInWithPassword, type Credentials } from '../../matrix/signIn.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import { OidcSignIn } from './OidcSignIn.tsx';
 import { SsoButtons, type SsoProblem } from './SsoButtons.tsx';
 import { useLoginFlows } from './useLoginFlows.ts';
 import { rendererLogger } from '../../platform/log.ts';
@@ -33,11 +35,12 @@ export function PasswordSignInForm({
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const discovered = useLoginFlows(config.sso.enabled ? settledHomeserver : null);
+  const discovered = useLoginFlows(settledHomeserver);
   // Flows describe the settled address: while a new one is being typed they no longer apply.
   const current = homeserver.trim() === settledHomeserver.trim() ? discovered : null;
-  const sso = current?.flows.sso ?? null;
-  const passwordOffered = current?.flows.password !== false || sso === null;
+  const oidc = current?.oidc ?? null;
+  const sso = config.sso.enabled && !oidc ? (current?.flows.sso ?? null) : null;
+  const passwordOffered = !oidc && (current?.flows.password !== false || sso === null);
 
   async function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -107,6 +110,9 @@ export function PasswordSignInForm({
           </>
         ) : null}
       </form>
+      {current && oidc ? (
+        <OidcSignIn homeserverUrl={current.homeserverUrl} metadata={oidc} fixedClientId={null} onFailure={onFailure} />
+      ) : null}
       {current && sso ? (
         <SsoButtons homeserverUrl={current.homeserverUrl} providers={sso} disabled={busy} onProblem={onSsoProblem} />
       ) : null}
