@@ -1,11 +1,17 @@
 // Native OIDC sign-in against a real delegated homeserver (issue 21): Synapse in MAS mode, with the
 // oidc-provider issuer of test/env/oidcIssuer.ts. The web build stands in for the app: its "system
 // browser" is the same tab, which leaves for the issuer's page and comes back to the loopback page.
+import type { Page } from '@playwright/test';
 import type { DelegatedHomeserver } from '../env/delegatedSynapse.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
+import { signOut } from './helpers.ts';
+import { createRoom, roomEvents, type ApiSession } from './matrixApi.ts';
 import { signInAtIssuer, startTestDelegatedHomeserver } from './oidcEnv.ts';
 
 const AMELIE = { username: 'amelie', password: 'amelie-password-for-tests' };
+const BASILE = { username: 'basile', password: 'basile-password-for-tests' };
+const CHLOE = { username: 'chloe', password: 'chloe-password-for-tests' };
+const DENIS = { username: 'denis', password: 'denis-password-for-tests' };
 
 let delegated: DelegatedHomeserver | undefined;
 
@@ -18,8 +24,32 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   const started = await startTestDelegatedHomeserver();
   delegated = started;
-  await started.issuer.createUser(AMELIE.username, AMELIE.password);
+  for (const user of [AMELIE, BASILE, CHLOE, DENIS]) await started.issuer.createUser(user.username, user.password);
 });
+
+/** The access token the app used last towards the homeserver (it changes at each refresh). */
+function watchAccessToken(page: Page, homeserverUrl: string): { current(): string } {
+  let latest = '';
+  page.on('request', (request) => {
+    const header = request.headers().authorization;
+    if (header?.startsWith('Bearer ') && request.url().startsWith(homeserverUrl)) latest = header.slice('Bearer '.length);
+  });
+  return { current: () => latest };
+}
+
+async function signInThroughIssuer(page: Page, webUrl: string, user: { username: string; password: string }): Promise<void> {
+  await page.goto(`${webUrl}?hs=${encodeURIComponent(homeserver().synapse.baseUrl)}`);
+  await page.getByRole('button', { name: 'Continue to the sign-in page' }).click();
+  await signInAtIssuer(page, user);
+  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible({ timeout: 30_000 });
+}
+
+async function whoamiStatus(accessToken: string): Promise<number> {
+  const response = await fetch(`${homeserver().synapse.baseUrl}/_matrix/client/v3/account/whoami`, {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  });
+  return response.status;
+}
 
 test.afterAll(async () => {
   await delegated?.stop();
@@ -40,4 +70,75 @@ test('first sign-in goes through the issuer’s page, with no password form in R
   await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible({ timeout: 30_000 });
   // The code and state are gone from the address bar.
   expect(new URL(page.url()).search).not.toMatch(/code=|state=/);
+});
+
+test('an access token expiring while a message is being sent is refreshed without a word, and the message is sent once', async ({
+  page,
+  env,
+}) => {
+  test.setTimeout(120_000);
+  const { synapse, issuer } = homeserver();
+  const token = watchAccessToken(page, synapse.baseUrl);
+  // Only the first access token is short-lived: it expires while the message below is on its way.
+  issuer.setAccessTokenTtl(20);
+  await signInThroughIssuer(page, env.webUrl, BASILE);
+  const expiresAt = Date.now() + 20_000;
+  issuer.setAccessTokenTtl(300);
+  const refreshesBefore = issuer.refreshCount();
+
+  const roomName = `Relève ${Date.now()}`;
+  const api = (): ApiSession => ({ homeserver: synapse.baseUrl, userId: '@basile:localhost', accessToken: token.current() });
+  const roomId = await createRoom(api(), { name: roomName });
+  await page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: roomName }).click();
+
+  // The first attempt reaches the homeserver only after the token it carries has expired.
+  let held = 0;
+  await page.route(`${synapse.baseUrl}/_matrix/client/v3/rooms/*/send/**`, async (route) => {
+    held += 1;
+    if (held === 1) await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt + 2_000 - Date.now())));
+    await route.continue();
+  });
+  const text = 'Envoyé pendant que le jeton expire';
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+
+  const log = page.getByRole('log', { name: roomName });
+  await expect(log.getByRole('article').filter({ hasText: text })).toHaveCount(1, { timeout: 45_000 });
+  await expect
+    .poll(async () => (await roomEvents(api(), roomId)).filter((e) => e.content.body === text).length, { timeout: 30_000 })
+    .toBe(1);
+  expect(issuer.refreshCount()).toBeGreaterThan(refreshesBefore);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toHaveCount(0);
+  // Still exactly once a little later: no late duplicate from a retry.
+  await page.waitForTimeout(2_000);
+  expect((await roomEvents(api(), roomId)).filter((e) => e.content.body === text)).toHaveLength(1);
+});
+
+test('sign-out revokes the tokens at the issuer, and the device disappears from the homeserver', async ({ page, env }) => {
+  const { synapse, issuer } = homeserver();
+  const token = watchAccessToken(page, synapse.baseUrl);
+  await signInThroughIssuer(page, env.webUrl, DENIS);
+  const accessToken = token.current();
+  expect(await whoamiStatus(accessToken)).toBe(200);
+  const devicesBefore = issuer.deletedDevices.length;
+
+  await signOut(page);
+  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => issuer.deletedDevices.length).toBe(devicesBefore + 1);
+  // Synapse forgets a device's token as soon as the device is gone, whatever it had cached.
+  await expect.poll(() => whoamiStatus(accessToken)).toBe(401);
+});
+
+test('a refresh the issuer refuses signs the user out, with an explanation', async ({ page, env }) => {
+  test.setTimeout(120_000);
+  const { issuer } = homeserver();
+  issuer.setAccessTokenTtl(10);
+  await signInThroughIssuer(page, env.webUrl, CHLOE);
+  issuer.setAccessTokenTtl(300);
+  // An administrator ends the session at the issuer: the next refresh is refused.
+  await issuer.revokeRefreshTokensOf(CHLOE.username);
+
+  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('alert')).toContainText('Your session has ended');
+  await expectAccessible(page);
 });

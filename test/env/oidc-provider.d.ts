@@ -78,6 +78,7 @@ declare module 'oidc-provider' {
     findAccount?: (ctx: Ctx, id: string) => { accountId: string; claims: () => { sub: string } } | undefined;
     issueRefreshToken?: () => boolean;
     rotateRefreshToken?: () => boolean;
+    revokeGrantPolicy?: () => boolean;
     renderError?: (ctx: { type: string; body: string }, out: Record<string, string>) => void;
   }
 
@@ -97,5 +98,6 @@ declare module 'oidc-provider' {
     ): Promise<void>;
     on(event: 'grant.revoked', listener: (ctx: Ctx, grantId: string) => void): this;
     on(event: 'server_error', listener: (ctx: Ctx, error: Error) => void): this;
+    on(event: 'grant.success', listener: (ctx: { oidc: { params?: { grant_type?: unknown } } }) => void): this;
   }
 }

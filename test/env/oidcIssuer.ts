@@ -30,6 +30,8 @@ export interface OidcIssuerHandle {
   revokeRefreshTokensOf(localpart: string): Promise<void>;
   /** Devices whose grant was revoked (sign-out), in order. */
   readonly deletedDevices: readonly string[];
+  /** Refresh-token grants the issuer answered with new tokens. */
+  refreshCount(): number;
   stop(): Promise<void>;
 }
 
@@ -103,6 +105,9 @@ export async function startOidcIssuer(options: OidcIssuerOptions): Promise<OidcI
     findAccount: (_ctx, id) => (passwords.has(id) ? { accountId: id, claims: () => ({ sub: id }) } : undefined),
     // Matrix clients do not ask for offline_access; they always get a refresh token.
     issueRefreshToken: () => true,
+    // Revoking either token ends the session (as MAS does): a client revokes both at once, and
+    // whichever arrives first takes the other with it.
+    revokeGrantPolicy: () => true,
   });
   provider.on('grant.revoked', (_ctx, grantId) => {
     const record = grants.get(grantId);
@@ -112,6 +117,10 @@ export async function startOidcIssuer(options: OidcIssuerOptions): Promise<OidcI
     void mas('delete_device', { localpart: record.localpart, device_id: record.deviceId }).catch((error: unknown) =>
       console.error('test issuer: deleting the device failed', error),
     );
+  });
+  let refreshes = 0;
+  provider.on('grant.success', (ctx) => {
+    if (ctx.oidc.params?.grant_type === 'refresh_token') refreshes += 1;
   });
   const providerCallback = provider.callback();
 
@@ -229,6 +238,7 @@ export async function startOidcIssuer(options: OidcIssuerOptions): Promise<OidcI
     issuerUrl,
     secret,
     deletedDevices,
+    refreshCount: () => refreshes,
     attachHomeserver(baseUrl) {
       homeserver = baseUrl.replace(/\/+$/, '');
     },

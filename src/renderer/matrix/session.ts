@@ -262,7 +262,7 @@ export async function sessionStorageFor(platform: Platform): Promise<SessionStor
  * still open in this page) is deleted at the next start, before anything else; the caller reloads the
  * page afterwards so that happens at once.
  */
-export async function signOut(platform: Platform, session: Session): Promise<void> {
+export async function signOut(platform: Platform, session: Session, options: { atServer?: boolean } = {}): Promise<void> {
   // A session shown from the cache may still be opening its crypto store: let it finish, or the store
   // would be created again after we delete it.
   await settleWithin(session.ready, SIGN_OUT_STEP_TIMEOUT_MS);
@@ -270,7 +270,9 @@ export async function signOut(platform: Platform, session: Session): Promise<voi
   // The keychain entry goes first: if anything below fails or the app is killed, the next start finds
   // no session and removes what is left (see forgetLocalData in App's restore).
   await platform.deleteSecret(SESSION_SECRET_KEY);
-  await settleWithin(session.client.logout(true), SIGN_OUT_STEP_TIMEOUT_MS);
+  // An OIDC session's logout revokes its tokens at the issuer, which deletes the device. A session
+  // the server already ended (atServer: false) has nothing left to revoke.
+  if (options.atServer !== false) await settleWithin(session.client.logout(true), SIGN_OUT_STEP_TIMEOUT_MS);
   await settleWithin(
     session.client.clearStores({ cryptoDatabasePrefix: cryptoPrefix(session.credentials) }),
     SIGN_OUT_STEP_TIMEOUT_MS,

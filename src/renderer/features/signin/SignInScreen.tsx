@@ -10,6 +10,7 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import { consumeOidcReturn, settleOidcReturn, type OidcReturn } from '../../matrix/oidc/oidcReturn.ts';
 import { ExpiredAccountDialog } from './ExpiredAccountDialog.tsx';
 import { OidcReturnPanel } from './OidcReturnPanel.tsx';
+import { consumeSignInNotice } from './signInNotice.ts';
 import { PasswordSignInForm } from './PasswordSignInForm.tsx';
 import { signInErrorMessage, type ErrorMessage, type SignInMode } from './signInErrors.ts';
 import { SignInLayout } from './SignInLayout.tsx';
@@ -21,6 +22,10 @@ import { TchapSignInForm } from './TchapSignInForm.tsx';
 export interface SignInScreenProps {
   defaultHomeserver: string;
   onSignedIn: (credentials: Credentials) => Promise<void>;
+}
+
+function messageForNotice(): ErrorMessage | null {
+  return consumeSignInNotice(window) === 'session-ended' ? { keys: ['oidc.errors.sessionEnded'], values: {} } : null;
 }
 
 function messageForOidcReturn(oidc: OidcReturn): ErrorMessage | null {
@@ -43,7 +48,9 @@ export function SignInScreen({ defaultHomeserver, onSignedIn }: SignInScreenProp
   const tchap = config.tchap?.enabled ? config.tchap : null;
   const [sso, setSso] = useState<SsoReturn>(() => consumeSsoReturn(window, defaultHomeserver));
   const [oidc, setOidc] = useState<OidcReturn>(() => consumeOidcReturn(window));
-  const [error, setError] = useState<ErrorMessage | null>(() => messageForOidcReturn(oidc) ?? messageForSsoReturn(sso));
+  const [error, setError] = useState<ErrorMessage | null>(
+    () => messageForNotice() ?? messageForOidcReturn(oidc) ?? messageForSsoReturn(sso),
+  );
   const [expired, setExpired] = useState<AccountExpiredError | null>(null);
   // The expired session the dialog may still log out; a ref so a repeated close does it once.
   const expiredRef = useRef<AccountExpiredError | null>(null);
