@@ -1,8 +1,15 @@
 // Native OIDC sign-in against a real delegated homeserver (issue 21): Synapse in MAS mode, with the
 // oidc-provider issuer of test/env/oidcIssuer.ts. The web build stands in for the app: its "system
 // browser" is the same tab, which leaves for the issuer's page and comes back to the loopback page.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { oauthCallbackEntryUrl } from '../../src/main/oauthCallback.ts';
+import { APP_ORIGIN } from '../../src/shared/appScheme.ts';
 import type { DelegatedHomeserver } from '../env/delegatedSynapse.ts';
+import { createDesktopHarness } from './desktopHarness.ts';
+import { launchApp, quitApp } from './desktopProfile.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { signOut } from './helpers.ts';
 import { createRoom, roomEvents, type ApiSession } from './matrixApi.ts';
@@ -12,6 +19,7 @@ const AMELIE = { username: 'amelie', password: 'amelie-password-for-tests' };
 const BASILE = { username: 'basile', password: 'basile-password-for-tests' };
 const CHLOE = { username: 'chloe', password: 'chloe-password-for-tests' };
 const DENIS = { username: 'denis', password: 'denis-password-for-tests' };
+const ELISE = { username: 'elise', password: 'elise-password-for-tests' };
 
 let delegated: DelegatedHomeserver | undefined;
 
@@ -24,7 +32,7 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   const started = await startTestDelegatedHomeserver();
   delegated = started;
-  for (const user of [AMELIE, BASILE, CHLOE, DENIS]) await started.issuer.createUser(user.username, user.password);
+  for (const user of [AMELIE, BASILE, CHLOE, DENIS, ELISE]) await started.issuer.createUser(user.username, user.password);
 });
 
 /** The access token the app used last towards the homeserver (it changes at each refresh). */
@@ -141,4 +149,82 @@ test('a refresh the issuer refuses signs the user out, with an explanation', asy
   await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('alert')).toContainText('Your session has ended');
   await expectAccessible(page);
+});
+
+test('desktop: the system browser comes back through relais://app/oauth-callback, and a restart restores the session from the keychain', async ({
+  browser,
+  env,
+}) => {
+  test.skip(process.env.RELAIS_SECRET_SERVICE !== '1', 'needs a Secret Service: run through `npm run test:e2e`');
+  test.setTimeout(180_000);
+  const { synapse, issuer } = homeserver();
+  const profile = mkdtempSync(path.join(tmpdir(), 'relais-oidc-'));
+  const harness = await createDesktopHarness({ appOrigin: env.webUrl, markerFile: path.join(profile, 'keychain-backend.json') });
+  const systemBrowser = await browser.newContext({ locale: 'en-GB' });
+  try {
+    let app = await launchApp({ profileDir: path.join(profile, 'chromium'), harness, webUrl: env.webUrl });
+    await app.page.goto(`${env.webUrl}?hs=${encodeURIComponent(synapse.baseUrl)}`);
+    await app.page.getByRole('button', { name: 'Continue to the sign-in page' }).click();
+    await expect(app.page.getByRole('status').filter({ hasText: 'Continue in your browser' })).toBeVisible();
+    await expect.poll(() => harness.opened.external.length).toBe(1);
+    const authorizationUrl = harness.opened.external[0] ?? '';
+    expect(authorizationUrl.startsWith(`${issuer.issuerUrl}auth?`)).toBe(true);
+    expect(new URL(authorizationUrl).searchParams.get('redirect_uri')).toBe(`${APP_ORIGIN}/oauth-callback`);
+
+    // The system browser. Chromium cannot follow a redirect to relais:, so after the login form the
+    // redirects are followed by hand (same cookies) up to the one the OS would hand to main.
+    let deepLink = '';
+    const page = await systemBrowser.newPage();
+    await page.route(`${issuer.issuerUrl}interaction/*/login`, async (route) => {
+      let response = await route.fetch({ maxRedirects: 0 });
+      for (let hop = 0; hop < 10; hop += 1) {
+        const location = response.headers().location;
+        if (!location) break;
+        if (location.startsWith(`${APP_ORIGIN}/`)) {
+          deepLink = location;
+          return route.fulfill({ contentType: 'text/plain', body: 'Back to Relais' });
+        }
+        response = await systemBrowser.request.get(new URL(location, issuer.issuerUrl).href, { maxRedirects: 0 });
+      }
+      return route.fulfill({ response });
+    });
+    await page.goto(authorizationUrl);
+    await signInAtIssuer(page, ELISE);
+    await expect.poll(() => deepLink).not.toBe('');
+    // What main loads into the window, with relais://app served by the test's origin.
+    const entry = oauthCallbackEntryUrl(deepLink);
+    expect(entry).not.toBeNull();
+    await app.page.goto((entry ?? '').replace(APP_ORIGIN, new URL(env.webUrl).origin));
+    await expect(app.page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible({ timeout: 30_000 });
+
+    const stored = JSON.parse((await harness.secrets.get('matrix-session')) ?? '{}') as Record<string, unknown>;
+    expect(stored).toMatchObject({ userId: '@elise:localhost', homeserverUrl: synapse.baseUrl });
+    expect(typeof stored.refreshToken).toBe('string');
+    expect(typeof stored.oauthClientId).toBe('string');
+    // The refresh token is in the keychain only: not in the page's storages.
+    const storages = await app.page.evaluate(() => {
+      const values: string[] = [];
+      for (const storage of [globalThis.localStorage, globalThis.sessionStorage]) {
+        for (let index = 0; index < storage.length; index += 1) values.push(storage.getItem(storage.key(index) ?? '') ?? '');
+      }
+      return values.join('\n');
+    });
+    expect(storages).not.toContain(String(stored.refreshToken));
+    await quitApp(app.context);
+
+    app = await launchApp({ profileDir: path.join(profile, 'chromium'), harness, webUrl: env.webUrl });
+    await app.page.goto(env.webUrl);
+    await expect(app.page.getByRole('navigation', { name: 'Rooms' })).toBeVisible({ timeout: 30_000 });
+    await expect(app.page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible({ timeout: 30_000 });
+    expect(harness.opened.external).toHaveLength(1); // no second trip to the issuer
+    // Signing out of the desktop profile waits on each of its steps (revocation, stores), a few seconds each.
+    await app.page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect(app.page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible({ timeout: 45_000 });
+    await expect.poll(() => harness.secrets.get('matrix-session')).toBeNull();
+    await expect.poll(() => issuer.deletedDevices.length).toBeGreaterThan(0);
+    await quitApp(app.context);
+  } finally {
+    await systemBrowser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
