@@ -1,7 +1,7 @@
 // Native OIDC sign-in against a real delegated homeserver (issue 21): Synapse in MAS mode, with the
 // oidc-provider issuer of test/env/oidcIssuer.ts. The web build stands in for the app: its "system
 // browser" is the same tab, which leaves for the issuer's page and comes back to the loopback page.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -226,5 +226,33 @@ test('desktop: the system browser comes back through relais://app/oauth-callback
   } finally {
     await systemBrowser.close();
     rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('machine policy that requires OIDC hides the password form, and refuses a homeserver without an issuer', async ({
+  browser,
+  env,
+}) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'relais-oidc-policy-'));
+  const policyDir = path.join(root, 'etc-relais');
+  mkdirSync(policyDir);
+  writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify({ policyVersion: 1, signIn: { requireOidc: true } }));
+  try {
+    const harness = await createDesktopHarness({ appOrigin: env.webUrl, markerFile: path.join(root, 'marker.json'), policyDir });
+    const context = await browser.newContext({ locale: 'en-GB' });
+    await harness.attach(context);
+    const page = await context.newPage();
+    // The shared Synapse has password sign-in and no issuer: nothing to sign in with.
+    await page.goto(`${env.webUrl}?hs=${encodeURIComponent(env.homeserver)}`);
+    await expect(page.getByText('Your organisation requires signing in through its sign-in service')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Password' })).toHaveCount(0);
+    await expectAccessible(page);
+    // The delegated one: the way through its issuer.
+    await page.goto(`${env.webUrl}?hs=${encodeURIComponent(homeserver().synapse.baseUrl)}`);
+    await expect(page.getByRole('button', { name: 'Continue to the sign-in page' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Password' })).toHaveCount(0);
+    await context.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
