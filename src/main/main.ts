@@ -43,6 +43,7 @@ import { createRepeatFilter } from './teams/repeatFilter.ts';
 import { isIsolatedTeamsContents, openIsolatedTeamsWindow } from './teams/isolatedWindow.main.ts';
 import { joinTeamsMeeting } from './teams/teamsJoin.ts';
 import { teamsLinksIn } from './teams/osLinks.ts';
+import { oauthCallbackDecision, oauthCallbackEntryUrl } from './oauthCallback.ts';
 import { ssoCallbackDecision, ssoCallbackEntryUrl } from './ssoCallback.ts';
 import { MATRIX_SESSION_SECRET_KEY } from '../shared/sessionKeys.ts';
 import type { SecretsHolder } from './secrets/secretsHolder.ts';
@@ -122,12 +123,13 @@ function onSecondInstance(argv: string[]): void {
 }
 
 /**
- * The identity provider sends the browser back to relais://app/sso-callback?loginToken=…; the OS
- * hands that URL to us. Load the app with the token so the renderer (which started the SSO in this
- * window, so its session storage still names the homeserver) completes the sign-in.
+ * The identity provider sends the browser back to relais://app/sso-callback?loginToken=… (SSO) or
+ * the issuer to relais://app/oauth-callback?code=…&state=… (native OIDC); the OS hands that URL to
+ * us. Load the app with it so the renderer (which started the sign-in in this window, so its session
+ * storage still holds what it needs) completes the sign-in.
  */
 function finishSsoFromDeepLink(url: string): void {
-  if (ssoCallbackEntryUrl(url) === null || !mainWindow) return;
+  if ((ssoCallbackEntryUrl(url) === null && oauthCallbackEntryUrl(url) === null) || !mainWindow) return;
   // Signed in = a session in the keychain (the renderer deletes it first thing at sign-out).
   const signedIn = sessionSecrets
     ? sessionSecrets.get(MATRIX_SESSION_SECRET_KEY).then((v) => v !== null)
@@ -138,7 +140,7 @@ function finishSsoFromDeepLink(url: string): void {
       return false;
     })
     .then(async (isSignedIn) => {
-      const decision = ssoCallbackDecision(url, isSignedIn);
+      const decision = ssoCallbackDecision(url, isSignedIn) ?? oauthCallbackDecision(url, isSignedIn);
       if (decision?.action === 'ignore') log(`sso: callback ignored, ${decision.reason}`);
       if (decision?.action === 'load') await mainWindow?.loadURL(decision.url);
     })

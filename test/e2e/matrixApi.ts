@@ -6,10 +6,14 @@ export interface ApiSession {
   homeserver: string;
   userId: string;
   accessToken: string;
+}
+
+/** A session from a password login, which also names the device it created. */
+export interface LoggedInSession extends ApiSession {
   deviceId: string;
 }
 
-export async function apiLogin(homeserver: string, user: { username: string; password: string }): Promise<ApiSession> {
+export async function apiLogin(homeserver: string, user: { username: string; password: string }): Promise<LoggedInSession> {
   const res = await fetch(`${homeserver}/_matrix/client/v3/login`, {
     method: 'POST',
     body: JSON.stringify({

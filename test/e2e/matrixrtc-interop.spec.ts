@@ -7,7 +7,7 @@ import { MatrixRTCSession, type CallMembership, type SlotDescription } from 'mat
 import { CALL_LAUNCH_OPTIONS, callMemberships, matrixApi } from './callHelpers.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { signInAs, submitSignIn } from './helpers.ts';
-import { apiLogin, createRoom, joinRoom, type ApiSession } from './matrixApi.ts';
+import { apiLogin, createRoom, joinRoom, type LoggedInSession } from './matrixApi.ts';
 import { withPolicyPage } from './policyPage.ts';
 import { TEST_USERS } from './testUsers.ts';
 
@@ -18,7 +18,7 @@ const ROOM_CALL: SlotDescription = { application: 'm.call', id: 'ROOM' };
 const LIVEKIT = { type: 'livekit', livekit_service_url: 'https://livekit.example.gouv.fr' };
 
 /** A matrix-js-sdk client for the user, synced once (classic /sync, no crypto: memberships are state). */
-async function sdkClient(session: ApiSession): Promise<MatrixClient> {
+async function sdkClient(session: LoggedInSession): Promise<MatrixClient> {
   const client = createClient({
     baseUrl: session.homeserver,
     accessToken: session.accessToken,
@@ -47,7 +47,7 @@ function membershipsSeenBySdk(room: Room): Promise<CallMembership[]> {
 }
 
 /** A room both are in, where members may write call memberships (as rooms Relais creates allow). */
-async function sharedRoom(owner: ApiSession, guest: ApiSession, name: string): Promise<string> {
+async function sharedRoom(owner: LoggedInSession, guest: LoggedInSession, name: string): Promise<string> {
   const roomId = await createRoom(owner, {
     name,
     invite: [guest.userId],

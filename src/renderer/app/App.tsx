@@ -1,3 +1,4 @@
+import { HttpApiEvent } from 'matrix-js-sdk';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignedInShell } from './shell/SignedInShell.tsx';
@@ -15,6 +16,8 @@ import {
   type Session,
 } from '../matrix/session.ts';
 import type { Credentials } from '../matrix/signIn.ts';
+import { isOidcSession } from '../matrix/oidc/sessionTokens.ts';
+import { leaveSignInNotice } from '../features/signin/signInNotice.ts';
 import type { KeychainProblem, ManagedSettings, Platform } from '../platform/Platform.ts';
 import { usePlatform } from './PlatformContext.ts';
 import { SessionContext } from './SessionContext.ts';
@@ -116,6 +119,23 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
       current = false;
     };
   }, [shownSession]);
+
+  // An OIDC session whose refresh the issuer refused (revoked, expired, signed out elsewhere): end it
+  // here too, cleanly, and say why on the sign-in screen.
+  useEffect(() => {
+    if (!shownSession || !isOidcSession(shownSession.credentials)) return;
+    const onLoggedOut = () => {
+      setState({ kind: 'signing-out' });
+      void signOut(platform, shownSession, { atServer: false }).finally(() => {
+        leaveSignInNotice(window.sessionStorage, 'session-ended');
+        window.location.reload();
+      });
+    };
+    shownSession.client.on(HttpApiEvent.SessionLoggedOut, onLoggedOut);
+    return () => {
+      shownSession.client.off(HttpApiEvent.SessionLoggedOut, onLoggedOut);
+    };
+  }, [shownSession, platform]);
 
   const startUp = useCallback(
     async (ignoreKeychainProblem: boolean) => {

@@ -17,6 +17,7 @@ import { startMessageIndexer, type MessageSearch } from './search/messageIndexer
 import { DraftStore } from './drafts/draftStore.ts';
 import { ensureCrossSigning, PasswordRequiredError, SecretStorageKeyCache } from './secureBackup.ts';
 import type { Credentials } from './signIn.ts';
+import { oidcClientOptions, scheduleRefreshBeforeExpiry } from './oidc/sessionTokens.ts';
 import { prefetchPushRules } from './sync/prefetchPushRules.ts';
 import { startSync } from './sync/startSync.ts';
 import type { SyncModeSetting } from './sync/syncMode.ts';
@@ -34,6 +35,7 @@ const SIGN_OUT_STEP_TIMEOUT_MS = 4_000;
 
 export interface Session {
   readonly client: MatrixClient;
+  /** As signed in; an OIDC session's tokens change at each refresh (the keychain has the latest). */
   readonly credentials: Credentials;
   /** Resolves once encryption and the local cache are open and sync has been started. */
   readonly ready: Promise<void>;
@@ -74,11 +76,14 @@ export async function startSession(credentials: Credentials, storage: SessionSto
   await store?.startup();
   const cached = store?.cachedSync();
   const cachedRooms = cached ? roomListFromCache(cached, credentials.userId) : [];
+  // Native OIDC: the SDK refreshes the tokens, and each new pair goes to the keychain at once.
+  const tokens = { credentials };
   const client = createClient({
     baseUrl: credentials.homeserverUrl,
     userId: credentials.userId,
     deviceId: credentials.deviceId,
     accessToken: credentials.accessToken,
+    ...oidcClientOptions(tokens, (next) => saveCredentials(platform, next)),
     timelineSupport: true,
     // Calls go through Relais's SFU (src/renderer/calls), never matrix-js-sdk's legacy 1:1 VoIP: no TURN
     // credentials polled from the homeserver, no request competing with the first sync for it.
@@ -106,6 +111,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
       cacheSecretStorageKey: (keyId, _info, key) => keyCache.remember(keyId, key),
     },
   });
+  scheduleRefreshBeforeExpiry(client, credentials.accessTokenExpiresAt);
   const { outbox, blobs, uploads } = createMatrixOutbox(client, localDb);
   const connectivity = monitorConnectivity(client, platform, reachability);
   const search = startMessageIndexer(client, localDb);
@@ -256,7 +262,7 @@ export async function sessionStorageFor(platform: Platform): Promise<SessionStor
  * still open in this page) is deleted at the next start, before anything else; the caller reloads the
  * page afterwards so that happens at once.
  */
-export async function signOut(platform: Platform, session: Session): Promise<void> {
+export async function signOut(platform: Platform, session: Session, options: { atServer?: boolean } = {}): Promise<void> {
   // A session shown from the cache may still be opening its crypto store: let it finish, or the store
   // would be created again after we delete it.
   await settleWithin(session.ready, SIGN_OUT_STEP_TIMEOUT_MS);
@@ -264,7 +270,9 @@ export async function signOut(platform: Platform, session: Session): Promise<voi
   // The keychain entry goes first: if anything below fails or the app is killed, the next start finds
   // no session and removes what is left (see forgetLocalData in App's restore).
   await platform.deleteSecret(SESSION_SECRET_KEY);
-  await settleWithin(session.client.logout(true), SIGN_OUT_STEP_TIMEOUT_MS);
+  // An OIDC session's logout revokes its tokens at the issuer, which deletes the device. A session
+  // the server already ended (atServer: false) has nothing left to revoke.
+  if (options.atServer !== false) await settleWithin(session.client.logout(true), SIGN_OUT_STEP_TIMEOUT_MS);
   await settleWithin(
     session.client.clearStores({ cryptoDatabasePrefix: cryptoPrefix(session.credentials) }),
     SIGN_OUT_STEP_TIMEOUT_MS,

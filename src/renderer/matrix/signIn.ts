@@ -13,7 +13,9 @@ export type SignInProblem =
   | 'account-expired'
   | 'rate-limited'
   | 'server-error'
-  | 'login-token-invalid';
+  | 'login-token-invalid'
+  | 'oidc-registration-failed'
+  | 'oidc-failed';
 
 export class SignInError extends Error {
   readonly problem: SignInProblem;
@@ -47,6 +49,15 @@ export interface Credentials {
   userId: string;
   deviceId: string;
   accessToken: string;
+  /**
+   * Native OIDC sessions only. Kept with the rest in the OS keychain (the web build: this tab's
+   * memory), never in the renderer's storage; replaced at each refresh.
+   */
+  refreshToken?: string;
+  /** The client ID the issuer knows this app by (needed to refresh and to revoke). */
+  oauthClientId?: string;
+  /** When the access token expires, in ms since the epoch, as the issuer said. */
+  accessTokenExpiresAt?: number;
 }
 
 export interface SignInRequest {

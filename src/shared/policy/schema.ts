@@ -234,6 +234,24 @@ const settingsShape = {
       infoServers: z.array(httpsUrl('Tchap info server base URL.')).optional(),
     })
     .optional(),
+  signIn: z
+    .strictObject({
+      requireOidc: z.boolean().optional().meta({
+        description:
+          'Sign in only through the homeserver’s OIDC issuer (native OIDC): a homeserver that does not delegate authentication is refused.',
+      }),
+      oidcIssuer: httpsUrl('The only OIDC issuer accepted: a homeserver naming another one is refused.').optional(),
+      oidcClientId: z
+        .string()
+        .regex(/^[\x21-\x7e]{1,255}$/, { error: 'must be a client ID (printable ASCII, no spaces)' })
+        .optional()
+        .meta({ description: 'Client ID the organisation registered with its issuer; Relais then skips dynamic registration.' }),
+      passwordEnabled: z
+        .boolean()
+        .optional()
+        .meta({ description: 'Offer the password form when the homeserver has no OIDC issuer.' }),
+    })
+    .optional(),
   calls: z
     .strictObject({
       sfuUrl: serviceUrl(

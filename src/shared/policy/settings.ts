@@ -11,6 +11,10 @@ export const SETTING_KEYS = [
   'allowCustomHomeserver',
   'tchap.enabled',
   'tchap.infoServers',
+  'signIn.requireOidc',
+  'signIn.oidcIssuer',
+  'signIn.oidcClientId',
+  'signIn.passwordEnabled',
   'calls.sfuUrl',
   'calls.iceServers',
   'calls.elementCallUrl',
@@ -56,6 +60,7 @@ export const USER_SETTABLE_KEYS: readonly SettingKey[] = [
 // as in a policy file), required instead of optional, and nullable where "not set" is a value.
 const policy = policySettingsSchema.shape;
 const tchap = policy.tchap.unwrap().shape;
+const signIn = policy.signIn.unwrap().shape;
 const calls = policy.calls.unwrap().shape;
 const teams = policy.teamsBridge.unwrap().shape;
 const autoUpdate = policy.autoUpdate.unwrap().shape;
@@ -70,6 +75,12 @@ export const effectiveSettingsSchema = z.strictObject({
   homeservers: z.array(policy.homeservers.unwrap().element),
   allowCustomHomeserver: policy.allowCustomHomeserver.unwrap(),
   tchap: z.strictObject({ enabled: tchap.enabled.unwrap(), infoServers: tchap.infoServers.unwrap() }),
+  signIn: z.strictObject({
+    requireOidc: signIn.requireOidc.unwrap(),
+    oidcIssuer: signIn.oidcIssuer.unwrap().nullable(),
+    oidcClientId: signIn.oidcClientId.unwrap().nullable(),
+    passwordEnabled: signIn.passwordEnabled.unwrap(),
+  }),
   calls: z.strictObject({
     sfuUrl: calls.sfuUrl.unwrap().nullable(),
     iceServers: calls.iceServers.unwrap(),
@@ -109,6 +120,7 @@ export function builtInDefaults(managed: boolean): EffectiveSettings {
     homeservers: [],
     allowCustomHomeserver: true,
     tchap: { enabled: false, infoServers: [] },
+    signIn: { requireOidc: false, oidcIssuer: null, oidcClientId: null, passwordEnabled: true },
     calls: { sfuUrl: null, iceServers: [], elementCallUrl: null },
     teamsBridge: { enabled: false, sunset: null, tenantsAllowlist: [], modes: {} },
     autoUpdate: { enabled: !managed, url: null },

@@ -1,11 +1,15 @@
 // The plain Matrix sign-in: homeserver, user name, password, and single sign-on when the homeserver
-// offers it. An organisation that fixes the homeserver (allowCustomHomeserver: false) shows it as text.
+// offers it; or, when the homeserver delegates authentication to an OIDC issuer, the way there
+// instead. An organisation that fixes the homeserver (allowCustomHomeserver: false) shows it as text.
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppConfig } from '../../app/AppConfigContext.ts';
+import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
 import { useUserSettings } from '../../app/UserSettingsContext.ts';
 import { signInWithPassword, type Credentials } from '../../matrix/signIn.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import { OidcSignIn } from './OidcSignIn.tsx';
+import { chooseSignIn } from './signInChoice.ts';
 import { SsoButtons, type SsoProblem } from './SsoButtons.tsx';
 import { useLoginFlows } from './useLoginFlows.ts';
 import { rendererLogger } from '../../platform/log.ts';
@@ -33,11 +37,27 @@ export function PasswordSignInForm({
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const discovered = useLoginFlows(config.sso.enabled ? settledHomeserver : null);
+  const discovered = useLoginFlows(settledHomeserver);
   // Flows describe the settled address: while a new one is being typed they no longer apply.
   const current = homeserver.trim() === settledHomeserver.trim() ? discovered : null;
-  const sso = current?.flows.sso ?? null;
-  const passwordOffered = current?.flows.password !== false || sso === null;
+  const signInPolicy = useManagedSettings().settings.signIn;
+  const legacySso = config.sso.enabled ? (current?.flows.sso ?? null) : null;
+  const choice = current
+    ? chooseSignIn(
+        {
+          oidcIssuer: current.oidc?.issuer ?? null,
+          password: current.flows.password || legacySso === null,
+          sso: legacySso !== null,
+        },
+        signInPolicy,
+      )
+    : null;
+  const oidc = choice?.kind === 'oidc' ? (current?.oidc ?? null) : null;
+  const sso = choice?.kind === 'legacy' && choice.sso ? legacySso : null;
+  // Until the server has answered, the form is what policy allows at all.
+  const passwordOffered = choice
+    ? choice.kind === 'legacy' && choice.password
+    : !signInPolicy.requireOidc && signInPolicy.passwordEnabled;
 
   async function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -107,6 +127,19 @@ export function PasswordSignInForm({
           </>
         ) : null}
       </form>
+      {current && oidc ? (
+        <OidcSignIn
+          homeserverUrl={current.homeserverUrl}
+          metadata={oidc}
+          fixedClientId={signInPolicy.oidcClientId}
+          onFailure={onFailure}
+        />
+      ) : null}
+      {choice?.kind === 'refused' ? (
+        <p className="signin-summary" role="status">
+          {t(`oidc.policy.${choice.reason}`)}
+        </p>
+      ) : null}
       {current && sso ? (
         <SsoButtons homeserverUrl={current.homeserverUrl} providers={sso} disabled={busy} onProblem={onSsoProblem} />
       ) : null}

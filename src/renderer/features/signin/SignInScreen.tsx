@@ -7,7 +7,10 @@ import { useAppConfig } from '../../app/AppConfigContext.ts';
 import { usePlatform } from '../../app/PlatformContext.ts';
 import { AccountExpiredError, discardCredentials, type Credentials } from '../../matrix/signIn.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
+import { consumeOidcReturn, settleOidcReturn, type OidcReturn } from '../../matrix/oidc/oidcReturn.ts';
 import { ExpiredAccountDialog } from './ExpiredAccountDialog.tsx';
+import { OidcReturnPanel } from './OidcReturnPanel.tsx';
+import { consumeSignInNotice } from './signInNotice.ts';
 import { PasswordSignInForm } from './PasswordSignInForm.tsx';
 import { signInErrorMessage, type ErrorMessage, type SignInMode } from './signInErrors.ts';
 import { SignInLayout } from './SignInLayout.tsx';
@@ -19,6 +22,17 @@ import { TchapSignInForm } from './TchapSignInForm.tsx';
 export interface SignInScreenProps {
   defaultHomeserver: string;
   onSignedIn: (credentials: Credentials) => Promise<void>;
+}
+
+function messageForNotice(): ErrorMessage | null {
+  return consumeSignInNotice(window) === 'session-ended' ? { keys: ['oidc.errors.sessionEnded'], values: {} } : null;
+}
+
+function messageForOidcReturn(oidc: OidcReturn): ErrorMessage | null {
+  if (oidc.kind === 'cancelled') return { keys: ['oidc.errors.cancelled'], values: {} };
+  if (oidc.kind === 'refused') return { keys: ['oidc.errors.refused'], values: {} };
+  if (oidc.kind === 'unsolicited') return { keys: ['oidc.errors.unsolicited'], values: {} };
+  return null;
 }
 
 function messageForSsoReturn(sso: SsoReturn): ErrorMessage | null {
@@ -33,12 +47,18 @@ export function SignInScreen({ defaultHomeserver, onSignedIn }: SignInScreenProp
   const config = useAppConfig();
   const tchap = config.tchap?.enabled ? config.tchap : null;
   const [sso, setSso] = useState<SsoReturn>(() => consumeSsoReturn(window, defaultHomeserver));
-  const [error, setError] = useState<ErrorMessage | null>(() => messageForSsoReturn(sso));
+  const [oidc, setOidc] = useState<OidcReturn>(() => consumeOidcReturn(window));
+  const [error, setError] = useState<ErrorMessage | null>(
+    () => messageForNotice() ?? messageForOidcReturn(oidc) ?? messageForSsoReturn(sso),
+  );
   const [expired, setExpired] = useState<AccountExpiredError | null>(null);
   // The expired session the dialog may still log out; a ref so a repeated close does it once.
   const expiredRef = useRef<AccountExpiredError | null>(null);
 
-  useEffect(() => settleSsoReturn(), []);
+  useEffect(() => {
+    settleSsoReturn();
+    settleOidcReturn();
+  }, []);
 
   const failureHandler = useCallback(
     (mode: SignInMode) => (failure: unknown) => {
@@ -61,6 +81,13 @@ export function SignInScreen({ defaultHomeserver, onSignedIn }: SignInScreenProp
     (failure: unknown) => {
       setSso({ kind: 'none' });
       failureHandler('sso')(failure);
+    },
+    [failureHandler],
+  );
+  const onOidcFailure = useCallback(
+    (failure: unknown) => {
+      setOidc({ kind: 'none' });
+      failureHandler('oidc')(failure);
     },
     [failureHandler],
   );
@@ -88,7 +115,9 @@ export function SignInScreen({ defaultHomeserver, onSignedIn }: SignInScreenProp
       <h1>{t('signIn.title')}</h1>
       <p className="muted">{tchap ? t('tchap.subtitle') : t('signIn.subtitle')}</p>
       <ErrorAlert message={error ? t(error.keys, error.values) : null} />
-      {sso.kind === 'token' ? (
+      {oidc.kind === 'code' ? (
+        <OidcReturnPanel code={oidc.code} pending={oidc.pending} onCredentials={onSignedIn} onFailure={onOidcFailure} />
+      ) : sso.kind === 'token' ? (
         <SsoTokenPanel
           token={sso.token}
           homeserver={sso.homeserver}

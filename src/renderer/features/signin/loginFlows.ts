@@ -1,6 +1,9 @@
-// Which ways of signing in a homeserver offers (GET /_matrix/client/v3/login): the password form,
-// single sign-on (with its identity providers, when it lists them), or both.
+// Which ways of signing in a homeserver offers: native OIDC when it delegates authentication
+// (GET /_matrix/client/v1/auth_metadata), otherwise what GET /_matrix/client/v3/login lists: the
+// password form, single sign-on (with its identity providers, when it lists them), or both.
+import type { ValidatedAuthMetadata } from 'matrix-js-sdk';
 import { HomeserverError, resolveHomeserver } from '../../matrix/homeserver.ts';
+import { fetchAuthMetadata } from '../../matrix/oidc/oidcSignIn.ts';
 import { rendererLogger } from '../../platform/log.ts';
 
 export interface IdentityProvider {
@@ -44,6 +47,8 @@ type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 export interface HomeserverFlows {
   homeserverUrl: string;
   flows: LoginFlows;
+  /** The homeserver delegates sign-in to an OIDC issuer (native OIDC): then that is the way in. */
+  oidc: ValidatedAuthMetadata | null;
 }
 
 /** Null when the server cannot be reached or read: the password form then stays as it is. */
@@ -71,6 +76,10 @@ export async function discoverLoginFlows(
     if (error instanceof HomeserverError) return null;
     throw error;
   }
-  const flows = await fetchLoginFlows(homeserverUrl, fetchFn, timeoutMs);
-  return flows ? { homeserverUrl, flows } : null;
+  const [flows, oidc] = await Promise.all([
+    fetchLoginFlows(homeserverUrl, fetchFn, timeoutMs),
+    fetchAuthMetadata(homeserverUrl, fetchFn, timeoutMs),
+  ]);
+  if (oidc) return { homeserverUrl, flows: flows ?? { password: false, sso: null }, oidc };
+  return flows ? { homeserverUrl, flows, oidc: null } : null;
 }

@@ -4,9 +4,9 @@ import { SignInError } from '../../matrix/signIn.ts';
 import { TchapDiscoveryError } from '../../matrix/tchap/discovery.ts';
 import { isTranslationKey, type TranslationKey } from '../../i18n/keys.ts';
 
-export type SignInMode = 'password' | 'tchap' | 'sso';
+export type SignInMode = 'password' | 'tchap' | 'sso' | 'oidc';
 
-/** Sign-in problems are worded under `signIn.errors`, `tchap.errors` and `sso.errors`. */
+/** Sign-in problems are worded under `signIn.errors`, `tchap.errors`, `sso.errors` and `oidc.errors`. */
 type ErrorKey = Extract<TranslationKey, `${SignInMode | 'signIn'}.errors.${string}`>;
 
 export interface ErrorMessage {
@@ -25,9 +25,10 @@ export function signInErrorMessage(error: unknown, mode: SignInMode, values: Err
     const own = `${mode}.errors.${error.problem}`;
     return { keys: mode !== 'password' && isErrorKey(own) ? [own, common] : [common], values: all };
   }
+  if (mode === 'oidc') return { keys: ['oidc.errors.failed'], values };
   return { keys: [mode === 'sso' ? 'sso.errors.failed' : 'signIn.errors.unexpected'], values };
 }
 
 function isErrorKey(key: string): key is ErrorKey {
-  return /^(signIn|tchap|sso)\.errors\./.test(key) && isTranslationKey(key);
+  return /^(signIn|tchap|sso|oidc)\.errors\./.test(key) && isTranslationKey(key);
 }
