@@ -242,6 +242,14 @@ const settingsShape = {
         ['http', 'ws'],
       ).optional(),
       iceServers: z.array(iceServer).optional().meta({ description: 'STUN/TURN servers for calls.' }),
+      mediaEncryption: z
+        .enum(['required', 'preferred', 'off'])
+        .optional()
+        .meta({
+          description:
+            'End-to-end encryption of call audio and video (the SFU forwards only ciphertext): required (the default; ' +
+            'a device that cannot encrypt does not join); preferred (encrypt where the device can); off.',
+        }),
     })
     .optional(),
   teamsBridge: z

@@ -9,7 +9,7 @@ import {
 
 const turn = { urls: 'turns:turn.example.org:5349', username: 'u', credential: 'c' };
 /** The calls settings with nothing configured, as machine policy's built-in defaults have them. */
-const NO_CALLS_POLICY = { sfuUrl: null, iceServers: [] };
+const NO_CALLS_POLICY = { sfuUrl: null, iceServers: [], mediaEncryption: 'required' as const };
 
 describe('SFU focus selection', () => {
   it('maps configured URLs to WebSocket URLs, plain only on loopback', () => {
@@ -37,7 +37,11 @@ describe('SFU focus selection', () => {
   });
 
   it('prefers machine policy over .well-known', () => {
-    const policy = focusFromPolicy({ sfuUrl: 'https://policy-sfu.example.org', iceServers: [turn] });
+    const policy = focusFromPolicy({
+      sfuUrl: 'https://policy-sfu.example.org',
+      iceServers: [turn],
+      mediaEncryption: 'required' as const,
+    });
     const result = selectFocus(policy, 'wss://wellknown.example.org/');
     expect(result).toEqual({
       ok: true,
@@ -53,7 +57,7 @@ describe('SFU focus selection', () => {
   });
 
   it('an empty ICE server list in policy names none: the SFU ones then apply', () => {
-    expect(focusFromPolicy({ sfuUrl: 'wss://s.example.org', iceServers: [] })).toEqual({
+    expect(focusFromPolicy({ sfuUrl: 'wss://s.example.org', iceServers: [], mediaEncryption: 'required' as const })).toEqual({
       sfuUrl: 'wss://s.example.org',
       iceServers: null,
     });
@@ -62,7 +66,10 @@ describe('SFU focus selection', () => {
   it('uses only configured ICE servers: the policy ones, else the SFU ones, never a built-in default', () => {
     const sfuIce = [{ urls: ['turn:sfu-turn.example.org:3478'], username: 'x', credential: 'y' }];
     const fromWellKnown = selectFocus(focusFromPolicy(NO_CALLS_POLICY), 'wss://sfu.example.org/');
-    const fromPolicy = selectFocus(focusFromPolicy({ sfuUrl: 'wss://s.example.org', iceServers: [turn] }), null);
+    const fromPolicy = selectFocus(
+      focusFromPolicy({ sfuUrl: 'wss://s.example.org', iceServers: [turn], mediaEncryption: 'required' as const }),
+      null,
+    );
     if (!fromWellKnown.ok || !fromPolicy.ok) throw new Error('expected foci');
     expect(iceServersForCall(fromWellKnown.focus, sfuIce)).toEqual(sfuIce);
     expect(iceServersForCall(fromWellKnown.focus, [])).toEqual([]);
@@ -74,7 +81,10 @@ describe('the SFU the app connects to is the one the egress filter allows', () =
   it('maps a policy https:// SFU URL to a wss:// URL on the same host and port', async () => {
     const { createEgressFilter } = await import('../../../../src/shared/policy/egress.ts');
     const filter = createEgressFilter([{ url: 'https://sfu.example.org:8443/', purpose: 'call SFU' }]);
-    const focus = selectFocus(focusFromPolicy({ sfuUrl: 'https://sfu.example.org:8443/', iceServers: [] }), null);
+    const focus = selectFocus(
+      focusFromPolicy({ sfuUrl: 'https://sfu.example.org:8443/', iceServers: [], mediaEncryption: 'required' as const }),
+      null,
+    );
     if (!focus.ok) throw new Error('expected a focus');
     expect(filter.decide(focus.focus.sfuUrl).allowed).toBe(true);
     // A .well-known SFU elsewhere is not on a managed machine's list: the call fails rather than leak.

@@ -43,6 +43,8 @@ function snapshotOf(state: CallState): CallSnapshot {
     sharing: false,
     localVideo: null,
     localScreen: null,
+    encrypted: false,
+    undecryptable: new Set(),
   };
 }
 
