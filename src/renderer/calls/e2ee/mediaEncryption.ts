@@ -1,11 +1,9 @@
 // End-to-end encryption of a call's media, on the main thread: my key (random, rotated when someone
-// leaves, and a little after someone joins; see rotation.ts), sent to the others' devices over
-// Olm-encrypted to-device messages in Element Call's format (io.element.call.encryption_keys, with a
-// key index; matrix-js-sdk's ToDeviceKeyTransport writes and reads them), their keys handed to the
-// media worker, and the worker's transforms attached to every sender and receiver of the call.
-import type { MatrixClient } from 'matrix-js-sdk';
-import { KeyTransportEvents } from 'matrix-js-sdk/lib/matrixrtc/IKeyTransport.js';
-import { ToDeviceKeyTransport } from 'matrix-js-sdk/lib/matrixrtc/ToDeviceKeyTransport.js';
+// leaves, and a little after someone joins; see rotation.ts), sent to the others' devices through a
+// key transport (toDeviceKeys.ts in the app: Olm-encrypted to-device messages in Element Call's
+// format), their keys handed to the media worker, and the worker's transforms attached to every
+// sender and receiver of the call.
+import { KeyTransportEvents, type IKeyTransport } from 'matrix-js-sdk/lib/matrixrtc/IKeyTransport.js';
 import { rendererLogger } from '../../platform/log.ts';
 import type { FrameKind } from './frameLayout.ts';
 import { nextKeyIndex } from './keyRing.ts';
@@ -45,9 +43,8 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 }
 
 export interface MediaEncryptionOptions {
-  client: Pick<MatrixClient, 'encryptAndSendToDevice' | 'on' | 'off'>;
-  roomId: string;
-  me: CallDevice;
+  /** How keys travel (toDeviceKeyTransport in the app). */
+  transport: IKeyTransport;
   /** Whether this user may receive my key: a joined member of the room (the SFU's word is not enough). */
   mayReceiveKeys(userId: string): boolean;
   /** The set of failing senders changed. */
@@ -58,7 +55,7 @@ export interface MediaEncryptionOptions {
 
 export class MediaEncryption implements CallMediaEncryption {
   private readonly worker: Worker;
-  private readonly transport: ToDeviceKeyTransport;
+  private readonly transport: IKeyTransport;
   private readonly options: MediaEncryptionOptions;
   private readonly policy: RotationPolicy;
   private members = new Map<string, CallDevice>();
@@ -79,13 +76,7 @@ export class MediaEncryption implements CallMediaEncryption {
       else this.failingSenders.delete(data.participant);
       options.changed();
     };
-    const { me } = options;
-    const identity = { userId: me.userId, deviceId: me.deviceId, memberId: `${me.userId}:${me.deviceId}` };
-    const statistics = {
-      counters: { roomEventEncryptionKeysSent: 0, roomEventEncryptionKeysReceived: 0 },
-      totals: { roomEventEncryptionKeysReceivedTotalAge: 0 },
-    };
-    this.transport = new ToDeviceKeyTransport(identity, options.roomId, options.client, statistics);
+    this.transport = options.transport;
     this.transport.on(KeyTransportEvents.ReceivedKeys, (from, key, index) => {
       // The sender's user ID is Olm's; the device ID is the one they claim (as in Element Call).
       this.post({ type: 'set-key', participant: participantKey(from.userId, from.deviceId), index, raw: fromBase64(key) });

@@ -14,6 +14,7 @@ import { MembershipManager } from '../../calls/membershipManager.ts';
 import { membershipHomeserver, openIdToken } from '../../calls/matrixRtc.ts';
 import { reusableOpenIdToken } from '../../calls/openIdTokens.ts';
 import { MediaEncryption } from '../../calls/e2ee/mediaEncryption.ts';
+import { toDeviceKeyTransport } from '../../calls/e2ee/toDeviceKeys.ts';
 import { DEFAULT_PROBE_POLICY, nextProbeDelayMs, type ProbePolicy } from '../../calls/outageProbe.ts';
 import { watchOwnMembership } from '../../calls/ownMembershipWatch.ts';
 import { SignalingClient } from '../../calls/signaling.ts';
@@ -79,9 +80,7 @@ export class CallSession {
         : {
             createEncryption: (changed: () => void) =>
               new MediaEncryption({
-                client,
-                roomId,
-                me: { userId, deviceId },
+                transport: toDeviceKeyTransport(client, roomId, { userId, deviceId }),
                 // Keys go to devices of the room's members only, whoever the SFU says is in the call.
                 mayReceiveKeys: (user) => client.getRoom(roomId)?.getMember(user)?.membership === 'join',
                 changed,
