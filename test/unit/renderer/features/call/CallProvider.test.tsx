@@ -34,8 +34,8 @@ function deferred<T>(): Deferred<T> {
 
 // The provider checks the browser can encrypt call media (required by default); jsdom has no
 // encoded transforms, so this stands for a browser that does.
-vi.stubGlobal('RTCRtpScriptTransform', class {});
-vi.stubGlobal('Worker', globalThis.Worker ?? class {});
+vi.stubGlobal('RTCRtpScriptTransform', vi.fn());
+vi.stubGlobal('Worker', vi.fn());
 
 const FOCUS: CallFocus = { sfuUrl: 'wss://sfu.example.org', source: 'policy', policyIceServers: null };
 

@@ -10,7 +10,11 @@ describe('chooseSignIn', () => {
   });
 
   it('keeps password and SSO for a homeserver without an issuer', () => {
-    expect(chooseSignIn({ oidcIssuer: null, password: true, sso: true }, OPEN)).toEqual({ kind: 'legacy', password: true, sso: true });
+    expect(chooseSignIn({ oidcIssuer: null, password: true, sso: true }, OPEN)).toEqual({
+      kind: 'legacy',
+      password: true,
+      sso: true,
+    });
   });
 
   it('refuses a homeserver without an issuer when policy requires OIDC', () => {
@@ -31,7 +35,14 @@ describe('chooseSignIn', () => {
 
   it('hides the password form when policy says so, leaving SSO', () => {
     const policy = { ...OPEN, passwordEnabled: false };
-    expect(chooseSignIn({ oidcIssuer: null, password: true, sso: true }, policy)).toEqual({ kind: 'legacy', password: false, sso: true });
-    expect(chooseSignIn({ oidcIssuer: null, password: true, sso: false }, policy)).toEqual({ kind: 'refused', reason: 'password-disabled' });
+    expect(chooseSignIn({ oidcIssuer: null, password: true, sso: true }, policy)).toEqual({
+      kind: 'legacy',
+      password: false,
+      sso: true,
+    });
+    expect(chooseSignIn({ oidcIssuer: null, password: true, sso: false }, policy)).toEqual({
+      kind: 'refused',
+      reason: 'password-disabled',
+    });
   });
 });
