@@ -10,7 +10,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { signInAs, type SignedInPage } from './helpers.ts';
 import {
+  acceptInvite,
   CALL_LAUNCH_OPTIONS,
+  createRoomAndInvite,
   expectMediaFlowing,
   RECORD_PEER_CONNECTIONS,
   thumbnailDistance,
@@ -24,27 +26,6 @@ test.use({ launchOptions: CALL_LAUNCH_OPTIONS });
 /** Thumbnail distances (mean grey-level difference, 0–255): two views of one camera, and noise. */
 const CLOSE = 30;
 const FAR = 40;
-
-async function createRoomWith(page: Page, name: string, invitees: string[]): Promise<void> {
-  await page.getByRole('button', { name: 'New room' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New room' });
-  await dialog.getByRole('textbox', { name: 'Room name' }).fill(name);
-  await dialog.getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-  for (const userId of invitees) {
-    await page.getByRole('button', { name: 'Invite' }).click();
-    const invite = page.getByRole('dialog', { name: 'Invite someone' });
-    await invite.getByRole('combobox', { name: 'Name or Matrix ID' }).fill(userId);
-    await invite.getByRole('button', { name: 'Invite' }).click();
-    await expect(invite).toBeHidden();
-  }
-}
-
-async function acceptInvite(page: Page, roomName: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: roomName }).click();
-  await page.getByRole('button', { name: 'Accept' }).click();
-  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
-}
 
 async function joinCall(who: SignedInPage, roomName: string): Promise<ReturnType<Page['getByRole']>> {
   await who.page.getByRole('button', { name: /^(Start|Join) call$/ }).click();
@@ -66,7 +47,7 @@ test('call media is end-to-end encrypted: without the keys, the SFU’s streams 
     initScript: RECORD_PEER_CONNECTIONS + EAVESDROP,
   });
   const roomName = `Sealed ${Date.now()}`;
-  await createRoomWith(oscar.page, roomName, ['@peggy:localhost', '@trent:localhost']);
+  await createRoomAndInvite(oscar.page, roomName, ['@peggy:localhost', '@trent:localhost']);
   for (const who of [peggy, trent]) await acceptInvite(who.page, roomName);
 
   const oscarStage = await joinCall(oscar, roomName);
@@ -156,7 +137,7 @@ test('someone whose keys never arrive sees “Cannot decrypt this person’s med
   const oscar = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.oscar, recorded);
   const peggy = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.peggy, recorded);
   const roomName = `Keyless ${Date.now()}`;
-  await createRoomWith(oscar.page, roomName, ['@peggy:localhost']);
+  await createRoomAndInvite(oscar.page, roomName, ['@peggy:localhost']);
   await acceptInvite(peggy.page, roomName);
   const oscarStage = await joinCall(oscar, roomName);
   await withholdToDevice(peggy.page);

@@ -1,10 +1,11 @@
 // Group calls end to end: two people in two Chromium contexts (fake camera and microphone) call each
 // other through the real Relais SFU (real mediasoup worker), authenticated by the real Synapse.
-import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { signInAs } from './helpers.ts';
 import {
+  acceptInvite,
   CALL_LAUNCH_OPTIONS,
+  createRoomAndInvite,
   callMemberships,
   expectMediaFlowing,
   inboundTotals,
@@ -16,27 +17,6 @@ import {
 import { TEST_USERS } from './testUsers.ts';
 
 test.use({ launchOptions: CALL_LAUNCH_OPTIONS });
-
-async function createRoomAndInvite(page: Page, name: string, invitees: string[]): Promise<void> {
-  await page.getByRole('button', { name: 'New room' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New room' });
-  await dialog.getByRole('textbox', { name: 'Room name' }).fill(name);
-  await dialog.getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-  for (const userId of invitees) {
-    await page.getByRole('button', { name: 'Invite' }).click();
-    const invite = page.getByRole('dialog', { name: 'Invite someone' });
-    await invite.getByRole('combobox', { name: 'Name or Matrix ID' }).fill(userId);
-    await invite.getByRole('button', { name: 'Invite' }).click();
-    await expect(invite).toBeHidden();
-  }
-}
-
-async function acceptInvite(page: Page, roomName: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: roomName }).click();
-  await page.getByRole('button', { name: 'Accept' }).click();
-  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
-}
 
 test('two people call each other from a room: media both ways, mute, leave, and an outsider is refused', async ({
   browser,

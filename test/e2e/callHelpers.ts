@@ -2,7 +2,7 @@
 // page's WebRTC statistics without any test hook in the app: an init script records every
 // RTCPeerConnection the page creates (mediasoup-client makes one per transport), and getStats is
 // read from those.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.ts';
 
 export const CALL_LAUNCH_OPTIONS = {
@@ -242,4 +242,27 @@ export function thumbnailDistance(a: readonly number[], b: readonly number[]): n
   let sum = 0;
   for (let i = 0; i < a.length; i += 1) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
   return sum / a.length;
+}
+
+/** Creates a room from the UI and invites these Matrix IDs through the Invite dialog. */
+export async function createRoomAndInvite(page: Page, name: string, invitees: string[]): Promise<void> {
+  await page.getByRole('button', { name: 'New room' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New room' });
+  await dialog.getByRole('textbox', { name: 'Room name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  for (const userId of invitees) {
+    await page.getByRole('button', { name: 'Invite' }).click();
+    const invite = page.getByRole('dialog', { name: 'Invite someone' });
+    await invite.getByRole('combobox', { name: 'Name or Matrix ID' }).fill(userId);
+    await invite.getByRole('button', { name: 'Invite' }).click();
+    await expect(invite).toBeHidden();
+  }
+}
+
+/** Opens an invitation from the room list and accepts it. */
+export async function acceptInvite(page: Page, roomName: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: roomName }).click();
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
 }
