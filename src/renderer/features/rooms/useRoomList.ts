@@ -21,6 +21,7 @@ export interface RoomListState {
 export function useRoomList(client: MatrixClient, cached: readonly RoomSummary[] = []): RoomListState {
   const [rooms, setRooms] = useState<RoomSummary[]>(() => listRooms(client));
   const names = useRoomNames(client);
+  const forgotten = useForgottenRooms(client);
   useEffect(() => {
     let scheduled = false;
     // Coalesce bursts (an initial sync emits one event per room) into one render.
@@ -63,12 +64,27 @@ export function useRoomList(client: MatrixClient, cached: readonly RoomSummary[]
   const total = sliding?.window().total ?? null;
   const knownCount = client.getRooms().length;
   return useMemo(() => {
-    const list = { total, knownCount, knows: (roomId: string) => client.getRoom(roomId) !== null };
+    // A forgotten room leaves the client's store, but the names list, fetched once, still holds it.
+    const knows = (roomId: string) => client.getRoom(roomId) !== null || forgotten.has(roomId);
+    const list = { total, knownCount, knows };
     const stillLoading = listStillLoading({ sliding: sliding !== null, names, list });
     if (!started) return { rooms: [...cached], stillLoading };
     const merged = mergeRoomList({ live: rooms, cached, list, names, direct: directRoomIds(client) });
     return { rooms: [...merged], stillLoading };
-  }, [started, rooms, cached, total, knownCount, client, sliding, names]);
+  }, [started, rooms, cached, total, knownCount, client, sliding, names, forgotten]);
+}
+
+/** Rooms forgotten while the app runs (ClientEvent.DeleteRoom), so no other source lists them again. */
+function useForgottenRooms(client: MatrixClient): ReadonlySet<string> {
+  const [forgotten, setForgotten] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => {
+    const onDelete = (roomId: string) => setForgotten((before) => new Set(before).add(roomId));
+    client.on(ClientEvent.DeleteRoom, onDelete);
+    return () => {
+      client.off(ClientEvent.DeleteRoom, onDelete);
+    };
+  }, [client]);
+  return forgotten;
 }
 
 /** The names list's latest state (null until its first page), re-rendering as each page arrives. */
