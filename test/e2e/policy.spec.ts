@@ -218,8 +218,7 @@ test('link previews off by policy: no preview is asked of the homeserver, even i
       expect(previewRequests).toEqual([]);
       expect(site.agents).toEqual([]);
       // Settings say why it cannot be turned on.
-      await page.getByRole('button', { name: 'Settings', exact: true }).click();
-      const dialog = page.getByRole('dialog', { name: 'Settings' });
+      const dialog = await openSettings(page, 'Preferences');
       const off = dialog.getByRole('group', { name: 'Link previews' }).getByRole('radio', { name: 'Off', exact: true });
       await expect(off).toBeChecked();
       await expect(off).toBeDisabled();
