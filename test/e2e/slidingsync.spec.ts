@@ -106,7 +106,8 @@ test('sliding sync: first page by recency, the rest in the background, filter fi
   // The rest of the list follows in the background, without scrolling, up to the oldest room.
   await expect(rooms.getByRole('link', { name: 'Archive 00' })).toHaveCount(1, { timeout: 30_000 });
   expect(await rooms.getByRole('link').count()).toBe(BULK_ROOMS);
-  expect(await rangesAskedFor(olivia.page)).toContain(`[[0,${BULK_ROOMS - 1}]]`);
+  // The names list may bring the last rows before the live list has grown to them: it grows all the same.
+  await expect.poll(() => rangesAskedFor(olivia.page), { timeout: 30_000 }).toContain(`[[0,${BULK_ROOMS - 1}]]`);
 
   // Opening a room subscribes to it: its timeline shows its creation.
   await rooms.getByRole('link', { name: 'Bulk 30' }).click();
