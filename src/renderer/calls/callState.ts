@@ -16,7 +16,6 @@ export type CallErrorCode =
   | 'auth-failed'
   | 'media-denied'
   | 'membership-forbidden'
-  | 'encryption-unsupported'
   | 'call-full'
   | 'rate-limited'
   | 'limit-exceeded'
