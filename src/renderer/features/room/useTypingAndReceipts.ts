@@ -1,7 +1,7 @@
 import { EventType, MatrixEvent, RoomEvent, type Room } from 'matrix-js-sdk';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../../app/SessionContext.ts';
-import { laterMarker, markerEventIdOf, readTargets } from '../../matrix/readMarker.ts';
+import { markerEventIdOf, readTargets } from '../../matrix/readMarker.ts';
 import { rendererLogger } from '../../platform/log.ts';
 import { isMainTimelineEvent } from '../../matrix/threadEvents.ts';
 import { useRoomVersion } from './useRoomEvents.ts';
@@ -27,20 +27,18 @@ export function useTypingMembers(room: Room): string[] {
   );
 }
 
-/** Where the read part ended when the room was opened (marker or own receipt): the "New messages" line stays there. */
-export function useMarkerAtOpen(room: Room): string | null {
+/**
+ * Where the read part ended when the room was opened: the m.fully_read marker and my own read receipt
+ * as they were then (the later of the two is taken once both are loaded; see laterMarker). The
+ * "New messages" line stays there while the room is open.
+ */
+export function useMarkerAtOpen(room: Room): { marker: string | null; receipt: string | null } {
   const me = useClient().getSafeUserId();
-  const [marker] = useState(() =>
-    laterMarker(
-      room
-        .getLiveTimeline()
-        .getEvents()
-        .map((e) => ({ eventId: e.getId() })),
-      markerEventIdOf(room.getAccountData(EventType.FullyRead)?.getContent()),
-      room.getEventReadUpTo(me),
-    ),
-  );
-  return marker;
+  const [atOpen] = useState(() => ({
+    marker: markerEventIdOf(room.getAccountData(EventType.FullyRead)?.getContent()),
+    receipt: room.getEventReadUpTo(me),
+  }));
+  return atOpen;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Room } from 'matrix-js-sdk';
 import { useState } from 'react';
 import { useClient } from '../../app/SessionContext.ts';
-import { firstUnreadEventId, markerLoaded, type MarkerCandidate } from '../../matrix/readMarker.ts';
+import { firstUnreadEventId, laterMarker, markerLoaded, type MarkerCandidate } from '../../matrix/readMarker.ts';
 import { isShownEvent } from '../../matrix/timeline.ts';
 import { useMarkerAtOpen } from './useTypingAndReceipts.ts';
 
@@ -14,7 +14,8 @@ type Decision = { decided: false } | { decided: true; eventId: string | null };
  */
 export function useUnreadDivider(room: Room): string | null {
   const me = useClient().getSafeUserId();
-  const marker = useMarkerAtOpen(room);
+  const { marker: fullyRead, receipt } = useMarkerAtOpen(room);
+  const marker = fullyRead ?? receipt;
   const [decision, setDecision] = useState<Decision>({ decided: false });
   // Looked at on each render until decided (React's "adjust state while rendering"): the room view
   // renders again whenever its timeline changes, so a page of history bringing the marker is seen.
@@ -27,7 +28,9 @@ export function useUnreadDivider(room: Room): string | null {
         mine: e.getSender() === me,
         shown: isShownEvent(e),
       }));
-    if (markerLoaded(events, marker)) setDecision({ decided: true, eventId: firstUnreadEventId(events, marker) });
+    // Events load from the newest back: once the marker is loaded, a later receipt is too.
+    if (markerLoaded(events, marker))
+      setDecision({ decided: true, eventId: firstUnreadEventId(events, laterMarker(events, marker, receipt)) });
   }
   return decision.decided ? decision.eventId : null;
 }
