@@ -5,7 +5,7 @@
 # machine reuse it and a fresh machine rebuilds it.
 set -euo pipefail
 
-HOST_PACKAGES=(chromium debootstrap dbus dbus-x11 gnome-keyring libsecret-1-0 fonts-dejavu-core fonts-noto-color-emoji)
+HOST_PACKAGES=(chromium debootstrap dbus dbus-x11 gnome-keyring libsecret-1-0 fonts-dejavu-core fonts-noto-color-emoji redis-server iproute2)
 # Synapse is only in sid; mediasoup-worker 3.8.4 only in experimental (see shared/ENVIRONMENT.md).
 CHROOT_PACKAGES=(matrix-synapse)
 CHROOT_EXPERIMENTAL_PACKAGES=(mediasoup-worker)
