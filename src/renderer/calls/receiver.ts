@@ -7,6 +7,7 @@ import { CallError } from '../../shared/call/index.ts';
 import { ConsumeQueue } from './consumeQueue.ts';
 import type { ParticipantBook } from './participants.ts';
 import type { SignalingClient } from './signaling.ts';
+import type { CallMediaEncryption } from './e2ee/mediaEncryption.ts';
 import { rendererLogger } from '../platform/log.ts';
 
 /** A consume that failed for a passing reason (timeout, transport still connecting) is retried this often. */
@@ -20,6 +21,8 @@ export interface ReceiverLink {
   changed(): void;
   /** A consumer of this generation is set up and resumed (the engine times the first one). */
   consumed(): void;
+  /** Media encryption: it wraps each RTCRtpReceiver before the first frame is decoded (null: not encrypted). */
+  encryption(): CallMediaEncryption | null;
 }
 
 export class MediaReceiver {
@@ -68,11 +71,16 @@ export class MediaReceiver {
         ...(camera ? { spatialLayer: this.cameraLayer } : {}),
       });
       if (gen !== this.link.generation()) return;
+      const encryption = this.link.encryption();
+      const from = this.book.senderOf(producerId);
       const consumer = await recv.consume({
         id: info.consumerId,
         producerId,
         kind: info.kind,
         rtpParameters: info.rtpParameters as RtpParameters,
+        ...(encryption && from
+          ? { onRtpReceiver: (receiver: RTCRtpReceiver) => encryption.attachReceiver(receiver, info.kind, from) }
+          : {}),
       });
       if (gen !== this.link.generation() || !this.book.producer(producerId)) {
         consumer.close();
