@@ -309,6 +309,9 @@ export class CallEngine {
             );
           } else {
             this.teardown();
+            // A fresh join is a new arrival for the others (they forgot my key when I left the SFU):
+            // a new key, shared with everyone as they come back into view.
+            this.encryption?.setMembers([]);
             await this.connectAndJoin(attempt);
           }
           this.dispatch({ type: 'joined', at: Date.now() });
