@@ -124,7 +124,11 @@ export class CallEngine {
     outageEndedAt?: number,
   ): Promise<void> {
     this.sender.setInitialTracks(tracks, outageEndedAt !== undefined);
-    this.encryption ??= this.options.createEncryption?.(() => this.emit()) ?? null;
+    this.encryption ??=
+      this.options.createEncryption?.(
+        () => this.emit(),
+        (participant) => this.receiver.requestKeyFrames(participant),
+      ) ?? null;
     this.dispatch({ type: 'join' });
     const started = Date.now();
     for (let attempt = 1; ; attempt += 1) {

@@ -22,9 +22,10 @@ export interface EngineOptions {
   recovery?: RecoveryPolicy;
   /**
    * End-to-end encryption of the media, made for each join (and stopped when the call ends); absent:
-   * media is sent and received as it is (the SFU could read it). `changed`: its state for the UI moved.
+   * media is sent and received as it is (the SFU could read it). `changed`: its state for the UI moved;
+   * `keyFrameNeeded`: a sender's video (participantKey) decrypts again and its decoder needs a key frame.
    */
-  createEncryption?(changed: () => void): CallMediaEncryption;
+  createEncryption?(changed: () => void, keyFrameNeeded: (participant: string) => void): CallMediaEncryption;
 }
 
 export interface CallSnapshot {

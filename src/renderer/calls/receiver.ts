@@ -5,6 +5,7 @@
 import type { Consumer, RtpParameters, Transport } from 'mediasoup-client/types';
 import { CallError } from '../../shared/call/index.ts';
 import { ConsumeQueue } from './consumeQueue.ts';
+import { participantKey } from './e2ee/rotation.ts';
 import type { ParticipantBook } from './participants.ts';
 import type { SignalingClient } from './signaling.ts';
 import type { CallMediaEncryption } from './e2ee/mediaEncryption.ts';
@@ -121,6 +122,19 @@ export class MediaReceiver {
     await sig
       .request('setConsumerPreferredLayers', { consumerId, spatialLayer: this.cameraLayer })
       .catch(rendererLogger('calls').swallow('asking for a video layer', 'info'));
+  }
+
+  /** Asks the SFU for a key frame of each video stream `participant` (participantKey) sends me. */
+  requestKeyFrames(participant: string): void {
+    const sig = this.link.signaling();
+    if (!sig) return;
+    for (const consumer of this.consumers.values()) {
+      const from = this.book.senderOf(consumer.producerId);
+      if (consumer.kind !== 'video' || !from || participantKey(from.userId, from.deviceId) !== participant) continue;
+      void sig
+        .request('requestConsumerKeyFrame', { consumerId: consumer.id })
+        .catch(rendererLogger('calls').swallow('asking for a key frame', 'info'));
+    }
   }
 
   /** The producer closed or its peer left. */

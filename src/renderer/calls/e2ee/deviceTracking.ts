@@ -55,7 +55,10 @@ export function deviceTracker(crypto: unknown, makeUserId: MakeUserId, warn: (me
 }
 
 /** The tracker of a signed-in client. */
-export async function clientDeviceTracker(client: Pick<MatrixClient, 'getCrypto'>, warn: (message: string) => void): Promise<DeviceTracker> {
+export async function clientDeviceTracker(
+  client: Pick<MatrixClient, 'getCrypto'>,
+  warn: (message: string) => void,
+): Promise<DeviceTracker> {
   const { UserId } = await import('@matrix-org/matrix-sdk-crypto-wasm');
   return deviceTracker(client.getCrypto(), (id) => new UserId(id), warn);
 }

@@ -5,6 +5,7 @@
 // dropped, never passed on: a tile shows "cannot decrypt", not garbage.
 import { decryptFrame, deriveFrameKey, encryptFrame } from './frameCrypto.ts';
 import { DecryptHealth } from './decryptHealth.ts';
+import { KeyFrameNeed } from './keyFrameNeed.ts';
 import { clearHeaderBytes, frameIv } from './frameLayout.ts';
 import { KeyRing } from './keyRing.ts';
 import { SELF, type FromWorker, type ToWorker, type TransformOptions } from './protocol.ts';
@@ -26,6 +27,7 @@ const scope = globalThis as unknown as {
 
 const keys = new KeyRing<CryptoKey>();
 const health = new DecryptHealth();
+const keyFrames = new KeyFrameNeed();
 let sendIndex: number | null = null;
 /** Per-stream frame counters: the last part of the IV. */
 const counters = new Map<number, number>();
@@ -39,6 +41,7 @@ scope.onmessage = ({ data }) => {
   else {
     keys.forget(data.participant);
     health.forget(data.participant);
+    keyFrames.forget(data.participant);
   }
 };
 
@@ -65,6 +68,8 @@ async function decrypt(frame: EncodedFrame, options: TransformOptions & { operat
   const result = await decryptFrame(new Uint8Array(frame.data), header, (index) => keys.get(options.participant, index));
   const changed = health.record(options.participant, result.ok, Date.now());
   if (changed !== null) scope.postMessage({ type: 'health', participant: options.participant, failing: changed });
+  if (options.kind === 'video' && keyFrames.record(options.participant, result.ok, isKeyFrame(frame), Date.now()))
+    scope.postMessage({ type: 'key-frame-needed', participant: options.participant });
   if (!result.ok) return null;
   frame.data = result.data.buffer;
   return frame;

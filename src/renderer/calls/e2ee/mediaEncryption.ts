@@ -49,6 +49,8 @@ export interface MediaEncryptionOptions {
   mayReceiveKeys(userId: string): boolean;
   /** The set of failing senders changed. */
   changed(): void;
+  /** A sender's video decrypts again and needs a key frame (participantKey): ask the SFU for one. */
+  keyFrameNeeded?(participant: string): void;
   policy?: RotationPolicy;
   createWorker?: () => Worker;
 }
@@ -72,6 +74,10 @@ export class MediaEncryption implements CallMediaEncryption {
       options.createWorker?.() ??
       new Worker(new URL('./frameWorker.ts', import.meta.url), { type: 'module', name: 'call-media' });
     this.worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+      if (data.type === 'key-frame-needed') {
+        options.keyFrameNeeded?.(data.participant);
+        return;
+      }
       if (data.failing) this.failingSenders.add(data.participant);
       else this.failingSenders.delete(data.participant);
       options.changed();

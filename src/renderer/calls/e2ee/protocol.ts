@@ -11,7 +11,10 @@ export type ToWorker =
   | { type: 'use-key'; index: number }
   | { type: 'forget'; participant: string };
 
-export type FromWorker = { type: 'health'; participant: string; failing: boolean };
+export type FromWorker =
+  | { type: 'health'; participant: string; failing: boolean }
+  /** This participant's video decrypts again but its decoder lacks a key frame (keyFrameNeed.ts). */
+  | { type: 'key-frame-needed'; participant: string };
 
 /** The options of an RTCRtpScriptTransform, read by the worker's rtctransform handler. */
 export type TransformOptions =

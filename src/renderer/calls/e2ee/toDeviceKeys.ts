@@ -21,7 +21,9 @@ function trackingClient(client: KeyClient): Pick<MatrixClient, 'encryptAndSendTo
   const encryptAndSendToDevice: MatrixClient['encryptAndSendToDevice'] = async (eventType, devices, payload) => {
     tracker ??= clientDeviceTracker(client, (message) => log.warn(message));
     // A failed key query must not stop the key from going to the devices already known.
-    await (await tracker)
+    await (
+      await tracker
+    )
       .track(devices.map((device) => device.userId))
       .catch(log.swallow('tracking call members’ devices', 'warn'));
     return client.encryptAndSendToDevice(eventType, devices, payload);
@@ -30,11 +32,7 @@ function trackingClient(client: KeyClient): Pick<MatrixClient, 'encryptAndSendTo
 }
 
 /** The key transport of a call in `roomId`, for this device. */
-export function toDeviceKeyTransport(
-  client: KeyClient,
-  roomId: string,
-  me: CallDevice,
-): IKeyTransport {
+export function toDeviceKeyTransport(client: KeyClient, roomId: string, me: CallDevice): IKeyTransport {
   const identity = { userId: me.userId, deviceId: me.deviceId, memberId: `${me.userId}:${me.deviceId}` };
   const statistics = {
     counters: { roomEventEncryptionKeysSent: 0, roomEventEncryptionKeysReceived: 0 },

@@ -78,12 +78,13 @@ export class CallSession {
       ...(options.encryptMedia === false
         ? {}
         : {
-            createEncryption: (changed: () => void) =>
+            createEncryption: (changed: () => void, keyFrameNeeded: (participant: string) => void) =>
               new MediaEncryption({
                 transport: toDeviceKeyTransport(client, roomId, { userId, deviceId }),
                 // Keys go to devices of the room's members only, whoever the SFU says is in the call.
                 mayReceiveKeys: (user) => client.getRoom(roomId)?.getMember(user)?.membership === 'join',
                 changed,
+                keyFrameNeeded,
               }),
           }),
     });
