@@ -152,3 +152,38 @@ test('a call started in Element Call is shown, never split by a second call, and
     ines.stopClient();
   }
 });
+
+test('a member Element Call lists with the newer sticky-event membership (m.rtc.member, MSC4354) is shown too', async ({
+  page,
+  env,
+}) => {
+  test.setTimeout(120_000);
+  const aureleApi = await apiLogin(env.homeserver, TEST_USERS.aurele);
+  const inesApi = await apiLogin(env.homeserver, TEST_USERS.ines);
+  const name = `Interop sticky ${Date.now()}`;
+  const roomId = await sharedRoom(aureleApi, inesApi, name);
+  const ines = await sdkClient(inesApi);
+  const session = MatrixRTCSession.sessionForSlot(ines, await roomOf(ines, roomId), ROOM_CALL);
+  try {
+    const member = { userId: inesApi.userId, deviceId: inesApi.deviceId, memberId: `${inesApi.userId}:${inesApi.deviceId}` };
+    session.joinRTCSession(member, [LIVEKIT], LIVEKIT, { manageMediaKeys: false, unstableSendStickyEvents: true });
+    // No membership state event: the membership is only a sticky event.
+    const api = await matrixApi(env.homeserver, TEST_USERS.aurele);
+    await expect.poll(async () => (await membershipsSeenBySdk(await roomOf(ines, roomId))).length, { timeout: 15_000 }).toBe(1);
+    expect((await callMemberships(api, roomId)).filter((m) => Object.keys(m.content).length > 0)).toEqual([]);
+
+    await page.goto(`${env.webUrl}?hs=${encodeURIComponent(env.homeserver)}`);
+    await submitSignIn(page, TEST_USERS.aurele);
+    await page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name }).click();
+    await expect(page.getByText('In the call: ines')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText("This room's call runs on Element Call, which Relais cannot join.")).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Start call' })).toHaveCount(0);
+
+    // Withdrawn: the room's call is Relais's to start again.
+    await session.leaveRoomSession(5_000);
+    await expect(page.getByRole('button', { name: 'Start call' })).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await session.stop();
+    ines.stopClient();
+  }
+});

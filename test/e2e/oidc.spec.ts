@@ -11,7 +11,7 @@ import type { DelegatedHomeserver } from '../env/delegatedSynapse.ts';
 import { createDesktopHarness } from './desktopHarness.ts';
 import { launchApp, quitApp } from './desktopProfile.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-import { signOut } from './helpers.ts';
+import { openSettings, signOut } from './helpers.ts';
 import { createRoom, roomEvents, type ApiSession } from './matrixApi.ts';
 import { signInAtIssuer, startTestDelegatedHomeserver } from './oidcEnv.ts';
 
@@ -78,6 +78,22 @@ test('first sign-in goes through the issuer’s page, with no password form in R
   await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible({ timeout: 30_000 });
   // The code and state are gone from the address bar.
   expect(new URL(page.url()).search).not.toMatch(/code=|state=/);
+});
+
+test('"Manage account" (Settings → Account) opens the issuer’s account page, named in its description', async ({ page, env }) => {
+  await signInThroughIssuer(page, env.webUrl, AMELIE);
+  const dialog = await openSettings(page, 'Account');
+  const manage = dialog.getByRole('button', { name: 'Manage account' });
+  const issuer = new URL(homeserver().issuer.issuerUrl);
+  await expect(manage).toBeVisible();
+  await expect(manage).toHaveAccessibleDescription(
+    `Opens your account page on ${issuer.host} in your browser: password, sessions, profile.`,
+  );
+  await expectAccessible(page);
+  const [accountPage] = await Promise.all([page.context().waitForEvent('page'), manage.click()]);
+  await expect(accountPage).toHaveURL(`${issuer.origin}/account`);
+  await expect(accountPage.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await accountPage.close();
 });
 
 test('an access token expiring while a message is being sent is refreshed without a word, and the message is sent once', async ({
@@ -229,7 +245,7 @@ test('desktop: the system browser comes back through relais://app/oauth-callback
   }
 });
 
-test('machine policy that requires OIDC hides the password form, and refuses a homeserver without an issuer', async ({
+test('machine policy that requires OIDC hides the password form, refuses a homeserver without an issuer, and names a sign-in service its allowlist does not', async ({
   browser,
   env,
 }) => {
@@ -251,6 +267,13 @@ test('machine policy that requires OIDC hides the password form, and refuses a h
     await page.goto(`${env.webUrl}?hs=${encodeURIComponent(homeserver().synapse.baseUrl)}`);
     await expect(page.getByRole('button', { name: 'Continue to the sign-in page' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Password' })).toHaveCount(0);
+    // This policy's egress allowlist does not name the issuer: said before leaving, naming the host.
+    await page.getByRole('button', { name: 'Continue to the sign-in page' }).click();
+    const issuerHost = new URL(homeserver().issuer.issuerUrl).host;
+    await expect(
+      page.getByText(`Your organisation’s policy does not allow Relais to reach the sign-in service ${issuerHost}.`),
+    ).toBeVisible();
+    await expect(page).not.toHaveURL(/\/interaction\//);
     await context.close();
   } finally {
     rmSync(root, { recursive: true, force: true });

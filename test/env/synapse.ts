@@ -101,6 +101,8 @@ function synapseConfig(dirInChroot: string, opts: Required<Pick<SynapseOptions, 
     rc_key_requests: GENEROUS,
     rc_delayed_event_mgmt: GENEROUS,
     rc_presence: { per_user: GENEROUS },
+    // Sticky events (MSC4354): the newer MatrixRTC membership form matrix-js-sdk can write.
+    experimental_features: { msc4354_enabled: true },
   };
 }
 

@@ -5,7 +5,7 @@ import type { SessionMembershipData } from 'matrix-js-sdk/lib/matrixrtc/index.js
 import type { OpenIdToken } from '../../shared/call/index.ts';
 import type { EffectiveSettings } from '../../shared/policy/settings.ts';
 import { focusFromPolicy, focusFromWellKnown, selectFocus, type FocusResult } from './focus.ts';
-import { activeMembers, CALL_MEMBER_EVENT, type CallMember } from './membership.ts';
+import { activeMembers, CALL_MEMBER_EVENT, RTC_MEMBER_EVENT, type CallMember, type RawStickyMember } from './membership.ts';
 import type { MembershipHomeserver } from './membershipManager.ts';
 
 export const DELAYED_EVENTS_FEATURE = 'org.matrix.msc4140';
@@ -37,7 +37,22 @@ export function membershipHomeserver(client: MatrixClient, roomId: string): Memb
   };
 }
 
-/** Who is in the room's call now, from its membership state events. */
+/** The room's sticky `m.rtc.member` events (MSC4354), which matrix-js-sdk keeps per room from sync. */
+function stickyMembersOf(room: Room): RawStickyMember[] {
+  const out: RawStickyMember[] = [];
+  for (const event of room._unstable_getStickyEvents()) {
+    if (event.getType() !== RTC_MEMBER_EVENT) continue;
+    out.push({
+      sender: event.getSender() ?? '',
+      originServerTs: event.getTs(),
+      expiresAt: event.unstableStickyExpiresAt,
+      content: event.getContent(),
+    });
+  }
+  return out;
+}
+
+/** Who is in the room's call now, from its membership state events and sticky memberships. */
 export function callMembersOf(room: Room, now: number): CallMember[] {
   const state = room.getLiveTimeline().getState(EventTimeline.FORWARDS);
   const events = (state?.getStateEvents(CALL_MEMBER_EVENT) ?? []).map((e) => ({
@@ -46,7 +61,12 @@ export function callMembersOf(room: Room, now: number): CallMember[] {
     originServerTs: e.getTs(),
     content: e.getContent(),
   }));
-  return activeMembers(events, now, (userId) => room.getMember(userId)?.membership === KnownMembership.Join);
+  return activeMembers(
+    events,
+    now,
+    (userId) => room.getMember(userId)?.membership === KnownMembership.Join,
+    stickyMembersOf(room),
+  );
 }
 
 export async function openIdToken(client: MatrixClient): Promise<OpenIdToken> {

@@ -100,6 +100,45 @@ export function parseMember(event: RawMemberEvent, now: number): CallMember | nu
   return { userId: event.sender, deviceId: c.device_id, createdTs, expiresAt, relaisFocusUrl: url, preferredFocusType };
 }
 
+/**
+ * The newer membership form (MSC4143 with MSC4354 sticky events), which matrix-js-sdk writes when a
+ * client asks for it (`unstableSendStickyEvents`): an `m.rtc.member` room event, valid for the
+ * sticky duration the server accepted, naming the member and its transports.
+ */
+export const RTC_MEMBER_EVENT = 'org.matrix.msc4143.rtc.member';
+/** The slot of a room's call, as Element Call and matrix-js-sdk name it (application m.call, id ROOM). */
+export const ROOM_CALL_SLOT = 'm.call#ROOM';
+
+export interface RawStickyMember {
+  sender: string;
+  originServerTs: number;
+  /** When the sticky event stops counting (its timestamp plus its sticky duration). */
+  expiresAt: number;
+  content: Record<string, unknown>;
+}
+
+/** One sticky membership, or null: a withdrawal (empty), another slot, malformed, or about someone else. */
+export function parseRtcMember(event: RawStickyMember, now: number): CallMember | null {
+  const c = event.content;
+  if (c.slot_id !== ROOM_CALL_SLOT || event.expiresAt <= now) return null;
+  const member = isRecord(c.member) ? c.member : null;
+  if (!member || member.user_id !== event.sender) return null;
+  if (typeof member.device_id !== 'string' || member.device_id === '') return null;
+  const application = isRecord(c.application) ? c.application : null;
+  if (application?.type !== 'm.call') return null;
+  const transports = isRecord(c.transports) && Array.isArray(c.transports.published) ? c.transports.published : [];
+  const ours = transports.find((t): t is Record<string, unknown> => isRecord(t) && t.type === RELAIS_FOCUS_TYPE);
+  const first: unknown = transports[0];
+  return {
+    userId: event.sender,
+    deviceId: member.device_id,
+    createdTs: event.originServerTs,
+    expiresAt: event.expiresAt,
+    relaisFocusUrl: ours && typeof ours.url === 'string' ? ours.url : null,
+    preferredFocusType: isRecord(first) && typeof first.type === 'string' ? first.type : null,
+  };
+}
+
 /** Active members, oldest first (the order `oldest_membership` focus selection uses). */
 export function activeMembers(
   events: readonly RawMemberEvent[],
@@ -110,9 +149,19 @@ export function activeMembers(
    * expiry fires, and must not show them as "in the call" meanwhile.
    */
   isJoined: (userId: string) => boolean = () => true,
+  sticky: readonly RawStickyMember[] = [],
 ): CallMember[] {
-  const members = events.map((e) => parseMember(e, now)).filter((m): m is CallMember => m !== null && isJoined(m.userId));
-  return members.sort((a, b) => a.createdTs - b.createdTs || a.userId.localeCompare(b.userId));
+  const fromState = events.map((e) => parseMember(e, now));
+  const fromSticky = sticky.map((e) => parseRtcMember(e, now));
+  // A device in both forms (a client moving to sticky events) counts once: its oldest membership.
+  const byDevice = new Map<string, CallMember>();
+  for (const m of [...fromState, ...fromSticky]) {
+    if (m === null || !isJoined(m.userId)) continue;
+    const key = `${m.userId}|${m.deviceId}`;
+    const known = byDevice.get(key);
+    if (!known || m.createdTs < known.createdTs) byDevice.set(key, m);
+  }
+  return [...byDevice.values()].sort((a, b) => a.createdTs - b.createdTs || a.userId.localeCompare(b.userId));
 }
 
 /**

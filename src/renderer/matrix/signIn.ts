@@ -15,7 +15,9 @@ export type SignInProblem =
   | 'server-error'
   | 'login-token-invalid'
   | 'oidc-registration-failed'
-  | 'oidc-failed';
+  | 'oidc-failed'
+  /** A managed install's egress allowlist does not name the sign-in service (detail.homeserver: its host). */
+  | 'oidc-issuer-not-allowed';
 
 export class SignInError extends Error {
   readonly problem: SignInProblem;

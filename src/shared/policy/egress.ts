@@ -196,6 +196,8 @@ export function effectiveEgress(loaded: LoadedPolicy, options: EgressOptions = {
     if (url !== null) origins.push({ url, purpose });
   };
   for (const url of values.homeservers) add(url, 'homeserver');
+  // The sign-in service a delegating homeserver sends Relais to (issue 21).
+  add(values.signIn.oidcIssuer, 'OIDC issuer');
   add(values.calls.sfuUrl, 'call SFU');
   for (const server of values.calls.iceServers) {
     const urls = typeof server.urls === 'string' ? [server.urls] : server.urls;

@@ -8,6 +8,7 @@ import { rendererLogger } from '../../platform/log.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { SenderAvatar } from '../room/SenderAvatar.tsx';
 import { useAvatarCache } from '../rooms/useAvatarCache.ts';
+import { ManageAccount } from './ManageAccount.tsx';
 import './account.css';
 
 const log = rendererLogger('account');
@@ -152,6 +153,7 @@ export function AccountSection() {
       <p className={outcome && outcome.kind !== 'saved' ? 'alert alert-error' : 'muted small'} role="status">
         {outcome ? t(outcomeKey(outcome)) : ''}
       </p>
+      <ManageAccount />
     </section>
   );
 }

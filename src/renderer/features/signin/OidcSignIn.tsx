@@ -5,7 +5,11 @@
 import type { ValidatedAuthMetadata } from 'matrix-js-sdk';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
 import { usePlatform } from '../../app/PlatformContext.ts';
+import { egressFilterFromRules } from '../../../shared/policy/egress.ts';
+import { blockedOidcHost } from '../../matrix/oidc/oidcEgress.ts';
+import { SignInError } from '../../matrix/signIn.ts';
 import { forgetPendingOidc } from '../../matrix/oidc/oidcReturn.ts';
 import { oidcClientInfo, startOidcSignIn } from '../../matrix/oidc/oidcSignIn.ts';
 import './oidcSignIn.css';
@@ -29,12 +33,16 @@ function hostOf(url: string): string {
 export function OidcSignIn({ homeserverUrl, metadata, fixedClientId, onFailure }: OidcSignInProps) {
   const { t } = useTranslation();
   const platform = usePlatform();
+  const managed = useManagedSettings();
   const [state, setState] = useState<'idle' | 'starting' | 'leaving' | 'external'>('idle');
 
   async function start() {
     setState('starting');
     onFailure(null);
     try {
+      const blocked =
+        managed.egress.mode === 'unmanaged' ? null : blockedOidcHost(metadata, egressFilterFromRules(managed.egress));
+      if (blocked !== null) throw new SignInError('oidc-issuer-not-allowed', { homeserver: blocked });
       const url = await startOidcSignIn({
         homeserverUrl,
         metadata,

@@ -7,8 +7,11 @@ import {
   membershipStateKey,
   MEMBERSHIP_EXPIRES_MS,
   parseMember,
+  parseRtcMember,
+  ROOM_CALL_SLOT,
   usersInCall,
   type RawMemberEvent,
+  type RawStickyMember,
 } from '../../../../src/renderer/calls/membership.ts';
 
 const focus = { type: 'relais_sfu' as const, url: 'wss://sfu.example.org/ws' };
@@ -118,5 +121,59 @@ describe('call membership (MSC3401 as Element Call writes it)', () => {
   it('uses created_ts when present, so a renewed membership keeps its place', () => {
     const [member] = activeMembers([event('@a:hs', 'A', now, { ...membershipContent('A', focus, now - 99) })], now);
     expect(member?.createdTs).toBe(now - 99);
+  });
+});
+
+/** A sticky m.rtc.member event as matrix-js-sdk writes it (MSC4143 + MSC4354). */
+function sticky(userId: string, deviceId: string, ts: number, overrides: Record<string, unknown> = {}): RawStickyMember {
+  return {
+    sender: userId,
+    originServerTs: ts,
+    expiresAt: ts + 3_600_000,
+    content: {
+      slot_id: ROOM_CALL_SLOT,
+      member: { user_id: userId, device_id: deviceId, id: `${userId}:${deviceId}` },
+      application: { type: 'm.call' },
+      transports: { published: [{ type: 'livekit', livekit_service_url: 'https://lk.example' }], can_subscribe: [] },
+      versions: [],
+      msc4354_sticky_key: `${userId}:${deviceId}`,
+      ...overrides,
+    },
+  };
+}
+
+describe('sticky call membership (m.rtc.member, MSC4354)', () => {
+  it('reads a member, its focus type, and its expiry from the sticky duration', () => {
+    expect(parseRtcMember(sticky('@ines:x', 'D1', now - 10), now)).toEqual({
+      userId: '@ines:x',
+      deviceId: 'D1',
+      createdTs: now - 10,
+      expiresAt: now - 10 + 3_600_000,
+      relaisFocusUrl: null,
+      preferredFocusType: 'livekit',
+    });
+  });
+
+  it('ignores withdrawals, other slots, expired ones, and memberships about someone else', () => {
+    expect(parseRtcMember({ ...sticky('@a:x', 'D', now), content: {} }, now)).toBeNull();
+    expect(parseRtcMember(sticky('@a:x', 'D', now, { slot_id: 'm.call#other' }), now)).toBeNull();
+    expect(parseRtcMember({ ...sticky('@a:x', 'D', now - 10), expiresAt: now }, now)).toBeNull();
+    const forged = sticky('@mallory:x', 'D', now, { member: { user_id: '@a:x', device_id: 'D', id: 'x' } });
+    expect(parseRtcMember(forged, now)).toBeNull();
+    expect(parseRtcMember(sticky('@a:x', 'D', now, { application: { type: 'm.other' } }), now)).toBeNull();
+  });
+
+  it('joins state and sticky members, oldest first, a device in both forms once, and decides the focus', () => {
+    const state = [event('@relais:x', 'R1', now - 50)];
+    const members = activeMembers(state, now, () => true, [
+      sticky('@ines:x', 'D1', now - 100),
+      sticky('@relais:x', 'R1', now - 10),
+    ]);
+    expect(members.map((m) => `${m.userId}/${m.deviceId}`)).toEqual(['@ines:x/D1', '@relais:x/R1']);
+    expect(callFocusKind(members)).toEqual({ kind: 'foreign', focusType: 'livekit' });
+  });
+
+  it('leaves out sticky members who are no longer in the room', () => {
+    expect(activeMembers([], now, (user) => user !== '@gone:x', [sticky('@gone:x', 'D', now)])).toEqual([]);
   });
 });

@@ -214,6 +214,18 @@ describe('effectiveEgress', () => {
     expect(filter.decide('https://stun.example/').allowed).toBe(false);
   });
 
+  it('allows the OIDC issuer the policy fixes (issue 21)', () => {
+    const filter = egressFilterFor(
+      effectiveEgress(
+        policy({ homeservers: ['https://matrix.example.gouv.fr'], signIn: { oidcIssuer: 'https://auth.example.gouv.fr/' } }),
+        { now },
+      ),
+    );
+    expect(filter.decide('https://auth.example.gouv.fr/oauth2/token')).toMatchObject({ allowed: true });
+    expect(filter.decide('https://auth.example.gouv.fr/oauth2/token').reason).toContain('OIDC issuer');
+    expect(filter.decide('https://other-auth.example/oauth2/token').allowed).toBe(false);
+  });
+
   it('leaves out switched-off features: Tchap, the Teams bridge (also after its sunset), auto-update', () => {
     const off = { ...full, tchap: { ...full.tchap, enabled: false }, autoUpdate: { enabled: false, url: full.autoUpdate.url } };
     const hosts = (document: Record<string, unknown>, at = now) =>
