@@ -8,7 +8,7 @@ import { rendererLogger } from '../../platform/log.ts';
 import type { FrameKind } from './frameLayout.ts';
 import { nextKeyIndex } from './keyRing.ts';
 import { SELF, type FromWorker, type ToWorker, type TransformOptions } from './protocol.ts';
-import { DEFAULT_ROTATION_POLICY, membershipChange, participantKey, type RotationPolicy } from './rotation.ts';
+import { DEFAULT_ROTATION_POLICY, membershipChange, participantKey, keyUseDelay, type RotationPolicy } from './rotation.ts';
 
 const log = rendererLogger('calls');
 const KEY_BYTES = 16;
@@ -141,10 +141,13 @@ export class MediaEncryption implements CallMediaEncryption {
     const index = this.key.index;
     this.share([...this.members.values()]);
     if (this.useTimer) clearTimeout(this.useTimer);
+    this.useTimer = null;
+    const delay = keyUseDelay(this.policy, this.members.size);
+    if (delay === 0) return this.post({ type: 'use-key', index });
     this.useTimer = setTimeout(() => {
       this.useTimer = null;
       this.post({ type: 'use-key', index });
-    }, this.policy.useKeyDelayMs);
+    }, delay);
   }
 
   private share(devices: readonly CallDevice[]): void {

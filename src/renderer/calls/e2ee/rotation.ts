@@ -27,6 +27,16 @@ export function membershipChange(before: ReadonlySet<string>, after: ReadonlySet
   return { joined, left, rotate: left.length > 0 ? 'now' : joined.length > 0 ? 'later' : 'none' };
 }
 
+/**
+ * How long after sending a new key my frames switch to it. With nobody else in the call (everyone
+ * left, or the SFU dropped us all and we are re-joining), nobody needs time to receive it: at once.
+ * Waiting then would only delay the picture after a re-join, since the others get the key as they
+ * come back and would otherwise wait out the delay on frames under a key they forgot.
+ */
+export function keyUseDelay(policy: RotationPolicy, othersInCall: number): number {
+  return othersInCall === 0 ? 0 : policy.useKeyDelayMs;
+}
+
 export function participantKey(userId: string, deviceId: string): string {
   return `${userId}|${deviceId}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { membershipChange, participantKey } from '../../../../../src/renderer/calls/e2ee/rotation.ts';
+import { membershipChange, participantKey, keyUseDelay } from '../../../../../src/renderer/calls/e2ee/rotation.ts';
 
 const set = (...ids: string[]) => new Set(ids);
 
@@ -19,5 +19,15 @@ describe('key rotation on membership changes', () => {
 
   it('names a device by user and device', () => {
     expect(participantKey('@a:hs', 'DEV')).toBe('@a:hs|DEV');
+  });
+});
+
+describe('keyUseDelay', () => {
+  const policy = { joinRotationDelayMs: 3000, useKeyDelayMs: 1500 };
+  it('waits for the others to receive the key', () => {
+    expect(keyUseDelay(policy, 2)).toBe(1500);
+  });
+  it('uses it at once when nobody else is in the call (a re-join after the SFU dropped everyone)', () => {
+    expect(keyUseDelay(policy, 0)).toBe(0);
   });
 });
