@@ -6,6 +6,9 @@
 //   worker (and of its Node signaling process), read from /proc;
 // - the same fan-out with the mediasoup library driven directly (no server of ours), as the
 //   baseline; the ratio is SFU worker CPU / baseline worker CPU.
+// - encryption: the same call (1 sender, BENCH_E2EE_RECEIVERS (5) receivers, the app's engine over
+//   the SFU) without and with end-to-end media encryption: CPU of all Chromium processes (where the
+//   frames are encrypted and decrypted), and the ratio encrypted / clear.
 // Receivers are consumer-only peers (the app's CallEngine, receive-only) in one Chromium page.
 import { cpus } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
@@ -15,10 +18,11 @@ import { startSynapse, type RegisteredUser } from '../test/env/synapse.ts';
 import { CALL_LAUNCH_OPTIONS, RECORD_PEER_CONNECTIONS, type StatsPeer } from '../test/e2e/callHelpers.ts';
 import { startDirectRouter } from './bench-call/direct.ts';
 import { startBenchPageServer } from './bench-call/pageServer.ts';
-import { childrenNamed, cpuPercent, sampleProcess } from './bench-call/procStats.ts';
+import { childrenNamed, cpuPercent, processTree, sampleProcess, sampleProcesses } from './bench-call/procStats.ts';
 import { RENDERER_DIST, startWebServer } from './webServer.ts';
 
 const RECEIVERS = (process.env.BENCH_RECEIVERS ?? '2,5,10,20').split(',').map(Number);
+const E2EE_RECEIVERS = Number(process.env.BENCH_E2EE_RECEIVERS ?? 5);
 const JOIN_RUNS = Number(process.env.BENCH_JOIN_RUNS ?? 10);
 const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 8_000);
 const log = (message: string) => process.stderr.write(`[bench:call] ${message}\n`);
@@ -182,21 +186,64 @@ async function main(): Promise<void> {
       return rows;
     };
 
-    const sfuJoin = (page: Page, user: RegisteredUser, deviceId: string, send: boolean) => async () => {
-      const token = await openId(user);
-      const phase = await page.evaluate((o) => (globalThis as unknown as BenchWindow).benchCall.sfuJoin(o), {
-        sfuUrl: sfu.wsUrl,
-        roomId,
-        userId: user.userId,
-        deviceId,
-        token,
-        send,
-      });
-      if (phase !== 'joined') throw new Error(`${deviceId} could not join: ${phase}`);
-    };
+    const sfuJoin =
+      (page: Page, user: RegisteredUser, deviceId: string, send: boolean, encrypt = false) =>
+      async () => {
+        const token = await openId(user);
+        const phase = await page.evaluate((o) => (globalThis as unknown as BenchWindow).benchCall.sfuJoin(o), {
+          sfuUrl: sfu.wsUrl,
+          roomId,
+          userId: user.userId,
+          deviceId,
+          token,
+          send,
+          encrypt,
+        });
+        if (phase !== 'joined') throw new Error(`${deviceId} could not join: ${phase}`);
+      };
     const viaSfu = await fanOut('SFU', workerPid, sfu.pid, sfuJoin(txPage, tx, 'TX', true), (i) =>
       sfuJoin(rxPage, rx, `RX${i}`, false)(),
     );
+
+    // Encryption's cost where it is paid: in the browsers. Keys go between the pages through Node.
+    for (const page of [txPage, rxPage])
+      await page.exposeFunction('benchKeyOut', async (u: string, d: string, k: string, i: number) => {
+        for (const to of [txPage, rxPage])
+          await to.evaluate((a) => (globalThis as unknown as BenchWindow).benchCall.keyIn(...a), [u, d, k, i] as const);
+      });
+    const chromiumProcesses = () => childrenNamed(process.pid, 'chrom').flatMap(processTree);
+    const encryptionRun = async (encrypt: boolean) => {
+      const tag = encrypt ? 'E' : 'C';
+      log(`encryption ${encrypt ? 'on' : 'off'}: 1 sender, ${E2EE_RECEIVERS} receivers`);
+      await sfuJoin(txPage, tx, `${tag}TX`, true, encrypt)();
+      for (let i = 0; i < E2EE_RECEIVERS; i++) await sfuJoin(rxPage, rx, `${tag}RX${i}`, false, encrypt)();
+      await sleep(5_000); // keys, bandwidth estimation and layers settle
+      const pids = chromiumProcesses();
+      const [c0, f0] = [sampleProcesses(pids), await rxStats(rxPage)];
+      await sleep(MEASURE_MS);
+      const [c1, f1] = [sampleProcesses(pids), await rxStats(rxPage)];
+      await Promise.all(
+        [txPage, rxPage].map((p) => p.evaluate(() => (globalThis as unknown as BenchWindow).benchCall.leaveAll())),
+      );
+      const row = {
+        chromiumCpuPct: cpuPercent(c0, c1),
+        framesPerSecPerReceiver:
+          Math.round(((f1.framesDecoded - f0.framesDecoded) / (MEASURE_MS / 1000) / E2EE_RECEIVERS) * 10) / 10,
+      };
+      log(`encryption ${encrypt ? 'on' : 'off'}: ${JSON.stringify(row)}`);
+      // Frames that do not decrypt cost nothing to decode: a ratio without them would flatter encryption.
+      if (row.framesPerSecPerReceiver <= 0) throw new Error(`no video decoded with encryption ${encrypt ? 'on' : 'off'}`);
+      return row;
+    };
+    const clear = await encryptionRun(false);
+    const encrypted = await encryptionRun(true);
+    const encryption = {
+      receivers: E2EE_RECEIVERS,
+      clear,
+      encrypted,
+      chromiumCpuRatio:
+        clear.chromiumCpuPct > 0 ? Math.round((encrypted.chromiumCpuPct / clear.chromiumCpuPct) * 100) / 100 : null,
+    };
 
     const direct = await startDirectRouter(TEST_WORKER_BIN);
     cleanups.push(() => Promise.resolve(direct.close()));
@@ -222,6 +269,7 @@ async function main(): Promise<void> {
       cores: cpus().length,
       joinToFirstFrameMs: { median: median(joins), runs: joins },
       fanout,
+      encryption,
       measureMs: MEASURE_MS,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -236,6 +284,7 @@ interface BenchWindow {
     directJoin(send: boolean): Promise<string>;
     stats(): Promise<{ framesDecoded: number; audioPackets: number }>;
     leaveAll(): Promise<void>;
+    keyIn(userId: string, deviceId: string, key: string, index: number): void;
   };
 }
 

@@ -12,7 +12,9 @@ import type {
   RtpParameters,
   Transport,
 } from 'mediasoup-client/types';
+import type { KeyTransportEvents, IKeyTransport } from 'matrix-js-sdk/lib/matrixrtc/IKeyTransport.js';
 import { CallEngine } from '../../src/renderer/calls/engine.ts';
+import { MediaEncryption } from '../../src/renderer/calls/e2ee/mediaEncryption.ts';
 import { captureCamera, captureMicrophone, CAMERA_SIMULCAST } from '../../src/renderer/calls/localMedia.ts';
 
 interface SfuJoin {
@@ -22,6 +24,41 @@ interface SfuJoin {
   deviceId: string;
   token: { access_token: string; matrix_server_name: string; token_type: string; expires_in: number };
   send: boolean;
+  /** End-to-end encrypt the media (the app's MediaEncryption, keys relayed by the bench). */
+  encrypt?: boolean;
+}
+
+type KeyListener = (from: { userId: string; deviceId: string; memberId: string }, key: string, index: number, at: number) => void;
+const keyListeners = new Set<KeyListener>();
+
+/**
+ * Keys between the bench's peers: no homeserver here, so the bench's Node side relays them between
+ * its pages (benchKeyOut) instead of Olm to-device messages. The frame work, which is what costs
+ * CPU, is the app's own.
+ */
+function benchKeyTransport(userId: string, deviceId: string): IKeyTransport {
+  const transport = {
+    sendKey: async (key: string, index: number) => {
+      const out = (window as unknown as { benchKeyOut: (u: string, d: string, k: string, i: number) => Promise<void> })
+        .benchKeyOut;
+      await out(userId, deviceId, key, index);
+    },
+    on: (_event: KeyTransportEvents, listener: KeyListener) => {
+      keyListeners.add(listener);
+      return transport;
+    },
+    off: (_event: KeyTransportEvents, listener: KeyListener) => {
+      keyListeners.delete(listener);
+      return transport;
+    },
+    start: () => undefined,
+    stop: () => undefined,
+  };
+  return transport;
+}
+
+function benchKeyIn(userId: string, deviceId: string, key: string, index: number): void {
+  for (const listener of keyListeners) listener({ userId, deviceId, memberId: `${userId}:${deviceId}` }, key, index, Date.now());
 }
 
 type DirectSignal = (method: string, data: unknown) => Promise<unknown>;
@@ -45,6 +82,17 @@ async function sfuJoin(options: SfuJoin): Promise<string> {
     deviceId: options.deviceId,
     displayName: options.deviceId,
     getOpenIdToken: () => Promise.resolve(options.token),
+    ...(options.encrypt
+      ? {
+          createEncryption: (changed: () => void) =>
+            new MediaEncryption({
+              transport: benchKeyTransport(options.userId, options.deviceId),
+              mayReceiveKeys: () => true,
+              changed,
+              createWorker: () => new Worker('/frameWorker.js', { type: 'module' }),
+            }),
+        }
+      : {}),
   });
   engines.push(engine);
   const tracks = options.send
@@ -108,4 +156,4 @@ async function leaveAll(): Promise<void> {
   for (const t of directTransports.splice(0)) t.close();
 }
 
-Object.assign(window, { benchCall: { sfuJoin, directJoin, stats, leaveAll } });
+Object.assign(window, { benchCall: { sfuJoin, directJoin, stats, leaveAll, keyIn: benchKeyIn } });

@@ -1,5 +1,6 @@
-// Bundles the bench page (mediasoup-client + the app's call engine) with esbuild and serves it on
-// loopback (a secure context, so getUserMedia works with Chromium's fake devices).
+// Bundles the bench page (mediasoup-client + the app's call engine) and the app's media worker (for
+// encrypted calls) with esbuild and serves them on loopback (a secure context, so getUserMedia works
+// with Chromium's fake devices).
 import { createServer } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -15,8 +16,18 @@ export async function startBenchPageServer(): Promise<{ open(browser: Browser): 
     logLevel: 'error',
   });
   const js = bundle.outputFiles[0]?.text ?? '';
+  const workerBundle = await build({
+    entryPoints: [path.join(import.meta.dirname, '..', '..', 'src', 'renderer', 'calls', 'e2ee', 'frameWorker.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'error',
+  });
+  const worker = workerBundle.outputFiles[0]?.text ?? '';
   const server = createServer((req, res) => {
     if (req.url === '/bench.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(js);
+    else if (req.url === '/frameWorker.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(worker);
     else
       res
         .writeHead(200, { 'Content-Type': 'text/html' })

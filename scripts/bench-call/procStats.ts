@@ -41,3 +41,36 @@ export function childrenNamed(parent: number, name: string): number[] {
   }
   return found;
 }
+
+/** `root` and every process below it (Chromium's browser, renderers, GPU and utility processes). */
+export function processTree(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i += 1)
+    for (const [pid, ppid] of parentOf) if (ppid === tree[i] && !tree.includes(pid)) tree.push(pid);
+  return tree;
+}
+
+/** CPU time and memory of several processes together; one that ended meanwhile counts as nothing. */
+export function sampleProcesses(pids: readonly number[]): ProcSample {
+  const total: ProcSample = { cpuSeconds: 0, rssBytes: 0, at: performance.now() };
+  for (const pid of pids) {
+    try {
+      const one = sampleProcess(pid);
+      total.cpuSeconds += one.cpuSeconds;
+      total.rssBytes += one.rssBytes;
+    } catch {
+      // Gone.
+    }
+  }
+  return total;
+}

@@ -162,6 +162,88 @@ export function roomIdOf(page: Page): string {
   return decodeURIComponent(match[1]);
 }
 
+/**
+ * A client that does not use the call's encryption: every encoded transform the app attaches is
+ * ignored, so what it sends goes out as encoded and what it receives goes to the decoder as it
+ * arrived from the SFU. It stands for anyone who gets the media without the keys (the SFU itself,
+ * or whoever can read its traffic).
+ */
+export const IGNORE_ENCODED_TRANSFORMS = `(() => {
+  for (const proto of [RTCRtpSender.prototype, RTCRtpReceiver.prototype]) {
+    Object.defineProperty(proto, 'transform', { configurable: true, get() { return null; }, set() {} });
+  }
+})();`;
+
+export interface InboundVideoStream {
+  packets: number;
+  framesDecoded: number;
+}
+
+/** Each received video stream (one per consumer) with its packets and decoded frames. */
+export async function inboundVideoStreams(page: Page): Promise<InboundVideoStream[]> {
+  return page.evaluate(async () => {
+    const connections = (globalThis as unknown as { __recordedPeerConnections: StatsPeer[] }).__recordedPeerConnections;
+    const streams: { packets: number; framesDecoded: number }[] = [];
+    for (const pc of connections) {
+      if (pc.connectionState === 'closed') continue;
+      const report = await pc.getStats();
+      report.forEach((s: { type: string; kind?: string; packetsReceived?: number; framesDecoded?: number }) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'video')
+          streams.push({ packets: s.packetsReceived ?? 0, framesDecoded: s.framesDecoded ?? 0 });
+      });
+    }
+    return streams;
+  });
+}
+
+/**
+ * What a tile's video shows now: a 24×24 grey-level thumbnail (0–255), or null when the tile has no
+ * playing video. Compared between two people's views of the same sender, it tells a picture from
+ * the noise a decoder makes of ciphertext.
+ */
+export async function tileThumbnail(page: Page, tileName: string): Promise<number[] | null> {
+  return page.evaluate((name) => {
+    // The browser objects used here, typed minimally (the Node-side tsconfig has no DOM).
+    interface Canvas {
+      width: number;
+      height: number;
+      getContext(kind: '2d'): {
+        drawImage(source: unknown, x: number, y: number, w: number, h: number): void;
+        getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+      } | null;
+    }
+    interface Element {
+      getAttribute(name: string): string | null;
+      querySelector(selector: string): (Element & { videoWidth?: number }) | null;
+    }
+    const doc = (
+      globalThis as unknown as {
+        document: { querySelectorAll(selector: string): Iterable<Element>; createElement(tag: 'canvas'): Canvas };
+      }
+    ).document;
+    const tile = [...doc.querySelectorAll('[role="group"]')].find((g) => g.getAttribute('aria-label') === name);
+    const video = tile?.querySelector('video');
+    if (!video || !video.videoWidth) return null;
+    const canvas = doc.createElement('canvas');
+    canvas.width = 24;
+    canvas.height = 24;
+    const g = canvas.getContext('2d');
+    if (!g) return null;
+    g.drawImage(video, 0, 0, 24, 24);
+    const { data } = g.getImageData(0, 0, 24, 24);
+    const grey: number[] = [];
+    for (let i = 0; i < data.length; i += 4) grey.push(((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0)) / 3);
+    return grey;
+  }, tileName);
+}
+
+/** Mean absolute difference of two thumbnails (0 identical … 255 opposite). */
+export function thumbnailDistance(a: readonly number[], b: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i += 1) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
+  return sum / a.length;
+}
+
 /** Creates a room from the UI and invites these Matrix IDs through the Invite dialog. */
 export async function createRoomAndInvite(page: Page, name: string, invitees: string[]): Promise<void> {
   await page.getByRole('button', { name: 'New room' }).click();

@@ -16,6 +16,7 @@ export type CallErrorCode =
   | 'auth-failed'
   | 'media-denied'
   | 'membership-forbidden'
+  | 'encryption-unsupported'
   | 'call-full'
   | 'rate-limited'
   | 'limit-exceeded'

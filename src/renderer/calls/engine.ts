@@ -20,6 +20,7 @@ import {
 } from './callState.ts';
 import type { CallSnapshot, EngineOptions } from './engineTypes.ts';
 import { iceServersForCall } from './focus.ts';
+import type { CallMediaEncryption } from './e2ee/mediaEncryption.ts';
 import { JoinTimeline } from './joinTimeline.ts';
 import { ParticipantBook } from './participants.ts';
 import { applyNotification } from './notificationHandler.ts';
@@ -44,12 +45,14 @@ export class CallEngine {
   private sendTransport: Transport | null = null;
   private recvTransport: Transport | null = null;
   private readonly book = new ParticipantBook<MediaStreamTrack>();
+  private encryption: CallMediaEncryption | null = null;
   private activeSpeaker: string | null = null;
   /** My microphone, camera and screen (their producers and mute state). */
   readonly sender = new MediaSender({
     transport: () => this.sendTransport,
     signaling: () => this.signaling,
     changed: () => this.emit(),
+    encryption: () => this.encryption,
   });
   /** What I receive from the others (consumers, and producers queued until the transport exists). */
   private readonly receiver = new MediaReceiver(
@@ -59,6 +62,7 @@ export class CallEngine {
       generation: () => this.generation,
       changed: () => this.emit(),
       consumed: () => this.firstConsumed(),
+      encryption: () => this.encryption,
     },
     this.book,
   );
@@ -86,10 +90,14 @@ export class CallEngine {
       participants: this.book.list(),
       activeSpeakerPeerId: this.activeSpeaker,
       ...this.sender.view(),
+      encrypted: this.encryption !== null,
+      undecryptable: this.encryption?.failing() ?? new Set<string>(),
     };
   }
 
   private emit(): void {
+    // Every change of who is in the call passes here: the keys follow it (shared, rotated).
+    this.encryption?.setMembers(this.book.list());
     const snap = this.snapshot();
     for (const listener of this.listeners) listener(snap);
   }
@@ -116,6 +124,11 @@ export class CallEngine {
     outageEndedAt?: number,
   ): Promise<void> {
     this.sender.setInitialTracks(tracks, outageEndedAt !== undefined);
+    this.encryption ??=
+      this.options.createEncryption?.(
+        () => this.emit(),
+        (participant) => this.receiver.requestKeyFrames(participant),
+      ) ?? null;
     this.dispatch({ type: 'join' });
     const started = Date.now();
     for (let attempt = 1; ; attempt += 1) {
@@ -300,6 +313,9 @@ export class CallEngine {
             );
           } else {
             this.teardown();
+            // A fresh join is a new arrival for the others (they forgot my key when I left the SFU):
+            // a new key, shared with everyone as they come back into view.
+            this.encryption?.setMembers([]);
             await this.connectAndJoin(attempt);
           }
           this.dispatch({ type: 'joined', at: Date.now() });
@@ -343,6 +359,9 @@ export class CallEngine {
   private close(): void {
     this.teardown();
     this.sender.stopAll();
+    // A later join makes a new key: nothing of this call's keys outlives it.
+    this.encryption?.stop();
+    this.encryption = null;
   }
 
   private fail(error: CallErrorCode): void {

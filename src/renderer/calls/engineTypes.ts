@@ -1,6 +1,7 @@
 // The engine's public shapes: what it needs to join, and the snapshot the call UI renders.
 import type { OpenIdToken } from '../../shared/call/index.ts';
 import type { CallState, RecoveryPolicy } from './callState.ts';
+import type { CallMediaEncryption } from './e2ee/mediaEncryption.ts';
 import type { CallFocus } from './focus.ts';
 import type { RemoteParticipant as Participant } from './participants.ts';
 import type { SocketFactory } from './signaling.ts';
@@ -19,6 +20,12 @@ export interface EngineOptions {
   createSocket?: SocketFactory;
   /** Retry window and backoff cap; the defaults suit people (about a minute). */
   recovery?: RecoveryPolicy;
+  /**
+   * End-to-end encryption of the media, made for each join (and stopped when the call ends); absent:
+   * media is sent and received as it is (the SFU could read it). `changed`: its state for the UI moved;
+   * `keyFrameNeeded`: a sender's video (participantKey) decrypts again and its decoder needs a key frame.
+   */
+  createEncryption?(changed: () => void, keyFrameNeeded: (participant: string) => void): CallMediaEncryption;
 }
 
 export interface CallSnapshot {
@@ -31,4 +38,8 @@ export interface CallSnapshot {
   /** My camera and screen, for the self view. */
   localVideo: MediaStreamTrack | null;
   localScreen: MediaStreamTrack | null;
+  /** My media is end-to-end encrypted, and I decrypt the others'. */
+  encrypted: boolean;
+  /** The others whose media does not decrypt (`userId|deviceId`, see participantKey). */
+  undecryptable: ReadonlySet<string>;
 }

@@ -62,6 +62,13 @@ export class ParticipantBook<Track> {
     return this.producers.get(producerId);
   }
 
+  /** The person and device who send this producer. */
+  senderOf(producerId: string): { userId: string; deviceId: string } | undefined {
+    const p = this.producers.get(producerId);
+    const peer = p ? this.peers.get(p.peerId) : undefined;
+    return peer ? { userId: peer.userId, deviceId: peer.deviceId } : undefined;
+  }
+
   setTrack(producerId: string, track: Track | null): void {
     const p = this.producers.get(producerId);
     const peer = p ? this.peers.get(p.peerId) : undefined;

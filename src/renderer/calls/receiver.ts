@@ -5,8 +5,10 @@
 import type { Consumer, RtpParameters, Transport } from 'mediasoup-client/types';
 import { CallError } from '../../shared/call/index.ts';
 import { ConsumeQueue } from './consumeQueue.ts';
+import { participantKey } from './e2ee/rotation.ts';
 import type { ParticipantBook } from './participants.ts';
 import type { SignalingClient } from './signaling.ts';
+import type { CallMediaEncryption } from './e2ee/mediaEncryption.ts';
 import { rendererLogger } from '../platform/log.ts';
 
 /** A consume that failed for a passing reason (timeout, transport still connecting) is retried this often. */
@@ -20,6 +22,8 @@ export interface ReceiverLink {
   changed(): void;
   /** A consumer of this generation is set up and resumed (the engine times the first one). */
   consumed(): void;
+  /** Media encryption: it wraps each RTCRtpReceiver before the first frame is decoded (null: not encrypted). */
+  encryption(): CallMediaEncryption | null;
 }
 
 export class MediaReceiver {
@@ -68,11 +72,16 @@ export class MediaReceiver {
         ...(camera ? { spatialLayer: this.cameraLayer } : {}),
       });
       if (gen !== this.link.generation()) return;
+      const encryption = this.link.encryption();
+      const from = this.book.senderOf(producerId);
       const consumer = await recv.consume({
         id: info.consumerId,
         producerId,
         kind: info.kind,
         rtpParameters: info.rtpParameters as RtpParameters,
+        ...(encryption && from
+          ? { onRtpReceiver: (receiver: RTCRtpReceiver) => encryption.attachReceiver(receiver, info.kind, from) }
+          : {}),
       });
       if (gen !== this.link.generation() || !this.book.producer(producerId)) {
         consumer.close();
@@ -113,6 +122,19 @@ export class MediaReceiver {
     await sig
       .request('setConsumerPreferredLayers', { consumerId, spatialLayer: this.cameraLayer })
       .catch(rendererLogger('calls').swallow('asking for a video layer', 'info'));
+  }
+
+  /** Asks the SFU for a key frame of each video stream `participant` (participantKey) sends me. */
+  requestKeyFrames(participant: string): void {
+    const sig = this.link.signaling();
+    if (!sig) return;
+    for (const consumer of this.consumers.values()) {
+      const from = this.book.senderOf(consumer.producerId);
+      if (consumer.kind !== 'video' || !from || participantKey(from.userId, from.deviceId) !== participant) continue;
+      void sig
+        .request('requestConsumerKeyFrame', { consumerId: consumer.id })
+        .catch(rendererLogger('calls').swallow('asking for a key frame', 'info'));
+    }
   }
 
   /** The producer closed or its peer left. */

@@ -5,6 +5,7 @@ import type { Producer, Transport } from 'mediasoup-client/types';
 import type { MediaSource } from '../../shared/call/index.ts';
 import { CAMERA_SIMULCAST, SCREEN_ENCODING } from './localMedia.ts';
 import type { SignalingClient } from './signaling.ts';
+import type { CallMediaEncryption } from './e2ee/mediaEncryption.ts';
 import { rendererLogger } from '../platform/log.ts';
 
 export class MediaSender {
@@ -12,7 +13,13 @@ export class MediaSender {
   readonly local: Partial<Record<MediaSource, MediaStreamTrack>> = {};
   micOn = true;
   camOn = true;
-  private readonly link: { transport(): Transport | null; signaling(): SignalingClient | null; changed(): void };
+  private readonly link: {
+    transport(): Transport | null;
+    signaling(): SignalingClient | null;
+    changed(): void;
+    /** Media encryption: it wraps each RTCRtpSender before the first frame leaves (null: not encrypted). */
+    encryption(): CallMediaEncryption | null;
+  };
 
   constructor(link: MediaSender['link']) {
     this.link = link;
@@ -50,8 +57,13 @@ export class MediaSender {
     const transport = this.link.transport();
     if (!transport) return;
     const paused = (source === 'microphone' && !this.micOn) || (source === 'camera' && !this.camOn);
+    const encryption = this.link.encryption();
     const producer = await transport.produce({
       track,
+      // Called before the transport connects: no frame can leave unencrypted.
+      ...(encryption
+        ? { onRtpSender: (sender: RTCRtpSender) => encryption.attachSender(sender, track.kind === 'audio' ? 'audio' : 'video') }
+        : {}),
       ...(source === 'camera' ? { encodings: CAMERA_SIMULCAST } : source === 'screen' ? { encodings: SCREEN_ENCODING } : {}),
       ...(source === 'microphone' ? { codecOptions: { opusDtx: true, opusFec: true } } : {}),
       // The tracks belong to the call (device choice, re-join): closing a producer must not stop them.

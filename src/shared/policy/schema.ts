@@ -263,6 +263,14 @@ const settingsShape = {
       elementCallUrl: httpsUrl(
         "The organisation's Element Call web app, offered (in the system browser) when a room's call runs on Element Call, which Relais cannot join.",
       ).optional(),
+      mediaEncryption: z
+        .enum(['required', 'preferred', 'off'])
+        .optional()
+        .meta({
+          description:
+            'End-to-end encryption of call audio and video (the SFU forwards only ciphertext): required (the default; ' +
+            'a device that cannot encrypt does not join); preferred (encrypt where the device can); off.',
+        }),
     })
     .optional(),
   teamsBridge: z

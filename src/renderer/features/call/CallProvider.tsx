@@ -8,11 +8,13 @@ import { useManagedSettings } from '../../app/ManagedSettingsContext.ts';
 import { useClient } from '../../app/SessionContext.ts';
 import type { CallErrorCode } from '../../calls/callState.ts';
 import type { CallSnapshot } from '../../calls/engine.ts';
+import { mediaEncryptionFor } from '../../calls/e2ee/encryptionPolicy.ts';
+import { mediaEncryptionSupported } from '../../calls/e2ee/mediaEncryption.ts';
 import type { CallFocus, FocusResult } from '../../calls/focus.ts';
 import { callMembersOf, resolveFocus } from '../../calls/matrixRtc.ts';
 import { callFocusKind, type CallFocusKind } from '../../calls/membership.ts';
 import type { EffectiveSettings } from '../../../shared/policy/settings.ts';
-import { CallSession } from './callSession.ts';
+import { CallSession, type CallSessionOptions } from './callSession.ts';
 import { rendererLogger } from '../../platform/log.ts';
 
 export interface CallContextValue {
@@ -38,7 +40,7 @@ export function useCall(): CallContextValue {
 /** What the provider needs from outside React to start a call; tests hand in fakes. */
 export interface CallDeps {
   resolveFocus(client: MatrixClient, policyCalls: EffectiveSettings['calls']): Promise<FocusResult>;
-  createSession(client: MatrixClient, roomId: string, focus: CallFocus): CallSession;
+  createSession(client: MatrixClient, roomId: string, focus: CallFocus, options: CallSessionOptions): CallSession;
   /** Where the room's call runs now, from its membership state. */
   callFocusOf(client: MatrixClient, roomId: string): CallFocusKind;
 }
@@ -46,7 +48,7 @@ export interface CallDeps {
 // Module-level, so the default is the same object on every render (it is a dependency of join).
 const DEFAULT_CALL_DEPS: CallDeps = {
   resolveFocus: (client, policyCalls) => resolveFocus(client, policyCalls),
-  createSession: (client, roomId, focus) => new CallSession(client, roomId, focus),
+  createSession: (client, roomId, focus, options) => new CallSession(client, roomId, focus, options),
   callFocusOf: (client, roomId) => {
     const room = client.getRoom(roomId);
     return room ? callFocusKind(callMembersOf(room, Date.now())) : { kind: 'none' };
@@ -97,7 +99,12 @@ export function CallProvider({ children, deps = DEFAULT_CALL_DEPS }: { children:
           setFailure({ roomId, error: focus.reason });
           return;
         }
-        const next = deps.createSession(client, roomId, focus.focus);
+        const encryption = mediaEncryptionFor(managed.settings.calls.mediaEncryption, mediaEncryptionSupported());
+        if (encryption === 'unsupported') {
+          setFailure({ roomId, error: 'encryption-unsupported' });
+          return;
+        }
+        const next = deps.createSession(client, roomId, focus.focus, { encryptMedia: encryption });
         sessionRef.current = next;
         setSession(next);
         await next.start();

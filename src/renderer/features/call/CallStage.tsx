@@ -3,6 +3,7 @@
 import type { Room } from 'matrix-js-sdk';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import LockSolidIcon from '@vector-im/compound-design-tokens/assets/web/icons/lock-solid';
 import type { TFunction } from 'i18next';
 import { useClient } from '../../app/SessionContext.ts';
 import type { CallSnapshot } from '../../calls/engine.ts';
@@ -10,6 +11,7 @@ import { cameraLayerFor, gridLayout, orderTiles, pageItems } from '../../calls/g
 import type { CallSession } from './callSession.ts';
 import { CallControls } from './CallControls.tsx';
 import { ParticipantTile, type TileModel } from './ParticipantTile.tsx';
+import { participantKey } from '../../calls/e2ee/rotation.ts';
 import { useNow } from './useNow.ts';
 
 function useSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
@@ -60,6 +62,7 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
       muted: p.audioMuted,
       speaking,
       screen: false,
+      undecryptable: snapshot.undecryptable.has(participantKey(p.userId, p.deviceId)),
     });
     if (p.screen)
       tiles.push({
@@ -70,6 +73,7 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
         muted: false,
         speaking: false,
         screen: true,
+        undecryptable: snapshot.undecryptable.has(participantKey(p.userId, p.deviceId)),
       });
   }
   return tiles;
@@ -91,18 +95,26 @@ export function CallStage(props: { room: Room; session: CallSession; snapshot: C
   const now = useNow(state.phase === 'reconnecting');
   return (
     <section className="call-stage" aria-label={t('call.region', { room: room.name })}>
-      {state.phase === 'connecting' ? (
-        <p role="status" className="call-notice">
-          {t('call.connecting')}
-        </p>
-      ) : null}
-      {state.phase === 'reconnecting' ? (
-        <p className="call-notice">
-          {/* Live: the phase; not live: the seconds, which would be read out every second. */}
-          <span role="status">{t('call.reconnecting')}</span>{' '}
-          {t('call.reconnectingFor', { seconds: String(Math.max(0, Math.round((now - state.lostAt) / 1000))) })}
-        </p>
-      ) : null}
+      <div className="call-stage-header">
+        {snapshot.encrypted ? (
+          <p className="call-encrypted">
+            <LockSolidIcon aria-hidden="true" />
+            {t('call.encrypted')}
+          </p>
+        ) : null}
+        {state.phase === 'connecting' ? (
+          <p role="status" className="call-notice">
+            {t('call.connecting')}
+          </p>
+        ) : null}
+        {state.phase === 'reconnecting' ? (
+          <p className="call-notice">
+            {/* Live: the phase; not live: the seconds, which would be read out every second. */}
+            <span role="status">{t('call.reconnecting')}</span>{' '}
+            {t('call.reconnectingFor', { seconds: String(Math.max(0, Math.round((now - state.lostAt) / 1000))) })}
+          </p>
+        ) : null}
+      </div>
       <div
         ref={gridRef}
         className="call-grid"

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import ErrorSolidIcon from '@vector-im/compound-design-tokens/assets/web/icons/error-solid';
 import { rendererLogger } from '../../platform/log.ts';
 
 export interface TileModel {
@@ -11,6 +12,8 @@ export interface TileModel {
   muted: boolean;
   speaking: boolean;
   screen: boolean;
+  /** Their media arrives but does not decrypt (no key from them, or a wrong one). */
+  undecryptable?: boolean;
 }
 
 export function ParticipantTile({ tile }: { tile: TileModel }) {
@@ -30,7 +33,13 @@ export function ParticipantTile({ tile }: { tile: TileModel }) {
       className={`call-tile${tile.speaking ? ' call-tile-speaking' : ''}${tile.screen ? ' call-tile-screen' : ''}`}
       data-peer={tile.id}
     >
-      {tile.video ? (
+      {tile.undecryptable ? (
+        // Said in words, never left as a black tile: the person is there, their media is not readable.
+        <p className="call-tile-undecryptable">
+          <ErrorSolidIcon aria-hidden="true" />
+          {t('call.cannotDecrypt')}
+        </p>
+      ) : tile.video ? (
         // My own camera is mirrored, as people expect of a self view; audio never plays from tiles.
         <video ref={ref} className={tile.isLocal && !tile.screen ? 'mirrored' : undefined} autoPlay playsInline muted />
       ) : (

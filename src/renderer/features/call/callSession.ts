@@ -13,6 +13,8 @@ import { RELAIS_FOCUS_TYPE } from '../../calls/membership.ts';
 import { MembershipManager } from '../../calls/membershipManager.ts';
 import { membershipHomeserver, openIdToken } from '../../calls/matrixRtc.ts';
 import { reusableOpenIdToken } from '../../calls/openIdTokens.ts';
+import { MediaEncryption } from '../../calls/e2ee/mediaEncryption.ts';
+import { toDeviceKeyTransport } from '../../calls/e2ee/toDeviceKeys.ts';
 import { DEFAULT_PROBE_POLICY, nextProbeDelayMs, type ProbePolicy } from '../../calls/outageProbe.ts';
 import { watchOwnMembership } from '../../calls/ownMembershipWatch.ts';
 import { SignalingClient } from '../../calls/signaling.ts';
@@ -28,6 +30,8 @@ export interface DeviceState {
 export interface CallSessionOptions {
   recovery?: RecoveryPolicy;
   probe?: ProbePolicy;
+  /** End-to-end encrypt the media (the caller checked the browser can: mediaEncryptionSupported). */
+  encryptMedia?: boolean;
 }
 
 /** A homeserver that does not answer must not hold the call back: the SFU decides then. */
@@ -71,6 +75,18 @@ export class CallSession {
       getOpenIdToken: () => openIdTokens.get(),
       forgetOpenIdToken: () => openIdTokens.forget(),
       ...(options.recovery ? { recovery: options.recovery } : {}),
+      ...(options.encryptMedia === false
+        ? {}
+        : {
+            createEncryption: (changed: () => void, keyFrameNeeded: (participant: string) => void) =>
+              new MediaEncryption({
+                transport: toDeviceKeyTransport(client, roomId, { userId, deviceId }),
+                // Keys go to devices of the room's members only, whoever the SFU says is in the call.
+                mayReceiveKeys: (user) => client.getRoom(roomId)?.getMember(user)?.membership === 'join',
+                changed,
+                keyFrameNeeded,
+              }),
+          }),
     });
     this.membership = new MembershipManager(membershipHomeserver(client, roomId), userId, deviceId, {
       setInterval: (fn, ms) => window.setInterval(fn, ms),

@@ -36,7 +36,12 @@ function facts(logFile: DesktopDiagnosticsFacts['logFile']): DesktopDiagnosticsF
       mode: 'managed',
       settings: {
         ...builtInDefaults(true),
-        calls: { sfuUrl: null, iceServers: [{ urls: ['turn:t.example'], credential: 'TURN-SECRET' }], elementCallUrl: null },
+        calls: {
+          sfuUrl: null,
+          iceServers: [{ urls: ['turn:t.example'], credential: 'TURN-SECRET' }],
+          elementCallUrl: null,
+          mediaEncryption: 'required',
+        },
       },
       locks: { 'calls.iceServers': { kind: 'policy', reason: '/etc/relais/policy.json', sources: ['/etc/relais/policy.json'] } },
     },

@@ -80,6 +80,7 @@ describe('buildDiagnosticsReport', () => {
               sfuUrl: 'wss://admin:hunter2@sfu.example.gouv.fr/ws?key=s3cr3t',
               iceServers: [{ urls: ['turn:turn.example.gouv.fr'], username: 'relais', credential: 'TURN-PASSWORD' }],
               elementCallUrl: null,
+              mediaEncryption: 'required',
             },
             autoUpdate: { enabled: false, url: 'https://updates.example.gouv.fr/feed?token=UPDATE-TOKEN' },
             teamsBridge: { ...defaults.teamsBridge, tenantsAllowlist: ['tenant-guid-1', 'tenant-guid-2'] },

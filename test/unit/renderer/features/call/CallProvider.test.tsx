@@ -5,7 +5,7 @@
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallState } from '../../../../../src/renderer/calls/callState.ts';
 import type { CallSnapshot } from '../../../../../src/renderer/calls/engine.ts';
 import type { CallFocus, FocusResult } from '../../../../../src/renderer/calls/focus.ts';
@@ -32,6 +32,11 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve };
 }
 
+// The provider checks the browser can encrypt call media (required by default); jsdom has no
+// encoded transforms, so this stands for a browser that does.
+vi.stubGlobal('RTCRtpScriptTransform', vi.fn());
+vi.stubGlobal('Worker', vi.fn());
+
 const FOCUS: CallFocus = { sfuUrl: 'wss://sfu.example.org', source: 'policy', policyIceServers: null };
 
 function snapshotOf(state: CallState): CallSnapshot {
@@ -44,6 +49,8 @@ function snapshotOf(state: CallState): CallSnapshot {
     sharing: false,
     localVideo: null,
     localScreen: null,
+    encrypted: false,
+    undecryptable: new Set(),
   };
 }
 
