@@ -26,6 +26,8 @@ import { applyNotification } from './notificationHandler.ts';
 import { MediaReceiver } from './receiver.ts';
 import { MediaSender } from './sender.ts';
 import { SignalingClient } from './signaling.ts';
+import { keepPresent, noteSpeaker } from './speakerHistory.ts';
+import { DEFAULT_PLAN_OPTIONS, subscriptionPlan, type VisibleTile } from './subscriptionPlan.ts';
 import { createCallTransport, requestTransport, restartIce, type TransportInfo } from './transports.ts';
 import { rendererLogger } from '../platform/log.ts';
 
@@ -45,6 +47,10 @@ export class CallEngine {
   private recvTransport: Transport | null = null;
   private readonly book = new ParticipantBook<MediaStreamTrack>();
   private activeSpeaker: string | null = null;
+  /** The last speakers, most recent first: their video and audio are kept (subscriptionPlan.ts). */
+  private speakers: readonly string[] = [];
+  /** The remote tiles on screen; null until the call screen says (then everything is received). */
+  private view: readonly VisibleTile[] | null = null;
   /** My microphone, camera and screen (their producers and mute state). */
   readonly sender = new MediaSender({
     transport: () => this.sendTransport,
@@ -85,6 +91,7 @@ export class CallEngine {
       state: this.state,
       participants: this.book.list(),
       activeSpeakerPeerId: this.activeSpeaker,
+      recentSpeakers: this.speakers,
       ...this.sender.view(),
     };
   }
@@ -209,6 +216,7 @@ export class CallEngine {
         this.receiver.announce(p.producerId);
       }
     }
+    this.replan();
     this.emit();
     const iceServers = iceServersForCall(focus, joined.iceServers);
     // Both asked at once (and with the join): their answers come in together.
@@ -254,8 +262,16 @@ export class CallEngine {
     void this.recover();
   }
 
-  setCameraLayer(spatialLayer: number): void {
-    this.receiver.setCameraLayer(spatialLayer);
+  /** The call screen shows these remote tiles now: receive what they need (debounced by the caller). */
+  setView(visible: readonly VisibleTile[] | null): void {
+    this.view = visible;
+    this.replan();
+  }
+
+  private replan(): void {
+    this.receiver.applyPlan(
+      subscriptionPlan({ producers: this.book.producerList(), visible: this.view, speakers: this.speakers }),
+    );
   }
 
   private onNotification(n: CallNotification): void {
@@ -274,6 +290,10 @@ export class CallEngine {
     };
     const changed = applyNotification(target, n);
     this.activeSpeaker = target.activeSpeaker;
+    const memory = Math.max(DEFAULT_PLAN_OPTIONS.lastN, DEFAULT_PLAN_OPTIONS.loudestK);
+    const present = new Set(this.book.list().map((p) => p.peerId));
+    this.speakers = keepPresent(noteSpeaker(this.speakers, this.activeSpeaker, memory), present);
+    if (changed) this.replan();
     if (changed) this.emit();
   }
 
@@ -337,6 +357,7 @@ export class CallEngine {
     this.signaling = null;
     this.book.clear();
     this.activeSpeaker = null;
+    this.speakers = [];
   }
 
   /** Everything off: transports, socket and my tracks (camera light out, microphone released). */

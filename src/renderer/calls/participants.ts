@@ -62,6 +62,11 @@ export class ParticipantBook<Track> {
     return this.producers.get(producerId);
   }
 
+  /** Every producer of the others, for the subscription plan. */
+  producerList(): { producerId: string; peerId: string; source: MediaSource }[] {
+    return [...this.producers].map(([producerId, p]) => ({ producerId, ...p }));
+  }
+
   setTrack(producerId: string, track: Track | null): void {
     const p = this.producers.get(producerId);
     const peer = p ? this.peers.get(p.peerId) : undefined;

@@ -1,16 +1,27 @@
 // The call screen for the room: participant grid (paged past what fits), call controls, and the
 // reconnecting notice. Who speaks is highlighted by a ring and a "Speaking" badge (not colour alone).
+// A shared screen takes the main stage and the others become a strip. Only the remote tiles on
+// screen are received (useSubscriptionView.ts), each at the layer its width needs.
 import type { Room } from 'matrix-js-sdk';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useClient } from '../../app/SessionContext.ts';
 import type { CallSnapshot } from '../../calls/engine.ts';
-import { cameraLayerFor, gridLayout, orderTiles, pageItems } from '../../calls/grid.ts';
+import { gridLayout, orderTiles, pageItems, splitStage } from '../../calls/grid.ts';
+import type { VisibleTile } from '../../calls/subscriptionPlan.ts';
 import type { CallSession } from './callSession.ts';
 import { CallControls } from './CallControls.tsx';
+import { CallPager } from './CallPager.tsx';
 import { ParticipantTile, type TileModel } from './ParticipantTile.tsx';
 import { useNow } from './useNow.ts';
+import { useSubscriptionView } from './useSubscriptionView.ts';
+import './callStage.css';
+
+/** Height of the strip under a shared screen: one row of the smallest legible tiles (240 × 135). */
+const STRIP_HEIGHT = 135;
+/** The grid's gap in pixels (--cpd-space-2x), for the tile widths the layers are chosen from. */
+const GAP = 8;
 
 function useSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
   const [size, setSize] = useState({ width: 800, height: 450 });
@@ -31,6 +42,7 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
   const tiles: TileModel[] = [
     {
       id: 'local',
+      peerId: null,
       isLocal: true,
       name: t('call.you', { name: myName }),
       video: snapshot.localVideo,
@@ -42,6 +54,7 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
   if (snapshot.localScreen)
     tiles.push({
       id: 'local-screen',
+      peerId: null,
       isLocal: true,
       name: t('call.screenOf', { name: myName }),
       video: snapshot.localScreen,
@@ -54,6 +67,7 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
     const speaking = snapshot.activeSpeakerPeerId === p.peerId;
     tiles.push({
       id: p.peerId,
+      peerId: p.peerId,
       isLocal: false,
       name,
       video: p.videoMuted ? null : p.video,
@@ -64,6 +78,7 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
     if (p.screen)
       tiles.push({
         id: `${p.peerId}-screen`,
+        peerId: p.peerId,
         isLocal: false,
         name: t('call.screenOf', { name }),
         video: p.screen,
@@ -75,6 +90,15 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
   return tiles;
 }
 
+/** The remote tiles shown, with their width, for the subscription plan. */
+function visibleTiles(tiles: readonly TileModel[], width: number): VisibleTile[] {
+  return tiles.flatMap((tile) =>
+    tile.peerId === null ? [] : [{ peerId: tile.peerId, source: tile.screen ? 'screen' : 'camera', width } as const],
+  );
+}
+
+const tileWidth = (width: number, columns: number) => Math.max(0, (width - GAP * (columns - 1)) / columns);
+
 export function CallStage(props: { room: Room; session: CallSession; snapshot: CallSnapshot }) {
   const { room, session, snapshot } = props;
   const client = useClient();
@@ -82,13 +106,20 @@ export function CallStage(props: { room: Room; session: CallSession; snapshot: C
   const gridRef = useRef<HTMLDivElement>(null);
   const size = useSize(gridRef);
   const [page, setPage] = useState(0);
-  const tiles = orderTiles(tilesOf(snapshot, room, client.getSafeUserId(), t), snapshot.activeSpeakerPeerId);
-  const layout = gridLayout({ count: tiles.length, width: size.width, height: size.height });
-  const shown = pageItems(tiles, layout.perPage, page);
-  const layer = cameraLayerFor(size.width / layout.columns);
-  useEffect(() => session.engine.setCameraLayer(layer), [session, layer]);
+  const tiles = orderTiles(tilesOf(snapshot, room, client.getSafeUserId(), t), snapshot.recentSpeakers);
+  const { stage, strip } = splitStage(tiles);
+  const paged = stage ? strip : tiles;
+  const layout = stage
+    ? gridLayout({ count: strip.length, width: size.width, height: STRIP_HEIGHT, gap: GAP })
+    : gridLayout({ count: tiles.length, width: size.width, height: size.height, gap: GAP });
+  const shown = pageItems(paged, layout.perPage, page);
+  useSubscriptionView(session, [
+    ...(stage ? visibleTiles([stage], size.width) : []),
+    ...visibleTiles(shown.items, tileWidth(size.width, layout.columns)),
+  ]);
   const { state } = snapshot;
   const now = useNow(state.phase === 'reconnecting');
+  const columns = `repeat(${layout.columns}, minmax(0, 1fr))`;
   return (
     <section className="call-stage" aria-label={t('call.region', { room: room.name })}>
       {state.phase === 'connecting' ? (
@@ -103,39 +134,30 @@ export function CallStage(props: { room: Room; session: CallSession; snapshot: C
           {t('call.reconnectingFor', { seconds: String(Math.max(0, Math.round((now - state.lostAt) / 1000))) })}
         </p>
       ) : null}
+      {/* One element in both layouts: its size is observed once (useSize). */}
       <div
         ref={gridRef}
-        className="call-grid"
-        style={{
-          gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
-          gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))`,
-        }}
+        className={stage ? 'call-grid call-grid-staged' : 'call-grid'}
+        style={
+          stage
+            ? { gridTemplateRows: `minmax(0, 1fr) ${STRIP_HEIGHT}px` }
+            : { gridTemplateColumns: columns, gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))` }
+        }
       >
-        {shown.items.map((tile) => (
-          <ParticipantTile key={tile.id} tile={tile} />
-        ))}
+        {stage ? (
+          <>
+            <ParticipantTile key={stage.id} tile={stage} />
+            <div className="call-strip" style={{ gridTemplateColumns: columns }}>
+              {shown.items.map((tile) => (
+                <ParticipantTile key={tile.id} tile={tile} />
+              ))}
+            </div>
+          </>
+        ) : (
+          shown.items.map((tile) => <ParticipantTile key={tile.id} tile={tile} />)
+        )}
       </div>
-      {layout.pages > 1 ? (
-        <nav className="call-pager" aria-label={t('call.pages')}>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={shown.page === 0}
-            onClick={() => setPage(shown.page - 1)}
-          >
-            {t('call.previousPage')}
-          </button>
-          <span>{t('call.pageOf', { page: String(shown.page + 1), pages: String(layout.pages) })}</span>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={shown.page >= layout.pages - 1}
-            onClick={() => setPage(shown.page + 1)}
-          >
-            {t('call.nextPage')}
-          </button>
-        </nav>
-      ) : null}
+      <CallPager page={shown.page} pages={layout.pages} onPage={setPage} />
       <CallControls session={session} snapshot={snapshot} />
     </section>
   );
