@@ -24,7 +24,7 @@ async function setUp(plan?: Map<string, Decision>) {
       Promise.resolve({ ...o, track: { id: `track-${o.producerId}` }, closed: false, close() {} }),
   };
   const book = new ParticipantBook<MediaStreamTrack>();
-  book.addPeer({ peerId: 'p', userId: '@p:x', deviceId: 'D', displayName: null });
+  book.addPeer({ peerId: 'p', userId: '@p:x', deviceId: 'D' });
   book.addProducer('p', 'cam', 'camera', false);
   book.addProducer('p', 'mic', 'microphone', false);
   const receiver = new MediaReceiver(
