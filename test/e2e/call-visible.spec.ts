@@ -96,3 +96,56 @@ test('only the tiles on screen are received: a paged-out camera is paused at the
   await peggyStage.getByRole('button', { name: 'Leave call' }).click();
   await Promise.all([oscar.context.close(), peggy.context.close()]);
 });
+
+test('a shared screen takes the main stage and the cameras become a strip', async ({ browser, env }) => {
+  test.setTimeout(180_000);
+  const options = { initScript: RECORD_PEER_CONNECTIONS };
+  const oscar = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.oscar, options);
+  const peggy = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.peggy, options);
+  const roomName = `Stage ${Date.now()}`;
+  await createRoomAndInvite(oscar.page, roomName, ['@peggy:localhost']);
+  await acceptInvite(peggy.page, roomName);
+  await oscar.page.getByRole('button', { name: 'Start call' }).click();
+  const stage = oscar.page.getByRole('region', { name: `Call in ${roomName}` });
+  await stage.getByRole('button', { name: 'Turn off camera' }).click({ timeout: 30_000 });
+  await expect(peggy.page.getByText('In the call: oscar')).toBeVisible({ timeout: 30_000 });
+  await peggy.page.getByRole('button', { name: 'Join call' }).click();
+  const peggyStage = peggy.page.getByRole('region', { name: `Call in ${roomName}` });
+  await expect(stage.getByRole('group', { name: 'peggy', exact: true }).locator('video')).toBeVisible({ timeout: 30_000 });
+
+  // Peggy shares her screen (Chromium's fake picker and fake screen): at Oscar's it fills the stage.
+  await peggyStage.getByRole('button', { name: 'Share screen' }).click();
+  const screen = stage.getByRole('group', { name: 'peggy (screen)' });
+  await expect(screen.locator('video')).toBeVisible({ timeout: 30_000 });
+  const strip = stage.locator('.call-strip');
+  await expect(strip.getByRole('group', { name: 'peggy', exact: true })).toBeVisible();
+  await expect(strip.getByRole('group', { name: 'oscar (you)' })).toBeVisible();
+  const screenBox = await screen.boundingBox();
+  const cameraBox = await strip.getByRole('group', { name: 'peggy', exact: true }).boundingBox();
+  console.log(
+    `stage ${Math.round(screenBox?.width ?? 0)}×${Math.round(screenBox?.height ?? 0)} px, strip tile ${Math.round(cameraBox?.width ?? 0)} px`,
+  );
+  expect(screenBox?.height ?? 0).toBeGreaterThan(2 * (cameraBox?.height ?? 0));
+  // Both of her videos arrive: the screen and her camera (in the strip, at a small layer).
+  await expect
+    .poll(
+      async () => {
+        const before = await inboundVideoStreams(oscar.page);
+        await oscar.page.waitForTimeout(1_500);
+        const after = await inboundVideoStreams(oscar.page);
+        return after.filter((s) => s.packets > (before.find((b) => b.id === s.id)?.packets ?? 0)).length;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(2);
+  await expectAccessible(oscar.page);
+  await oscar.page.screenshot({ path: 'test-results/call-visible-stage.png' });
+
+  // She stops: the grid comes back.
+  await peggyStage.getByRole('button', { name: 'Stop sharing' }).click();
+  await expect(screen).toBeHidden({ timeout: 15_000 });
+  await expect(strip).toBeHidden();
+  await stage.getByRole('button', { name: 'Leave call' }).click();
+  await peggyStage.getByRole('button', { name: 'Leave call' }).click();
+  await Promise.all([oscar.context.close(), peggy.context.close()]);
+});
