@@ -125,7 +125,8 @@ test('a shared screen takes the main stage and the cameras become a strip', asyn
   console.log(
     `stage ${Math.round(screenBox?.width ?? 0)}×${Math.round(screenBox?.height ?? 0)} px, strip tile ${Math.round(cameraBox?.width ?? 0)} px`,
   );
-  expect(screenBox?.height ?? 0).toBeGreaterThan(2 * (cameraBox?.height ?? 0));
+  expect(screenBox?.width ?? 0).toBeGreaterThan(2 * (cameraBox?.width ?? 0));
+  expect(screenBox?.height ?? 0).toBeGreaterThan(cameraBox?.height ?? 0);
   // Both of her videos arrive: the screen and her camera (in the strip, at a small layer).
   await expect
     .poll(

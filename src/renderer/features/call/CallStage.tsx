@@ -18,8 +18,11 @@ import { useNow } from './useNow.ts';
 import { useSubscriptionView } from './useSubscriptionView.ts';
 import './callStage.css';
 
-/** Height of the strip under a shared screen: one row of the smallest legible tiles (240 × 135). */
-const STRIP_HEIGHT = 135;
+/**
+ * Height of the strip under a shared screen: a row of the smallest legible tiles (240 × 135), less in a
+ * short call area, where the screen keeps most of the height.
+ */
+const stripHeight = (gridHeight: number) => Math.round(Math.min(135, Math.max(72, gridHeight * 0.3)));
 /** The grid's gap in pixels (--cpd-space-2x), for the tile widths the layers are chosen from. */
 const GAP = 8;
 
@@ -75,7 +78,7 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
       speaking,
       screen: false,
     });
-    if (p.screen)
+    if (p.sharingScreen)
       tiles.push({
         id: `${p.peerId}-screen`,
         peerId: p.peerId,
@@ -109,13 +112,16 @@ export function CallStage(props: { room: Room; session: CallSession; snapshot: C
   const tiles = orderTiles(tilesOf(snapshot, room, client.getSafeUserId(), t), snapshot.recentSpeakers);
   const { stage, strip } = splitStage(tiles);
   const paged = stage ? strip : tiles;
+  const stripTall = stripHeight(size.height);
+  // Strip tiles keep the video's 16:9 shape (a full-width row of slivers would crop faces).
+  const stripTileWidth = Math.floor((stripTall * 16) / 9);
   const layout = stage
-    ? gridLayout({ count: strip.length, width: size.width, height: STRIP_HEIGHT, gap: GAP })
+    ? gridLayout({ count: strip.length, width: size.width, height: stripTall, gap: GAP, minTileWidth: stripTileWidth })
     : gridLayout({ count: tiles.length, width: size.width, height: size.height, gap: GAP });
   const shown = pageItems(paged, layout.perPage, page);
   useSubscriptionView(session, [
     ...(stage ? visibleTiles([stage], size.width) : []),
-    ...visibleTiles(shown.items, tileWidth(size.width, layout.columns)),
+    ...visibleTiles(shown.items, stage ? stripTileWidth : tileWidth(size.width, layout.columns)),
   ]);
   const { state } = snapshot;
   const now = useNow(state.phase === 'reconnecting');
@@ -140,14 +146,14 @@ export function CallStage(props: { room: Room; session: CallSession; snapshot: C
         className={stage ? 'call-grid call-grid-staged' : 'call-grid'}
         style={
           stage
-            ? { gridTemplateRows: `minmax(0, 1fr) ${STRIP_HEIGHT}px` }
+            ? { gridTemplateRows: `minmax(0, 1fr) ${stripTall}px` }
             : { gridTemplateColumns: columns, gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))` }
         }
       >
         {stage ? (
           <>
             <ParticipantTile key={stage.id} tile={stage} />
-            <div className="call-strip" style={{ gridTemplateColumns: columns }}>
+            <div className="call-strip" style={{ gridTemplateColumns: `repeat(${layout.columns}, ${stripTileWidth}px)` }}>
               {shown.items.map((tile) => (
                 <ParticipantTile key={tile.id} tile={tile} />
               ))}
