@@ -61,10 +61,12 @@ test('only the tiles on screen are received: a paged-out camera is paused at the
   await expect.poll(async () => (await videoOver(oscar.page, 2_000)).packets, { timeout: 20_000 }).toBeLessThanOrEqual(2);
 
   // Page 2 shows her: her video resumes, decoded frames in her tile (not the initial).
+  const flipped = Date.now();
   await pager.getByRole('button', { name: 'More participants' }).click();
   await expect(pager.getByText('Page 2 of 2')).toBeVisible();
   await expect(pager.getByRole('button', { name: 'More participants' })).toBeDisabled();
   await expect(peggyTile.locator('video')).toBeVisible({ timeout: 20_000 });
+  console.log(`page 2 shown: her video in the tile after ${Date.now() - flipped} ms (300 ms of it the settle delay)`);
   await expect.poll(async () => (await videoOver(oscar.page, 1_500)).packets, { timeout: 20_000 }).toBeGreaterThan(20);
   await expectAccessible(oscar.page);
   await oscar.page.screenshot({ path: 'test-results/call-visible-narrow.png' });
@@ -116,6 +118,21 @@ test('a shared screen takes the main stage and the cameras become a strip', asyn
   // Peggy shares her screen (Chromium's fake picker and fake screen): at Oscar's it fills the stage.
   await peggyStage.getByRole('button', { name: 'Share screen' }).click();
   const screen = stage.getByRole('group', { name: 'peggy (screen)' });
+  await expect(screen).toBeVisible({ timeout: 30_000 });
+  // Both of her videos arrive and decode: the screen and her camera (in the strip, at a small layer).
+  await expect
+    .poll(
+      async () => {
+        const before = await inboundVideoStreams(oscar.page);
+        await oscar.page.waitForTimeout(1_500);
+        const after = await inboundVideoStreams(oscar.page);
+        console.log(`video streams at Oscar's: ${JSON.stringify(after)}`);
+        return after.filter((s) => s.packets > (before.find((b) => b.id === s.id)?.packets ?? 0) && s.frameWidth > 0).length;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(2);
+  // Her screen is drawn in its tile (a frame decoded), not the initial.
   await expect(screen.locator('video')).toBeVisible({ timeout: 30_000 });
   const strip = stage.locator('.call-strip');
   await expect(strip.getByRole('group', { name: 'peggy', exact: true })).toBeVisible();
@@ -127,18 +144,6 @@ test('a shared screen takes the main stage and the cameras become a strip', asyn
   );
   expect(screenBox?.width ?? 0).toBeGreaterThan(2 * (cameraBox?.width ?? 0));
   expect(screenBox?.height ?? 0).toBeGreaterThan(cameraBox?.height ?? 0);
-  // Both of her videos arrive: the screen and her camera (in the strip, at a small layer).
-  await expect
-    .poll(
-      async () => {
-        const before = await inboundVideoStreams(oscar.page);
-        await oscar.page.waitForTimeout(1_500);
-        const after = await inboundVideoStreams(oscar.page);
-        return after.filter((s) => s.packets > (before.find((b) => b.id === s.id)?.packets ?? 0)).length;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(2);
   await expectAccessible(oscar.page);
   await oscar.page.screenshot({ path: 'test-results/call-visible-stage.png' });
 

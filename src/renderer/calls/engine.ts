@@ -293,8 +293,9 @@ export class CallEngine {
     const memory = Math.max(DEFAULT_PLAN_OPTIONS.lastN, DEFAULT_PLAN_OPTIONS.loudestK);
     const present = new Set(this.book.list().map((p) => p.peerId));
     this.speakers = keepPresent(noteSpeaker(this.speakers, this.activeSpeaker, memory), present);
-    if (changed) this.replan();
-    if (changed) this.emit();
+    if (!changed) return;
+    this.replan();
+    this.emit();
   }
 
   /** Ends the call for good: the user is no longer a member of the room (seen by the SFU or in Matrix). */
