@@ -35,8 +35,10 @@ export interface StatsPeer {
       cb: (s: {
         type: string;
         kind?: string;
+        id?: string;
         packetsReceived?: number;
         framesDecoded?: number;
+        frameWidth?: number;
         address?: string;
         port?: number;
       }) => void,
@@ -91,6 +93,23 @@ export async function inboundTotals(page: Page): Promise<InboundTotals> {
       );
     }
     return totals;
+  });
+}
+
+/** Each received video stream (inbound-rtp): packets so far and the width of its last decoded frame. */
+export async function inboundVideoStreams(page: Page): Promise<{ id: string; packets: number; frameWidth: number }[]> {
+  return page.evaluate(async () => {
+    const connections = (globalThis as unknown as { __recordedPeerConnections: StatsPeer[] }).__recordedPeerConnections;
+    const streams: { id: string; packets: number; frameWidth: number }[] = [];
+    for (const pc of connections) {
+      if (pc.connectionState === 'closed') continue;
+      const report = await pc.getStats();
+      report.forEach((s: { type: string; kind?: string; id?: string; packetsReceived?: number; frameWidth?: number }) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'video')
+          streams.push({ id: s.id ?? '', packets: s.packetsReceived ?? 0, frameWidth: s.frameWidth ?? 0 });
+      });
+    }
+    return streams;
   });
 }
 

@@ -27,6 +27,8 @@ import { applyNotification } from './notificationHandler.ts';
 import { MediaReceiver } from './receiver.ts';
 import { MediaSender } from './sender.ts';
 import { SignalingClient } from './signaling.ts';
+import { keepPresent, noteSpeaker } from './speakerHistory.ts';
+import { DEFAULT_PLAN_OPTIONS, subscriptionPlan, type VisibleTile } from './subscriptionPlan.ts';
 import { createCallTransport, requestTransport, restartIce, type TransportInfo } from './transports.ts';
 import { rendererLogger } from '../platform/log.ts';
 
@@ -47,6 +49,10 @@ export class CallEngine {
   private readonly book = new ParticipantBook<MediaStreamTrack>();
   private encryption: CallMediaEncryption | null = null;
   private activeSpeaker: string | null = null;
+  /** The last speakers, most recent first: their video and audio are kept (subscriptionPlan.ts). */
+  private speakers: readonly string[] = [];
+  /** The remote tiles on screen; null until the call screen says (then everything is received). */
+  private view: readonly VisibleTile[] | null = null;
   /** My microphone, camera and screen (their producers and mute state). */
   readonly sender = new MediaSender({
     transport: () => this.sendTransport,
@@ -89,6 +95,7 @@ export class CallEngine {
       state: this.state,
       participants: this.book.list(),
       activeSpeakerPeerId: this.activeSpeaker,
+      recentSpeakers: this.speakers,
       ...this.sender.view(),
       encrypted: this.encryption !== null,
       undecryptable: this.encryption?.failing() ?? new Set<string>(),
@@ -222,6 +229,7 @@ export class CallEngine {
         this.receiver.announce(p.producerId);
       }
     }
+    this.replan();
     this.emit();
     const iceServers = iceServersForCall(focus, joined.iceServers);
     // Both asked at once (and with the join): their answers come in together.
@@ -267,8 +275,16 @@ export class CallEngine {
     void this.recover();
   }
 
-  setCameraLayer(spatialLayer: number): void {
-    this.receiver.setCameraLayer(spatialLayer);
+  /** The call screen shows these remote tiles now: receive what they need (debounced by the caller). */
+  setView(visible: readonly VisibleTile[] | null): void {
+    this.view = visible;
+    this.replan();
+  }
+
+  private replan(): void {
+    this.receiver.applyPlan(
+      subscriptionPlan({ producers: this.book.producerList(), visible: this.view, speakers: this.speakers }),
+    );
   }
 
   private onNotification(n: CallNotification): void {
@@ -287,7 +303,12 @@ export class CallEngine {
     };
     const changed = applyNotification(target, n);
     this.activeSpeaker = target.activeSpeaker;
-    if (changed) this.emit();
+    const memory = Math.max(DEFAULT_PLAN_OPTIONS.lastN, DEFAULT_PLAN_OPTIONS.loudestK);
+    const present = new Set(this.book.list().map((p) => p.peerId));
+    this.speakers = keepPresent(noteSpeaker(this.speakers, this.activeSpeaker, memory), present);
+    if (!changed) return;
+    this.replan();
+    this.emit();
   }
 
   /** Ends the call for good: the user is no longer a member of the room (seen by the SFU or in Matrix). */
@@ -353,6 +374,7 @@ export class CallEngine {
     this.signaling = null;
     this.book.clear();
     this.activeSpeaker = null;
+    this.speakers = [];
   }
 
   /** Everything off: transports, socket and my tracks (camera light out, microphone released). */

@@ -32,6 +32,8 @@ export interface CallSnapshot {
   state: CallState;
   participants: RemoteParticipant[];
   activeSpeakerPeerId: string | null;
+  /** The last dominant speakers, most recent first: their tiles come first. */
+  recentSpeakers: readonly string[];
   micOn: boolean;
   camOn: boolean;
   sharing: boolean;

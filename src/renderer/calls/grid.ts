@@ -45,14 +45,31 @@ export function pageItems<T>(items: readonly T[], perPage: number, page: number)
 }
 
 /**
- * Tile order: me first, then the active speaker, then everyone else by join order, so whoever is
- * talking is on the first page even in a large call.
+ * Tile order: me first, then the recent speakers, then everyone else, so whoever talks is on the
+ * first page even in a large call. Speakers keep their join order among themselves: a tile moves
+ * only when someone new takes the floor, not at every turn of a dialogue.
  */
-export function orderTiles<T extends { id: string; isLocal: boolean }>(tiles: readonly T[], activeSpeakerId: string | null): T[] {
+export function orderTiles<T extends { id: string; isLocal: boolean; peerId?: string | null }>(
+  tiles: readonly T[],
+  speakers: readonly string[],
+): T[] {
+  const recent = new Set(speakers);
+  const isSpeaker = (t: T) => !t.isLocal && recent.has(t.peerId ?? t.id);
   const local = tiles.filter((t) => t.isLocal);
-  const speaker = tiles.filter((t) => !t.isLocal && t.id === activeSpeakerId);
-  const rest = tiles.filter((t) => !t.isLocal && t.id !== activeSpeakerId);
-  return [...local, ...speaker, ...rest];
+  const speaking = tiles.filter(isSpeaker);
+  const rest = tiles.filter((t) => !t.isLocal && !isSpeaker(t));
+  return [...local, ...speaking, ...rest];
+}
+
+/**
+ * With a screen shared, it takes the main stage and the other tiles become a strip: a remote screen
+ * before mine (the one I share I already see), the first shared before later ones.
+ */
+export function splitStage<T extends { isLocal: boolean; screen: boolean }>(
+  tiles: readonly T[],
+): { stage: T | null; strip: T[] } {
+  const stage = tiles.find((t) => t.screen && !t.isLocal) ?? tiles.find((t) => t.screen) ?? null;
+  return { stage, strip: tiles.filter((t) => t !== stage) };
 }
 
 /** The simulcast layer a tile of this width needs: the three layers are ¼, ½ and full resolution. */

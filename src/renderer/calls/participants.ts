@@ -15,6 +15,8 @@ export interface RemoteParticipant<Track> {
   /** The sender paused (muted) that source; absent sources are simply not sent. */
   audioMuted: boolean;
   videoMuted: boolean;
+  /** They share a screen, received or not: its tile must exist for it to be shown, hence received. */
+  sharingScreen: boolean;
 }
 
 type TrackSlot = 'audio' | 'video' | 'screen';
@@ -43,6 +45,7 @@ export class ParticipantBook<Track> {
       screen: null,
       audioMuted: false,
       videoMuted: false,
+      sharingScreen: false,
     });
   }
 
@@ -56,6 +59,7 @@ export class ParticipantBook<Track> {
   addProducer(peerId: string, producerId: string, source: MediaSource, paused: boolean): void {
     this.producers.set(producerId, { peerId, source });
     this.setPaused(producerId, paused);
+    if (source === 'screen') this.setSharing(peerId);
   }
 
   producer(producerId: string): { peerId: string; source: MediaSource } | undefined {
@@ -67,6 +71,11 @@ export class ParticipantBook<Track> {
     const p = this.producers.get(producerId);
     const peer = p ? this.peers.get(p.peerId) : undefined;
     return peer ? { userId: peer.userId, deviceId: peer.deviceId } : undefined;
+  }
+
+  /** Every producer of the others, for the subscription plan. */
+  producerList(): { producerId: string; peerId: string; source: MediaSource }[] {
+    return [...this.producers].map(([producerId, p]) => ({ producerId, ...p }));
   }
 
   setTrack(producerId: string, track: Track | null): void {
@@ -86,7 +95,15 @@ export class ParticipantBook<Track> {
 
   removeProducer(producerId: string): void {
     this.setTrack(producerId, null);
+    const p = this.producers.get(producerId);
     this.producers.delete(producerId);
+    if (p?.source === 'screen') this.setSharing(p.peerId);
+  }
+
+  private setSharing(peerId: string): void {
+    const peer = this.peers.get(peerId);
+    const sharingScreen = [...this.producers.values()].some((p) => p.peerId === peerId && p.source === 'screen');
+    if (peer && peer.sharingScreen !== sharingScreen) this.peers.set(peerId, { ...peer, sharingScreen });
   }
 
   clear(): void {

@@ -1,5 +1,7 @@
 // The call screen for the room: participant grid (paged past what fits), call controls, and the
 // reconnecting notice. Who speaks is highlighted by a ring and a "Speaking" badge (not colour alone).
+// A shared screen takes the main stage and the others become a strip. Only the remote tiles on
+// screen are received (useSubscriptionView.ts), each at the layer its width needs.
 import type { Room } from 'matrix-js-sdk';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,12 +9,24 @@ import LockSolidIcon from '@vector-im/compound-design-tokens/assets/web/icons/lo
 import type { TFunction } from 'i18next';
 import { useClient } from '../../app/SessionContext.ts';
 import type { CallSnapshot } from '../../calls/engine.ts';
-import { cameraLayerFor, gridLayout, orderTiles, pageItems } from '../../calls/grid.ts';
+import { gridLayout, orderTiles, pageItems, splitStage } from '../../calls/grid.ts';
+import type { VisibleTile } from '../../calls/subscriptionPlan.ts';
 import type { CallSession } from './callSession.ts';
 import { CallControls } from './CallControls.tsx';
+import { CallPager } from './CallPager.tsx';
 import { ParticipantTile, type TileModel } from './ParticipantTile.tsx';
 import { participantKey } from '../../calls/e2ee/rotation.ts';
 import { useNow } from './useNow.ts';
+import { useSubscriptionView } from './useSubscriptionView.ts';
+import './callStage.css';
+
+/**
+ * Height of the strip under a shared screen: a row of the smallest legible tiles (240 × 135), less in a
+ * short call area, where the screen keeps most of the height.
+ */
+const stripHeight = (gridHeight: number) => Math.round(Math.min(135, Math.max(72, gridHeight * 0.3)));
+/** The grid's gap in pixels (--cpd-space-2x), for the tile widths the layers are chosen from. */
+const GAP = 8;
 
 function useSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
   const [size, setSize] = useState({ width: 800, height: 450 });
@@ -33,6 +47,7 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
   const tiles: TileModel[] = [
     {
       id: 'local',
+      peerId: null,
       isLocal: true,
       name: t('call.you', { name: myName }),
       video: snapshot.localVideo,
@@ -44,6 +59,7 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
   if (snapshot.localScreen)
     tiles.push({
       id: 'local-screen',
+      peerId: null,
       isLocal: true,
       name: t('call.screenOf', { name: myName }),
       video: snapshot.localScreen,
@@ -56,6 +72,7 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
     const speaking = snapshot.activeSpeakerPeerId === p.peerId;
     tiles.push({
       id: p.peerId,
+      peerId: p.peerId,
       isLocal: false,
       name,
       video: p.videoMuted ? null : p.video,
@@ -64,9 +81,10 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
       screen: false,
       undecryptable: snapshot.undecryptable.has(participantKey(p.userId, p.deviceId)),
     });
-    if (p.screen)
+    if (p.sharingScreen)
       tiles.push({
         id: `${p.peerId}-screen`,
+        peerId: p.peerId,
         isLocal: false,
         name: t('call.screenOf', { name }),
         video: p.screen,
@@ -79,6 +97,15 @@ function tilesOf(snapshot: CallSnapshot, room: Room, me: string, t: TFunction): 
   return tiles;
 }
 
+/** The remote tiles shown, with their width, for the subscription plan. */
+function visibleTiles(tiles: readonly TileModel[], width: number): VisibleTile[] {
+  return tiles.flatMap((tile) =>
+    tile.peerId === null ? [] : [{ peerId: tile.peerId, source: tile.screen ? 'screen' : 'camera', width } as const],
+  );
+}
+
+const tileWidth = (width: number, columns: number) => Math.max(0, (width - GAP * (columns - 1)) / columns);
+
 export function CallStage(props: { room: Room; session: CallSession; snapshot: CallSnapshot }) {
   const { room, session, snapshot } = props;
   const client = useClient();
@@ -86,13 +113,23 @@ export function CallStage(props: { room: Room; session: CallSession; snapshot: C
   const gridRef = useRef<HTMLDivElement>(null);
   const size = useSize(gridRef);
   const [page, setPage] = useState(0);
-  const tiles = orderTiles(tilesOf(snapshot, room, client.getSafeUserId(), t), snapshot.activeSpeakerPeerId);
-  const layout = gridLayout({ count: tiles.length, width: size.width, height: size.height });
-  const shown = pageItems(tiles, layout.perPage, page);
-  const layer = cameraLayerFor(size.width / layout.columns);
-  useEffect(() => session.engine.setCameraLayer(layer), [session, layer]);
+  const tiles = orderTiles(tilesOf(snapshot, room, client.getSafeUserId(), t), snapshot.recentSpeakers);
+  const { stage, strip } = splitStage(tiles);
+  const paged = stage ? strip : tiles;
+  const stripTall = stripHeight(size.height);
+  // Strip tiles keep the video's 16:9 shape (a full-width row of slivers would crop faces).
+  const stripTileWidth = Math.floor((stripTall * 16) / 9);
+  const layout = stage
+    ? gridLayout({ count: strip.length, width: size.width, height: stripTall, gap: GAP, minTileWidth: stripTileWidth })
+    : gridLayout({ count: tiles.length, width: size.width, height: size.height, gap: GAP });
+  const shown = pageItems(paged, layout.perPage, page);
+  useSubscriptionView(session, [
+    ...(stage ? visibleTiles([stage], size.width) : []),
+    ...visibleTiles(shown.items, stage ? stripTileWidth : tileWidth(size.width, layout.columns)),
+  ]);
   const { state } = snapshot;
   const now = useNow(state.phase === 'reconnecting');
+  const columns = `repeat(${layout.columns}, minmax(0, 1fr))`;
   return (
     <section className="call-stage" aria-label={t('call.region', { room: room.name })}>
       <div className="call-stage-header">
@@ -115,39 +152,30 @@ export function CallStage(props: { room: Room; session: CallSession; snapshot: C
           </p>
         ) : null}
       </div>
+      {/* One element in both layouts: its size is observed once (useSize). */}
       <div
         ref={gridRef}
-        className="call-grid"
-        style={{
-          gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
-          gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))`,
-        }}
+        className={stage ? 'call-grid call-grid-staged' : 'call-grid'}
+        style={
+          stage
+            ? { gridTemplateRows: `minmax(0, 1fr) ${stripTall}px` }
+            : { gridTemplateColumns: columns, gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))` }
+        }
       >
-        {shown.items.map((tile) => (
-          <ParticipantTile key={tile.id} tile={tile} />
-        ))}
+        {stage ? (
+          <>
+            <ParticipantTile key={stage.id} tile={stage} />
+            <div className="call-strip" style={{ gridTemplateColumns: `repeat(${layout.columns}, ${stripTileWidth}px)` }}>
+              {shown.items.map((tile) => (
+                <ParticipantTile key={tile.id} tile={tile} />
+              ))}
+            </div>
+          </>
+        ) : (
+          shown.items.map((tile) => <ParticipantTile key={tile.id} tile={tile} />)
+        )}
       </div>
-      {layout.pages > 1 ? (
-        <nav className="call-pager" aria-label={t('call.pages')}>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={shown.page === 0}
-            onClick={() => setPage(shown.page - 1)}
-          >
-            {t('call.previousPage')}
-          </button>
-          <span>{t('call.pageOf', { page: String(shown.page + 1), pages: String(layout.pages) })}</span>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={shown.page >= layout.pages - 1}
-            onClick={() => setPage(shown.page + 1)}
-          >
-            {t('call.nextPage')}
-          </button>
-        </nav>
-      ) : null}
+      <CallPager page={shown.page} pages={layout.pages} onPage={setPage} />
       <CallControls session={session} snapshot={snapshot} />
     </section>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraLayerFor, gridLayout, orderTiles, pageItems } from '../../../../src/renderer/calls/grid.ts';
+import { cameraLayerFor, gridLayout, orderTiles, pageItems, splitStage } from '../../../../src/renderer/calls/grid.ts';
 
 describe('call grid paging', () => {
   it('shows one or two tiles on one page', () => {
@@ -28,10 +28,36 @@ describe('call grid paging', () => {
     expect(pageItems(items, 2, -1)).toEqual({ items: [1, 2], page: 0 });
   });
 
-  it('puts me first and the active speaker next, so the speaker is on the first page', () => {
+  it('puts me first and the recent speakers next, so they are on the first page', () => {
     const tiles = ['me', 'a', 'b', 'c'].map((id) => ({ id, isLocal: id === 'me' }));
-    expect(orderTiles(tiles, 'c').map((t) => t.id)).toEqual(['me', 'c', 'a', 'b']);
-    expect(orderTiles(tiles, null).map((t) => t.id)).toEqual(['me', 'a', 'b', 'c']);
+    expect(orderTiles(tiles, ['c']).map((t) => t.id)).toEqual(['me', 'c', 'a', 'b']);
+    expect(orderTiles(tiles, []).map((t) => t.id)).toEqual(['me', 'a', 'b', 'c']);
+  });
+
+  it('keeps speakers in join order, so a dialogue between two of them does not swap their tiles', () => {
+    const tiles = ['me', 'a', 'b', 'c'].map((id) => ({ id, isLocal: id === 'me' }));
+    expect(orderTiles(tiles, ['c', 'b']).map((t) => t.id)).toEqual(['me', 'b', 'c', 'a']);
+    expect(orderTiles(tiles, ['b', 'c']).map((t) => t.id)).toEqual(['me', 'b', 'c', 'a']);
+  });
+
+  it("orders a speaker's screen with their camera (by peer, not by tile id)", () => {
+    const tiles = [
+      { id: 'me', peerId: null, isLocal: true },
+      { id: 'a', peerId: 'a', isLocal: false },
+      { id: 'b', peerId: 'b', isLocal: false },
+      { id: 'b-screen', peerId: 'b', isLocal: false },
+    ];
+    expect(orderTiles(tiles, ['b']).map((t) => t.id)).toEqual(['me', 'b', 'b-screen', 'a']);
+  });
+
+  it('puts a shared screen on the main stage, a remote one before mine, and the rest in the strip', () => {
+    const me = { id: 'me', isLocal: true, screen: false };
+    const mine = { id: 'me-screen', isLocal: true, screen: true };
+    const a = { id: 'a', isLocal: false, screen: false };
+    const theirs = { id: 'a-screen', isLocal: false, screen: true };
+    expect(splitStage([me, a])).toEqual({ stage: null, strip: [me, a] });
+    expect(splitStage([me, mine, a])).toEqual({ stage: mine, strip: [me, a] });
+    expect(splitStage([me, mine, a, theirs])).toEqual({ stage: theirs, strip: [me, mine, a] });
   });
 
   it('asks for the simulcast layer the tile size needs', () => {

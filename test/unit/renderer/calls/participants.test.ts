@@ -27,6 +27,7 @@ describe('participant bookkeeping', () => {
         screen: null,
         audioMuted: false,
         videoMuted: true,
+        sharingScreen: false,
       },
     ]);
   });
@@ -54,6 +55,16 @@ describe('participant bookkeeping', () => {
     book.addPeer({ peerId: 'p1', userId: '@a:hs', deviceId: 'D' });
     book.addPeer({ peerId: 'p1', userId: '@other:hs', deviceId: 'E' });
     expect(book.list().map((p) => p.userId)).toEqual(['@a:hs']);
+  });
+
+  it('knows a screen is shared before (and without) receiving it, so its tile can exist and be received', () => {
+    const book = new ParticipantBook<FakeTrack>();
+    book.addPeer({ peerId: 'p1', userId: '@a:hs', deviceId: 'D' });
+    book.addProducer('p1', 's', 'screen', false);
+    expect(book.list()[0]).toMatchObject({ sharingScreen: true, screen: null });
+    book.removeProducer('s');
+    expect(book.list()[0]?.sharingScreen).toBe(false);
+    expect(book.producerList()).toEqual([]);
   });
 
   it('plays microphone, camera and screen; screen audio has no slot in this version', () => {

@@ -44,6 +44,7 @@ function snapshotOf(state: CallState): CallSnapshot {
     state,
     participants: [],
     activeSpeakerPeerId: null,
+    recentSpeakers: [],
     micOn: true,
     camOn: false,
     sharing: false,
