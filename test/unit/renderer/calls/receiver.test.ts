@@ -34,6 +34,7 @@ async function setUp(plan?: Map<string, Decision>) {
       generation: () => 1,
       changed: () => undefined,
       consumed: () => undefined,
+      encryption: () => null,
     },
     book,
   );
