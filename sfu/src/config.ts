@@ -96,6 +96,12 @@ export const sfuConfigSchema = z.strictObject({
       /** Path of the mediasoup-worker binary (else mediasoup's own, or MEDIASOUP_WORKER_BIN). */
       binary: z.string().min(1).optional(),
       logLevel: z.enum(['debug', 'warn', 'error', 'none']).default('warn'),
+      /**
+       * A call stays on the routers it has until each holds this many peers, then spreads to the least
+       * loaded worker (its producers piped between them). Piping costs a stream per producer per extra
+       * worker, so small calls stay on one worker.
+       */
+      peersPerRouter: z.number().int().min(1).default(20),
     })
     .prefault({}),
   /** Only users of these homeservers may join. */

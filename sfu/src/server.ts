@@ -65,7 +65,7 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
     logger,
     onWorkerDied: (slot) => registry?.workerDied(slot),
   });
-  const calls = new CallRegistry(pool, logger);
+  const calls = new CallRegistry(pool, logger, { peersPerRouter: config.workers.peersPerRouter });
   registry = calls;
   const appserviceHomeservers = config.homeservers.filter((homeserver) => homeserver.membershipCheck.method === 'appservice');
   const membership =

@@ -23,6 +23,8 @@ describe('SFU config', () => {
     expect(config.listen).toEqual({ host: '0.0.0.0', port: 4443 });
     expect(config.rtc).toMatchObject({ listenIp: '0.0.0.0', announcedIp: '203.0.113.7', minPort: 40000, maxPort: 49999 });
     expect(config.workers.count).toBeGreaterThanOrEqual(1);
+    // A call fills a router with 20 peers before it spreads to another worker.
+    expect(config.workers.peersPerRouter).toBe(20);
     expect(config.homeservers[0]).toMatchObject({
       baseUrl: 'https://matrix.example.org',
       membershipCheck: { method: 'synapse-admin' },
@@ -51,6 +53,7 @@ describe('SFU config', () => {
     ],
     ['no membership token', { ...minimal, homeservers: [{ ...homeserver, membershipCheck: {} }] }, 'exactly one'],
     ['zero workers', { ...minimal, workers: { count: 0 } }, 'workers.count'],
+    ['zero peers per router', { ...minimal, workers: { peersPerRouter: 0 } }, 'workers.peersPerRouter'],
   ])('refuses %s, saying where', (_what, input, expected) => {
     expect(() => parseSfuConfig(input)).toThrow(ConfigError);
     expect(() => parseSfuConfig(input)).toThrow(expected);
