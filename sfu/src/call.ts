@@ -41,6 +41,20 @@ export interface CallOptions {
   logger: Logger;
 }
 
+/**
+ * What happens to this node's own participants, for the cluster to tell the other nodes
+ * (cluster/clusterNode.ts). Never called for remote peers.
+ */
+export interface CallEvents {
+  peerJoined(peer: Peer): void;
+  peerLeft(peer: Peer): void;
+  producerAdded(peer: Peer, producerId: string): void;
+  producerClosed(peer: Peer, producerId: string): void;
+  producerPaused(peer: Peer, producerId: string, paused: boolean): void;
+  /** The call ended on this node (its routers are gone). */
+  ended(): void;
+}
+
 export class Call {
   readonly roomId: string;
   readonly peers = new Map<string, Peer>();
@@ -53,10 +67,14 @@ export class Call {
   private readonly piped = new Set<string>();
   /** Pipe runs are serialised, so two runs never pipe the same producer into the same router. */
   private piping: Promise<void> = Promise.resolve();
+  /** Placements under way (counted before their first await: see hasLocalParticipants). */
+  private placing = 0;
   private readonly options: CallOptions;
   private readonly logger: Logger;
   /** Set once the call's media is gone: no more per-object notifications, peers are evicted instead. */
   closed = false;
+  /** Multi-node only: told about local participants' changes. */
+  events: CallEvents | null = null;
 
   constructor(roomId: string, options: CallOptions) {
     this.roomId = roomId;
@@ -95,6 +113,20 @@ export class Call {
    * had none on that worker). Counted at once, so concurrent joins see each other's load.
    */
   async place(peerId: string): Promise<void> {
+    this.placing++;
+    try {
+      await this.placeNow(peerId);
+    } finally {
+      this.placing--;
+    }
+  }
+
+  /** This node's own participants, joined or joining (remote peers alone do not keep a call here). */
+  get hasLocalParticipants(): boolean {
+    return this.placing > 0 || [...this.peers.values()].some((peer) => peer.node === null);
+  }
+
+  private async placeNow(peerId: string): Promise<void> {
     const { pool } = this.options;
     // No live worker (all crashed): wait for a replacement instead of failing the re-join.
     await pool.leastLoadedWhenAlive(this.options.waitForWorkerMs);
@@ -208,6 +240,7 @@ export class Call {
     const others = [...this.peers.values()].map((other) => other.info());
     this.peers.set(peer.id, peer);
     this.broadcast(peer, 'newPeer', { peer: peer.info() });
+    if (peer.node === null) this.events?.peerJoined(peer);
     return others;
   }
 
@@ -218,6 +251,7 @@ export class Call {
     peer.closeMedia();
     this.peers.delete(peer.id);
     this.unplace(peer.id);
+    if (peer.node === null) this.events?.peerLeft(peer);
     this.broadcast(null, 'peerLeft', why === 'removed' ? { peerId: peer.id, reason: 'removed' } : { peerId: peer.id });
   }
 
@@ -302,13 +336,50 @@ export class Call {
       source: request.source,
       paused: producer.paused,
     });
+    this.events?.producerAdded(peer, producer.id);
     return producer.id;
+  }
+
+  /**
+   * Multi-node: a participant of another node. All of them live on the call's first router, where
+   * the pipe transports from their nodes end; from there their producers are piped like local ones.
+   */
+  async addRemotePeer(peer: Peer): Promise<void> {
+    const first = this.routers.values().next();
+    if (first.done) await this.place(peer.id);
+    else {
+      first.value.peers++;
+      first.value.slot.load++;
+      this.homes.set(peer.id, first.value);
+    }
+    if (this.closed) throw new CallError('call-restarting', 'The call is restarting');
+    this.addPeer(peer);
+  }
+
+  /** Multi-node: a remote peer's producer, arrived through a pipe transport on its home router. */
+  async addRemoteProducer(peer: Peer, producer: types.Producer, source: MediaSource): Promise<void> {
+    peer.producers.set(producer.id, { producer, source });
+    producer.on('transportclose', () => peer.producers.delete(producer.id));
+    producer.observer.once('close', () => {
+      for (const key of pipesInvolving(this.piped, { producerId: producer.id })) this.piped.delete(key);
+    });
+    // Every node observes the call's whole audio, so all its peers hear of the same dominant speaker.
+    if (producer.kind === 'audio') await this.homes.get(peer.id)?.speakers.addProducer({ producerId: producer.id });
+    if (this.routers.size > 1) await this.syncPipes();
+    this.broadcast(peer, 'newProducer', {
+      peerId: peer.id,
+      producerId: producer.id,
+      kind: producer.kind,
+      source,
+      paused: producer.paused,
+    });
   }
 
   closeProducer(peer: Peer, producerId: string): void {
     const { producer } = peer.producer(producerId);
     producer.close();
     peer.producers.delete(producerId);
+    if (peer.node === null) this.events?.producerClosed(peer, producerId);
     this.broadcast(peer, 'producerClosed', { peerId: peer.id, producerId });
   }
 
@@ -316,6 +387,7 @@ export class Call {
     const { producer } = peer.producer(producerId);
     if (paused) await producer.pause();
     else await producer.resume();
+    if (peer.node === null) this.events?.producerPaused(peer, producerId, paused);
     this.broadcast(peer, paused ? 'producerPaused' : 'producerResumed', { peerId: peer.id, producerId });
   }
 
@@ -400,7 +472,18 @@ export class Call {
     this.closeRouters();
   }
 
+  /** The router remote peers live on (multi-node pipe transports end there), if the call has one. */
+  gatewayRouter(): types.Router | null {
+    const first = this.routers.values().next();
+    return first.done ? null : first.value.router;
+  }
+
   private closeRouters(): void {
+    if (this.events) {
+      const events = this.events;
+      this.events = null;
+      events.ended();
+    }
     for (const peerId of [...this.homes.keys()]) this.unplace(peerId);
     for (const { router } of this.routers.values()) if (!router.closed) router.close();
     this.routers.clear();

@@ -12,6 +12,7 @@ export class CallRegistry {
   private readonly pool: WorkerPool;
   private readonly logger: Logger;
   private readonly peersPerRouter: number;
+  private onCreated: ((call: Call) => void) | null = null;
 
   constructor(pool: WorkerPool, logger: Logger, options: { peersPerRouter: number }) {
     this.pool = pool;
@@ -30,8 +31,18 @@ export class CallRegistry {
       logger: this.logger,
     });
     this.calls.set(roomId, call);
+    this.onCreated?.(call);
     this.logger.info(`call for ${roomId} started`);
     return Promise.resolve(call);
+  }
+
+  /** Multi-node: sees each call as it is created (to tell the other nodes about it). */
+  observeCalls(onCreated: (call: Call) => void): void {
+    this.onCreated = onCreated;
+  }
+
+  all(): Call[] {
+    return [...this.calls.values()];
   }
 
   /** The call in progress for a room, if any (health and tests). */
