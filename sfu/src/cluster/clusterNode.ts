@@ -116,7 +116,7 @@ export class ClusterNode {
             await this.busOrThrow.redis.sadd(callNodesKey(roomId), node);
             await this.publish(roomId, { type: 'hello', node, roomId });
           }
-          await this.publish(roomId, { type: 'peers', node, roomId, peers: [announce(peer)] });
+          await this.publish(roomId, { type: 'peers', node, roomId, joined: true, peers: [announce(peer)] });
         }),
       peerLeft: (peer) => {
         this.enqueue(roomId, () => this.publish(roomId, { type: 'peer-left', node, roomId, peerId: peer.id }));
@@ -163,12 +163,17 @@ export class ClusterNode {
         const peers = [...call.peers.values()].filter((peer) => peer.node === null).map(announce);
         if (peers.length > 0)
           this.enqueue(call.roomId, () =>
-            this.publish(call.roomId, { type: 'peers', node: this.id, roomId: call.roomId, peers }),
+            this.publish(call.roomId, { type: 'peers', node: this.id, roomId: call.roomId, joined: false, peers }),
           );
         return;
       }
       case 'peers':
-        for (const announced of message.peers) this.enqueue(call.roomId, () => this.addRemotePeer(call, from, announced));
+        for (const announced of message.peers) {
+          // The same device joined through another node (its client reconnected elsewhere): the newer
+          // connection wins, as on one node.
+          if (message.joined) this.evictLocalDevice(call, announced);
+          this.enqueue(call.roomId, () => this.addRemotePeer(call, from, announced));
+        }
         return;
       case 'peer-left': {
         const peer = remote(message.peerId);
@@ -314,6 +319,14 @@ export class ClusterNode {
     const incoming = links?.incoming.get(nodeId);
     links?.incoming.delete(nodeId);
     void incoming?.then((transport) => transport.close()).catch(() => undefined);
+  }
+
+  private evictLocalDevice(call: Call, announced: AnnouncedPeer): void {
+    for (const local of call.peersOf(announced.userId)) {
+      if (local.node !== null || local.deviceId !== announced.deviceId) continue;
+      call.removePeer(local);
+      local.onEvicted('replaced');
+    }
   }
 
   private endIfOnlyRemote(call: Call): void {

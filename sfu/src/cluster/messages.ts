@@ -23,11 +23,12 @@ const producerInfo = z.object({
 export const callMessageSchema = z.discriminatedUnion('type', [
   /** A node has a first participant in the call: the others announce theirs. */
   z.object({ type: z.literal('hello'), node: z.string(), roomId: z.string() }),
-  /** A node's participants, with their producers (on join, or answering hello). */
+  /** A node's participants, with their producers (`joined`: one who just joined; else answering hello). */
   z.object({
     type: z.literal('peers'),
     node: z.string(),
     roomId: z.string(),
+    joined: z.boolean().default(false),
     peers: z.array(peerInfo.extend({ producers: z.array(producerInfo) })),
   }),
   z.object({ type: z.literal('peer-left'), node: z.string(), roomId: z.string(), peerId: z.string() }),

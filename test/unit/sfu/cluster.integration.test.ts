@@ -128,6 +128,17 @@ describe.skipIf(!provisioned)('one call across SFU nodes through Redis (real Syn
     await expect.poll(async () => (await nodeB.health()).calls).toBe(0);
   }, 60_000);
 
+  it('the same device joining through another node replaces its connection on the first', async () => {
+    const [nodeA, nodeB] = nodes as [SfuHandle, SfuHandle];
+    const first = await joinOn(nodeA, users.alice);
+    const second = await joinOn(nodeB, users.alice);
+    expect(await first.client.closed).toEqual({ code: 4000, reason: 'Replaced by a newer connection from the same device' });
+    expect(second.peers.map((peer) => peer.peerId)).not.toContain(first.peerId);
+    await second.client.request('leave', {});
+    await expect.poll(async () => (await nodeA.health()).calls).toBe(0);
+    await expect.poll(async () => (await nodeB.health()).calls).toBe(0);
+  });
+
   it('a node killed mid-call: its participant re-joins through a live node within 5 s', async () => {
     const nodeA = nodes[0]!;
     const doomed = await startNode('node-c', 'child');

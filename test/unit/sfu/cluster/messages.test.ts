@@ -18,6 +18,7 @@ describe('cluster messages', () => {
       type: 'peers',
       node: 'a',
       roomId: '!r:hs',
+      joined: true,
       peers: [
         {
           peerId: 'p1',
