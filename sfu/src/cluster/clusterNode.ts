@@ -262,10 +262,10 @@ export class ClusterNode {
           await this.busOrThrow.request(from, {
             type: 'pipe-open',
             roomId: call.roomId,
-            tuple: { ip: this.announcedIp, port: transport.tuple.localPort },
+            tuple: endOf(transport, this.announcedIp),
           }),
         );
-        await transport.connect({ ip: reply.tuple.ip, port: reply.tuple.port });
+        await transport.connect(reply.tuple);
         return transport;
       } catch (error) {
         transport.close();
@@ -286,7 +286,8 @@ export class ClusterNode {
     if (!router) throw new Error(`no router for ${call.roomId} on this node`);
     const listenIp: types.TransportListenIp = { ip: this.settings.pipeListenIp };
     if (this.settings.pipeAnnouncedIp) listenIp.announcedIp = this.settings.pipeAnnouncedIp;
-    return router.createPipeTransport({ listenIp });
+    // SRTP: media between nodes may cross a network that is not the host's own.
+    return router.createPipeTransport({ listenIp, enableSrtp: true });
   }
 
   private async onRequest(
@@ -300,7 +301,7 @@ export class ClusterNode {
       await transport.connect(request.tuple);
       links.outgoing.get(request.from)?.close();
       links.outgoing.set(request.from, transport);
-      return { tuple: { ip: this.announcedIp, port: transport.tuple.localPort } };
+      return { tuple: endOf(transport, this.announcedIp) };
     }
     const transport = links.outgoing.get(request.from);
     if (!transport) throw new Error(`no pipe to node ${request.from} for ${request.roomId}`);
@@ -359,6 +360,12 @@ export class ClusterNode {
       }
     }
   }
+}
+
+function endOf(transport: types.PipeTransport, ip: string) {
+  const { srtpParameters } = transport;
+  if (!srtpParameters) throw new Error('pipe transport without SRTP parameters');
+  return { ip, port: transport.tuple.localPort, srtpParameters };
 }
 
 function announce(peer: Peer): AnnouncedPeer {

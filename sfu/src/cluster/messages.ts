@@ -54,7 +54,15 @@ export const callMessageSchema = z.discriminatedUnion('type', [
 export type CallMessage = z.infer<typeof callMessageSchema>;
 export type AnnouncedPeer = Extract<CallMessage, { type: 'peers' }>['peers'][number];
 
-const tuple = z.object({ ip: z.string().min(1), port: z.number().int().min(1).max(65535) });
+/** A pipe transport's end: where it listens, and its SRTP key (media between nodes is encrypted). */
+const tuple = z.object({
+  ip: z.string().min(1),
+  port: z.number().int().min(1).max(65535),
+  srtpParameters: z.object({
+    cryptoSuite: z.enum(['AES_CM_128_HMAC_SHA1_80', 'AES_CM_128_HMAC_SHA1_32']),
+    keyBase64: z.string().min(1),
+  }),
+});
 
 /** On a node's channel, `relais:node:<id>`: requests from `from`, answered on `from`'s channel. */
 export const nodeMessageSchema = z.union([
