@@ -150,6 +150,20 @@ export const callRequests = {
     response: empty,
   },
   requestConsumerKeyFrame: { request: consumerRef, response: empty },
+  /**
+   * Load testing only (the SFU's `loadTest.plainTransports`, off by default; refused with
+   * unknown-method otherwise): a plain RTP transport, unencrypted and unauthenticated at the transport
+   * level, for browserless synthetic participants (scripts/bench-call). A send transport learns its
+   * peer's address from the first packet (comedia); a recv transport is told it (connectPlainTransport).
+   */
+  createPlainTransport: {
+    request: z.object({ direction: z.enum(['send', 'recv']) }),
+    response: z.object({ transportId: id, ip: z.string(), port: z.number().int() }),
+  },
+  connectPlainTransport: {
+    request: z.object({ transportId: id, ip: z.ipv4(), port: z.number().int().min(1).max(65535) }),
+    response: empty,
+  },
   leave: { request: empty, response: empty },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

@@ -1,0 +1,161 @@
+// One synthetic call on one backend: P participants join, the senders produce, every receiver
+// consumes what a client would show (selection in figures.ts), then media flows for a warm-up and a
+// measured window. CPU is read from /proc for the server's processes and from process.cpuUsage() for
+// this generator, which shares the machine and is printed so readers can subtract it.
+import { cpuPercent, sampleProcess, type ProcSample } from '../procStats.ts';
+import {
+  audioRtpParameters,
+  randomSsrc,
+  videoRtpParameters,
+  AUDIO_PAYLOAD_TYPE,
+  VIDEO_PAYLOAD_TYPE,
+  type LoadBackend,
+  type LoadParticipant,
+} from './backend.ts';
+import { deriveFigures, selection, streamCounts, type Derived, type LoadShape } from './figures.ts';
+import { AUDIO_PPS, Generator } from './generator.ts';
+import type { Meter, ReceiverCount } from './meter.ts';
+
+export interface LoadRunOptions {
+  shape: LoadShape;
+  /** Receivers whose packets are read and counted (the rest go to the sink). */
+  metered: number;
+  warmupMs: number;
+  measureMs: number;
+  /** Joins and set-ups in flight at once. */
+  concurrency: number;
+}
+
+export interface LoadRunResult {
+  backend: string;
+  participants: number;
+  setupSeconds: number;
+  workerCpuPct: number;
+  workerRssMb: number;
+  signalingCpuPct: number | null;
+  generatorCpuPct: number;
+  inPps: number;
+  perClientDownlinkKbps: number;
+  perClientDownlinkPps: number;
+  skippedFrames: number;
+  keyFrameRequests: number;
+  figures: Derived;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function forEachLimited(count: number, concurrency: number, run: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(concurrency, count) }, async () => {
+    while (next < count) await run(next++);
+  });
+  await Promise.all(lanes);
+}
+
+export async function runLoadCall(
+  backend: LoadBackend,
+  options: LoadRunOptions,
+  io: { meter: Meter; sinkPort: number },
+): Promise<LoadRunResult> {
+  const { shape } = options;
+  const setupStart = performance.now();
+  const generator = new Generator({ videoKbps: shape.videoKbps, fps: shape.fps });
+  await generator.bind();
+  const participants: LoadParticipant[] = [];
+  try {
+    await forEachLimited(shape.participants, options.concurrency, async (i) => {
+      participants[i] = await backend.join(i);
+    });
+    const at = (i: number) => {
+      const p = participants[i];
+      if (!p) throw new Error(`participant ${i} did not join`);
+      return p;
+    };
+    const videoProducers: string[] = [];
+    const audioProducers: string[] = [];
+    await forEachLimited(Math.max(shape.videoSenders, shape.audioSenders), options.concurrency, async (s) => {
+      const transport = await at(s).createTransport('send');
+      const target = { ip: transport.ip, port: transport.port };
+      if (s < shape.videoSenders) {
+        const ssrc = randomSsrc();
+        videoProducers[s] = await at(s).produce(transport.transportId, 'video', videoRtpParameters(ssrc));
+        generator.addVideo(target, ssrc, VIDEO_PAYLOAD_TYPE);
+      }
+      if (s < shape.audioSenders) {
+        const ssrc = randomSsrc();
+        audioProducers[s] = await at(s).produce(transport.transportId, 'audio', audioRtpParameters(ssrc));
+        generator.addAudio(target, ssrc, AUDIO_PAYLOAD_TYPE);
+      }
+    });
+    const metered: { count: ReceiverCount; expectedPps: number }[] = [];
+    await forEachLimited(shape.participants, options.concurrency, async (r) => {
+      const transport = await at(r).createTransport('recv');
+      const isMetered = r < options.metered;
+      await at(r).connect(transport.transportId, '127.0.0.1', isMetered ? io.meter.port : io.sinkPort);
+      const { video, audio } = selection(shape, r);
+      if (isMetered)
+        metered.push({
+          count: io.meter.track(transport.port),
+          expectedPps: video.length * generator.videoPps + audio.length * AUDIO_PPS,
+        });
+      for (const s of video) await at(r).consume(transport.transportId, videoProducers[s] ?? '');
+      for (const s of audio) await at(r).consume(transport.transportId, audioProducers[s] ?? '');
+    });
+    const setupSeconds = Math.round((performance.now() - setupStart) / 100) / 10;
+
+    generator.start();
+    await sleep(options.warmupMs);
+    const sample = () => ({
+      workers: backend.workerPids().map((pid) => sampleProcess(pid)),
+      signaling: backend.signalingPid === null ? null : sampleProcess(backend.signalingPid),
+      self: { cpu: process.cpuUsage(), at: performance.now() },
+      sent: generator.counts.packets,
+      received: metered.reduce((sum, m) => sum + m.count.packets, 0),
+      receivedBytes: metered.reduce((sum, m) => sum + m.count.bytes, 0),
+    });
+    const a = sample();
+    await sleep(options.measureMs);
+    const b = sample();
+    generator.stop();
+
+    const seconds = (b.self.at - a.self.at) / 1000;
+    const workerCpuPct = round1(a.workers.reduce((sum, w0, i) => sum + cpuPercent(w0, b.workers[i] as ProcSample), 0));
+    const selfCpuSeconds = (b.self.cpu.user + b.self.cpu.system - a.self.cpu.user - a.self.cpu.system) / 1e6;
+    const meteredPps = (b.received - a.received) / seconds;
+    const meteredExpectedPps = metered.reduce((sum, m) => sum + m.expectedPps, 0);
+    const inPps = (b.sent - a.sent) / seconds;
+    const figures = deriveFigures(shape, streamCounts(shape), {
+      workerCpuPct,
+      inPps,
+      videoPpsPerStream: generator.videoPps,
+      audioPpsPerStream: AUDIO_PPS,
+      meteredPps,
+      meteredExpectedPps,
+    });
+    const clients = Math.max(1, metered.length);
+    return {
+      backend: backend.label,
+      participants: shape.participants,
+      setupSeconds,
+      workerCpuPct,
+      workerRssMb: Math.round(b.workers.reduce((sum, w) => sum + w.rssBytes, 0) / 1e5) / 10,
+      signalingCpuPct: a.signaling && b.signaling ? cpuPercent(a.signaling, b.signaling) : null,
+      generatorCpuPct: round1((selfCpuSeconds / seconds) * 100),
+      inPps: Math.round(inPps),
+      perClientDownlinkKbps: Math.round(((b.receivedBytes - a.receivedBytes) * 8) / 1000 / seconds / clients),
+      perClientDownlinkPps: Math.round(meteredPps / clients),
+      skippedFrames: generator.counts.skippedFrames,
+      keyFrameRequests: generator.counts.keyFrameRequests,
+      figures,
+    };
+  } finally {
+    generator.close();
+    io.meter.untrackAll();
+    // Holes where a join failed.
+    for (const p of participants as (LoadParticipant | undefined)[]) p?.close();
+  }
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,73 @@
+// Synthetic participants through the Relais SFU: each is a WebSocket that joins with a real Matrix
+// OpenID token (users of the test Synapse, several devices each) and asks for plain transports,
+// which the SFU only offers with `loadTest.plainTransports` (test-only).
+import type { types } from 'mediasoup';
+import type { OpenIdToken } from '../../../src/shared/call/index.ts';
+import { connectCallClient, type TestCallClient } from '../../../test/unit/sfu/callClient.ts';
+import { childrenNamed } from '../procStats.ts';
+import { consumedStream, receiverCapabilities, type LoadBackend, type LoadParticipant } from './backend.ts';
+
+export interface SfuLoadUser {
+  userId: string;
+  openIdToken: OpenIdToken;
+}
+
+export interface SfuBackendOptions {
+  label: string;
+  wsUrl: string;
+  sfuPid: number;
+  roomId: string;
+  /** Participant i joins as users[i % users.length], device LOAD<i>. */
+  users: readonly SfuLoadUser[];
+}
+
+export function sfuBackend(options: SfuBackendOptions): LoadBackend {
+  const clients = new Set<TestCallClient>();
+  return {
+    label: options.label,
+    signalingPid: options.sfuPid,
+    workerPids: () => childrenNamed(options.sfuPid, 'mediasoup-work'),
+    async join(index) {
+      const user = options.users[index % options.users.length];
+      if (!user) throw new Error('no users');
+      const client = await connectCallClient(options.wsUrl);
+      clients.add(client);
+      const { rtpCapabilities } = await client.request('getRouterRtpCapabilities', {});
+      await client.request('join', {
+        openIdToken: user.openIdToken,
+        userId: user.userId,
+        deviceId: `LOAD${index}`,
+        roomId: options.roomId,
+        rtpCapabilities: receiverCapabilities(rtpCapabilities as types.RtpCapabilities),
+      });
+      return participant(client, () => clients.delete(client));
+    },
+    close() {
+      for (const client of clients) client.close();
+      clients.clear();
+      return Promise.resolve();
+    },
+  };
+}
+
+function participant(client: TestCallClient, forget: () => void): LoadParticipant {
+  return {
+    createTransport: (direction) => client.request('createPlainTransport', { direction }),
+    async connect(transportId, ip, port) {
+      await client.request('connectPlainTransport', { transportId, ip, port });
+    },
+    async produce(transportId, kind, rtpParameters) {
+      const source = kind === 'video' ? 'camera' : 'microphone';
+      return (await client.request('produce', { transportId, kind, rtpParameters, source })).producerId;
+    },
+    async consume(transportId, producerId) {
+      const answer = await client.request('consume', { transportId, producerId });
+      await client.request('resumeConsumer', { consumerId: answer.consumerId });
+      return consumedStream(answer.consumerId, answer.rtpParameters as types.RtpParameters);
+    },
+    close() {
+      forget();
+      client.close();
+    },
+  };
+}
