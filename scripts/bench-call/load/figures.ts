@@ -47,17 +47,18 @@ export interface Measured {
   /** Packets per second the generator sent (video + audio), counted. */
   inPps: number;
   /** Video packets per second of one stream, as the generator sent them. */
-  videoPpsPerStream: number;
-  audioPpsPerStream: number;
-  /** Metered receivers: RTP packets and bytes per second received, and what they should have got. */
+  /** Packets per second all consumers should forward: each consumed stream's measured send rate, summed. */
+  expectedOutPps: number;
+  /** Metered receivers: RTP packets per second read, dropped at their socket (late reading), and what their streams sent. */
   meteredPps: number;
+  meteredDroppedPps: number;
   meteredExpectedPps: number;
 }
 
 export interface Derived {
   forwardedStreams: number;
   expectedOutPps: number;
-  /** Share of the expected packets the metered receivers got (below ~0.95: something saturated). */
+  /** Share of what the senders sent that reached the metered receivers' sockets (below 0.95: the server saturated). */
   deliveredRatio: number;
   outPps: number;
   costPerForwardedStreamPctCore: number;
@@ -71,8 +72,10 @@ export const MAX_PER_CORE_FORMULA =
 
 export function deriveFigures(shape: LoadShape, counts: StreamCounts, measured: Measured): Derived {
   const forwardedStreams = counts.videoConsumers + counts.audioConsumers;
-  const expectedOutPps = counts.videoConsumers * measured.videoPpsPerStream + counts.audioConsumers * measured.audioPpsPerStream;
-  const deliveredRatio = measured.meteredExpectedPps > 0 ? measured.meteredPps / measured.meteredExpectedPps : 0;
+  const { expectedOutPps } = measured;
+  // Dropped at the receiver's socket still means forwarded by the server.
+  const forwarded = measured.meteredPps + measured.meteredDroppedPps;
+  const deliveredRatio = measured.meteredExpectedPps > 0 ? forwarded / measured.meteredExpectedPps : 0;
   const outPps = expectedOutPps * Math.min(1, deliveredRatio);
   const cores = measured.workerCpuPct / 100;
   const saturated = deliveredRatio < 0.95;

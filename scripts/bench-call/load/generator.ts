@@ -27,6 +27,12 @@ interface Paced {
   target: Target;
   offsetMs: number;
   done: number;
+  /** Packets this stream sent (what its consumers should forward). */
+  sent: StreamCount;
+}
+
+export interface StreamCount {
+  packets: number;
 }
 
 export interface GeneratorCounts {
@@ -62,14 +68,18 @@ export class Generator {
     await new Promise<void>((resolve) => this.socket.bind(0, '127.0.0.1', resolve));
   }
 
-  addVideo(target: Target, ssrc: number, payloadType: number): void {
+  addVideo(target: Target, ssrc: number, payloadType: number): StreamCount {
     const stream: VideoStream = { ssrc, payloadType, sequenceNumber: ssrc & 0xffff, timestamp: ssrc, pictureId: ssrc & 0x7fff };
-    this.videos.push({ target, stream, keyPending: true, offsetMs: 0, done: 0 });
+    const sent = { packets: 0 };
+    this.videos.push({ target, stream, keyPending: true, offsetMs: 0, done: 0, sent });
+    return sent;
   }
 
-  addAudio(target: Target, ssrc: number, payloadType: number): void {
+  addAudio(target: Target, ssrc: number, payloadType: number): StreamCount {
     const stream: AudioStream = { ssrc, payloadType, sequenceNumber: ssrc & 0xffff, timestamp: ssrc };
-    this.audios.push({ target, stream, offsetMs: 0, done: 0 });
+    const sent = { packets: 0 };
+    this.audios.push({ target, stream, offsetMs: 0, done: 0, sent });
+    return sent;
   }
 
   start(): void {
@@ -97,20 +107,21 @@ export class Generator {
       this.counts.skippedFrames += skip;
       for (let i = 0; i < send; i++) {
         for (const packet of vp8FramePackets(video.stream, this.payloadSizes, video.keyPending, this.fps))
-          this.send(packet, video.target);
+          this.send(packet, video);
         video.keyPending = false;
       }
     }
     for (const audio of this.audios) {
       const { send, skip } = pace(elapsed - audio.offsetMs, AUDIO_PPS, audio.done);
       audio.done += send + skip;
-      for (let i = 0; i < send; i++) this.send(opusPacket(audio.stream), audio.target);
+      for (let i = 0; i < send; i++) this.send(opusPacket(audio.stream), audio);
     }
   }
 
-  private send(packet: Buffer, target: Target): void {
+  private send(packet: Buffer, { target, sent }: Paced): void {
     this.counts.packets++;
     this.counts.bytes += packet.length;
+    sent.packets++;
     this.socket.send(packet, target.port, target.ip);
   }
 

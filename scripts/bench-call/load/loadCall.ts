@@ -13,7 +13,7 @@ import {
   type LoadParticipant,
 } from './backend.ts';
 import { deriveFigures, selection, streamCounts, type Derived, type LoadShape } from './figures.ts';
-import { AUDIO_PPS, Generator } from './generator.ts';
+import { Generator, type StreamCount } from './generator.ts';
 import type { Meter, ReceiverCount } from './meter.ts';
 
 export interface LoadRunOptions {
@@ -37,6 +37,8 @@ export interface LoadRunResult {
   inPps: number;
   perClientDownlinkKbps: number;
   perClientDownlinkPps: number;
+  /** Packets the kernel dropped because this process read the metered receivers' socket too late. */
+  meterDroppedPps: number;
   skippedFrames: number;
   keyFrameRequests: number;
   figures: Derived;
@@ -73,34 +75,40 @@ export async function runLoadCall(
     };
     const videoProducers: string[] = [];
     const audioProducers: string[] = [];
+    const videoSent: StreamCount[] = [];
+    const audioSent: StreamCount[] = [];
     await forEachLimited(Math.max(shape.videoSenders, shape.audioSenders), options.concurrency, async (s) => {
       const transport = await at(s).createTransport('send');
       const target = { ip: transport.ip, port: transport.port };
       if (s < shape.videoSenders) {
         const ssrc = randomSsrc();
         videoProducers[s] = await at(s).produce(transport.transportId, 'video', videoRtpParameters(ssrc));
-        generator.addVideo(target, ssrc, VIDEO_PAYLOAD_TYPE);
+        videoSent[s] = generator.addVideo(target, ssrc, VIDEO_PAYLOAD_TYPE);
       }
       if (s < shape.audioSenders) {
         const ssrc = randomSsrc();
         audioProducers[s] = await at(s).produce(transport.transportId, 'audio', audioRtpParameters(ssrc));
-        generator.addAudio(target, ssrc, AUDIO_PAYLOAD_TYPE);
+        audioSent[s] = generator.addAudio(target, ssrc, AUDIO_PAYLOAD_TYPE);
       }
     });
-    const metered: { count: ReceiverCount; expectedPps: number }[] = [];
+    // What each metered receiver should get: every packet its selected streams actually sent.
+    const metered: { count: ReceiverCount; streams: StreamCount[] }[] = [];
     await forEachLimited(shape.participants, options.concurrency, async (r) => {
       const transport = await at(r).createTransport('recv');
       const isMetered = r < options.metered;
       await at(r).connect(transport.transportId, '127.0.0.1', isMetered ? io.meter.port : io.sinkPort);
       const { video, audio } = selection(shape, r);
-      if (isMetered)
-        metered.push({
-          count: io.meter.track(transport.port),
-          expectedPps: video.length * generator.videoPps + audio.length * AUDIO_PPS,
-        });
+      if (isMetered) {
+        const streams = [...video.map((s) => videoSent[s]), ...audio.map((s) => audioSent[s])];
+        metered.push({ count: io.meter.track(transport.port), streams: streams.filter((c) => c !== undefined) });
+      }
       for (const s of video) await at(r).consume(transport.transportId, videoProducers[s] ?? '');
       for (const s of audio) await at(r).consume(transport.transportId, audioProducers[s] ?? '');
     });
+    // Every consumed stream once per consumer: what the server should forward in all.
+    const consumed = Array.from({ length: shape.participants }, (_, r) => selection(shape, r)).flatMap(({ video, audio }) =>
+      [...video.map((s) => videoSent[s]), ...audio.map((s) => audioSent[s])].filter((c) => c !== undefined),
+    );
     const setupSeconds = Math.round((performance.now() - setupStart) / 100) / 10;
 
     generator.start();
@@ -111,6 +119,9 @@ export async function runLoadCall(
       self: { cpu: process.cpuUsage(), at: performance.now() },
       sent: generator.counts.packets,
       received: metered.reduce((sum, m) => sum + m.count.packets, 0),
+      dropped: io.meter.drops(),
+      expected: metered.reduce((sum, m) => sum + m.streams.reduce((n, c) => n + c.packets, 0), 0),
+      forwardable: consumed.reduce((sum, c) => sum + c.packets, 0),
       receivedBytes: metered.reduce((sum, m) => sum + m.count.bytes, 0),
     });
     const a = sample();
@@ -122,14 +133,15 @@ export async function runLoadCall(
     const workerCpuPct = round1(a.workers.reduce((sum, w0, i) => sum + cpuPercent(w0, b.workers[i] as ProcSample), 0));
     const selfCpuSeconds = (b.self.cpu.user + b.self.cpu.system - a.self.cpu.user - a.self.cpu.system) / 1e6;
     const meteredPps = (b.received - a.received) / seconds;
-    const meteredExpectedPps = metered.reduce((sum, m) => sum + m.expectedPps, 0);
+    const meteredExpectedPps = (b.expected - a.expected) / seconds;
+    const meteredDroppedPps = (b.dropped - a.dropped) / seconds;
     const inPps = (b.sent - a.sent) / seconds;
     const figures = deriveFigures(shape, streamCounts(shape), {
       workerCpuPct,
       inPps,
-      videoPpsPerStream: generator.videoPps,
-      audioPpsPerStream: AUDIO_PPS,
+      expectedOutPps: (b.forwardable - a.forwardable) / seconds,
       meteredPps,
+      meteredDroppedPps,
       meteredExpectedPps,
     });
     const clients = Math.max(1, metered.length);
@@ -144,6 +156,7 @@ export async function runLoadCall(
       inPps: Math.round(inPps),
       perClientDownlinkKbps: Math.round(((b.receivedBytes - a.receivedBytes) * 8) / 1000 / seconds / clients),
       perClientDownlinkPps: Math.round(meteredPps / clients),
+      meterDroppedPps: Math.round(meteredDroppedPps),
       skippedFrames: generator.counts.skippedFrames,
       keyFrameRequests: generator.counts.keyFrameRequests,
       figures,

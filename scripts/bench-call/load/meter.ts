@@ -6,6 +6,7 @@
 // which would compete with the SFU for the machine's two cores, is left out.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
+import { readFileSync } from 'node:fs';
 import { isRtcp } from './rtp.ts';
 
 export interface ReceiverCount {
@@ -13,8 +14,25 @@ export interface ReceiverCount {
   bytes: number;
 }
 
+/** As much as net.core.rmem_max allows (4 MiB here): the event loop also paces the senders and may stall. */
+const METER_BUFFER_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Packets the kernel dropped for the UDP socket bound to `port` (the last column of /proc/net/udp):
+ * they reached the client, so the SFU did forward them; only this process was late reading them.
+ */
+export function udpDrops(procNetUdp: string, port: number): number {
+  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  let drops = 0;
+  for (const line of procNetUdp.split('\n').slice(1)) {
+    const fields = line.trim().split(/\s+/);
+    if (fields[1]?.endsWith(hexPort)) drops += Number(fields.at(-1) ?? 0);
+  }
+  return drops;
+}
+
 export class Meter {
-  private readonly socket: Socket = createSocket('udp4');
+  private readonly socket: Socket = createSocket({ type: 'udp4', recvBufferSize: METER_BUFFER_BYTES });
   private readonly bySourcePort = new Map<number, ReceiverCount>();
   port = 0;
 
@@ -34,6 +52,11 @@ export class Meter {
     const count = { packets: 0, bytes: 0 };
     this.bySourcePort.set(sfuPort, count);
     return count;
+  }
+
+  /** Packets dropped at this meter's socket so far (see udpDrops). */
+  drops(): number {
+    return udpDrops(readFileSync('/proc/net/udp', 'utf8'), this.port);
   }
 
   untrackAll(): void {

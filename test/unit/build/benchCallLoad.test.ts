@@ -2,6 +2,7 @@
 // figures it derives. (Scripts have no src/ folder to mirror, hence build/.)
 import { describe, expect, it } from 'vitest';
 import { deriveFigures, selection, streamCounts, type LoadShape } from '../../../scripts/bench-call/load/figures.ts';
+import { udpDrops } from '../../../scripts/bench-call/load/meter.ts';
 import { pace, staggerOffsetsMs } from '../../../scripts/bench-call/load/pacer.ts';
 import {
   asksForKeyFrame,
@@ -108,9 +109,9 @@ describe('figures', () => {
     const measured = {
       workerCpuPct: 10,
       inPps: 370,
-      videoPpsPerStream: 40,
-      audioPpsPerStream: 50,
-      meteredPps: 130,
+      expectedOutPps: 650, // 10 videos at 40 packets/s, 5 audios at 50
+      meteredPps: 120,
+      meteredDroppedPps: 10,
       meteredExpectedPps: 130,
     };
     const derived = deriveFigures(shape, { videoConsumers: 10, audioConsumers: 5 }, measured);
@@ -124,7 +125,20 @@ describe('figures', () => {
       maxParticipantsPerCore: 50, // 5 participants / 0.1 core
       saturated: false,
     });
-    const saturated = deriveFigures(shape, { videoConsumers: 10, audioConsumers: 5 }, { ...measured, meteredPps: 100 });
+    const saturated = deriveFigures(shape, { videoConsumers: 10, audioConsumers: 5 }, { ...measured, meteredPps: 90 });
     expect(saturated).toMatchObject({ deliveredRatio: 0.769, outPps: 500, saturated: true, maxParticipantsPerCore: null });
+  });
+});
+
+describe('meter', () => {
+  it('reads the kernel’s drops for its socket from /proc/net/udp', () => {
+    const table = [
+      '   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops',
+      ' 2154: 0100007F:B89F 00000000:0000 07 00000000:00004480 00:00000000 00000000     0        0 1980094 2 000000006b3c2648 17',
+      ' 2510: 0100007F:0B89 00000000:0000 07 00000000:00000340 00:00000000 00000000     0        0 1980096 2 00000000f8cee3b1 5',
+    ].join('\n');
+    expect(udpDrops(table, 0xb89f)).toBe(17);
+    expect(udpDrops(table, 0x0b89)).toBe(5);
+    expect(udpDrops(table, 1234)).toBe(0);
   });
 });
