@@ -30,7 +30,9 @@ export interface LoadRunResult {
   backend: string;
   participants: number;
   setupSeconds: number;
+  /** All the server's workers together (percent of one core), and each. */
   workerCpuPct: number;
+  workerCpuPctEach: number[];
   workerRssMb: number;
   signalingCpuPct: number | null;
   generatorCpuPct: number;
@@ -130,7 +132,8 @@ export async function runLoadCall(
     generator.stop();
 
     const seconds = (b.self.at - a.self.at) / 1000;
-    const workerCpuPct = round1(a.workers.reduce((sum, w0, i) => sum + cpuPercent(w0, b.workers[i] as ProcSample), 0));
+    const workerCpuPctEach = a.workers.map((w0, i) => cpuPercent(w0, b.workers[i] as ProcSample));
+    const workerCpuPct = round1(workerCpuPctEach.reduce((sum, pct) => sum + pct, 0));
     const selfCpuSeconds = (b.self.cpu.user + b.self.cpu.system - a.self.cpu.user - a.self.cpu.system) / 1e6;
     const meteredPps = (b.received - a.received) / seconds;
     const meteredExpectedPps = (b.expected - a.expected) / seconds;
@@ -150,6 +153,7 @@ export async function runLoadCall(
       participants: shape.participants,
       setupSeconds,
       workerCpuPct,
+      workerCpuPctEach,
       workerRssMb: Math.round(b.workers.reduce((sum, w) => sum + w.rssBytes, 0) / 1e5) / 10,
       signalingCpuPct: a.signaling && b.signaling ? cpuPercent(a.signaling, b.signaling) : null,
       generatorCpuPct: round1((selfCpuSeconds / seconds) * 100),

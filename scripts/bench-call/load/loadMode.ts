@@ -90,11 +90,24 @@ export async function runLoadMode(sizes: number[]): Promise<void> {
       })),
     );
 
+    // BENCH_WORKERS > 1 spreads one call over the host's workers once the multi-worker SFU (issue
+    // 20.2) is merged; before that, a call stays on one worker whatever the count.
+    const workers = count('BENCH_WORKERS', 1);
     const sfu: SfuHandle = await startSfu({
+      workers,
       homeservers: [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, membershipToken: admin.accessToken }],
       extraConfig: {
         loadTest: { plainTransports: true },
+        // All of them: test/env/sfu.ts's loopback-friendly limits are replaced, not merged, by these.
         limits: {
+          joinTimeoutMs: 60_000,
+          joinsPerSecondPerAddress: 1000,
+          joinBurstPerAddress: 1000,
+          joinsPerSecondPerUser: 1000,
+          joinBurstPerUser: 1000,
+          joinFailuresBeforeBackoff: 1000,
+          maxSocketsPerAddress: 2000,
+          maxUnauthenticatedSocketsPerAddress: 1000,
           maxPeersPerCall: 1000,
           maxPeersPerUser: 1000,
           joinsPerSecond: 1000,
@@ -142,6 +155,7 @@ export async function runLoadMode(sizes: number[]): Promise<void> {
       loadavgBefore: loadBefore.map((v) => Math.round(v * 100) / 100),
       loadavgAfter: loadavg().map((v) => Math.round(v * 100) / 100),
       shapes: sizes.map(shapeFor),
+      sfuWorkers: workers,
       ...options,
       sinkProcess: 'python3 (never reads; kernel drops)',
       maxParticipantsPerCoreFormula: MAX_PER_CORE_FORMULA,
