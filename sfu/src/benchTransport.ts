@@ -20,7 +20,7 @@ export function createBenchTransportHandlers(ctx: MediaContext): BenchTransportH
   /** The plain transports this SFU handed out, so connect only accepts those (a peer's WebRTC ones are not plain). */
   const plain = new WeakSet<object>();
   return {
-    createPlainTransport: async ({ direction }) => {
+    createPlainTransport: async ({ direction, srtp }) => {
       refuseUnlessEnabled('createPlainTransport');
       const { peer, call } = ctx.joined();
       const { limits, rtc } = config;
@@ -30,7 +30,13 @@ export function createBenchTransportHandlers(ctx: MediaContext): BenchTransportH
         const listenIp: types.TransportListenIp = { ip: rtc.listenIp };
         if (rtc.announcedIp) listenIp.announcedIp = rtc.announcedIp;
         // A sender's address is learnt from its first packet (comedia); a receiver's is given by connect.
-        const transport = await call.router.createPlainTransport({ listenIp, rtcpMux: true, comedia: direction === 'send' });
+        const transport = await call.router.createPlainTransport({
+          listenIp,
+          rtcpMux: true,
+          comedia: direction === 'send',
+          enableSrtp: Boolean(srtp),
+          srtpCryptoSuite: 'AES_CM_128_HMAC_SHA1_80',
+        });
         transport.observer.once('close', release);
         plain.add(transport);
         // Call and Peer only use what every mediasoup transport has (produce, consume, close) on
@@ -38,7 +44,13 @@ export function createBenchTransportHandlers(ctx: MediaContext): BenchTransportH
         peer.transports.set(transport.id, { transport: transport as unknown as types.WebRtcTransport, direction });
         transport.on('routerclose', () => peer.transports.delete(transport.id));
         const { localIp, localPort } = transport.tuple;
-        return { transportId: transport.id, ip: listenIp.announcedIp ?? localIp, port: localPort };
+        const result: CallResponseData<'createPlainTransport'> = {
+          transportId: transport.id,
+          ip: listenIp.announcedIp ?? localIp,
+          port: localPort,
+        };
+        if (transport.srtpParameters) result.srtpParameters = transport.srtpParameters;
+        return result;
       } catch (error) {
         release();
         throw error;
@@ -46,11 +58,19 @@ export function createBenchTransportHandlers(ctx: MediaContext): BenchTransportH
         done();
       }
     },
-    connectPlainTransport: async ({ transportId, ip, port }) => {
+    connectPlainTransport: async ({ transportId, ip, port, srtpParameters }) => {
       refuseUnlessEnabled('connectPlainTransport');
-      const transport: object = ctx.joined().peer.transport(transportId, 'recv');
+      const { peer } = ctx.joined();
+      const transport: object = peer.transport(transportId);
       if (!plain.has(transport)) throw new CallError('bad-request', `Transport ${transportId} is not a plain transport`);
-      await (transport as types.PlainTransport).connect({ ip, port });
+      const direction = peer.transports.get(transportId)?.direction;
+      // A sender's address comes from its packets (comedia): only a receiver's is given.
+      if ((direction === 'recv') !== (ip !== undefined && port !== undefined))
+        throw new CallError('bad-request', 'ip and port are given for a recv transport, and only for one');
+      const parameters: Parameters<types.PlainTransport['connect']>[0] = {};
+      if (ip !== undefined && port !== undefined) Object.assign(parameters, { ip, port });
+      if (srtpParameters) parameters.srtpParameters = srtpParameters;
+      await (transport as types.PlainTransport).connect(parameters);
       return {};
     },
   };

@@ -2,11 +2,20 @@
 // SFU (its real WebSocket signaling and Matrix auth, sfuBackend.ts) and on a bare mediasoup router
 // driven from this process (directBackend.ts, the baseline). The load itself is the same code.
 import type { types } from 'mediasoup';
+import type { SrtpParameters } from './srtp.ts';
 
 export interface PlainEndpoint {
   transportId: string;
   ip: string;
   port: number;
+}
+
+export interface ConnectOptions {
+  /** A recv transport: where the server should send this participant's media. */
+  ip?: string;
+  port?: number;
+  /** An SRTP transport: the key this participant encrypts with. */
+  srtpParameters?: SrtpParameters;
 }
 
 export interface ConsumedStream {
@@ -16,9 +25,9 @@ export interface ConsumedStream {
 }
 
 export interface LoadParticipant {
-  createTransport(direction: 'send' | 'recv'): Promise<PlainEndpoint>;
-  /** A recv transport: where the SFU should send this participant's media. */
-  connect(transportId: string, ip: string, port: number): Promise<void>;
+  /** `srtp`: media encrypted as WebRTC's is (SRTP), so the server does that work too. */
+  createTransport(direction: 'send' | 'recv', srtp: boolean): Promise<PlainEndpoint>;
+  connect(transportId: string, options: ConnectOptions): Promise<void>;
   produce(transportId: string, kind: types.MediaKind, rtpParameters: types.RtpParameters): Promise<string>;
   /** Consumes and resumes (the server creates consumers paused). */
   consume(transportId: string, producerId: string): Promise<ConsumedStream>;

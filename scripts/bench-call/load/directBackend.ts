@@ -39,8 +39,8 @@ export async function directBackend(workerBinary: string): Promise<LoadBackend> 
           mine.push(transport);
           return { transportId: transport.id, ip: transport.tuple.localIp, port: transport.tuple.localPort };
         },
-        async connect(transportId, ip, port) {
-          await owned(transportId).connect({ ip, port });
+        async connect(transportId, options) {
+          await owned(transportId).connect(options);
         },
         async produce(transportId, kind, rtpParameters) {
           return (await owned(transportId).produce({ kind, rtpParameters })).id;

@@ -7,6 +7,7 @@ import { createSocket, type Socket } from 'node:dgram';
 import { pace, staggerOffsetsMs } from './pacer.ts';
 import {
   asksForKeyFrame,
+  firstAsksForKeyFrame,
   framePayloadSizes,
   isRtcp,
   opusPacket,
@@ -14,6 +15,7 @@ import {
   type AudioStream,
   type VideoStream,
 } from './rtp.ts';
+import type { SrtpSender } from './srtp.ts';
 
 export const AUDIO_PPS = 50;
 const TICK_MS = 10;
@@ -29,6 +31,8 @@ interface Paced {
   done: number;
   /** Packets this stream sent (what its consumers should forward). */
   sent: StreamCount;
+  /** Its transport's SRTP context, or null for plain RTP. */
+  srtp: SrtpSender | null;
 }
 
 export interface StreamCount {
@@ -68,17 +72,17 @@ export class Generator {
     await new Promise<void>((resolve) => this.socket.bind(0, '127.0.0.1', resolve));
   }
 
-  addVideo(target: Target, ssrc: number, payloadType: number): StreamCount {
+  addVideo(target: Target, ssrc: number, payloadType: number, srtp: SrtpSender | null = null): StreamCount {
     const stream: VideoStream = { ssrc, payloadType, sequenceNumber: ssrc & 0xffff, timestamp: ssrc, pictureId: ssrc & 0x7fff };
     const sent = { packets: 0 };
-    this.videos.push({ target, stream, keyPending: true, offsetMs: 0, done: 0, sent });
+    this.videos.push({ target, stream, keyPending: true, offsetMs: 0, done: 0, sent, srtp });
     return sent;
   }
 
-  addAudio(target: Target, ssrc: number, payloadType: number): StreamCount {
+  addAudio(target: Target, ssrc: number, payloadType: number, srtp: SrtpSender | null = null): StreamCount {
     const stream: AudioStream = { ssrc, payloadType, sequenceNumber: ssrc & 0xffff, timestamp: ssrc };
     const sent = { packets: 0 };
-    this.audios.push({ target, stream, offsetMs: 0, done: 0, sent });
+    this.audios.push({ target, stream, offsetMs: 0, done: 0, sent, srtp });
     return sent;
   }
 
@@ -118,7 +122,8 @@ export class Generator {
     }
   }
 
-  private send(packet: Buffer, { target, sent }: Paced): void {
+  private send(rtp: Buffer, { target, sent, srtp }: Paced): void {
+    const packet = srtp ? srtp.protect(rtp) : rtp;
     this.counts.packets++;
     this.counts.bytes += packet.length;
     sent.packets++;
@@ -128,7 +133,9 @@ export class Generator {
   private onRtcp(packet: Buffer, fromPort: number): void {
     if (!isRtcp(packet)) return;
     for (const video of this.videos) {
-      if (video.target.port === fromPort && asksForKeyFrame(packet, video.stream.ssrc)) {
+      // SRTCP leaves only the first header in clear: a PLI/FIR there is for the transport's one video.
+      const asks = video.srtp ? firstAsksForKeyFrame(packet) : asksForKeyFrame(packet, video.stream.ssrc);
+      if (video.target.port === fromPort && asks) {
         video.keyPending = true;
         this.counts.keyFrameRequests++;
       }

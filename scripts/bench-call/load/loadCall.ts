@@ -15,6 +15,7 @@ import {
 import { deriveFigures, selection, streamCounts, type Derived, type LoadShape } from './figures.ts';
 import { Generator, type StreamCount } from './generator.ts';
 import type { Meter, ReceiverCount } from './meter.ts';
+import { randomSrtpParameters, SrtpSender } from './srtp.ts';
 
 export interface LoadRunOptions {
   shape: LoadShape;
@@ -22,6 +23,8 @@ export interface LoadRunOptions {
   metered: number;
   warmupMs: number;
   measureMs: number;
+  /** SRTP as WebRTC (the SFU decrypts and re-encrypts every packet), else plain RTP. */
+  srtp: boolean;
   /** Joins and set-ups in flight at once. */
   concurrency: number;
 }
@@ -80,25 +83,33 @@ export async function runLoadCall(
     const videoSent: StreamCount[] = [];
     const audioSent: StreamCount[] = [];
     await forEachLimited(Math.max(shape.videoSenders, shape.audioSenders), options.concurrency, async (s) => {
-      const transport = await at(s).createTransport('send');
+      const transport = await at(s).createTransport('send', options.srtp);
+      const srtpParameters = options.srtp ? randomSrtpParameters() : null;
+      if (srtpParameters) await at(s).connect(transport.transportId, { srtpParameters });
+      const srtp = srtpParameters ? new SrtpSender(srtpParameters) : null;
       const target = { ip: transport.ip, port: transport.port };
       if (s < shape.videoSenders) {
         const ssrc = randomSsrc();
         videoProducers[s] = await at(s).produce(transport.transportId, 'video', videoRtpParameters(ssrc));
-        videoSent[s] = generator.addVideo(target, ssrc, VIDEO_PAYLOAD_TYPE);
+        videoSent[s] = generator.addVideo(target, ssrc, VIDEO_PAYLOAD_TYPE, srtp);
       }
       if (s < shape.audioSenders) {
         const ssrc = randomSsrc();
         audioProducers[s] = await at(s).produce(transport.transportId, 'audio', audioRtpParameters(ssrc));
-        audioSent[s] = generator.addAudio(target, ssrc, AUDIO_PAYLOAD_TYPE);
+        audioSent[s] = generator.addAudio(target, ssrc, AUDIO_PAYLOAD_TYPE, srtp);
       }
     });
     // What each metered receiver should get: every packet its selected streams actually sent.
     const metered: { count: ReceiverCount; streams: StreamCount[] }[] = [];
     await forEachLimited(shape.participants, options.concurrency, async (r) => {
-      const transport = await at(r).createTransport('recv');
+      const transport = await at(r).createTransport('recv', options.srtp);
       const isMetered = r < options.metered;
-      await at(r).connect(transport.transportId, '127.0.0.1', isMetered ? io.meter.port : io.sinkPort);
+      await at(r).connect(transport.transportId, {
+        ip: '127.0.0.1',
+        port: isMetered ? io.meter.port : io.sinkPort,
+        // Receivers send nothing: the key is only what mediasoup requires to connect.
+        ...(options.srtp ? { srtpParameters: randomSrtpParameters() } : {}),
+      });
       const { video, audio } = selection(shape, r);
       if (isMetered) {
         const streams = [...video.map((s) => videoSent[s]), ...audio.map((s) => audioSent[s])];

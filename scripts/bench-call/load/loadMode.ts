@@ -57,6 +57,7 @@ export async function runLoadMode(sizes: number[]): Promise<void> {
     metered: count('BENCH_METERED', 10),
     warmupMs: count('BENCH_WARMUP_MS', 3000),
     measureMs: count('BENCH_MEASURE_MS', 8000),
+    srtp: process.env.BENCH_SRTP !== '0',
     concurrency: 8,
   };
   const loadBefore = loadavg();

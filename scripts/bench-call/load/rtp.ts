@@ -62,6 +62,12 @@ export function asksForKeyFrame(packet: Buffer, ssrc: number): boolean {
   return false;
 }
 
+/** Whether the first RTCP header (the part SRTCP leaves in clear) is a PLI or FIR. */
+export function firstAsksForKeyFrame(packet: Buffer): boolean {
+  const fmt = packet.readUInt8(0) & 0x1f;
+  return packet.readUInt8(1) === 206 && (fmt === 1 || fmt === 4);
+}
+
 /**
  * Sizes of the RTP payloads of one video frame at `kbps` and `fps`, split into packets of at most
  * `maxPayload` bytes (a browser's are about 1,100–1,200): equal parts, so every packet is realistic.

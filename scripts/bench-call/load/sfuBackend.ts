@@ -52,9 +52,9 @@ export function sfuBackend(options: SfuBackendOptions): LoadBackend {
 
 function participant(client: TestCallClient, forget: () => void): LoadParticipant {
   return {
-    createTransport: (direction) => client.request('createPlainTransport', { direction }),
-    async connect(transportId, ip, port) {
-      await client.request('connectPlainTransport', { transportId, ip, port });
+    createTransport: (direction, srtp) => client.request('createPlainTransport', { direction, srtp }),
+    async connect(transportId, options) {
+      await client.request('connectPlainTransport', { transportId, ...options });
     },
     async produce(transportId, kind, rtpParameters) {
       const source = kind === 'video' ? 'camera' : 'microphone';

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveFigures, selection, streamCounts, type LoadShape } from '../../../scripts/bench-call/load/figures.ts';
 import { udpDrops } from '../../../scripts/bench-call/load/meter.ts';
 import { pace, staggerOffsetsMs } from '../../../scripts/bench-call/load/pacer.ts';
+import { deriveSessionKeys, SrtpSender } from '../../../scripts/bench-call/load/srtp.ts';
 import {
   asksForKeyFrame,
   framePayloadSizes,
@@ -140,5 +141,28 @@ describe('meter', () => {
     expect(udpDrops(table, 0xb89f)).toBe(17);
     expect(udpDrops(table, 0x0b89)).toBe(5);
     expect(udpDrops(table, 1234)).toBe(0);
+  });
+});
+
+describe('SRTP', () => {
+  it('derives the session keys of RFC 3711’s test vectors (appendix B.3)', () => {
+    const keys = deriveSessionKeys(
+      Buffer.from('E1F97A0D3E018BE0D64FA32C06DE4139', 'hex'),
+      Buffer.from('0EC675AD498AFEEBB6960B3AABE6', 'hex'),
+    );
+    expect(keys.cipherKey.toString('hex')).toBe('c61e7a93744f39ee10734afe3ff7a087');
+    expect(keys.cipherSalt.toString('hex')).toBe('30cbbc08863d8c85d49db34a9ae1');
+    expect(keys.authKey.toString('hex')).toBe('cebe321f6ff7716b6fd4ab49af256a156d38baa4');
+  });
+
+  it('keeps the header, encrypts the payload and appends an 80-bit tag', () => {
+    const sender = new SrtpSender({ cryptoSuite: 'AES_CM_128_HMAC_SHA1_80', keyBase64: Buffer.alloc(30, 7).toString('base64') });
+    const rtp = opusPacket({ ssrc: 99, payloadType: 111, sequenceNumber: 5, timestamp: 0 });
+    const srtp = sender.protect(rtp);
+    expect(srtp).toHaveLength(rtp.length + 10);
+    expect(srtp.subarray(0, 12).equals(rtp.subarray(0, 12))).toBe(true);
+    expect(srtp.subarray(12, rtp.length).equals(rtp.subarray(12))).toBe(false);
+    // The same packet again (a retransmission) encrypts identically: the IV depends on SSRC and index only.
+    expect(sender.protect(rtp).equals(srtp)).toBe(true);
   });
 });

@@ -17,6 +17,7 @@ import {
 import { Generator } from '../../../scripts/bench-call/load/generator.ts';
 import { Meter } from '../../../scripts/bench-call/load/meter.ts';
 import { sfuBackend } from '../../../scripts/bench-call/load/sfuBackend.ts';
+import { randomSrtpParameters, SrtpSender } from '../../../scripts/bench-call/load/srtp.ts';
 import { connectCallClient } from './callClient.ts';
 import { createRoom, freeSynapsePort, invite, join, openIdToken } from '../support/matrixFixtures.ts';
 
@@ -99,47 +100,62 @@ describe.skipIf(!provisioned)('plain transports for load testing (needs `npm run
     }
   });
 
-  it('forwards one synthetic sender’s video and audio to three receivers', async () => {
-    const users = [
-      { userId: alice.userId, openIdToken: await openIdToken(synapse, alice) },
-      { userId: bob.userId, openIdToken: await openIdToken(synapse, bob) },
-    ];
-    const backend = sfuBackend({ label: 'SFU', wsUrl: enabled.wsUrl, sfuPid: enabled.pid, roomId, users });
-    const generator = new Generator({ videoKbps: 300, fps: 20 });
-    const meter = new Meter();
-    try {
-      await generator.bind();
-      await meter.bind();
-      const [sender, ...receivers] = await Promise.all([0, 1, 2, 3].map((i) => backend.join(i)));
-      const send = await sender!.createTransport('send');
-      const video = await sender!.produce(send.transportId, 'video', videoRtpParameters(1111));
-      const audio = await sender!.produce(send.transportId, 'audio', audioRtpParameters(2222));
-      generator.addVideo(send, 1111, VIDEO_PAYLOAD_TYPE);
-      generator.addAudio(send, 2222, AUDIO_PAYLOAD_TYPE);
-      const counts = await Promise.all(
-        receivers.map(async (receiver) => {
-          const recv = await receiver.createTransport('recv');
-          await receiver.connect(recv.transportId, '127.0.0.1', meter.port);
-          const count = meter.track(recv.port);
-          await receiver.consume(recv.transportId, video);
-          await receiver.consume(recv.transportId, audio);
-          return count;
-        }),
-      );
-      generator.start();
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      generator.stop();
-      // 2 s of 40 video + 50 audio packets a second: each receiver got (nearly) all of them.
-      for (const count of counts) {
-        expect(count.packets).toBeGreaterThan(150);
-        expect(count.bytes).toBeGreaterThan(count.packets * 90);
+  it.each([
+    ['plain RTP', false],
+    ['SRTP', true],
+  ])(
+    'forwards one synthetic sender’s video and audio to three receivers (%s)',
+    async (_, srtp) => {
+      const users = [
+        { userId: alice.userId, openIdToken: await openIdToken(synapse, alice) },
+        { userId: bob.userId, openIdToken: await openIdToken(synapse, bob) },
+      ];
+      const backend = sfuBackend({ label: 'SFU', wsUrl: enabled.wsUrl, sfuPid: enabled.pid, roomId, users });
+      const generator = new Generator({ videoKbps: 300, fps: 20 });
+      const meter = new Meter();
+      try {
+        await generator.bind();
+        await meter.bind();
+        const [sender, ...receivers] = await Promise.all([0, 1, 2, 3].map((i) => backend.join(i)));
+        const send = await sender!.createTransport('send', srtp);
+        // With SRTP, the SFU only takes what our key authenticates: nothing arrives if the sender's crypto is wrong.
+        const key = srtp ? randomSrtpParameters() : null;
+        if (key) await sender!.connect(send.transportId, { srtpParameters: key });
+        const context = key ? new SrtpSender(key) : null;
+        const video = await sender!.produce(send.transportId, 'video', videoRtpParameters(1111));
+        const audio = await sender!.produce(send.transportId, 'audio', audioRtpParameters(2222));
+        generator.addVideo(send, 1111, VIDEO_PAYLOAD_TYPE, context);
+        generator.addAudio(send, 2222, AUDIO_PAYLOAD_TYPE, context);
+        const counts = await Promise.all(
+          receivers.map(async (receiver) => {
+            const recv = await receiver.createTransport('recv', srtp);
+            await receiver.connect(recv.transportId, {
+              ip: '127.0.0.1',
+              port: meter.port,
+              ...(srtp ? { srtpParameters: randomSrtpParameters() } : {}),
+            });
+            const count = meter.track(recv.port);
+            await receiver.consume(recv.transportId, video);
+            await receiver.consume(recv.transportId, audio);
+            return count;
+          }),
+        );
+        generator.start();
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        generator.stop();
+        // 2 s of 40 video + 50 audio packets a second: each receiver got (nearly) all of them.
+        for (const count of counts) {
+          expect(count.packets).toBeGreaterThan(150);
+          expect(count.bytes).toBeGreaterThan(count.packets * 90);
+        }
+        expect(generator.counts.skippedFrames).toBe(0);
+        expect(await enabled.health()).toMatchObject({ peers: 4 });
+      } finally {
+        generator.close();
+        meter.close();
+        await backend.close();
       }
-      expect(generator.counts.skippedFrames).toBe(0);
-      expect(await enabled.health()).toMatchObject({ peers: 4 });
-    } finally {
-      generator.close();
-      meter.close();
-      await backend.close();
-    }
-  }, 30_000);
+    },
+    30_000,
+  );
 });
