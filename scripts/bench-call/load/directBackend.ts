@@ -29,11 +29,13 @@ export async function directBackend(workerBinary: string): Promise<LoadBackend> 
         return transport;
       };
       const participant: LoadParticipant = {
-        async createTransport(direction) {
+        async createTransport(direction, srtp) {
           const transport = await router.createPlainTransport({
             listenIp: '127.0.0.1',
             rtcpMux: true,
             comedia: direction === 'send',
+            enableSrtp: srtp,
+            srtpCryptoSuite: 'AES_CM_128_HMAC_SHA1_80',
           });
           transports.set(transport.id, transport);
           mine.push(transport);
