@@ -2,7 +2,7 @@
 // consumes what a client would show (selection in figures.ts), then media flows for a warm-up and a
 // measured window. CPU is read from /proc for the server's processes and from process.cpuUsage() for
 // this generator, which shares the machine and is printed so readers can subtract it.
-import { cpuPercent, sampleProcess, type ProcSample } from '../procStats.ts';
+import { cpuPercent, sampleProcess, waitPercent, type ProcSample } from '../procStats.ts';
 import {
   audioRtpParameters,
   randomSsrc,
@@ -14,7 +14,7 @@ import {
 } from './backend.ts';
 import { deriveFigures, selection, streamCounts, type Derived, type LoadShape } from './figures.ts';
 import { Generator, type StreamCount } from './generator.ts';
-import type { Meter, ReceiverCount } from './meter.ts';
+import { readUdpDrops, type Meter, type ReceiverCount } from './meter.ts';
 import { randomSrtpParameters, SrtpSender } from './srtp.ts';
 
 export interface LoadRunOptions {
@@ -36,6 +36,10 @@ export interface LoadRunResult {
   /** All the server's workers together (percent of one core), and each. */
   workerCpuPct: number;
   workerCpuPctEach: number[];
+  /** Percent of the time the workers were runnable but had no core (the machine's other load). */
+  workerWaitPct: number;
+  /** Packets the kernel dropped at the server's input sockets: the worker did not read them in time. */
+  serverInputDroppedPps: number;
   workerRssMb: number;
   signalingCpuPct: number | null;
   generatorCpuPct: number;
@@ -81,6 +85,8 @@ export async function runLoadCall(
     const videoProducers: string[] = [];
     const audioProducers: string[] = [];
     const videoSent: StreamCount[] = [];
+    /** The server's sockets the senders send to: their kernel drops are input the worker never read. */
+    const serverInputPorts = new Set<number>();
     const audioSent: StreamCount[] = [];
     await forEachLimited(Math.max(shape.videoSenders, shape.audioSenders), options.concurrency, async (s) => {
       const transport = await at(s).createTransport('send', options.srtp);
@@ -88,6 +94,7 @@ export async function runLoadCall(
       if (srtpParameters) await at(s).connect(transport.transportId, { srtpParameters });
       const srtp = srtpParameters ? new SrtpSender(srtpParameters) : null;
       const target = { ip: transport.ip, port: transport.port };
+      serverInputPorts.add(transport.port);
       if (s < shape.videoSenders) {
         const ssrc = randomSsrc();
         videoProducers[s] = await at(s).produce(transport.transportId, 'video', videoRtpParameters(ssrc));
@@ -133,6 +140,7 @@ export async function runLoadCall(
       sent: generator.counts.packets,
       received: metered.reduce((sum, m) => sum + m.count.packets, 0),
       dropped: io.meter.drops(),
+      serverDropped: readUdpDrops(serverInputPorts),
       expected: metered.reduce((sum, m) => sum + m.streams.reduce((n, c) => n + c.packets, 0), 0),
       forwardable: consumed.reduce((sum, c) => sum + c.packets, 0),
       receivedBytes: metered.reduce((sum, m) => sum + m.count.bytes, 0),
@@ -145,6 +153,7 @@ export async function runLoadCall(
     const seconds = (b.self.at - a.self.at) / 1000;
     const workerCpuPctEach = a.workers.map((w0, i) => cpuPercent(w0, b.workers[i] as ProcSample));
     const workerCpuPct = round1(workerCpuPctEach.reduce((sum, pct) => sum + pct, 0));
+    const workerWaitPct = round1(a.workers.reduce((sum, w0, i) => sum + waitPercent(w0, b.workers[i] as ProcSample), 0));
     const selfCpuSeconds = (b.self.cpu.user + b.self.cpu.system - a.self.cpu.user - a.self.cpu.system) / 1e6;
     const meteredPps = (b.received - a.received) / seconds;
     const meteredExpectedPps = (b.expected - a.expected) / seconds;
@@ -165,6 +174,8 @@ export async function runLoadCall(
       setupSeconds,
       workerCpuPct,
       workerCpuPctEach,
+      workerWaitPct,
+      serverInputDroppedPps: Math.round((b.serverDropped - a.serverDropped) / seconds),
       workerRssMb: Math.round(b.workers.reduce((sum, w) => sum + w.rssBytes, 0) / 1e5) / 10,
       signalingCpuPct: a.signaling && b.signaling ? cpuPercent(a.signaling, b.signaling) : null,
       generatorCpuPct: round1((selfCpuSeconds / seconds) * 100),

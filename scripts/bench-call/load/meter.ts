@@ -18,17 +18,22 @@ export interface ReceiverCount {
 const METER_BUFFER_BYTES = 4 * 1024 * 1024;
 
 /**
- * Packets the kernel dropped for the UDP socket bound to `port` (the last column of /proc/net/udp):
- * they reached the client, so the SFU did forward them; only this process was late reading them.
+ * Packets the kernel dropped for the UDP sockets bound to `ports` (the last column of /proc/net/udp),
+ * because their owner did not read them in time: at the meter, packets the SFU did forward; at the
+ * SFU's own sockets, packets its worker never saw (saturated, or starved of CPU by other processes).
  */
-export function udpDrops(procNetUdp: string, port: number): number {
-  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+export function udpDrops(procNetUdp: string, ports: ReadonlySet<number>): number {
   let drops = 0;
   for (const line of procNetUdp.split('\n').slice(1)) {
     const fields = line.trim().split(/\s+/);
-    if (fields[1]?.endsWith(hexPort)) drops += Number(fields.at(-1) ?? 0);
+    const port = parseInt(fields[1]?.split(':')[1] ?? '', 16);
+    if (ports.has(port)) drops += Number(fields.at(-1) ?? 0);
   }
   return drops;
+}
+
+export function readUdpDrops(ports: ReadonlySet<number>): number {
+  return udpDrops(readFileSync('/proc/net/udp', 'utf8'), ports);
 }
 
 export class Meter {
@@ -56,7 +61,7 @@ export class Meter {
 
   /** Packets dropped at this meter's socket so far (see udpDrops). */
   drops(): number {
-    return udpDrops(readFileSync('/proc/net/udp', 'utf8'), this.port);
+    return readUdpDrops(new Set([this.port]));
   }
 
   untrackAll(): void {

@@ -132,15 +132,15 @@ describe('figures', () => {
 });
 
 describe('meter', () => {
-  it('reads the kernel’s drops for its socket from /proc/net/udp', () => {
+  it('reads the kernel’s drops for given sockets from /proc/net/udp', () => {
     const table = [
       '   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops',
       ' 2154: 0100007F:B89F 00000000:0000 07 00000000:00004480 00:00000000 00000000     0        0 1980094 2 000000006b3c2648 17',
       ' 2510: 0100007F:0B89 00000000:0000 07 00000000:00000340 00:00000000 00000000     0        0 1980096 2 00000000f8cee3b1 5',
     ].join('\n');
-    expect(udpDrops(table, 0xb89f)).toBe(17);
-    expect(udpDrops(table, 0x0b89)).toBe(5);
-    expect(udpDrops(table, 1234)).toBe(0);
+    expect(udpDrops(table, new Set([0xb89f]))).toBe(17);
+    expect(udpDrops(table, new Set([0x0b89, 0xb89f]))).toBe(22);
+    expect(udpDrops(table, new Set([1234]))).toBe(0);
   });
 });
 
