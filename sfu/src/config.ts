@@ -96,8 +96,38 @@ export const sfuConfigSchema = z.strictObject({
       /** Path of the mediasoup-worker binary (else mediasoup's own, or MEDIASOUP_WORKER_BIN). */
       binary: z.string().min(1).optional(),
       logLevel: z.enum(['debug', 'warn', 'error', 'none']).default('warn'),
+      /**
+       * A call stays on the routers it has until each holds this many peers, then spreads to the least
+       * loaded worker (its producers piped between them). Piping costs a stream per producer per extra
+       * worker, so small calls stay on one worker.
+       */
+      peersPerRouter: z.number().int().min(1).default(20),
     })
     .prefault({}),
+  /**
+   * Multi-node: SFU nodes sharing calls through Redis. Without it (the default) the SFU is one node
+   * and needs nothing else. Each node hosts the participants whose WebSocket it accepted (put the
+   * nodes behind one load-balanced URL); participants on different nodes get each other's media
+   * through pipe transports between the nodes.
+   */
+  cluster: z
+    .strictObject({
+      /** redis:// or rediss:// URL of the shared Redis. */
+      redis: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL'),
+      /** This node's id, unique in the cluster (default: random at each start). */
+      nodeId: z.string().min(1).max(100).optional(),
+      /** Address pipe transports (media between nodes) listen on. */
+      pipeListenIp: z.ipv4().or(z.ipv6()).default('127.0.0.1'),
+      /** Address the other nodes reach this node's pipe transports at, when not pipeListenIp. */
+      pipeAnnouncedIp: z.string().min(1).optional(),
+      /** This node's own signaling URL, registered for operators (clients use the balanced URL). */
+      wsUrl: z.string().min(1).optional(),
+      /** The node's registration is renewed this often, and expires after nodeTtlMs without renewal. */
+      heartbeatMs: z.number().int().min(100).default(1000),
+      nodeTtlMs: z.number().int().min(300).default(3000),
+    })
+    .refine((cluster) => cluster.nodeTtlMs > cluster.heartbeatMs, 'cluster.nodeTtlMs must exceed cluster.heartbeatMs')
+    .optional(),
   /** Only users of these homeservers may join. */
   homeservers: z.array(homeserverSchema).min(1),
   /** ICE servers handed to clients: only these (no public STUN), typically your own TURN. */

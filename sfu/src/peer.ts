@@ -26,6 +26,8 @@ export interface PeerInit {
   onEvicted: (reason: 'worker-died' | 'server-shutdown' | 'replaced') => void;
   /** The user is no longer a member of the call's room: the session takes the peer out and closes. */
   onRemoved: (reason: RemovalReason, by: string | undefined) => void;
+  /** Multi-node: the SFU node this participant is connected to, when not this one (see cluster/). */
+  node?: string | undefined;
 }
 
 export interface OwnedTransport {
@@ -52,6 +54,8 @@ export class Peer {
   readonly notify: Notify;
   readonly onEvicted: PeerInit['onEvicted'];
   readonly onRemoved: PeerInit['onRemoved'];
+  /** Null for a participant connected here; else the node they are on (their producers arrive piped). */
+  readonly node: string | null;
   readonly transports = new Map<string, OwnedTransport>();
   readonly producers = new Map<string, OwnedProducer>();
   readonly consumers = new Map<string, OwnedConsumer>();
@@ -70,6 +74,7 @@ export class Peer {
     this.notify = init.notify;
     this.onEvicted = init.onEvicted;
     this.onRemoved = init.onRemoved;
+    this.node = init.node ?? null;
   }
 
   /** Runs `release` when the peer ends (at once if it already has). */

@@ -1,6 +1,7 @@
 // The SFU service: HTTP(S) server with GET /health, the application-service API the homeserver
 // pushes room events to (membership method `appservice`), WebSocket signaling on any other path,
 // the worker pool and the calls. `startSfuServer` is what main.ts and the tests run.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -10,6 +11,7 @@ import { CALL_WS_SUBPROTOCOL } from '../../src/shared/call/index.ts';
 import { startAppServiceListener } from './appservice/listener.ts';
 import { createAppServiceRoutes, type AppServiceHandler } from './appservice/routes.ts';
 import { CallRegistry } from './callRegistry.ts';
+import { ClusterNode } from './cluster/clusterNode.ts';
 import { appserviceHsToken, membershipToken, type SfuConfig } from './config.ts';
 import { clientAddress, ServerGuard } from './guard.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -34,6 +36,8 @@ export interface HealthReport {
   connections: number;
   /** Sockets not joined yet, WebRTC transports in use and the budget the RTC port range allows. */
   limits: { unauthenticated: number; transports: number; transportBudget: number };
+  /** Multi-node: this node's id in the cluster. */
+  node?: string;
 }
 
 export interface SfuServer {
@@ -65,8 +69,19 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
     logger,
     onWorkerDied: (slot) => registry?.workerDied(slot),
   });
-  const calls = new CallRegistry(pool, logger);
+  const calls = new CallRegistry(pool, logger, { peersPerRouter: config.workers.peersPerRouter });
   registry = calls;
+  const cluster = config.cluster
+    ? await ClusterNode.start(
+        { ...config.cluster, nodeId: config.cluster.nodeId ?? randomUUID() },
+        calls,
+        () => pool.slots.reduce((sum, slot) => sum + slot.load, 0),
+        logger,
+      ).catch((error: unknown) => {
+        pool.close();
+        throw error;
+      })
+    : null;
   const appserviceHomeservers = config.homeservers.filter((homeserver) => homeserver.membershipCheck.method === 'appservice');
   const membership =
     appserviceHomeservers.length === 0
@@ -122,6 +137,7 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
       limits: (({ unauthenticated, transports, transportBudget }) => ({ unauthenticated, transports, transportBudget }))(
         guard.stats(),
       ),
+      ...(cluster ? { node: cluster.id } : {}),
     };
   }
 
@@ -246,6 +262,8 @@ export async function startSfuServer(config: SfuConfig, options: SfuServerOption
         resolve();
       });
     });
+    // After the calls ended, so the other nodes hear of it; before the workers go.
+    await cluster?.close();
     pool.close();
     membership?.flush();
     await appserviceListener?.close();

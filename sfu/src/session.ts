@@ -162,6 +162,7 @@ export class Session {
   private async verifyAndJoin(data: CallRequestData<'join'>): Promise<CallResponseData<'join'>> {
     const { deps } = this;
     let call: Call | null = null;
+    let peer: Peer | null = null;
     let releaseDevice: (() => void) | null = null;
     try {
       const user = await deps.authenticator.authenticate({
@@ -188,8 +189,8 @@ export class Session {
         call.removePeer(other);
         other.onEvicted('replaced');
       }
-      if (call.peers.size >= deps.config.limits.maxPeersPerCall) throw new CallError('call-full', 'This call is full');
-      const peer = new Peer({
+      if (call.size >= deps.config.limits.maxPeersPerCall) throw new CallError('call-full', 'This call is full');
+      peer = new Peer({
         id: randomUUID(),
         userId: user.userId,
         deviceId: data.deviceId,
@@ -200,6 +201,9 @@ export class Session {
         onEvicted: (reason) => this.evicted(reason),
         onRemoved: (reason, by) => this.removed(reason, by),
       });
+      // Its router: maybe a new one on another worker, with the call's producers piped into it.
+      await call.place(peer.id);
+      this.checkStillJoining(call);
       peer.holds(releaseDevice);
       releaseDevice = null;
       const peers = call.addPeer(peer);
@@ -216,12 +220,21 @@ export class Session {
       releaseDevice?.();
       deps.guard.joinFailed(deps.address, error);
       // A call created for this join alone must not keep its router.
-      if (call) deps.registry.releaseIfEmpty(call);
+      if (call) {
+        if (peer) call.cancelPlacement(peer.id);
+        deps.registry.releaseIfEmpty(call);
+      }
       if (error instanceof CallError && (error.code.startsWith('auth-') || error.code === 'removed-from-room')) {
         deps.logger.info(`join refused for ${data.userId} in ${data.roomId}: ${error.code}: ${error.message}`);
       }
       throw error;
     }
+  }
+
+  /** After an await in the join: the socket may have closed, or the call's media gone, meanwhile. */
+  private checkStillJoining(call: Call): void {
+    if (this.phase !== 'joining') throw new CallError('connection-closed', 'The connection closed during join');
+    if (call.closed) throw new CallError('call-restarting', 'The call is restarting; join again');
   }
 
   private leaveCall(): void {

@@ -94,4 +94,8 @@ export const TEST_USERS = {
   // matrixrtc-interop.spec.ts: a Relais user, and a colleague on Element Call (matrix-js-sdk's MatrixRTC).
   aurele: { username: 'aurele', password: 'aurele-password-for-tests' },
   ines: { username: 'ines', password: 'ines-password-for-tests' },
+  // call-cluster.spec.ts: two callers on two SFU nodes, and the account the nodes check membership with.
+  nadia: { username: 'nadia', password: 'nadia-password-for-tests' },
+  omar: { username: 'omar', password: 'omar-password-for-tests' },
+  sven: { username: 'sven', password: 'sven-password-for-tests' },
 } as const;

@@ -23,6 +23,16 @@ describe('SFU config', () => {
     expect(config.listen).toEqual({ host: '0.0.0.0', port: 4443 });
     expect(config.rtc).toMatchObject({ listenIp: '0.0.0.0', announcedIp: '203.0.113.7', minPort: 40000, maxPort: 49999 });
     expect(config.workers.count).toBeGreaterThanOrEqual(1);
+    // A call fills a router with 20 peers before it spreads to another worker.
+    expect(config.workers.peersPerRouter).toBe(20);
+    // One node, no Redis: multi-node is off unless configured.
+    expect(config.cluster).toBeUndefined();
+    expect(parseSfuConfig({ ...minimal, cluster: { redis: 'redis://10.0.0.2:6379' } }).cluster).toEqual({
+      redis: 'redis://10.0.0.2:6379',
+      pipeListenIp: '127.0.0.1',
+      heartbeatMs: 1000,
+      nodeTtlMs: 3000,
+    });
     expect(config.homeservers[0]).toMatchObject({
       baseUrl: 'https://matrix.example.org',
       membershipCheck: { method: 'synapse-admin' },
@@ -51,6 +61,13 @@ describe('SFU config', () => {
     ],
     ['no membership token', { ...minimal, homeservers: [{ ...homeserver, membershipCheck: {} }] }, 'exactly one'],
     ['zero workers', { ...minimal, workers: { count: 0 } }, 'workers.count'],
+    ['zero peers per router', { ...minimal, workers: { peersPerRouter: 0 } }, 'workers.peersPerRouter'],
+    ['a cluster without a redis:// URL', { ...minimal, cluster: { redis: 'http://redis' } }, 'cluster.redis'],
+    [
+      'a node TTL shorter than its heartbeat',
+      { ...minimal, cluster: { redis: 'redis://r', heartbeatMs: 2000, nodeTtlMs: 1000 } },
+      'nodeTtlMs',
+    ],
   ])('refuses %s, saying where', (_what, input, expected) => {
     expect(() => parseSfuConfig(input)).toThrow(ConfigError);
     expect(() => parseSfuConfig(input)).toThrow(expected);

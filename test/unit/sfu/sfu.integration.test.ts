@@ -340,7 +340,9 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
     await joinAs(bob, users.bob);
     // No WebRTC in Node: alice's audio arrives over a plain RTP transport slipped into her transports.
     const call = sfu.server!.calls.find(roomId)!;
-    const plain = await call.router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: true });
+    const plain = await call
+      .routerOf(aliceJoin.peerId)
+      .createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: true });
     call.peers
       .get(aliceJoin.peerId)!
       .transports.set(plain.id, { transport: plain as unknown as types.WebRtcTransport, direction: 'send' });
