@@ -30,7 +30,7 @@ export function createBenchTransportHandlers(ctx: MediaContext): BenchTransportH
         const listenIp: types.TransportListenIp = { ip: rtc.listenIp };
         if (rtc.announcedIp) listenIp.announcedIp = rtc.announcedIp;
         // A sender's address is learnt from its first packet (comedia); a receiver's is given by connect.
-        const transport = await call.router.createPlainTransport({
+        const transport = await call.routerOf(peer.id).createPlainTransport({
           listenIp,
           rtcpMux: true,
           comedia: direction === 'send',
