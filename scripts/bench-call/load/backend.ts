@@ -39,8 +39,8 @@ export interface LoadBackend {
   join(index: number): Promise<LoadParticipant>;
   /** mediasoup worker processes (CPU read from /proc). */
   workerPids(): number[];
-  /** The Node process that signals (null when it is this one). */
-  signalingPid: number | null;
+  /** The Node processes that signal, one per SFU node (none when it is this process). */
+  signalingPids: number[];
   close(): Promise<void>;
 }
 

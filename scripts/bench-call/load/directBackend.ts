@@ -19,7 +19,7 @@ export async function directBackend(workerBinary: string): Promise<LoadBackend> 
   const transports = new Map<string, types.PlainTransport>();
   return {
     label: 'direct mediasoup',
-    signalingPid: null,
+    signalingPids: [],
     workerPids: () => [worker.pid],
     join() {
       const mine: types.PlainTransport[] = [];

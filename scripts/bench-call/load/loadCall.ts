@@ -41,7 +41,8 @@ export interface LoadRunResult {
   /** Packets the kernel dropped at the server's input sockets: the worker did not read them in time. */
   serverInputDroppedPps: number;
   workerRssMb: number;
-  signalingCpuPct: number | null;
+  /** Per SFU node (empty for the baseline). */
+  signalingCpuPct: number[];
   generatorCpuPct: number;
   inPps: number;
   perClientDownlinkKbps: number;
@@ -135,7 +136,7 @@ export async function runLoadCall(
     await sleep(options.warmupMs);
     const sample = () => ({
       workers: backend.workerPids().map((pid) => sampleProcess(pid)),
-      signaling: backend.signalingPid === null ? null : sampleProcess(backend.signalingPid),
+      signaling: backend.signalingPids.map((pid) => sampleProcess(pid)),
       self: { cpu: process.cpuUsage(), at: performance.now() },
       sent: generator.counts.packets,
       received: metered.reduce((sum, m) => sum + m.count.packets, 0),
@@ -177,7 +178,7 @@ export async function runLoadCall(
       workerWaitPct,
       serverInputDroppedPps: Math.round((b.serverDropped - a.serverDropped) / seconds),
       workerRssMb: Math.round(b.workers.reduce((sum, w) => sum + w.rssBytes, 0) / 1e5) / 10,
-      signalingCpuPct: a.signaling && b.signaling ? cpuPercent(a.signaling, b.signaling) : null,
+      signalingCpuPct: a.signaling.map((s0, i) => cpuPercent(s0, b.signaling[i] as ProcSample)),
       generatorCpuPct: round1((selfCpuSeconds / seconds) * 100),
       inPps: Math.round(inPps),
       perClientDownlinkKbps: Math.round(((b.receivedBytes - a.receivedBytes) * 8) / 1000 / seconds / clients),

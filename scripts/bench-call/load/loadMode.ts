@@ -2,8 +2,8 @@
 // the Relais SFU and, as the baseline, on a bare mediasoup router, on loopback. Prints one JSON line
 // on stdout and a table on stderr. See README ("Calls: load figures") for the parameters.
 import { cpus, loadavg } from 'node:os';
-import { existsSync } from 'node:fs';
 import { freePort } from '../../../test/env/freePort.ts';
+import { startRedis } from '../../../test/env/redis.ts';
 import { startSfu, TEST_WORKER_BIN, type SfuHandle } from '../../../test/env/sfu.ts';
 import { startSynapse } from '../../../test/env/synapse.ts';
 import type { OpenIdToken } from '../../../src/shared/call/index.ts';
@@ -47,10 +47,31 @@ async function api<T>(base: string, token: string, method: string, path: string,
   return (await res.json()) as T;
 }
 
-/** Two hosts need the multi-node SFU (issue 20.3, another branch): until it is here, say so, with no number. */
-function twoHostAvailable(): boolean {
-  return existsSync(new URL('../../../sfu/src/cluster', import.meta.url));
-}
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+
+/** The bench SFU: plain transports on, and limits sized for hundreds of participants from one address. */
+const LOAD_SFU_CONFIG = {
+  loadTest: { plainTransports: true },
+  // All of them: test/env/sfu.ts's loopback-friendly limits are replaced, not merged, by these.
+  limits: {
+    joinTimeoutMs: 60_000,
+    joinsPerSecondPerAddress: 1000,
+    joinBurstPerAddress: 1000,
+    joinsPerSecondPerUser: 1000,
+    joinBurstPerUser: 1000,
+    joinFailuresBeforeBackoff: 1000,
+    maxSocketsPerAddress: 2000,
+    maxUnauthenticatedSocketsPerAddress: 1000,
+    maxPeersPerCall: 1000,
+    maxPeersPerUser: 1000,
+    joinsPerSecond: 1000,
+    joinBurst: 1000,
+    framesPerSecondPerSocket: 2000,
+    frameBurstPerSocket: 5000,
+    framesPerSecondPerAddress: 100_000,
+    frameBurstPerAddress: 100_000,
+  },
+};
 
 export async function runLoadMode(sizes: number[]): Promise<void> {
   const options = {
@@ -91,65 +112,64 @@ export async function runLoadMode(sizes: number[]): Promise<void> {
       })),
     );
 
-    // BENCH_WORKERS > 1 spreads one call over the host's workers once the multi-worker SFU (issue
-    // 20.2) is merged; before that, a call stays on one worker whatever the count.
+    // BENCH_WORKERS > 1 spreads one call over the host's workers (workers.peersPerRouter per router).
     const workers = count('BENCH_WORKERS', 1);
-    const sfu: SfuHandle = await startSfu({
-      workers,
-      homeservers: [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, membershipToken: admin.accessToken }],
-      extraConfig: {
-        loadTest: { plainTransports: true },
-        // All of them: test/env/sfu.ts's loopback-friendly limits are replaced, not merged, by these.
-        limits: {
-          joinTimeoutMs: 60_000,
-          joinsPerSecondPerAddress: 1000,
-          joinBurstPerAddress: 1000,
-          joinsPerSecondPerUser: 1000,
-          joinBurstPerUser: 1000,
-          joinFailuresBeforeBackoff: 1000,
-          maxSocketsPerAddress: 2000,
-          maxUnauthenticatedSocketsPerAddress: 1000,
-          maxPeersPerCall: 1000,
-          maxPeersPerUser: 1000,
-          joinsPerSecond: 1000,
-          joinBurst: 1000,
-          framesPerSecondPerSocket: 2000,
-          frameBurstPerSocket: 5000,
-          framesPerSecondPerAddress: 100_000,
-          frameBurstPerAddress: 100_000,
-        },
-      },
-    });
-    cleanups.push(() => sfu.stop());
+    const homeservers = [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, membershipToken: admin.accessToken }];
+    const startLoadSfu = (cluster?: { redis: string }) =>
+      startSfu({ workers, homeservers, extraConfig: { ...LOAD_SFU_CONFIG, ...(cluster ? { cluster } : {}) } });
+    const sfu: SfuHandle = await startLoadSfu();
+    let sfuStopped = false;
+    cleanups.push(() => !sfuStopped && sfu.stop());
     const sink = await startSink();
     cleanups.push(() => sink.close());
     const meter = new Meter();
     await meter.bind();
     cleanups.push(() => meter.close());
+    const io = { meter, sinkPort: sink.port };
 
-    const viaSfu = sfuBackend({ label: 'Relais SFU', wsUrl: sfu.wsUrl, sfuPid: sfu.pid, roomId, users: loadUsers });
+    const viaSfu = sfuBackend({ label: 'Relais SFU', nodes: [{ wsUrl: sfu.wsUrl, pid: sfu.pid }], roomId, users: loadUsers });
     const direct = await directBackend(TEST_WORKER_BIN);
     cleanups.push(() => direct.close());
     const runs: { sfu: LoadRunResult; direct: LoadRunResult; workerCpuRatio: number | null }[] = [];
     for (const participants of sizes) {
       const shape = shapeFor(participants);
       log(`${participants} participants through the SFU: ${JSON.stringify(shape)}`);
-      const sfuRun = await runLoadCall(viaSfu, { ...options, shape }, { meter, sinkPort: sink.port });
+      const sfuRun = await runLoadCall(viaSfu, { ...options, shape }, io);
       log(JSON.stringify(sfuRun));
       // Let the SFU take the last call's peers out before the baseline shares the cores.
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await settle();
       log(`${participants} participants on a bare mediasoup router`);
-      const directRun = await runLoadCall(direct, { ...options, shape }, { meter, sinkPort: sink.port });
+      const directRun = await runLoadCall(direct, { ...options, shape }, io);
       log(JSON.stringify(directRun));
       const ratio = directRun.workerCpuPct > 0 ? Math.round((sfuRun.workerCpuPct / directRun.workerCpuPct) * 100) / 100 : null;
       runs.push({ sfu: sfuRun, direct: directRun, workerCpuRatio: ratio });
     }
-    const twoHost =
-      process.env.BENCH_TWO_HOST === '1'
-        ? twoHostAvailable()
-          ? 'two-host: not run (the multi-node SFU is present; wire it into scripts/bench-call/load/loadMode.ts)'
-          : 'two-host: not available (SFU multi-node not merged)'
-        : null;
+
+    // Two hosts: two SFU processes on loopback sharing a redis-server of their own; participants
+    // alternate between them as a balancer would spread them; media crosses through pipe transports.
+    let twoHost: LoadRunResult[] | null = null;
+    if (process.env.BENCH_TWO_HOST === '1') {
+      await sfu.stop();
+      sfuStopped = true;
+      const redis = await startRedis();
+      cleanups.push(() => redis.stop());
+      const nodes = [await startLoadSfu({ redis: redis.url }), await startLoadSfu({ redis: redis.url })];
+      for (const node of nodes) cleanups.push(() => node.stop());
+      const cluster = sfuBackend({
+        label: 'two SFU nodes',
+        nodes: nodes.map((node) => ({ wsUrl: node.wsUrl, pid: node.pid })),
+        roomId,
+        users: loadUsers,
+      });
+      twoHost = [];
+      for (const participants of sizes) {
+        await settle();
+        log(`${participants} participants over two SFU nodes`);
+        const run = await runLoadCall(cluster, { ...options, shape: shapeFor(participants) }, io);
+        log(JSON.stringify(run));
+        twoHost.push(run);
+      }
+    }
     const result = {
       bench: 'call-load',
       cores: cpus().length,
@@ -164,12 +184,7 @@ export async function runLoadMode(sizes: number[]): Promise<void> {
       twoHost,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
-    process.stderr.write(
-      `${loadTable(
-        runs.map((r) => ({ ...r })),
-        twoHost,
-      )}\n`,
-    );
+    process.stderr.write(`${loadTable(runs, twoHost)}\n`);
   } finally {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
   }

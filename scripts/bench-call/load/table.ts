@@ -3,7 +3,7 @@ import type { LoadRunResult } from './loadCall.ts';
 
 export function loadTable(
   runs: { sfu: LoadRunResult; direct: LoadRunResult; workerCpuRatio: number | null }[],
-  twoHost: string | null,
+  twoHost: LoadRunResult[] | null,
 ): string {
   const header = [
     'participants',
@@ -20,25 +20,24 @@ export function loadTable(
     'CPU %/stream',
     'max participants/core @20fps',
   ];
-  const rows = runs.flatMap(({ sfu, direct }) =>
-    [sfu, direct].map((run) => [
-      String(run.participants),
-      run.backend,
-      String(run.workerCpuPct),
-      String(run.workerWaitPct),
-      String(run.serverInputDroppedPps),
-      run.signalingCpuPct === null ? '-' : String(run.signalingCpuPct),
-      String(run.generatorCpuPct),
-      String(run.inPps),
-      String(run.figures.outPps),
-      `${Math.round(run.figures.deliveredRatio * 100)} %`,
-      String(run.perClientDownlinkKbps),
-      String(run.figures.costPerForwardedStreamPctCore),
-      run.figures.maxParticipantsPerCore === null ? 'saturated' : String(run.figures.maxParticipantsPerCore),
-    ]),
-  );
+  const all = [...runs.flatMap(({ sfu, direct }) => [sfu, direct]), ...(twoHost ?? [])];
+  const rows = all.map((run) => [
+    String(run.participants),
+    run.backend,
+    run.workerCpuPctEach.length > 1 ? run.workerCpuPctEach.join(' + ') : String(run.workerCpuPct),
+    String(run.workerWaitPct),
+    String(run.serverInputDroppedPps),
+    run.signalingCpuPct.length === 0 ? '-' : run.signalingCpuPct.join(' + '),
+    String(run.generatorCpuPct),
+    String(run.inPps),
+    String(run.figures.outPps),
+    `${Math.round(run.figures.deliveredRatio * 100)} %`,
+    String(run.perClientDownlinkKbps),
+    String(run.figures.costPerForwardedStreamPctCore),
+    run.figures.maxParticipantsPerCore === null ? 'saturated' : String(run.figures.maxParticipantsPerCore),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join(' | ');
   const ratios = runs.map((r) => `${r.sfu.participants}: SFU/baseline worker CPU ${r.workerCpuRatio ?? '-'}`).join('; ');
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ratios, twoHost ?? ''].join('\n');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].concat(ratios).join('\n');
 }

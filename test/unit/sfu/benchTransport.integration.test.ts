@@ -110,7 +110,7 @@ describe.skipIf(!provisioned)('plain transports for load testing (needs `npm run
         { userId: alice.userId, openIdToken: await openIdToken(synapse, alice) },
         { userId: bob.userId, openIdToken: await openIdToken(synapse, bob) },
       ];
-      const backend = sfuBackend({ label: 'SFU', wsUrl: enabled.wsUrl, sfuPid: enabled.pid, roomId, users });
+      const backend = sfuBackend({ label: 'SFU', nodes: [{ wsUrl: enabled.wsUrl, pid: enabled.pid }], roomId, users });
       const generator = new Generator({ videoKbps: 300, fps: 20 });
       const meter = new Meter();
       try {
