@@ -10,6 +10,7 @@
 //   the SFU) without and with end-to-end media encryption: CPU of all Chromium processes (where the
 //   frames are encrypted and decrypted), and the ratio encrypted / clear.
 // Receivers are consumer-only peers (the app's CallEngine, receive-only) in one Chromium page.
+// With BENCH_LOAD set, runs the browserless load mode instead (scripts/bench-call/load/loadMode.ts).
 import { cpus } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { freePort } from '../test/env/freePort.ts';
@@ -17,6 +18,7 @@ import { startSfu, TEST_WORKER_BIN } from '../test/env/sfu.ts';
 import { startSynapse, type RegisteredUser } from '../test/env/synapse.ts';
 import { CALL_LAUNCH_OPTIONS, RECORD_PEER_CONNECTIONS, type StatsPeer } from '../test/e2e/callHelpers.ts';
 import { startDirectRouter } from './bench-call/direct.ts';
+import { runLoadMode } from './bench-call/load/loadMode.ts';
 import { startBenchPageServer } from './bench-call/pageServer.ts';
 import { childrenNamed, cpuPercent, processTree, sampleProcess, sampleProcesses } from './bench-call/procStats.ts';
 import { RENDERER_DIST, startWebServer } from './webServer.ts';
@@ -292,7 +294,10 @@ function rxStats(page: Page): Promise<{ framesDecoded: number; audioPackets: num
   return page.evaluate(() => (globalThis as unknown as BenchWindow).benchCall.stats());
 }
 
-main().then(
+// BENCH_LOAD=50,150: browserless synthetic participants instead (scripts/bench-call/load/).
+const loadSizes = process.env.BENCH_LOAD?.split(',').map(Number);
+
+(loadSizes ? runLoadMode(loadSizes) : main()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

@@ -6,6 +6,8 @@ const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux x86_64
 
 export interface ProcSample {
   cpuSeconds: number;
+  /** Time its main thread was runnable but waiting for a core (other processes had them). */
+  waitSeconds: number;
   rssBytes: number;
   at: number;
 }
@@ -17,7 +19,19 @@ export function sampleProcess(pid: number): ProcSample {
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  return { cpuSeconds: (utime + stime) / CLOCK_TICKS_PER_SECOND, rssBytes: rssKb * 1024, at: performance.now() };
+  // schedstat: time on a CPU, time waiting on a run queue, timeslices (nanoseconds).
+  const waitNs = Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1] ?? 0);
+  return {
+    cpuSeconds: (utime + stime) / CLOCK_TICKS_PER_SECOND,
+    waitSeconds: waitNs / 1e9,
+    rssBytes: rssKb * 1024,
+    at: performance.now(),
+  };
+}
+
+/** Run-queue wait between two samples, in percent of the time: how much CPU the process was denied. */
+export function waitPercent(a: ProcSample, b: ProcSample): number {
+  return Math.round(((b.waitSeconds - a.waitSeconds) / ((b.at - a.at) / 1000)) * 1000) / 10;
 }
 
 /** CPU use between two samples, in percent of one core. */
@@ -62,11 +76,12 @@ export function processTree(root: number): number[] {
 
 /** CPU time and memory of several processes together; one that ended meanwhile counts as nothing. */
 export function sampleProcesses(pids: readonly number[]): ProcSample {
-  const total: ProcSample = { cpuSeconds: 0, rssBytes: 0, at: performance.now() };
+  const total: ProcSample = { cpuSeconds: 0, waitSeconds: 0, rssBytes: 0, at: performance.now() };
   for (const pid of pids) {
     try {
       const one = sampleProcess(pid);
       total.cpuSeconds += one.cpuSeconds;
+      total.waitSeconds += one.waitSeconds;
       total.rssBytes += one.rssBytes;
     } catch {
       // Gone.

@@ -203,6 +203,12 @@ export const sfuConfigSchema = z.strictObject({
       trustedProxies: z.array(z.string().min(1)).default([]),
     })
     .prefault({}),
+  /**
+   * Test-only: `plainTransports` lets joined peers create plain RTP transports (createPlainTransport),
+   * so load generators can send and receive without browsers. Plain RTP is neither encrypted nor
+   * authenticated at the transport level: never enable it on a deployed SFU.
+   */
+  loadTest: z.strictObject({ plainTransports: z.boolean().default(false) }).prefault({}),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

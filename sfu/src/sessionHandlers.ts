@@ -2,6 +2,7 @@
 // caps *before* its await (reservations released in `finally`), and produce/consume re-check that
 // the user is still a member of the room, so a removal never races a new stream.
 import type { types } from 'mediasoup';
+import { createBenchTransportHandlers } from './benchTransport.ts';
 import { CallError, type CallMethod, type CallRequestData, type CallResponseData } from '../../src/shared/call/index.ts';
 import type { Call } from './call.ts';
 import type { SfuConfig } from './config.ts';
@@ -23,6 +24,7 @@ export interface MediaContext {
 export function createMediaHandlers(ctx: MediaContext): MediaHandlers {
   const { limits, rtc } = ctx.config;
   return {
+    ...createBenchTransportHandlers(ctx),
     createWebRtcTransport: async ({ direction, forceTcp, sctpCapabilities }) => {
       const { peer, call } = ctx.joined();
       const done = peer.pending.transports.reserve(peer.transports.size, limits.maxTransportsPerPeer, 'transports');

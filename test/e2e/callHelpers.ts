@@ -96,18 +96,40 @@ export async function inboundTotals(page: Page): Promise<InboundTotals> {
   });
 }
 
-/** Each received video stream (inbound-rtp): packets so far and the width of its last decoded frame. */
-export async function inboundVideoStreams(page: Page): Promise<{ id: string; packets: number; frameWidth: number }[]> {
+export interface InboundVideoStream {
+  id: string;
+  packets: number;
+  framesDecoded: number;
+  /** Width of the last decoded frame (0 before the first). */
+  frameWidth: number;
+}
+
+/** Each received video stream (inbound-rtp, one per consumer): packets, decoded frames, last frame width. */
+export async function inboundVideoStreams(page: Page): Promise<InboundVideoStream[]> {
   return page.evaluate(async () => {
     const connections = (globalThis as unknown as { __recordedPeerConnections: StatsPeer[] }).__recordedPeerConnections;
-    const streams: { id: string; packets: number; frameWidth: number }[] = [];
+    const streams: { id: string; packets: number; framesDecoded: number; frameWidth: number }[] = [];
     for (const pc of connections) {
       if (pc.connectionState === 'closed') continue;
       const report = await pc.getStats();
-      report.forEach((s: { type: string; kind?: string; id?: string; packetsReceived?: number; frameWidth?: number }) => {
-        if (s.type === 'inbound-rtp' && s.kind === 'video')
-          streams.push({ id: s.id ?? '', packets: s.packetsReceived ?? 0, frameWidth: s.frameWidth ?? 0 });
-      });
+      report.forEach(
+        (s: {
+          type: string;
+          kind?: string;
+          id?: string;
+          packetsReceived?: number;
+          framesDecoded?: number;
+          frameWidth?: number;
+        }) => {
+          if (s.type === 'inbound-rtp' && s.kind === 'video')
+            streams.push({
+              id: s.id ?? '',
+              packets: s.packetsReceived ?? 0,
+              framesDecoded: s.framesDecoded ?? 0,
+              frameWidth: s.frameWidth ?? 0,
+            });
+        },
+      );
     }
     return streams;
   });
@@ -192,28 +214,6 @@ export const IGNORE_ENCODED_TRANSFORMS = `(() => {
     Object.defineProperty(proto, 'transform', { configurable: true, get() { return null; }, set() {} });
   }
 })();`;
-
-export interface InboundVideoStream {
-  packets: number;
-  framesDecoded: number;
-}
-
-/** Each received video stream (one per consumer) with its packets and decoded frames. */
-export async function inboundVideoStreams(page: Page): Promise<InboundVideoStream[]> {
-  return page.evaluate(async () => {
-    const connections = (globalThis as unknown as { __recordedPeerConnections: StatsPeer[] }).__recordedPeerConnections;
-    const streams: { packets: number; framesDecoded: number }[] = [];
-    for (const pc of connections) {
-      if (pc.connectionState === 'closed') continue;
-      const report = await pc.getStats();
-      report.forEach((s: { type: string; kind?: string; packetsReceived?: number; framesDecoded?: number }) => {
-        if (s.type === 'inbound-rtp' && s.kind === 'video')
-          streams.push({ packets: s.packetsReceived ?? 0, framesDecoded: s.framesDecoded ?? 0 });
-      });
-    }
-    return streams;
-  });
-}
 
 /**
  * What a tile's video shows now: a 24×24 grey-level thumbnail (0–255), or null when the tile has no

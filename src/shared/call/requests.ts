@@ -150,6 +150,35 @@ export const callRequests = {
     response: empty,
   },
   requestConsumerKeyFrame: { request: consumerRef, response: empty },
+  /**
+   * Load testing only (the SFU's `loadTest.plainTransports`, off by default; refused with
+   * unknown-method otherwise): a plain RTP transport for browserless synthetic participants
+   * (scripts/bench-call), unauthenticated at the transport level. With `srtp`, media is SRTP
+   * (AES_CM_128_HMAC_SHA1_80) with keys exchanged here, so the SFU does the crypto work of WebRTC.
+   * A send transport learns its peer's address from the first packet (comedia); a recv transport is
+   * told it by connectPlainTransport, which also carries the client's SRTP key.
+   */
+  createPlainTransport: {
+    request: z.object({ direction: z.enum(['send', 'recv']), srtp: z.boolean().optional() }),
+    response: z.object({
+      transportId: id,
+      ip: z.string(),
+      port: z.number().int(),
+      /** The key the SFU encrypts with (srtp only). */
+      srtpParameters: serverMediaBlobSchema.optional(),
+    }),
+  },
+  connectPlainTransport: {
+    request: z.object({
+      transportId: id,
+      /** recv transports: where the SFU sends. */
+      ip: z.ipv4().optional(),
+      port: z.number().int().min(1).max(65535).optional(),
+      /** srtp transports: the key the client encrypts with. */
+      srtpParameters: z.object({ cryptoSuite: z.literal('AES_CM_128_HMAC_SHA1_80'), keyBase64: z.base64().max(64) }).optional(),
+    }),
+    response: empty,
+  },
   leave: { request: empty, response: empty },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

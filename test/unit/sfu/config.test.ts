@@ -168,4 +168,10 @@ describe('ICE servers handed to clients', () => {
     });
     expect(JSON.stringify(servers)).not.toContain('a-long-shared-secret');
   });
+
+  it('offers no plain RTP transports unless a load test asks for them', () => {
+    expect(parseSfuConfig(minimal).loadTest).toEqual({ plainTransports: false });
+    expect(parseSfuConfig({ ...minimal, loadTest: { plainTransports: true } }).loadTest.plainTransports).toBe(true);
+    expect(() => parseSfuConfig({ ...minimal, loadTest: { plainTransport: true } })).toThrow(ConfigError);
+  });
 });
