@@ -102,6 +102,8 @@ async function main(): Promise<void> {
     const sfu = await startSfu({
       port: sfuPort,
       homeservers: [{ serverName: synapse.serverName, baseUrl: synapse.baseUrl, membershipToken: admin.accessToken }],
+      // One user stands for every receiver (a device each): more than the 4 devices a person may have in calls.
+      extraConfig: { limits: { maxPeersPerUser: 64 } },
     });
     cleanups.push(() => sfu.stop());
     const web = await startWebServer({ rootDir: RENDERER_DIST, port: 0 });
