@@ -2,15 +2,14 @@
 // application service for membership), the real mediasoup worker
 // from the test chroot, real WebSocket signaling. Node has no WebRTC, so media flow itself is tested
 // in Chromium by the app's E2E tests; here producers and consumers are created from RTP parameters.
-import { createSocket } from 'node:dgram';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { types } from 'mediasoup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV_CACHE_ROOT } from '../../env/chroot.ts';
 import { startSfu, startSfuWithSynapseAdmin, type SfuHandle } from '../../env/sfu.ts';
 import type { RegisteredUser, SynapseHandle } from '../../env/synapse.ts';
 import { connectCallClient, type TestCallClient } from './callClient.ts';
+import { opusWithLevel, plainTransportFor, sendLoudAudio } from './rtpProbe.ts';
 import { createRoom, invite, join, openIdToken, startSfuWithSynapse } from '../support/matrixFixtures.ts';
 
 const provisioned = existsSync(path.join(ENV_CACHE_ROOT, 'current', '.relais-ready'));
@@ -340,42 +339,19 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
     await joinAs(bob, users.bob);
     // No WebRTC in Node: alice's audio arrives over a plain RTP transport slipped into her transports.
     const call = sfu.server!.calls.find(roomId)!;
-    const plain = await call
-      .routerOf(aliceJoin.peerId)
-      .createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: true });
-    call.peers
-      .get(aliceJoin.peerId)!
-      .transports.set(plain.id, { transport: plain as unknown as types.WebRtcTransport, direction: 'send' });
+    const plain = await plainTransportFor(call.routerOf(aliceJoin.peerId), call.peers.get(aliceJoin.peerId)!, 'send');
     const ssrc = 22222222;
-    const rtpParameters = {
-      codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }],
-      encodings: [{ ssrc }],
-      headerExtensions: [{ uri: 'urn:ietf:params:rtp-hdrext:ssrc-audio-level', id: 1 }],
-    };
-    await alice.request('produce', { transportId: plain.id, kind: 'audio', rtpParameters, source: 'microphone' });
-    const socket = createSocket('udp4');
-    let seq = 0;
-    const sender = setInterval(() => {
-      // RTP with a one-byte header extension: id 1 = audio level, voice activity on, loud (-10 dBov).
-      const packet = Buffer.alloc(12 + 8 + 20, 0xaa);
-      packet.writeUInt8(0x90, 0);
-      packet.writeUInt8(111, 1);
-      packet.writeUInt16BE(seq & 0xffff, 2);
-      packet.writeUInt32BE((seq * 960) >>> 0, 4);
-      packet.writeUInt32BE(ssrc, 8);
-      packet.writeUInt16BE(0xbede, 12);
-      packet.writeUInt16BE(1, 14);
-      packet.writeUInt8(0x10, 16);
-      packet.writeUInt8(0x80 | 10, 17);
-      packet.writeUInt16BE(0, 18);
-      seq++;
-      socket.send(packet, plain.tuple.localPort, '127.0.0.1');
-    }, 20);
+    await alice.request('produce', {
+      transportId: plain.id,
+      kind: 'audio',
+      rtpParameters: opusWithLevel(ssrc),
+      source: 'microphone',
+    });
+    const stopSending = sendLoudAudio(plain.tuple.localPort, ssrc);
     try {
       expect((await bob.waitFor('activeSpeaker', 15_000)).data).toEqual({ peerId: aliceJoin.peerId });
     } finally {
-      clearInterval(sender);
-      socket.close();
+      stopSending();
       alice.close();
       bob.close();
     }
