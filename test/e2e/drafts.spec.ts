@@ -10,6 +10,7 @@ import { expect, expectAccessible, test } from './fixtures.ts';
 import { submitSignIn } from './helpers.ts';
 import { apiLogin, createRoom, joinRoom, sendText } from './matrixApi.ts';
 import { TEST_USERS } from './testUsers.ts';
+import type { Page } from '@playwright/test';
 
 test.skip(process.env.RELAIS_SECRET_SERVICE !== '1', 'needs a Secret Service: run through `npm run test:e2e`');
 
@@ -47,8 +48,9 @@ test('a draft and its reply survive switching rooms and restarting the app', asy
     await expect(composer).toHaveValue('Oui, je regarde les lignes 12 à 40 et je');
     await expect(app.page.getByText('Replying to zelie')).toBeVisible();
 
-    // Quit and start again: still there (saved half a second after the last change).
-    await app.page.waitForTimeout(1_500);
+    // Quit and start again: still there (saved half a second after the last change; the record's key,
+    // the room id, is in clear in the local database, its content encrypted).
+    await expect.poll(() => storedDraftRooms(app.page), { timeout: 15_000 }).toContain(budgetId);
     await quitApp(app.context);
     app = await launchApp({ profileDir: path.join(profile, 'chromium'), harness, webUrl: env.webUrl });
     await app.page.goto(env.webUrl);
@@ -73,3 +75,31 @@ test('a draft and its reply survive switching rooms and restarting the app', asy
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+// Runs in the page (the e2e tsconfig has no DOM types, hence a string): the record keys of every
+// Relais local database's drafts store.
+const LIST_DRAFT_KEYS = `(async () => {
+  const keys = [];
+  for (const { name } of await indexedDB.databases()) {
+    if (!name || !name.startsWith('relais-local:')) continue;
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    if (db.objectStoreNames.contains('drafts')) {
+      keys.push(...(await new Promise((resolve, reject) => {
+        const request = db.transaction('drafts').objectStore('drafts').getAllKeys();
+        request.onsuccess = () => resolve(request.result.map(String));
+        request.onerror = () => reject(request.error);
+      })));
+    }
+    db.close();
+  }
+  return keys;
+})()`;
+
+/** The rooms whose draft is in the app's local database (its record keys; the drafts themselves are encrypted). */
+function storedDraftRooms(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(LIST_DRAFT_KEYS);
+}

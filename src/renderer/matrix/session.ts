@@ -156,6 +156,9 @@ export async function startSession(credentials: Credentials, storage: SessionSto
         ),
     () => 'failed' as const,
   );
+  // A room opened at start-up reads its draft once: with a cached room list that can be a moment after
+  // this returns, so the drafts (one small read) are in memory first.
+  await drafts.ready;
   return {
     client,
     credentials,
