@@ -105,6 +105,19 @@ export const sfuConfigSchema = z.strictObject({
     })
     .prefault({}),
   /**
+   * How much of a call each client receives (sent to clients when they join): the video of the last
+   * `lastN` active speakers besides the tiles on their screen; audio from everyone up to `audioAllUpTo`
+   * microphones, then only from the `loudestK` most recent speakers. Bigger values cost every client
+   * downlink and the SFU packets; smaller ones make a quiet speaker wait for a key frame to be seen.
+   */
+  subscription: z
+    .strictObject({
+      lastN: z.number().int().min(0).max(50).default(4),
+      audioAllUpTo: z.number().int().min(0).max(1000).default(20),
+      loudestK: z.number().int().min(1).max(50).default(6),
+    })
+    .prefault({}),
+  /**
    * Multi-node: SFU nodes sharing calls through Redis. Without it (the default) the SFU is one node
    * and needs nothing else. Each node hosts the participants whose WebSocket it accepted (put the
    * nodes behind one load-balanced URL); participants on different nodes get each other's media

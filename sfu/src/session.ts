@@ -214,7 +214,12 @@ export class Session {
       deps.onJoined();
       deps.guard.joinSucceeded(deps.address);
       deps.logger.info(`${user.userId} (${data.deviceId}) joined the call of ${data.roomId} as ${peer.id}`);
-      return { peerId: peer.id, peers, iceServers: iceServersFor(deps.config.iceServers, user.userId, Date.now()) };
+      return {
+        peerId: peer.id,
+        peers,
+        iceServers: iceServersFor(deps.config.iceServers, user.userId, Date.now()),
+        subscription: deps.config.subscription,
+      };
     } catch (error) {
       this.transition('join-failed');
       releaseDevice?.();

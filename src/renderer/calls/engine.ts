@@ -28,7 +28,7 @@ import { MediaReceiver } from './receiver.ts';
 import { MediaSender } from './sender.ts';
 import { SignalingClient } from './signaling.ts';
 import { keepPresent, noteSpeaker } from './speakerHistory.ts';
-import { DEFAULT_PLAN_OPTIONS, subscriptionPlan, type VisibleTile } from './subscriptionPlan.ts';
+import { DEFAULT_PLAN_OPTIONS, speakerMemory, subscriptionPlan, type PlanOptions, type VisibleTile } from './subscriptionPlan.ts';
 import { createCallTransport, requestTransport, restartIce, type TransportInfo } from './transports.ts';
 import { rendererLogger } from '../platform/log.ts';
 
@@ -51,6 +51,8 @@ export class CallEngine {
   private activeSpeaker: string | null = null;
   /** The last speakers, most recent first: their video and audio are kept (subscriptionPlan.ts). */
   private speakers: readonly string[] = [];
+  /** The SFU's sizes for what is received (its join answer), or the app's defaults. */
+  private planOptions: PlanOptions = DEFAULT_PLAN_OPTIONS;
   /** The remote tiles on screen; null until the call screen says (then everything is received). */
   private view: readonly VisibleTile[] | null = null;
   /** My microphone, camera and screen (their producers and mute state). */
@@ -220,6 +222,7 @@ export class CallEngine {
     const joined = await joining;
     if (gen !== this.generation) throw new Error('superseded');
     timeline.mark('joined');
+    this.planOptions = joined.subscription ?? DEFAULT_PLAN_OPTIONS;
     // Record who is there *before* creating transports: from now on `newProducer`, `peerLeft` and
     // `producerClosed` may arrive, and each must find the book (and the queue) already filled.
     for (const peer of joined.peers) {
@@ -283,7 +286,12 @@ export class CallEngine {
 
   private replan(): void {
     this.receiver.applyPlan(
-      subscriptionPlan({ producers: this.book.producerList(), visible: this.view, speakers: this.speakers }),
+      subscriptionPlan({
+        producers: this.book.producerList(),
+        visible: this.view,
+        speakers: this.speakers,
+        options: this.planOptions,
+      }),
     );
   }
 
@@ -303,9 +311,8 @@ export class CallEngine {
     };
     const changed = applyNotification(target, n);
     this.activeSpeaker = target.activeSpeaker;
-    const memory = Math.max(DEFAULT_PLAN_OPTIONS.lastN, DEFAULT_PLAN_OPTIONS.loudestK);
     const present = new Set(this.book.list().map((p) => p.peerId));
-    this.speakers = keepPresent(noteSpeaker(this.speakers, this.activeSpeaker, memory), present);
+    this.speakers = keepPresent(noteSpeaker(this.speakers, this.activeSpeaker, speakerMemory(this.planOptions)), present);
     if (!changed) return;
     this.replan();
     this.emit();

@@ -9,19 +9,23 @@
 // does. The SFU's speaker detection sees every microphone, so whoever starts talking becomes a recent
 // speaker and is resumed within about half a second (its first syllable may be lost: the price of
 // a 150-person call not decoding 150 streams).
-import type { MediaSource } from '../../shared/call/index.ts';
+import type { MediaSource, SubscriptionSizes } from '../../shared/call/index.ts';
 import { cameraLayerFor } from './grid.ts';
 
-export interface PlanOptions {
-  /** Speakers whose camera stays received off the page. */
-  lastN: number;
-  /** Up to this many remote microphones, everyone is heard. */
-  audioAllUpTo: number;
-  /** Above that, the speakers heard. */
-  loudestK: number;
-}
+/**
+ * lastN: speakers whose camera stays received off the page; audioAllUpTo: up to this many remote
+ * microphones, everyone is heard; loudestK: above that, the speakers heard. The SFU's operator sets
+ * them (`subscription` in its configuration, sent with the join answer).
+ */
+export type PlanOptions = SubscriptionSizes;
 
+/** For an SFU that does not send its own (older than the field); the SFU's defaults are the same. */
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { lastN: 4, audioAllUpTo: 20, loudestK: 6 };
+
+/** How many recent speakers are worth remembering: enough for both the video and the audio rule. */
+export function speakerMemory(options: PlanOptions): number {
+  return Math.max(options.lastN, options.loudestK);
+}
 
 export interface PlanProducer {
   producerId: string;

@@ -55,6 +55,18 @@ const consumerRef = z.object({ consumerId: id });
 /** A simulcast or SVC layer index (mediasoup's; 0 is the smallest). */
 const layer = z.number().int().min(0).max(15);
 
+/**
+ * How much of a call each client receives, sized by the SFU's operator (they know how big their calls
+ * get): the video of the last `lastN` active speakers besides what is on screen; audio from everyone
+ * while the call has at most `audioAllUpTo` microphones, else from the `loudestK` most recent speakers.
+ */
+export const subscriptionSizesSchema = z.object({
+  lastN: z.number().int().min(0).max(50),
+  audioAllUpTo: z.number().int().min(0).max(1000),
+  loudestK: z.number().int().min(1).max(50),
+});
+export type SubscriptionSizes = z.output<typeof subscriptionSizesSchema>;
+
 export const callRequests = {
   /** Allowed before join: the codec list is the same for every call on this SFU and is not secret. */
   getRouterRtpCapabilities: {
@@ -79,6 +91,8 @@ export const callRequests = {
       peers: z.array(peerInfoSchema),
       /** Only the TURN/STUN servers the SFU's configuration names (with short-lived credentials). */
       iceServers: z.array(iceServerSchema),
+      /** Absent from SFUs older than this field: the app then uses its own defaults. */
+      subscription: subscriptionSizesSchema.optional(),
     }),
   },
   createWebRtcTransport: {

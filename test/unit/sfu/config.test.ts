@@ -138,6 +138,18 @@ describe('SFU config', () => {
     expect(config.appservice).toMatchObject({ membershipProofWaitMs: 5000 });
   });
 
+  it('subscription sizes: the defaults the app also falls back to; set by the operator; nonsense refused', () => {
+    expect(parseSfuConfig(minimal).subscription).toEqual({ lastN: 4, audioAllUpTo: 20, loudestK: 6 });
+    expect(parseSfuConfig({ ...minimal, subscription: { lastN: 9, loudestK: 3 } }).subscription).toEqual({
+      lastN: 9,
+      audioAllUpTo: 20,
+      loudestK: 3,
+    });
+    expect(() => parseSfuConfig({ ...minimal, subscription: { loudestK: 0 } })).toThrow(/loudestK/);
+    expect(() => parseSfuConfig({ ...minimal, subscription: { lastN: 2.5 } })).toThrow(/lastN/);
+    expect(() => parseSfuConfig({ ...minimal, subscription: { lastSpeakers: 2 } })).toThrow(/lastSpeakers/);
+  });
+
   it('reads the membership token from its file, trimmed', () => {
     const config = parseSfuConfig({
       ...minimal,

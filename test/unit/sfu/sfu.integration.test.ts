@@ -69,7 +69,7 @@ describe.skipIf(!provisioned)('SFU with a real Synapse and mediasoup worker (nee
     const { rtpCapabilities } = await alice.request('getRouterRtpCapabilities', {});
     expect(JSON.stringify(rtpCapabilities)).toContain('audio/opus');
     const joined = await joinAs(alice, users.alice);
-    expect(joined).toMatchObject({ peers: [], iceServers: [] });
+    expect(joined).toMatchObject({ peers: [], iceServers: [], subscription: { lastN: 4, audioAllUpTo: 20, loudestK: 6 } });
     const send = await alice.request('createWebRtcTransport', { direction: 'send' });
     const recv = await alice.request('createWebRtcTransport', { direction: 'recv' });
     expect(send.transportId).not.toBe(recv.transportId);

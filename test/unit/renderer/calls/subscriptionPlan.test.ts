@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MediaSource } from '../../../../src/shared/call/index.ts';
 import {
   DEFAULT_PLAN_OPTIONS,
+  speakerMemory,
   subscriptionPlan,
   type PlanProducer,
   type VisibleTile,
@@ -74,5 +75,15 @@ describe('subscription plan', () => {
     const videos = [...plan].filter(([id, d]) => id.endsWith(':camera') && !d.paused);
     expect(videos).toHaveLength(11);
     expect([...plan].filter(([id, d]) => id.endsWith(':microphone') && !d.paused)).toHaveLength(3);
+  });
+
+  it("follows the SFU operator's sizes: one last speaker's video, audio from the two most recent speakers past two microphones", () => {
+    const options = { lastN: 1, audioAllUpTo: 2, loudestK: 2 };
+    const plan = subscriptionPlan({ producers: peers(5), visible: [cam('p0', 800)], speakers: ['p3', 'p4', 'p1'], options });
+    expect(plan.get('p3:camera')).toEqual({ paused: false, spatialLayer: 0 });
+    expect(plan.get('p4:camera')).toEqual({ paused: true });
+    expect(['p0', 'p1', 'p2', 'p3', 'p4'].filter((id) => !plan.get(`${id}:microphone`)?.paused)).toEqual(['p3', 'p4']);
+    expect(speakerMemory(options)).toBe(2);
+    expect(speakerMemory(DEFAULT_PLAN_OPTIONS)).toBe(6);
   });
 });
