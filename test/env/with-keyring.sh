@@ -14,4 +14,4 @@ chmod 700 "$XDG_RUNTIME_DIR"
 # dbus-daemon complains it cannot raise its fd limit when run as root in a container: harmless.
 exec dbus-run-session -- bash -c '
   printf "test-keyring-password" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
-  exec "$@"' with-keyring "$@" 2> >(grep -v "dbus-daemon\[" >&2)
+  exec "$@"' with-keyring "$@" 2> >(grep --line-buffered -v "dbus-daemon\[" >&2)
