@@ -47,7 +47,8 @@ export interface CallOptions {
  */
 export interface CallEvents {
   peerJoined(peer: Peer): void;
-  peerLeft(peer: Peer): void;
+  /** `replaced`: the same device joined again (its new peer is announced next). */
+  peerLeft(peer: Peer, replaced: boolean): void;
   producerAdded(peer: Peer, producerId: string): void;
   producerClosed(peer: Peer, producerId: string): void;
   producerPaused(peer: Peer, producerId: string, paused: boolean): void;
@@ -244,15 +245,26 @@ export class Call {
     return others;
   }
 
-  /** `removed`: the SFU took the peer out (its user lost room membership), as the others are told. */
-  removePeer(peer: Peer, why: 'left' | 'removed' = 'left'): void {
+  /**
+   * `removed`: the SFU took the peer out (its user lost room membership), as the others are told.
+   * `replaced`: the same device joined again, and the others are told its new peer follows.
+   */
+  removePeer(peer: Peer, why: 'left' | 'removed' | 'replaced' = 'left'): void {
     if (this.peers.get(peer.id) !== peer) return;
     for (const { producer } of [...peer.producers.values()]) this.closeProducer(peer, producer.id);
     peer.closeMedia();
     this.peers.delete(peer.id);
     this.unplace(peer.id);
-    if (peer.node === null) this.events?.peerLeft(peer);
-    this.broadcast(null, 'peerLeft', why === 'removed' ? { peerId: peer.id, reason: 'removed' } : { peerId: peer.id });
+    if (peer.node === null) this.events?.peerLeft(peer, why === 'replaced');
+    this.broadcast(
+      null,
+      'peerLeft',
+      why === 'removed'
+        ? { peerId: peer.id, reason: 'removed' }
+        : why === 'replaced'
+          ? { peerId: peer.id, replaced: true }
+          : { peerId: peer.id },
+    );
   }
 
   /** This user's peers in the call (one per device). */

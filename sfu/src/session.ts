@@ -186,7 +186,7 @@ export class Session {
       // The same device joining again (a reconnect racing its old socket) replaces its old peer.
       for (const other of call.peersOf(user.userId)) {
         if (other.deviceId !== data.deviceId) continue;
-        call.removePeer(other);
+        call.removePeer(other, 'replaced');
         other.onEvicted('replaced');
       }
       if (call.size >= deps.config.limits.maxPeersPerCall) throw new CallError('call-full', 'This call is full');

@@ -18,6 +18,14 @@ import {
   RECORD_PEER_CONNECTIONS,
   roomIdOf,
 } from './callHelpers.ts';
+import {
+  describeTimeline,
+  markInboundStreams,
+  newMediaFlowing,
+  recordCallLogs,
+  recoveryEvents,
+  RECORD_RECOVERY_EVENTS,
+} from './recoveryTimeline.ts';
 import { TEST_USERS } from './testUsers.ts';
 
 test.use({ launchOptions: CALL_LAUNCH_OPTIONS });
@@ -62,11 +70,13 @@ test('two people on two SFU nodes call each other, media both ways; a node kille
     balancer = await startTcpBalancer([node1.port, node2.port]);
     const balancedUrl = `ws://127.0.0.1:${balancer.port}/ws`;
 
-    const options = { initScript: RECORD_PEER_CONNECTIONS };
+    const options = { initScript: RECORD_PEER_CONNECTIONS + RECORD_RECOVERY_EVENTS };
     const nadia = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.nadia, options);
     const omar = await signInAs(browser, env.webUrl, env.homeserver, TEST_USERS.omar, options);
     await useSfu(nadia, balancedUrl);
     await useSfu(omar, balancedUrl);
+    const nadiaLogs = recordCallLogs(nadia.page);
+    const omarLogs = recordCallLogs(omar.page);
     const roomName = `Two nodes ${Date.now()}`;
     await createRoomAndInvite(nadia.page, roomName, ['@omar:localhost', '@sven:localhost']);
     await acceptInvite(omar.page, roomName);
@@ -99,21 +109,34 @@ test('two people on two SFU nodes call each other, media both ways; a node kille
     expect(balancer.assignments).toEqual([0, 1]);
 
     // Node 2 dies mid-call. Omar's app sees its socket close and re-joins the same URL; the balancer
-    // finds node 2 gone and sends him to node 1.
+    // finds node 2 gone and sends him to node 1. "Media flowing again" is timed on the streams that
+    // appear after the kill (omar's new connections, nadia's new consumers of omar), sampled every
+    // 100 ms in both pages at once; each page's timeline says where the time went.
+    await Promise.all([markInboundStreams(nadia.page), markInboundStreams(omar.page)]);
     const killedAt = Date.now();
     process.kill(node2.pid, 'SIGKILL');
+    const media = Promise.all([newMediaFlowing(nadia.page, 30_000), newMediaFlowing(omar.page, 30_000)]);
+    media.catch(() => undefined);
     await expect.poll(async () => (await node1.health()).connections, { timeout: 30_000, intervals: [100] }).toBe(2);
     const rejoinedMs = Date.now() - killedAt;
+    const [nadiaGot, omarGot] = await media;
+    const flowingMs = Math.max(nadiaGot.flowingAt, omarGot.flowingAt) - killedAt;
+    const rel = (at: number | null) => (at === null ? '?' : `+${at - killedAt}`);
+    const timeline = [
+      describeTimeline('omar ', [...(await recoveryEvents(omar.page, killedAt)), ...omarLogs], killedAt),
+      describeTimeline('nadia', [...(await recoveryEvents(nadia.page, killedAt)), ...nadiaLogs], killedAt),
+    ].join('\n');
     await expect(nadiaStage.getByRole('group', { name: 'omar', exact: true })).toBeVisible({ timeout: 30_000 });
-    // Sampled once a second on both pages at once: the figure is good to about a second.
-    await Promise.all([expectMediaFlowing(nadia.page), expectMediaFlowing(omar.page)]);
-    const flowingMs = Date.now() - killedAt;
     expect(await node1.health()).toMatchObject({ calls: 1, peers: 2, connections: 2 });
     console.log(
       `node killed mid-call: its participant re-joined on the other node after ${rejoinedMs} ms; ` +
-        `media flowing both ways again after ${flowingMs} ms (balancer assignments ${balancer.assignments.join(',')})`,
+        `media flowing both ways again after ${flowingMs} ms ` +
+        `(nadia gets omar's audio ${rel(nadiaGot.audioAt)}, video packets ${rel(nadiaGot.videoPacketsAt)}, frames ${rel(nadiaGot.videoAt)}; ` +
+        `omar gets nadia's audio ${rel(omarGot.audioAt)}, video packets ${rel(omarGot.videoPacketsAt)}, frames ${rel(omarGot.videoAt)}; ` +
+        `balancer assignments ${balancer.assignments.join(',')})\n${timeline}`,
     );
     expect(rejoinedMs).toBeLessThan(5000);
+    expect(flowingMs).toBeLessThan(5000);
 
     await omarStage.getByRole('button', { name: 'Leave call' }).click();
     await expect(nadiaStage.getByRole('group', { name: 'omar', exact: true })).toBeHidden({ timeout: 15_000 });

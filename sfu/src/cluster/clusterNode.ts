@@ -118,8 +118,10 @@ export class ClusterNode {
           }
           await this.publish(roomId, { type: 'peers', node, roomId, joined: true, peers: [announce(peer)] });
         }),
-      peerLeft: (peer) => {
-        this.enqueue(roomId, () => this.publish(roomId, { type: 'peer-left', node, roomId, peerId: peer.id }));
+      peerLeft: (peer, replaced) => {
+        this.enqueue(roomId, () =>
+          this.publish(roomId, { type: 'peer-left', node, roomId, peerId: peer.id, ...(replaced ? { replaced } : {}) }),
+        );
         // Remote peers alone do not keep a call on this node.
         queueMicrotask(() => this.endIfOnlyRemote(call));
       },
@@ -170,14 +172,15 @@ export class ClusterNode {
       case 'peers':
         for (const announced of message.peers) {
           // The same device joined through another node (its client reconnected elsewhere): the newer
-          // connection wins, as on one node.
-          if (message.joined) this.evictLocalDevice(call, announced);
+          // connection wins, as on one node, and at once: its old peer may be a remote one of a node
+          // that died, whose registration has not expired yet (the others would wait on its ghost).
+          if (message.joined) this.replaceDevice(call, from, announced);
           this.enqueue(call.roomId, () => this.addRemotePeer(call, from, announced));
         }
         return;
       case 'peer-left': {
         const peer = remote(message.peerId);
-        if (peer) call.removePeer(peer);
+        if (peer) call.removePeer(peer, message.replaced === true ? 'replaced' : 'left');
         return;
       }
       case 'producer': {
@@ -322,11 +325,14 @@ export class ClusterNode {
     void incoming?.then((transport) => transport.close()).catch(() => undefined);
   }
 
-  private evictLocalDevice(call: Call, announced: AnnouncedPeer): void {
-    for (const local of call.peersOf(announced.userId)) {
-      if (local.node !== null || local.deviceId !== announced.deviceId) continue;
-      call.removePeer(local);
-      local.onEvicted('replaced');
+  /** The device's other peers, here or announced by another node, give way to the one `from` announced. */
+  private replaceDevice(call: Call, from: string, announced: AnnouncedPeer): void {
+    for (const other of call.peersOf(announced.userId)) {
+      if (other.deviceId !== announced.deviceId || other.id === announced.peerId) continue;
+      // That node replaced its own peer already and says so on the channel (peer-left).
+      if (other.node === from) continue;
+      call.removePeer(other, 'replaced');
+      other.onEvicted('replaced');
     }
   }
 

@@ -31,7 +31,14 @@ export const callMessageSchema = z.discriminatedUnion('type', [
     joined: z.boolean().default(false),
     peers: z.array(peerInfo.extend({ producers: z.array(producerInfo) })),
   }),
-  z.object({ type: z.literal('peer-left'), node: z.string(), roomId: z.string(), peerId: z.string() }),
+  z.object({
+    type: z.literal('peer-left'),
+    node: z.string(),
+    roomId: z.string(),
+    peerId: z.string(),
+    /** The same device joined again on that node (a field older nodes ignore). */
+    replaced: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('producer'), node: z.string(), roomId: z.string(), peerId: z.string(), producer: producerInfo }),
   z.object({
     type: z.literal('producer-closed'),

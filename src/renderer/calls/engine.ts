@@ -21,6 +21,7 @@ import {
 import type { CallSnapshot, EngineOptions } from './engineTypes.ts';
 import { iceServersForCall } from './focus.ts';
 import type { CallMediaEncryption } from './e2ee/mediaEncryption.ts';
+import { ReturningDevices } from './e2ee/returningDevices.ts';
 import { JoinTimeline } from './joinTimeline.ts';
 import { ParticipantBook } from './participants.ts';
 import { applyNotification } from './notificationHandler.ts';
@@ -48,6 +49,11 @@ export class CallEngine {
   private recvTransport: Transport | null = null;
   private readonly book = new ParticipantBook<MediaStreamTrack>();
   private encryption: CallMediaEncryption | null = null;
+  /** Devices whose peer the SFU replaced (they re-joined): still members for the keys (returningDevices.ts). */
+  private readonly returning = new ReturningDevices();
+  private returnCheck: ReturnType<typeof setTimeout> | null = null;
+  /** A re-join has not said yet who is in the call: the keys wait for it (an empty book is no one leaving). */
+  private awaitingPeers = false;
   private activeSpeaker: string | null = null;
   /** The last speakers, most recent first: their video and audio are kept (subscriptionPlan.ts). */
   private speakers: readonly string[] = [];
@@ -105,10 +111,27 @@ export class CallEngine {
   }
 
   private emit(): void {
-    // Every change of who is in the call passes here: the keys follow it (shared, rotated).
-    this.encryption?.setMembers(this.book.list());
+    this.updateKeyMembers();
     const snap = this.snapshot();
     for (const listener of this.listeners) listener(snap);
+  }
+
+  /** Every change of who is in the call passes here: the keys follow it (shared, rotated). */
+  private updateKeyMembers(): void {
+    if (!this.encryption || this.awaitingPeers) return;
+    const { members, returned } = this.returning.members(this.book.list(), Date.now());
+    this.encryption.setMembers(members);
+    if (returned.length > 0) this.encryption.resend(returned);
+    // A device not back within its grace has left: look again then (the keys rotate).
+    const expiry = this.returning.nextExpiry();
+    if (expiry === null || this.returnCheck) return;
+    this.returnCheck = setTimeout(
+      () => {
+        this.returnCheck = null;
+        this.emit();
+      },
+      Math.max(0, expiry - Date.now()),
+    );
   }
 
   /** Read through a method: the state changes during awaits, which narrowing cannot see. */
@@ -160,7 +183,8 @@ export class CallEngine {
     }
   }
 
-  private async connectAndJoin(attempt: number): Promise<void> {
+  /** `opening`: the SFU connection, already asked for (a re-join opens it before tearing the old call down). */
+  private async connectAndJoin(attempt: number, opening?: Promise<SignalingClient>): Promise<void> {
     const gen = ++this.generation;
     const timeline = new JoinTimeline(attempt);
     this.timeline = timeline;
@@ -168,7 +192,7 @@ export class CallEngine {
     // The token comes from the homeserver (or is the one kept): ask for it while the SFU connection opens.
     const token = this.options.getOpenIdToken();
     token.then(() => timeline.mark('openid')).catch(() => undefined);
-    const sig = await SignalingClient.connect(focus.sfuUrl, this.options.createSocket);
+    const sig = await (opening ?? SignalingClient.connect(focus.sfuUrl, this.options.createSocket));
     timeline.mark('socket');
     if (gen !== this.generation) {
       sig.close();
@@ -232,6 +256,7 @@ export class CallEngine {
         this.receiver.announce(p.producerId);
       }
     }
+    this.awaitingPeers = false;
     this.replan();
     this.emit();
     const iceServers = iceServersForCall(focus, joined.iceServers);
@@ -296,6 +321,11 @@ export class CallEngine {
   }
 
   private onNotification(n: CallNotification): void {
+    if (n.method === 'peerLeft' && n.data.replaced) {
+      // The same device joined again (it reconnected): its new peer follows, with the keys it had.
+      const peer = this.book.list().find((p) => p.peerId === n.data.peerId);
+      if (peer) this.returning.replaced({ userId: peer.userId, deviceId: peer.deviceId }, Date.now());
+    }
     const target = {
       book: this.book,
       receiver: this.receiver,
@@ -330,7 +360,8 @@ export class CallEngine {
     try {
       while (this.state.phase === 'reconnecting') {
         const { recovery, delayMs, attempt } = this.state;
-        await sleep(delayMs);
+        // The first attempt goes at once (not even a timer's turn: a busy page makes that tens of ms).
+        if (delayMs > 0) await sleep(delayMs);
         if (this.phase() !== 'reconnecting') return;
         try {
           if (recovery === 'ice-restart') {
@@ -340,11 +371,16 @@ export class CallEngine {
               [this.sendTransport, this.recvTransport].filter((t) => t !== null),
             );
           } else {
+            // Same device, same keys: the others who kept mine (the SFU told them my old peer was
+            // replaced) decrypt my media as soon as it flows, and I theirs. Those who forgot it get it again.
+            this.encryption?.rejoining();
+            this.awaitingPeers = true;
+            // The new connection opens while the old transports close (closing them takes a busy
+            // page tens of milliseconds, up to 0.1 s on a loaded machine).
+            const opening = SignalingClient.connect(this.options.focus.sfuUrl, this.options.createSocket);
+            opening.catch(() => undefined);
             this.teardown();
-            // A fresh join is a new arrival for the others (they forgot my key when I left the SFU):
-            // a new key, shared with everyone as they come back into view.
-            this.encryption?.setMembers([]);
-            await this.connectAndJoin(attempt);
+            await this.connectAndJoin(attempt, opening);
           }
           this.dispatch({ type: 'joined', at: Date.now() });
           if (recovery === 'rejoin') this.reportTimeline();
@@ -371,15 +407,18 @@ export class CallEngine {
   /** Closes media and signaling of the current generation (for a re-join or for good). */
   private teardown(): void {
     this.generation += 1;
-    this.receiver.reset();
-    this.sender.forgetProducers();
+    // Transports first: closing one closes its consumers with it, where closing each consumer on an
+    // open transport would queue a renegotiation apiece (CPU the re-join needs).
     this.sendTransport?.close();
     this.recvTransport?.close();
     this.sendTransport = null;
     this.recvTransport = null;
+    this.receiver.reset();
+    this.sender.forgetProducers();
     this.signaling?.close();
     this.signaling = null;
     this.book.clear();
+    this.returning.clear();
     this.activeSpeaker = null;
     this.speakers = [];
   }
@@ -387,6 +426,9 @@ export class CallEngine {
   /** Everything off: transports, socket and my tracks (camera light out, microphone released). */
   private close(): void {
     this.teardown();
+    this.awaitingPeers = false;
+    if (this.returnCheck) clearTimeout(this.returnCheck);
+    this.returnCheck = null;
     this.sender.stopAll();
     // A later join makes a new key: nothing of this call's keys outlives it.
     this.encryption?.stop();

@@ -11,8 +11,13 @@ const score = z.object({ ssrc: z.number().optional(), rid: z.string().optional()
 
 export const callNotifications = {
   newPeer: z.object({ peer: peerInfoSchema }),
-  /** `reason` is absent for an ordinary leave; `removed` when the SFU removed that peer (membership revoked). */
-  peerLeft: z.object({ peerId: id, reason: z.enum(['left', 'removed']).optional() }),
+  /**
+   * `reason` is absent for an ordinary leave; `removed` when the SFU removed that peer (membership revoked).
+   * `replaced`: the same device joined again (a reconnection, perhaps through another node), its new
+   * peer follows: it is still in the call, and still holds the media keys it had (a field of its
+   * own, not a reason, so that clients that do not know it read an ordinary leave).
+   */
+  peerLeft: z.object({ peerId: id, reason: z.enum(['left', 'removed']).optional(), replaced: z.literal(true).optional() }),
   /**
    * This client's user is no longer a joined member of the call's room (kicked, banned, left the
    * room on another device, or the account was deactivated): every transport, producer and consumer

@@ -24,10 +24,10 @@ describe.skipIf(!provisioned)('one call across SFU nodes through Redis (real Syn
   let roomId: string;
   const clients: TestCallClient[] = [];
 
-  const startNode = async (nodeId: string, mode: 'in-process' | 'child') => {
+  const startNode = async (nodeId: string, mode: 'in-process' | 'child', nodeTtlMs = 1500) => {
     const node = await startSfuWithSynapseAdmin(synapse, {
       mode,
-      extraConfig: { cluster: { redis: redis.url, nodeId, heartbeatMs: 500, nodeTtlMs: 1500 } },
+      extraConfig: { cluster: { redis: redis.url, nodeId, heartbeatMs: 500, nodeTtlMs } },
     });
     nodes.push(node);
     return node;
@@ -168,15 +168,25 @@ describe.skipIf(!provisioned)('one call across SFU nodes through Redis (real Syn
     expect(again.peers.map((peer) => peer.peerId)).toContain(alice.peerId);
     expect(again.peers.map((peer) => peer.peerId)).not.toContain(carol.peerId);
     const rejoinedMs = Date.now() - killedAt;
-    // Alice saw the old Carol go (replaced by her new connection from the same device) and the new one come.
-    const gone = new Set<string>();
-    gone.add((await alice.client.waitFor('peerLeft', 5000)).data.peerId);
+    // Alice saw the old Carol go (replaced by her new connection from the same device: her app keeps
+    // Carol's media key) and the new one come.
+    const gone = new Map<string, { peerId: string; replaced?: true }>();
+    const left = async () => {
+      const { data } = await alice.client.waitFor('peerLeft', 5000);
+      gone.set(data.peerId, data);
+    };
+    await left();
     await sees(alice.client, [], again.peerId);
     const movedMs = Date.now() - killedAt;
-    // ...and Bob go once node C's registration expired.
-    gone.add((await alice.client.waitFor('peerLeft', 5000)).data.peerId);
+    // ...and Bob go once node C's registration expired: an ordinary leave.
+    await left();
     const bobGoneMs = Date.now() - killedAt;
-    expect(gone).toEqual(new Set([carol.peerId, bob.peerId]));
+    expect(gone).toEqual(
+      new Map([
+        [carol.peerId, { peerId: carol.peerId, replaced: true }],
+        [bob.peerId, { peerId: bob.peerId }],
+      ]),
+    );
     console.log(
       `node killed mid-call: participant re-joined through another node in ${rejoinedMs} ms, seen there by the others in ${movedMs} ms; ` +
         `a participant who did not come back was dropped after ${bobGoneMs} ms (registration expiry)`,
@@ -184,6 +194,29 @@ describe.skipIf(!provisioned)('one call across SFU nodes through Redis (real Syn
     expect(movedMs).toBeLessThan(5000);
     expect(bobGoneMs).toBeLessThan(5000);
     expect([...nodeA.server!.calls.find(roomId)!.peers.values()].filter((peer) => peer.node === 'node-c')).toEqual([]);
+    alice.client.close();
+    again.client.close();
+  }, 60_000);
+
+  it('a node killed mid-call: its participant re-joining on one live node is replaced on every node at once, not at expiry', async () => {
+    const [nodeA, nodeB] = nodes as [SfuHandle, SfuHandle];
+    // Its registration would outlive the test's wait: only the re-join can make the others let go.
+    const doomed = await startNode('node-d', 'child', 30_000);
+    const alice = await joinOn(nodeA, users.alice);
+    const carol = await joinOn(doomed, users.carol);
+    await sees(alice.client, [], carol.peerId);
+
+    const killedAt = Date.now();
+    process.kill(doomed.pid, 'SIGKILL');
+    await carol.client.closed;
+    const again = await joinOn(nodeB, users.carol);
+    // Node A hears of Carol's new peer from node B and drops her old one (node D's) right then.
+    expect((await alice.client.waitFor('peerLeft', 5000)).data).toEqual({ peerId: carol.peerId, replaced: true });
+    await sees(alice.client, [], again.peerId);
+    const replacedMs = Date.now() - killedAt;
+    console.log(`node killed (registration alive 30 s more): its participant replaced on a third node after ${replacedMs} ms`);
+    expect(replacedMs).toBeLessThan(5000);
+    expect([...nodeA.server!.calls.find(roomId)!.peers.values()].map((peer) => peer.node)).toEqual([null, 'node-b']);
     alice.client.close();
     again.client.close();
   }, 60_000);

@@ -24,6 +24,14 @@ export interface CallMediaEncryption {
   attachReceiver(receiver: RTCRtpReceiver, kind: FrameKind, from: CallDevice): void;
   /** The devices now in the call (the SFU's peers), for key sharing and rotation. */
   setMembers(members: readonly CallDevice[]): void;
+  /**
+   * My connection to the SFU was lost and I am re-joining: the keys are kept (mine and the others'),
+   * and those still there at the next `setMembers` are sent my current key again, for they may have
+   * forgotten it when my old peer left.
+   */
+  rejoining(): void;
+  /** Sends my current key to these devices again (a device back after its peer was replaced). */
+  resend(devices: readonly CallDevice[]): void;
   /** Senders (participantKey) whose media does not decrypt: no key, or a wrong one. */
   failing(): ReadonlySet<string>;
   stop(): void;
@@ -66,6 +74,7 @@ export class MediaEncryption implements CallMediaEncryption {
   private joinTimer: ReturnType<typeof setTimeout> | null = null;
   private useTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private resendToAll = false;
 
   constructor(options: MediaEncryptionOptions) {
     this.options = options;
@@ -116,20 +125,32 @@ export class MediaEncryption implements CallMediaEncryption {
     if (this.stopped) return;
     const next = new Map(members.map((m) => [participantKey(m.userId, m.deviceId), m]));
     const change = membershipChange(new Set(this.members.keys()), new Set(next.keys()));
+    const stayed = this.resendToAll ? [...next].filter(([id]) => this.members.has(id)).map(([, m]) => m) : [];
+    this.resendToAll = false;
     this.members = next;
     for (const gone of change.left) {
       this.post({ type: 'forget', participant: gone });
       this.failingSenders.delete(gone);
     }
+    // Someone left (while I was re-joining, too): a new key, sent to everyone.
     if (change.rotate === 'now') return this.rotate();
+    // Newcomers (and after my re-join, those still there) see me at once with the current key.
+    this.share([...stayed, ...change.joined.map((id) => next.get(id)).filter((m) => m !== undefined)]);
     if (change.rotate === 'later') {
-      // They see me at once with the current key; the new one follows.
-      this.share(change.joined.map((id) => next.get(id)).filter((m) => m !== undefined));
+      // A new key follows a join.
       this.joinTimer ??= setTimeout(() => {
         this.joinTimer = null;
         this.rotate();
       }, this.policy.joinRotationDelayMs);
     }
+  }
+
+  rejoining(): void {
+    this.resendToAll = true;
+  }
+
+  resend(devices: readonly CallDevice[]): void {
+    if (!this.stopped) this.share(devices);
   }
 
   /** A new key, sent to everyone in the call now, and used once they have had time to receive it. */

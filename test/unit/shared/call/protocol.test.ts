@@ -89,6 +89,16 @@ describe('call protocol: server messages', () => {
     });
   });
 
+  it('peerLeft says when the same device joined again (replaced), in a field an older client would ignore', () => {
+    const parsed = parseServerMessage(encodeNotification('peerLeft', { peerId: 'p1', replaced: true }));
+    expect(parsed).toMatchObject({ ok: true, message: { notification: { data: { peerId: 'p1', replaced: true } } } });
+    // What a client that knows only peerId and reason reads: an ordinary leave (unknown keys are dropped).
+    const older = parseServerMessage(
+      JSON.stringify({ kind: 'notification', method: 'peerLeft', data: { peerId: 'p1', other: 1 } }),
+    );
+    expect(older).toMatchObject({ ok: true, message: { notification: { data: { peerId: 'p1' } } } });
+  });
+
   it('refuses unknown notifications and invalid data', () => {
     expect(parseServerMessage(JSON.stringify({ kind: 'notification', method: 'party', data: {} })).ok).toBe(false);
     expect(parseServerMessage(JSON.stringify({ kind: 'notification', method: 'peerLeft', data: {} })).ok).toBe(false);
