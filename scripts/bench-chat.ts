@@ -29,6 +29,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? (LARGE ? 3 : 5));
  * SDK's own request timeout (80 s) and is retried forever.
  */
 const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? RUNS);
+/** BENCH_HEAP=0 skips the large profile's memory figures (minutes: the whole list, a minute idle, 50 rooms). */
+const HEAP = process.env.BENCH_HEAP !== '0';
 /** Classic sync's sign-in (about 30 s a run at 3,000 rooms) is measured unless told not to. */
 const CLASSIC = (process.env.BENCH_CLASSIC ?? (LARGE ? '0' : '1')) === '1';
 /** How long the app stays idle, the list whole, before its heap is measured (large profile). */
@@ -283,6 +285,19 @@ async function msFromFirstPaintTo20Rows(page: Page): Promise<number> {
   }
 }
 
+/** The app's start-up marks, in ms from the first paint: "boot +12, settings-read +80, …". */
+function startupSteps(page: Page): Promise<string> {
+  return page.evaluate<string>(
+    `(() => {
+      const paint = performance.getEntriesByName('first-paint')[0]?.startTime ?? 0;
+      return performance.getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('relais:'))
+        .map((m) => m.name.slice(7) + ' ' + (m.startTime - paint >= 0 ? '+' : '') + Math.round(m.startTime - paint))
+        .join(', ');
+    })()`,
+  );
+}
+
 const synapse = await startSynapse({
   port: Number(process.env.BENCH_SYNAPSE_PORT ?? 18308),
   ...(existsSync(path.join(SEED_DIR, 'homeserver.db')) ? { dataFrom: SEED_DIR } : {}),
@@ -326,7 +341,7 @@ try {
       log(`${syncMode} sign-in to the first 20 rooms: ${JSON.stringify(times.at(-1))} ms`);
       if (syncMode === 'sliding') {
         finds.push(await findAndOpenBigRoom(page));
-        if (LARGE && i === RUNS - 1) memory.heaps = await heapFigures(context, page);
+        if (LARGE && HEAP && i === RUNS - 1) memory.heaps = await heapFigures(context, page);
       }
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -375,6 +390,7 @@ try {
     if (i < RUNS - 1) await context.close();
   }
   log(`Relais warm start to room list: ${warm.join(', ')} ms from navigation; ${warmFromPaint.join(', ')} ms from first paint`);
+  log(`last warm start, the app's steps from first paint (platform/startupMarks.ts): ${await startupSteps(page)}`);
   const room = await openAndScrollBigRoom(page);
   log(
     `filter to the 5,000-message room ${room.filterMs} ms; open it: ${room.openMs} ms; scrolling frames p50 ${room.frameP50.toFixed(1)} ms, p95 ${room.frameP95.toFixed(1)} ms`,

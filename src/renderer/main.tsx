@@ -17,6 +17,7 @@ import { connectLogs, flushLogs, rendererLogger, setLogLevel } from './platform/
 import { installIceGuard } from './platform/iceGuard.ts';
 import { egressFilterFromRules } from '../shared/policy/egress.ts';
 import { warmUpCrypto } from './matrix/cryptoWarmUp.ts';
+import { markStartup } from './platform/startupMarks.ts';
 // Compound's component styles first: styles.css comes after and wins where both style an element.
 import './ui/compound/compound.css';
 import './styles.css';
@@ -24,6 +25,7 @@ import './styles.css';
 const log = rendererLogger('app');
 
 async function boot(): Promise<void> {
+  markStartup('boot');
   warmUpCrypto();
   const platform = detectPlatform(window);
   connectLogs(platform);
@@ -38,6 +40,7 @@ async function boot(): Promise<void> {
     loadManagedSettings(platform, rendererLogger('policy').error),
     platform.userSettings().catch(() => null),
   ]);
+  markStartup('settings-read');
   setLogLevel(managed.settings.logLevel);
   log(`started (${platform.kind}), machine policy: ${managed.mode}`);
   // WebRTC is invisible to main's request filter: the egress policy is applied to ICE servers here,
@@ -77,6 +80,7 @@ async function boot(): Promise<void> {
       </PlatformContext.Provider>
     </StrictMode>,
   );
+  markStartup('rendered');
 }
 
 boot().catch((error: unknown) => log.swallow('starting the app', 'error')(error));

@@ -25,6 +25,7 @@ import { useManagedSettings } from './ManagedSettingsContext.ts';
 import { UserSettingsContext, useUserSettingsState } from './UserSettingsContext.ts';
 import { useThemeClass } from './useThemeClass.ts';
 import { useBranding } from './useBranding.ts';
+import { markStartup } from '../platform/startupMarks.ts';
 
 type AppState =
   | { kind: 'restoring' }
@@ -66,11 +67,13 @@ async function openSession(
 async function restore(platform: Platform, managed: ManagedSettings, ignoreKeychainProblem: boolean): Promise<AppState> {
   // A broken machine policy: explain, and connect nowhere (main blocks the network as well).
   if (managed.mode === 'safe') return { kind: 'safe-mode', message: managed.userMessage };
+  markStartup('restore');
   const storage = await platform.secretStorage();
   if (!ignoreKeychainProblem && storage.problem && storage.problem !== 'no-keychain') {
     return { kind: 'keychain-problem', problem: storage.problem };
   }
   const credentials = await loadCredentials(platform);
+  markStartup('credentials');
   if (!credentials) {
     // No session in the keychain: whatever else this profile holds belongs to no one now.
     await forgetLocalData(platform);

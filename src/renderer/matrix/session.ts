@@ -21,6 +21,7 @@ import { oidcClientOptions, scheduleRefreshBeforeExpiry } from './oidc/sessionTo
 import { prefetchPushRules } from './sync/prefetchPushRules.ts';
 import { startSync } from './sync/startSync.ts';
 import type { SyncModeSetting } from './sync/syncMode.ts';
+import { markStartup } from '../platform/startupMarks.ts';
 
 const log = rendererLogger('session');
 
@@ -70,12 +71,16 @@ export interface SessionStorage {
 export async function startSession(credentials: Credentials, storage: SessionStorage, platform: Platform): Promise<Session> {
   const keyCache = new SecretStorageKeyCache();
   const reachability = createReachability();
+  markStartup('store-key');
   const localDb = storage.cryptoStoreKey ? await openLocalDb(credentials, storage.cryptoStoreKey) : null;
+  markStartup('local-db');
   const store = localDb ? new CachedSyncStore(localDb) : null;
   // Read before encryption starts (which takes seconds), so the room list can show at once.
   await store?.startup();
+  markStartup('cache-read');
   const cached = store?.cachedSync();
   const cachedRooms = cached ? roomListFromCache(cached, credentials.userId) : [];
+  markStartup('cached-list');
   // Native OIDC: the SDK refreshes the tokens, and each new pair goes to the keychain at once.
   const tokens = { credentials };
   const client = createClient({
@@ -159,6 +164,7 @@ export async function startSession(credentials: Credentials, storage: SessionSto
   // A room opened at start-up reads its draft once: with a cached room list that can be a moment after
   // this returns, so the drafts (one small read) are in memory first.
   await drafts.ready;
+  markStartup('session');
   return {
     client,
     credentials,
