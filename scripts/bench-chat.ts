@@ -285,6 +285,33 @@ async function msFromFirstPaintTo20Rows(page: Page): Promise<number> {
   }
 }
 
+/** Until the app's encrypted local database holds a sync snapshot (its record key is in clear). */
+async function waitForSyncCache(page: Page): Promise<void> {
+  const started = Date.now();
+  const hasSnapshot = `(async () => {
+    for (const { name } of await indexedDB.databases()) {
+      if (!name || !name.startsWith('relais-local:')) continue;
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const count = await new Promise((resolve, reject) => {
+        const request = db.transaction('sync').objectStore('sync').count('snapshot');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      if (count > 0) return true;
+    }
+    return false;
+  })()`;
+  while (!(await page.evaluate<boolean>(hasSnapshot))) {
+    if (Date.now() - started > 60_000) throw new Error('the app wrote no sync cache within 60 s');
+    await page.waitForTimeout(250);
+  }
+}
+
 /** The app's start-up marks, in ms from the first paint: "boot +12, settings-read +80, …". */
 function startupSteps(page: Page): Promise<string> {
   return page.evaluate<string>(
@@ -377,6 +404,9 @@ try {
   };
   let { context, page } = await launch();
   await signInThroughUi(page, web.url, synapse.baseUrl);
+  // As after any real session: the sync cache written (2 s after the last change), or a warm start
+  // would find nothing and wait for encryption to open.
+  await waitForSyncCache(page);
   await context.close();
   const warm: number[] = [];
   const warmFromPaint: number[] = [];

@@ -18,6 +18,7 @@ import { installIceGuard } from './platform/iceGuard.ts';
 import { egressFilterFromRules } from '../shared/policy/egress.ts';
 import { warmUpCrypto } from './matrix/cryptoWarmUp.ts';
 import { markStartup } from './platform/startupMarks.ts';
+import { readKeychainAtStartup } from './matrix/session.ts';
 // Compound's component styles first: styles.css comes after and wins where both style an element.
 import './ui/compound/compound.css';
 import './styles.css';
@@ -29,6 +30,10 @@ async function boot(): Promise<void> {
   warmUpCrypto();
   const platform = detectPlatform(window);
   connectLogs(platform);
+  // The keychain is the slowest read of a warm start (a round trip to the OS's secret service each):
+  // begun now, it overlaps the settings below instead of following the first render.
+  const keychainAtStart = readKeychainAtStartup(platform);
+  keychainAtStart.catch(() => undefined); // restore() awaits it and handles its failure
   // Whatever nothing else caught still reaches the log (and Export diagnostics).
   window.addEventListener('error', (event) => log.error(`uncaught error: ${event.message}`));
   window.addEventListener('unhandledrejection', (event) => log.swallow('a task nobody waited for', 'error')(event.reason));
@@ -68,7 +73,10 @@ async function boot(): Promise<void> {
               {appConfig.kind === 'ok' ? (
                 <AppConfigContext.Provider value={appConfig.config}>
                   {/* A homeserver can be suggested by the page URL (?hs=…): the demo and tests use it. */}
-                  <App defaultHomeserver={initialHomeserver(appConfig.config, window.location.search)} />
+                  <App
+                    defaultHomeserver={initialHomeserver(appConfig.config, window.location.search)}
+                    keychainAtStart={keychainAtStart}
+                  />
                 </AppConfigContext.Provider>
               ) : (
                 // An unusable config.json: no session is restored and nothing connects until it is fixed.

@@ -1,5 +1,5 @@
 import { HttpApiEvent } from 'matrix-js-sdk';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignedInShell } from './shell/SignedInShell.tsx';
 import { CallProvider } from '../features/call/CallProvider.tsx';
@@ -8,9 +8,11 @@ import { SignInScreen } from '../features/signin/SignInScreen.tsx';
 import { SafeModeScreen } from '../features/signin/SafeModeScreen.tsx';
 import {
   forgetLocalData,
-  loadCredentials,
   saveCredentials,
+  readKeychainAtStartup,
   sessionStorageFor,
+  type KeychainAtStartup,
+  type StoreKeyRead,
   signOut,
   startSession,
   type Session,
@@ -41,8 +43,9 @@ async function beginSession(
   platform: Platform,
   managed: ManagedSettings,
   credentials: Credentials,
+  storeKey?: StoreKeyRead,
 ): Promise<{ session: Session; persistent: boolean }> {
-  const storage = await sessionStorageFor(platform);
+  const storage = await sessionStorageFor(platform, storeKey);
   const session = await startSession(credentials, { ...storage, syncMode: managed.settings.syncMode }, platform);
   return { session, persistent: storage.cryptoStoreKey !== null };
 }
@@ -63,42 +66,55 @@ async function openSession(
   return opened;
 }
 
-/** Decides what the app shows at start-up: a restored session, a keychain problem, or sign-in. */
-async function restore(platform: Platform, managed: ManagedSettings, ignoreKeychainProblem: boolean): Promise<AppState> {
+/**
+ * Decides what the app shows at start-up: a restored session, a keychain problem, or sign-in.
+ * `keychainRead`: the keychain as read when the app booted (main.tsx), if this is that first start.
+ */
+async function restore(
+  platform: Platform,
+  managed: ManagedSettings,
+  ignoreKeychainProblem: boolean,
+  keychainRead?: Promise<KeychainAtStartup>,
+): Promise<AppState> {
   // A broken machine policy: explain, and connect nowhere (main blocks the network as well).
   if (managed.mode === 'safe') return { kind: 'safe-mode', message: managed.userMessage };
   markStartup('restore');
-  const storage = await platform.secretStorage();
-  if (!ignoreKeychainProblem && storage.problem && storage.problem !== 'no-keychain') {
-    return { kind: 'keychain-problem', problem: storage.problem };
-  }
-  const credentials = await loadCredentials(platform);
+  const keychain = await (keychainRead ?? readKeychainAtStartup(platform, ignoreKeychainProblem));
+  const { problem } = keychain.info;
+  if (!ignoreKeychainProblem && problem && problem !== 'no-keychain') return { kind: 'keychain-problem', problem };
+  const { credentials } = keychain;
   markStartup('credentials');
   if (!credentials) {
     // No session in the keychain: whatever else this profile holds belongs to no one now.
     await forgetLocalData(platform);
     return { kind: 'signed-out' };
   }
-  const { session } = await beginSession(platform, managed, credentials);
+  const { session } = await beginSession(platform, managed, credentials, keychain.storeKey);
   // With the last session's cache, the app shows at once while encryption opens; without it, the
   // room list would be empty anyway, so wait for the client as a fresh sign-in does.
   if (!session.startedFromCache()) await session.ready;
   return { kind: 'signed-in', session, notice: null };
 }
 
-export function App({ defaultHomeserver }: { defaultHomeserver: string }) {
+interface AppProps {
+  defaultHomeserver: string;
+  /** The keychain, read as the app booted (beside its settings): the first restore uses it. */
+  keychainAtStart?: Promise<KeychainAtStartup>;
+}
+
+export function App({ defaultHomeserver, keychainAtStart }: AppProps) {
   const platform = usePlatform();
   const userSettings = useUserSettingsState(platform);
   useThemeClass(userSettings.settings.theme);
   useBranding(useManagedSettings().branding, userSettings.settings.theme);
   return (
     <UserSettingsContext.Provider value={userSettings}>
-      <AppScreens defaultHomeserver={defaultHomeserver} />
+      <AppScreens defaultHomeserver={defaultHomeserver} keychainAtStart={keychainAtStart} />
     </UserSettingsContext.Provider>
   );
 }
 
-function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
+function AppScreens({ defaultHomeserver, keychainAtStart }: AppProps) {
   const platform = usePlatform();
   const { t, i18n } = useTranslation();
   const managed = useManagedSettings();
@@ -147,9 +163,13 @@ function AppScreens({ defaultHomeserver }: { defaultHomeserver: string }) {
     [platform, managed],
   );
 
+  // The boot-time read stands for the keychain once: any later restore reads it afresh.
+  const bootKeychainRead = useRef(keychainAtStart);
   useEffect(() => {
     let current = true;
-    void restore(platform, managed, false)
+    const keychainRead = bootKeychainRead.current;
+    bootKeychainRead.current = undefined;
+    void restore(platform, managed, false, keychainRead)
       .catch((): AppState => ({ kind: 'signed-out' }))
       .then((next) => {
         if (current) setState(next);

@@ -2,7 +2,7 @@
 // through the platform (the OS keychain on the desktop, memory in a browser tab).
 import { MATRIX_SESSION_SECRET_KEY } from '../../shared/sessionKeys.ts';
 import { ClientEvent, createClient, MatrixScheduler, SyncState, type MatrixClient } from 'matrix-js-sdk';
-import type { Platform } from '../platform/Platform.ts';
+import type { Platform, SecretStorageInfo } from '../platform/Platform.ts';
 import { rendererLogger } from '../platform/log.ts';
 import { deriveLocalKey, localDbName, LOCAL_DB_PREFIX, openEncryptedDb, type EncryptedDb } from '../storage/encryptedDb.ts';
 import { CachedSyncStore } from './cache/cachedSyncStore.ts';
@@ -253,15 +253,45 @@ export async function loadCredentials(platform: Platform): Promise<Credentials |
   return null;
 }
 
+/** The local store key as the keychain holds it, read beside the session at start-up. */
+export interface StoreKeyRead {
+  persistent: boolean;
+  existing: string | null;
+}
+
 /** The key that encrypts the local crypto store: created once, kept beside the session's secrets. */
-export async function sessionStorageFor(platform: Platform): Promise<SessionStorage> {
-  const { persistent } = await platform.secretStorage();
+export async function sessionStorageFor(platform: Platform, known?: StoreKeyRead): Promise<SessionStorage> {
+  const persistent = known ? known.persistent : (await platform.secretStorage()).persistent;
   if (!persistent) return { cryptoStoreKey: null };
-  const existing = await platform.getSecret(CRYPTO_KEY_SECRET_KEY);
+  const existing = known ? known.existing : await platform.getSecret(CRYPTO_KEY_SECRET_KEY);
   if (existing) return { cryptoStoreKey: base64ToBytes(existing) };
   const key = crypto.getRandomValues(new Uint8Array(32));
   await platform.setSecret(CRYPTO_KEY_SECRET_KEY, bytesToBase64(key));
   return { cryptoStoreKey: key };
+}
+
+/** What start-up needs from the keychain: its state, then the session and the store key, read together. */
+export interface KeychainAtStartup {
+  info: SecretStorageInfo;
+  credentials: Credentials | null;
+  storeKey: StoreKeyRead;
+}
+
+/**
+ * Reads the keychain for start-up, in as few round trips as it allows: the app starts this as soon as
+ * it boots, beside its settings, for every keychain round trip delays the room list. A keychain with a
+ * problem (locked, refused) is not read further unless `evenWithProblem` (the user chose to go on).
+ */
+export async function readKeychainAtStartup(platform: Platform, evenWithProblem = false): Promise<KeychainAtStartup> {
+  const info = await platform.secretStorage();
+  if (!evenWithProblem && info.problem && info.problem !== 'no-keychain') {
+    return { info, credentials: null, storeKey: { persistent: info.persistent, existing: null } };
+  }
+  const [credentials, existing] = await Promise.all([
+    loadCredentials(platform),
+    info.persistent ? platform.getSecret(CRYPTO_KEY_SECRET_KEY) : Promise.resolve(null),
+  ]);
+  return { info, credentials, storeKey: { persistent: info.persistent, existing } };
 }
 
 /**

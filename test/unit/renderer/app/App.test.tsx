@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../../src/renderer/app/App.tsx';
 import { loadManagedSettings, ManagedSettingsContext } from '../../../../src/renderer/app/ManagedSettingsContext.ts';
 import { PlatformContext } from '../../../../src/renderer/app/PlatformContext.ts';
-import { saveCredentials, type Session } from '../../../../src/renderer/matrix/session.ts';
+import { readKeychainAtStartup, saveCredentials, type Session } from '../../../../src/renderer/matrix/session.ts';
 import type * as SessionModule from '../../../../src/renderer/matrix/session.ts';
 import type { Platform, SecretStorageInfo } from '../../../../src/renderer/platform/Platform.ts';
 import { unmanagedSettings } from '../../../../src/shared/policy/managedSettings.ts';
@@ -73,14 +73,18 @@ async function withSession(platform: Platform): Promise<Platform> {
   return platform;
 }
 
-/** As main.tsx boots: machine policy read once, then provided at the root. */
-async function start(platform: Platform, language: TestLanguage = 'en') {
+/** As main.tsx boots: machine policy read once, then provided at the root (with the keychain read at boot, if given). */
+async function start(
+  platform: Platform,
+  language: TestLanguage = 'en',
+  keychainAtStart?: ReturnType<typeof readKeychainAtStartup>,
+) {
   const managed = await loadManagedSettings(platform, () => undefined);
   await renderIn(
     language,
     <PlatformContext.Provider value={platform}>
       <ManagedSettingsContext.Provider value={managed}>
-        <App defaultHomeserver="https://matrix.example.org" />
+        <App defaultHomeserver="https://matrix.example.org" keychainAtStart={keychainAtStart} />
       </ManagedSettingsContext.Provider>
     </PlatformContext.Provider>,
   );
@@ -139,6 +143,32 @@ describe('App start-up', () => {
     started.fromCache = true;
     await start(await withSession(fakePlatform()));
     expect(await screen.findByRole('main', { name: 'Signed-in shell' })).toBeTruthy();
+  });
+
+  it('the keychain read at boot (status, then session and store key together) is what the first restore uses', async () => {
+    started.fromCache = true;
+    const platform = await withSession(fakePlatform());
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const readSecret = platform.getSecret.bind(platform);
+    const getSecret = vi.spyOn(platform, 'getSecret').mockImplementation(async (key) => {
+      await answered;
+      return readSecret(key);
+    });
+    const secretStorage = vi.spyOn(platform, 'secretStorage');
+    const read = readKeychainAtStartup(platform);
+    // Both secrets asked before either answers: one round trip after the status, not two.
+    await vi.waitFor(() => {
+      expect(getSecret).toHaveBeenCalledTimes(2);
+    });
+    answer();
+    await start(platform, 'en', read);
+    expect(await screen.findByRole('main', { name: 'Signed-in shell' })).toBeTruthy();
+    expect(secretStorage).toHaveBeenCalledTimes(1);
+    expect(getSecret).toHaveBeenCalledTimes(2);
+    expect(started.count).toBe(1);
   });
 
   it('a locked keychain: explains, and Try again restores the session once it is unlocked', async () => {
