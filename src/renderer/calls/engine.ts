@@ -5,7 +5,7 @@
 // callbacks from an older one are ignored, so a late event from a dead connection cannot disturb the
 // new one. Past the retry window, or when the user is removed from the room, the call *ends*: media
 // and tracks are closed, and the state says why. React-free: the UI subscribes to snapshots.
-import { Device } from 'mediasoup-client';
+import type { Device } from 'mediasoup-client';
 import type { Transport } from 'mediasoup-client/types';
 import { CallError, type CallNotification } from '../../shared/call/index.ts';
 import { initialJoinRetryMs, retryVerdict, errorCodeOf } from './callErrors.ts';
@@ -208,8 +208,13 @@ export class CallEngine {
       void this.recover();
     });
     if (!this.device) {
-      const { rtpCapabilities } = await sig.request('getRouterRtpCapabilities', {});
-      const device = await Device.factory();
+      // Loaded with the first call, not at start-up: a sixth of the app's code, which the room list
+      // would otherwise wait for at every launch. Asked for beside the SFU's capabilities.
+      const [{ rtpCapabilities }, { Device: DeviceClass }] = await Promise.all([
+        sig.request('getRouterRtpCapabilities', {}),
+        import('mediasoup-client'),
+      ]);
+      const device = await DeviceClass.factory();
       await device.load({ routerRtpCapabilities: rtpCapabilities });
       this.device = device;
     }
