@@ -21,7 +21,7 @@ import {
 import type { CallSnapshot, EngineOptions } from './engineTypes.ts';
 import { iceServersForCall } from './focus.ts';
 import type { CallMediaEncryption } from './e2ee/mediaEncryption.ts';
-import { ReturningDevices } from './e2ee/returningDevices.ts';
+import { KeyMembers } from './e2ee/keyMembers.ts';
 import { JoinTimeline } from './joinTimeline.ts';
 import { ParticipantBook } from './participants.ts';
 import { applyNotification } from './notificationHandler.ts';
@@ -49,11 +49,8 @@ export class CallEngine {
   private recvTransport: Transport | null = null;
   private readonly book = new ParticipantBook<MediaStreamTrack>();
   private encryption: CallMediaEncryption | null = null;
-  /** Devices whose peer the SFU replaced (they re-joined): still members for the keys (returningDevices.ts). */
-  private readonly returning = new ReturningDevices();
-  private returnCheck: ReturnType<typeof setTimeout> | null = null;
-  /** A re-join has not said yet who is in the call: the keys wait for it (an empty book is no one leaving). */
-  private awaitingPeers = false;
+  /** Who my media key goes to (e2ee/keyMembers.ts). */
+  private readonly keyMembers = new KeyMembers(() => this.encryption);
   private activeSpeaker: string | null = null;
   /** The last speakers, most recent first: their video and audio are kept (subscriptionPlan.ts). */
   private speakers: readonly string[] = [];
@@ -111,27 +108,9 @@ export class CallEngine {
   }
 
   private emit(): void {
-    this.updateKeyMembers();
+    this.keyMembers.update(this.book.list());
     const snap = this.snapshot();
     for (const listener of this.listeners) listener(snap);
-  }
-
-  /** Every change of who is in the call passes here: the keys follow it (shared, rotated). */
-  private updateKeyMembers(): void {
-    if (!this.encryption || this.awaitingPeers) return;
-    const { members, returned } = this.returning.members(this.book.list(), Date.now());
-    this.encryption.setMembers(members);
-    if (returned.length > 0) this.encryption.resend(returned);
-    // A device not back within its grace has left: look again then (the keys rotate).
-    const expiry = this.returning.nextExpiry();
-    if (expiry === null || this.returnCheck) return;
-    this.returnCheck = setTimeout(
-      () => {
-        this.returnCheck = null;
-        this.emit();
-      },
-      Math.max(0, expiry - Date.now()),
-    );
   }
 
   /** Read through a method: the state changes during awaits, which narrowing cannot see. */
@@ -261,7 +240,7 @@ export class CallEngine {
         this.receiver.announce(p.producerId);
       }
     }
-    this.awaitingPeers = false;
+    this.keyMembers.joined();
     this.replan();
     this.emit();
     const iceServers = iceServersForCall(focus, joined.iceServers);
@@ -329,7 +308,7 @@ export class CallEngine {
     if (n.method === 'peerLeft' && n.data.replaced) {
       // The same device joined again (it reconnected): its new peer follows, with the keys it had.
       const peer = this.book.list().find((p) => p.peerId === n.data.peerId);
-      if (peer) this.returning.replaced({ userId: peer.userId, deviceId: peer.deviceId }, Date.now());
+      if (peer) this.keyMembers.replaced({ userId: peer.userId, deviceId: peer.deviceId });
     }
     const target = {
       book: this.book,
@@ -378,8 +357,7 @@ export class CallEngine {
           } else {
             // Same device, same keys: the others who kept mine (the SFU told them my old peer was
             // replaced) decrypt my media as soon as it flows, and I theirs. Those who forgot it get it again.
-            this.encryption?.rejoining();
-            this.awaitingPeers = true;
+            this.keyMembers.rejoining();
             // The new connection opens while the old transports close (closing them takes a busy
             // page tens of milliseconds, up to 0.1 s on a loaded machine).
             const opening = SignalingClient.connect(this.options.focus.sfuUrl, this.options.createSocket);
@@ -423,7 +401,7 @@ export class CallEngine {
     this.signaling?.close();
     this.signaling = null;
     this.book.clear();
-    this.returning.clear();
+    this.keyMembers.forgetReturning();
     this.activeSpeaker = null;
     this.speakers = [];
   }
@@ -431,9 +409,7 @@ export class CallEngine {
   /** Everything off: transports, socket and my tracks (camera light out, microphone released). */
   private close(): void {
     this.teardown();
-    this.awaitingPeers = false;
-    if (this.returnCheck) clearTimeout(this.returnCheck);
-    this.returnCheck = null;
+    this.keyMembers.stop();
     this.sender.stopAll();
     // A later join makes a new key: nothing of this call's keys outlives it.
     this.encryption?.stop();
