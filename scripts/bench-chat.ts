@@ -312,6 +312,19 @@ async function waitForSyncCache(page: Page): Promise<void> {
   }
 }
 
+/** Long enough for the live list's first answers to have replaced the cached rows. */
+const TAKEOVER_WAIT_MS = 10_000;
+
+/** The names of the first rows of the room list, top down. */
+async function firstRoomNames(page: Page, count = 20): Promise<string[]> {
+  const links = page.getByRole('navigation', { name: 'Rooms' }).getByRole('link');
+  const names: string[] = [];
+  for (let i = 0; i < Math.min(count, await links.count()); i++) {
+    names.push((await links.nth(i).getAttribute('aria-label'))?.split(',')[0] ?? '');
+  }
+  return names;
+}
+
 /** The app's start-up marks, in ms from the first paint: "boot +12, settings-read +80, …". */
 function startupSteps(page: Page): Promise<string> {
   return page.evaluate<string>(
@@ -420,6 +433,15 @@ try {
     if (i < RUNS - 1) await context.close();
   }
   log(`Relais warm start to room list: ${warm.join(', ')} ms from navigation; ${warmFromPaint.join(', ')} ms from first paint`);
+  // The list shown from the cache, then once the live list has taken over: nothing was sent since the
+  // last session, so any row moving is a reshuffle the user would see.
+  const cachedOrder = await firstRoomNames(page);
+  await page.waitForTimeout(TAKEOVER_WAIT_MS);
+  const liveOrder = await firstRoomNames(page);
+  const rowsMoved = cachedOrder.filter((name, i) => liveOrder[i] !== name).length;
+  log(
+    `first ${cachedOrder.length} rows of the warm start, ${TAKEOVER_WAIT_MS / 1000} s later with the live list: ${rowsMoved} moved`,
+  );
   log(`last warm start, the app's steps from first paint (platform/startupMarks.ts): ${await startupSteps(page)}`);
   const room = await openAndScrollBigRoom(page);
   log(
@@ -441,6 +463,7 @@ try {
     openLeastRecentRoomAfterSignInMs: median(finds.map((f) => f.openMs)),
     ...(heaps ? { heapListWholeIdleMb: heaps.wholeIdleMb, heapAfter50RoomsMb: heaps.after50RoomsMb } : {}),
     relaisWarmStartToRoomListMs: median(warm),
+    warmStartRowsMovedByLiveList: rowsMoved,
     relaisWarmStartFromFirstPaintMs: median(warmFromPaint),
     filterToBigRoomMs: room.filterMs,
     openBigRoomMs: room.openMs,
