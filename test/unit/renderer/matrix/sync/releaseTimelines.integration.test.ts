@@ -114,8 +114,10 @@ describe.skipIf(!provisioned)('releasing the timeline of a room left behind (rea
     const { client } = session;
     const whole = timelineLabels(client, longRoom).length;
     await open(session, otherRoom);
-    await open(session, longRoom);
-    await open(session, otherRoom);
+    // Back and forth: the server may have nothing new to say, so no answer is waited for.
+    slidingSyncOf(client)?.setOpenRoom(longRoom);
+    await new Promise((resolve) => setTimeout(resolve, RELEASE_DELAY_MS / 2));
+    slidingSyncOf(client)?.setOpenRoom(otherRoom);
     await new Promise((resolve) => setTimeout(resolve, RELEASE_DELAY_MS / 2));
     expect(timelineLabels(client, longRoom)).toHaveLength(whole);
     await waitFor('the release', () => timelineLabels(client, longRoom).length < whole, RELEASE_DELAY_MS);
