@@ -37,6 +37,8 @@ const CLASSIC = (process.env.BENCH_CLASSIC ?? (LARGE ? '0' : '1')) === '1';
 const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 60_000);
 /** How many rooms are opened one after the other for the heap's growth (large profile). */
 const OPEN_ROOMS = Number(process.env.BENCH_OPEN_ROOMS ?? 50);
+/** If set, a heap snapshot is written there at each heap figure (to find what holds the memory). */
+const HEAP_SNAPSHOT_DIR = process.env.BENCH_HEAP_SNAPSHOT_DIR;
 /** Where seeded servers are kept: one directory per seed's parameters (bump the version when seed() changes). */
 const SEED_DIR = path.join(ENV_CACHE_ROOT, 'bench-seeds', `chat-v1-r${ROOMS}-m${MESSAGES}-b${BIG_ROOM_MESSAGES}`);
 const USER = { username: 'bench', password: 'bench-password-1' };
@@ -217,6 +219,18 @@ async function jsHeapMb(context: BrowserContext, page: Page): Promise<number> {
   return Math.round((used / 1024 / 1024) * 10) / 10;
 }
 
+/** Writes the page's heap snapshot to HEAP_SNAPSHOT_DIR/<name>.heapsnapshot, if that is set. */
+async function heapSnapshot(context: BrowserContext, page: Page, name: string): Promise<void> {
+  if (!HEAP_SNAPSHOT_DIR) return;
+  const cdp = await context.newCDPSession(page);
+  const chunks: string[] = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  mkdirSync(HEAP_SNAPSHOT_DIR, { recursive: true });
+  writeFileSync(path.join(HEAP_SNAPSHOT_DIR, `${name}.heapsnapshot`), chunks.join(''));
+  await cdp.detach();
+}
+
 /** Right after sign-in: typing the least recent room's name until its row shows, then opening it. */
 async function findAndOpenBigRoom(page: Page): Promise<{ findMs: number; openMs: number }> {
   const rooms = page.getByRole('navigation', { name: 'Rooms' });
@@ -252,6 +266,7 @@ async function heapFigures(context: BrowserContext, page: Page): Promise<{ whole
   await page.waitForTimeout(IDLE_MS);
   const wholeIdleMb = await jsHeapMb(context, page);
   log(`heap with every room listed, idle: ${wholeIdleMb} MB`);
+  await heapSnapshot(context, page, 'list-whole-idle');
   const links = rooms.getByRole('link');
   for (let i = 0; i < OPEN_ROOMS; i++) {
     const link = links.nth(i * Math.floor(ROOMS / OPEN_ROOMS));
@@ -262,8 +277,11 @@ async function heapFigures(context: BrowserContext, page: Page): Promise<{ whole
   // Back to no room open, in the same page (a reload would start a fresh heap).
   await page.evaluate("location.hash = ''");
   await page.getByRole('log').waitFor({ state: 'detached', timeout: 60_000 });
-  await page.waitForTimeout(5_000);
-  return { wholeIdleMb, after50RoomsMb: await jsHeapMb(context, page) };
+  // Longer than the app waits before giving back the history of a room left behind (10 s).
+  await page.waitForTimeout(15_000);
+  const after50RoomsMb = await jsHeapMb(context, page);
+  await heapSnapshot(context, page, 'after-50-rooms');
+  return { wholeIdleMb, after50RoomsMb };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The room list as the UI shows it, derived from the client's rooms.
 import type { MatrixClient, Room } from 'matrix-js-sdk';
 import { EventType, NotificationCountType } from 'matrix-js-sdk';
-import { messagePreview } from './messagePreview.ts';
+import { messagePreview, previewSource, type PreviewableEvent } from './messagePreview.ts';
 import { roomUnreadCounts, type UnreadCounts } from './unreadCounts.ts';
 
 export type RoomKind = 'room' | 'dm' | 'invite';
@@ -75,7 +75,13 @@ function avatarOf(room: Room): Pick<RoomSummary, 'avatarMxc'> {
 }
 
 function previewOf(room: Room): Pick<RoomSummary, 'preview'> {
-  const events = room
+  const preview = messagePreview(previewWindow(room));
+  return preview === undefined ? {} : { preview };
+}
+
+/** The last events of the live timeline as the preview reads them. */
+function previewWindow(room: Room): PreviewableEvent[] {
+  return room
     .getLiveTimeline()
     .getEvents()
     .slice(-PREVIEW_LOOKBACK)
@@ -85,8 +91,17 @@ function previewOf(room: Room): Pick<RoomSummary, 'preview'> {
       senderName: event.sender?.name ?? event.getSender() ?? '',
       redacted: event.isRedacted(),
     }));
-  const preview = messagePreview(events);
-  return preview === undefined ? {} : { preview };
+}
+
+/**
+ * The index in the live timeline of the oldest event the room's preview needs: the one it is read
+ * from; the last event when none is (fewer events then show the same: nothing).
+ */
+export function previewNeedsFrom(room: Room): number {
+  const count = room.getLiveTimeline().getEvents().length;
+  const window = previewWindow(room);
+  const source = previewSource(window);
+  return source < 0 ? count - 1 : count - window.length + source;
 }
 
 export function directRoomIds(client: MatrixClient): Set<string> {

@@ -119,6 +119,44 @@ function fullyReadEventId(room: Room): string | null {
   return typeof id === 'string' ? id : null;
 }
 
+/**
+ * The index of the oldest event the counts read (events oldest first, with the thread each is in):
+ * each thread's walk stops at its last read or own event, so nothing before the earliest of those
+ * stops counts. 0 when a thread has none: its walk reads everything.
+ */
+export function oldestCounted(events: readonly { thread: string | null; settled: boolean }[]): number {
+  const lastSettled = new Map<string | null, number>();
+  events.forEach((event, index) => {
+    if (event.settled) lastSettled.set(event.thread, index);
+    else if (!lastSettled.has(event.thread)) lastSettled.set(event.thread, -1);
+  });
+  return Math.max(0, Math.min(events.length, ...lastSettled.values()));
+}
+
+/**
+ * The index in the live timeline of the oldest event the local counts need (oldestCounted): a
+ * timeline trimmed to start there counts the same.
+ */
+export function unreadNeedsFrom(client: MatrixClient, room: Room): number {
+  const me = client.getSafeUserId();
+  const fullyRead = fullyReadEventId(room);
+  const events = room.getLiveTimeline().getEvents();
+  const walked = events.slice(-MAX_WALK).map((event) => {
+    const thread = threadRootIdOf(event);
+    const { read, mine } = readOrMine(room, event, me, thread === null ? fullyRead : null);
+    return { thread, settled: read || mine };
+  });
+  return events.length - walked.length + oldestCounted(walked);
+}
+
+function readOrMine(room: Room, event: MatrixEvent, me: string, fullyRead: string | null): { read: boolean; mine: boolean } {
+  const eventId = event.getId();
+  const mine = event.getSender() === me;
+  // A local echo has no server id yet; it is mine anyway.
+  const read = !mine && eventId !== undefined && (eventId === fullyRead || room.hasUserReadEvent(me, eventId));
+  return { read, mine };
+}
+
 function eventFacts(
   client: MatrixClient,
   room: Room,
@@ -126,10 +164,7 @@ function eventFacts(
   me: string,
   fullyRead: string | null,
 ): UnreadEventFacts {
-  const eventId = event.getId();
-  const mine = event.getSender() === me;
-  // A local echo has no server id yet; it is mine anyway.
-  const read = !mine && eventId !== undefined && (eventId === fullyRead || room.hasUserReadEvent(me, eventId));
+  const { read, mine } = readOrMine(room, event, me, fullyRead);
   if (mine || read) return { read, mine, notify: false, highlight: false };
   // Cached per event by the SDK, and recalculated by it when an encrypted event is decrypted.
   const actions = client.getPushActionsForEvent(event);

@@ -1,4 +1,5 @@
 import { MarkAsReadIcon } from '@vector-im/compound-design-tokens/assets/web/icons';
+import type { TFunction } from 'i18next';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roomHref } from '../../app/useHashRoute.ts';
@@ -138,6 +139,7 @@ function RoomListSection({ section, activeRoomId, avatars, onMarkRead, options }
         {section.rooms.map((room) => (
           <RoomRow
             key={room.roomId}
+            t={t}
             room={room}
             active={room.roomId === activeRoomId}
             avatars={avatars}
@@ -151,6 +153,8 @@ function RoomListSection({ section, activeRoomId, avatars, onMarkRead, options }
 }
 
 interface RowProps {
+  /** The section's: one translation hook per section, not per row (thousands on a large account). */
+  t: TFunction;
   room: RoomSummary;
   active: boolean;
   avatars: AvatarCache | undefined;
@@ -158,8 +162,7 @@ interface RowProps {
   options: RoomOptionsHandlers | undefined;
 }
 
-function RoomRow({ room, active, avatars, onMarkRead, options }: RowProps) {
-  const { t } = useTranslation();
+function RoomRow({ t, room, active, avatars, onMarkRead, options }: RowProps) {
   const linkRef = useRef<HTMLAnchorElement>(null);
   const unread = hasUnread(room);
   const markLabel = t('rooms.markRead', { name: room.name });
@@ -207,7 +210,7 @@ function RoomRow({ room, active, avatars, onMarkRead, options }: RowProps) {
         </button>
       ) : null}
       {/* An invitation's choices (accept, decline) are in the room itself. */}
-      {options && room.kind !== 'invite' ? <RoomOptionsMenu room={room} handlers={options} /> : null}
+      {options && room.kind !== 'invite' ? <RoomOptionsMenu t={t} room={room} handlers={options} /> : null}
     </li>
   );
 }

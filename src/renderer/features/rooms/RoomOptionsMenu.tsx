@@ -11,7 +11,7 @@ import {
 } from '@vector-im/compound-design-tokens/assets/web/icons';
 import { Menu, MenuItem, Separator } from '@vector-im/compound-web';
 import { useState, type ComponentType, type SVGAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { RoomSummary } from '../../matrix/roomList.ts';
 import type { RoomListPlace } from '../../matrix/roomTags.ts';
 import { hasUnread } from './roomLinkLabel.ts';
@@ -24,24 +24,31 @@ export interface RoomOptionsHandlers {
   onLeave: (roomId: string) => void;
 }
 
-export function RoomOptionsMenu({ room, handlers }: { room: RoomSummary; handlers: RoomOptionsHandlers }) {
-  const { t } = useTranslation();
+/** `t` comes from the list: a translation hook per row would cost thousands of them. */
+export function RoomOptionsMenu({ t, room, handlers }: { t: TFunction; room: RoomSummary; handlers: RoomOptionsHandlers }) {
   const [open, setOpen] = useState(false);
+  // The menu (with its popper, focus group and collections: some seventy components) is built the
+  // first time it is asked for, not for each of the thousands of rows: until then the button alone.
+  const [wanted, setWanted] = useState(false);
   const label = t('rooms.options.open', { name: room.name });
-  return (
-    <Menu
+  const button = (onClick?: () => void) => (
+    <button
+      type="button"
+      className="room-options"
+      aria-label={label}
       title={label}
-      showTitle={false}
-      open={open}
-      onOpenChange={setOpen}
-      side="bottom"
-      align="end"
-      trigger={
-        <button type="button" className="room-options" aria-label={label} title={label}>
-          <OverflowHorizontalIcon aria-hidden="true" />
-        </button>
-      }
+      {...(onClick ? { 'aria-haspopup': 'menu' as const, 'aria-expanded': false, onClick } : {})}
     >
+      <OverflowHorizontalIcon aria-hidden="true" />
+    </button>
+  );
+  if (!wanted)
+    return button(() => {
+      setWanted(true);
+      setOpen(true);
+    });
+  return (
+    <Menu title={label} showTitle={false} open={open} onOpenChange={setOpen} side="bottom" align="end" trigger={button()}>
       <PlaceItem
         label={t('rooms.options.favourite')}
         Icon={FavouriteIcon}

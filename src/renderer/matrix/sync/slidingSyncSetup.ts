@@ -16,6 +16,7 @@ import {
   type MSC3575RoomSubscription,
 } from 'matrix-js-sdk/lib/sliding-sync.js';
 import { backgroundRangeEnd, nextRangeEnd, PAGE_SIZE } from './listWindow.ts';
+import { releaseLeftTimelines } from './releaseTimelines.ts';
 import { fetchRoomNames } from './roomNamesFetch.ts';
 
 export const ROOM_LIST_KEY = 'rooms';
@@ -87,6 +88,8 @@ export function createSlidingSync(client: MatrixClient): SlidingSyncController {
   );
 
   let growing: 'not yet' | 'waiting' | 'on' = 'not yet';
+  // Fewer than the subscription resends on reopening, so reopening always starts the timeline again.
+  const releases = releaseLeftTimelines(client, (OPEN_ROOM_SUBSCRIPTION.timeline_limit ?? 1) - 1);
 
   const apply = () => {
     const wanted = nextRangeEnd({ ...view, total, requestedEnd });
@@ -128,6 +131,7 @@ export function createSlidingSync(client: MatrixClient): SlidingSyncController {
       apply();
     },
     setOpenRoom(roomId) {
+      releases.opened(roomId);
       const current = slidingSync.getRoomSubscriptions();
       if (roomId === null ? current.size === 0 : current.size === 1 && current.has(roomId)) return;
       slidingSync.modifyRoomSubscriptions(new Set(roomId === null ? [] : [roomId]));

@@ -7,6 +7,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import { SlidingSyncEvent, SlidingSyncState, type MSC3575SlidingSyncResponse } from 'matrix-js-sdk/lib/sliding-sync.js';
 import { applySlidingSyncFixups } from './slidingSyncFixups.ts';
 import { rendererLogger } from '../../platform/log.ts';
+import { stopSdkRtcSessions } from '../sdkRtcSessions.ts';
 import { resendRoomSubscriptions } from './roomSubscriptions.ts';
 import { createSlidingSync, OPEN_ROOM_SUBSCRIPTION, type SlidingSyncController } from './slidingSyncSetup.ts';
 import { chooseSyncMode, slidingSyncSupport, type ServerSupport, type SyncChoice, type SyncModeSetting } from './syncMode.ts';
@@ -42,7 +43,9 @@ export async function startSync(client: MatrixClient, options: StartSyncOptions 
   const choice = chooseSyncMode(options.setting ?? 'auto', support);
   log(`using ${choice.mode} sync: ${choice.reason}`);
   if (choice.mode === 'classic') {
-    await client.startClient(CLASSIC_SYNC_OPTIONS);
+    const started = client.startClient(CLASSIC_SYNC_OPTIONS);
+    stopSdkRtcSessions(client);
+    await started;
     return choice;
   }
   const controller = createSlidingSync(client);
@@ -59,7 +62,9 @@ export async function startSync(client: MatrixClient, options: StartSyncOptions 
       if (state === SlidingSyncState.Complete && response) onSlidingResponse(response);
     });
   }
-  await client.startClient({ ...CLASSIC_SYNC_OPTIONS, slidingSync: controller.slidingSync });
+  const started = client.startClient({ ...CLASSIC_SYNC_OPTIONS, slidingSync: controller.slidingSync });
+  stopSdkRtcSessions(client);
+  await started;
   return choice;
 }
 

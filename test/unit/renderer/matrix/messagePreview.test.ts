@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { messagePreview, PREVIEW_MAX_LENGTH, type PreviewableEvent } from '../../../../src/renderer/matrix/messagePreview.ts';
+import {
+  messagePreview,
+  PREVIEW_MAX_LENGTH,
+  previewSource,
+  type PreviewableEvent,
+} from '../../../../src/renderer/matrix/messagePreview.ts';
 
 function text(body: string, overrides: Partial<PreviewableEvent> = {}): PreviewableEvent {
   return { type: 'm.room.message', content: { msgtype: 'm.text', body }, senderName: 'Carole', redacted: false, ...overrides };
@@ -53,5 +58,24 @@ describe('messagePreview', () => {
     const preview = messagePreview([text('x'.repeat(500))]);
     expect(preview).toHaveLength(PREVIEW_MAX_LENGTH);
     expect(preview?.endsWith('…')).toBe(true);
+  });
+});
+
+describe('previewSource', () => {
+  const reaction: PreviewableEvent = { type: 'm.reaction', content: {}, senderName: 'Pablo', redacted: false };
+
+  it('the index of the message the line is read from, past reactions, redactions and empty bodies', () => {
+    expect(previewSource([text('one'), text('two'), reaction, text('gone', { redacted: true }), text('')])).toBe(1);
+  });
+
+  it('the encrypted event that hides the latest message, -1 when nothing decides', () => {
+    expect(previewSource([text('one'), { type: 'm.room.encrypted', content: {}, senderName: 'Pablo', redacted: false }])).toBe(1);
+    expect(previewSource([reaction])).toBe(-1);
+    expect(previewSource([])).toBe(-1);
+  });
+
+  it('the events from there on give the same line', () => {
+    const events = [text('one'), text('two'), reaction, reaction];
+    expect(messagePreview(events.slice(previewSource(events)))).toBe(messagePreview(events));
   });
 });

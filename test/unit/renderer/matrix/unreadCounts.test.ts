@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   combineCounts,
   countUnread,
+  oldestCounted,
   roomUnreadCounts,
   withGapEvents,
   type UnreadEventFacts,
@@ -182,5 +183,25 @@ describe('withGapEvents', () => {
   it('leaves the timeline as it is when nothing was skipped', () => {
     const timeline = [at('$a', 1), at('$b', 2)];
     expect(withGapEvents(timeline, []).map((e) => e.getId())).toEqual(['$a', '$b']);
+  });
+});
+
+describe('oldestCounted', () => {
+  const main = (settled: boolean) => ({ thread: null, settled });
+  const inThread = (settled: boolean) => ({ thread: '$root', settled });
+
+  it('the last read (or own) event of the main timeline: nothing before it is counted', () => {
+    expect(oldestCounted([main(false), main(true), main(false), main(true), main(false)])).toBe(3);
+  });
+
+  it('each thread is walked to its own last read event: the earliest of those', () => {
+    expect(oldestCounted([main(false), inThread(true), main(true), inThread(false), main(false)])).toBe(1);
+    expect(oldestCounted([inThread(true), main(true), inThread(false)])).toBe(0);
+  });
+
+  it('0 when a walk reads everything (no read event held), and for no events', () => {
+    expect(oldestCounted([main(true), inThread(false)])).toBe(0);
+    expect(oldestCounted([main(false), main(false)])).toBe(0);
+    expect(oldestCounted([])).toBe(0);
   });
 });
